@@ -1,0 +1,15 @@
+"""The package's exceptions: one base, each also the builtin it stands for."""
+
+from __future__ import annotations
+
+
+class ThreadsError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class UnreadableInput(ThreadsError, ValueError):
+    """The input could not be read or decoded; the message names the input and why."""
+
+
+class TemplateProblem(ThreadsError, RuntimeError):
+    """A template could not be found, compiled or rendered; the message names it and the line."""

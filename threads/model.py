@@ -1,0 +1,227 @@
+"""The data model: plain frozen records that flow one way through the pipeline.
+
+``load`` makes a :class:`Source`, ``scrape`` a flat list of :class:`Post` in document order,
+``sequence`` groups them into :class:`Thread` objects inside a :class:`Reconstruction`, and
+``render`` turns that into text. Nothing here knows how a record was found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from lxml import html as lxml_html
+
+SCHEMA = "threads/1"
+
+PostKind = Literal["embed", "remnant", "quote"]
+Published = date | datetime
+"""A ``datetime`` when the time of day is known, a ``date`` when only the day is."""
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def iso(value: Published | None) -> str | None:
+    """ISO 8601 for a date or datetime; ``None`` stays ``None``."""
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who wrote a post, as far as the page tells."""
+
+    name: str | None = None
+    """Display name or full name, titles folded away ("Ryan Dillon")."""
+    handle: str | None = None
+    """Account name without ``@`` ("realDonaldTrump"); Bluesky handles keep their dots."""
+    platform: str | None = None
+    """Platform of the account ("twitter", "mastodon", ...)."""
+    url: str | None = None
+    """Profile URL where the markup gives one."""
+    role: str | None = None
+    """Role or title the article gives ("Spokesman for Operation Inherent Resolve")."""
+    aliases: tuple[str, ...] = ()
+    """Other ways the page names this author ("Army Col. Ryan Dillon", "Dillon", "he")."""
+
+    def key(self) -> str:
+        """A stable identity for grouping: handle first, then name."""
+        if self.handle:
+            return f"@{self.handle.lower()}"
+        return (self.name or "").casefold()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "handle": self.handle,
+            "platform": self.platform,
+            "url": self.url,
+            "role": self.role,
+            "aliases": list(self.aliases),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Media:
+    """An attachment named by the markup; its bytes are never fetched."""
+
+    url: str
+    """Where the media (or the link standing for it, such as pic.twitter.com/x) points."""
+    kind: str = "link"
+    """"photo", "video", "link", ... as far as the markup tells."""
+    alt: str | None = None
+    """Alt text or caption, when present."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "kind": self.kind, "alt": self.alt}
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One social-media post found in a page, as rich as its evidence allows."""
+
+    platform: str
+    """"twitter", "mastodon", "bluesky", "threads", "instagram", "facebook", ... or "unknown"."""
+    text: str
+    """The post's own text, plain; empty when the markup does not hold it (see ``extra``)."""
+    author: Author = field(default_factory=Author)
+    """Who wrote it."""
+    kind: PostKind = "quote"
+    """``embed`` (structured markup), ``remnant`` (a flattened embed in text) or ``quote`` (prose)."""
+    id: str | None = None
+    """The platform's post ID."""
+    url: str | None = None
+    """Permalink."""
+    published: Published | None = None
+    """When it was posted, to the precision known."""
+    quotes: tuple[Post, ...] = ()
+    """Posts quoted inside this one (a quote-tweet's inner tweet)."""
+    media: tuple[Media, ...] = ()
+    """Attachments named by the markup."""
+    links: tuple[str, ...] = ()
+    """Links in the post's text."""
+    position: int = 0
+    """Where in the source it was found: grows in document order."""
+    evidence: tuple[str, ...] = ()
+    """Why we believe it is a post: the markup, the verb, the caption."""
+    confidence: float = 1.0
+    """0..1, how sure the extractor is that this is a post by this author."""
+    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    """Platform-specific fields (``lang``, ``text_missing``, ``published_text``, ``cid``, ...)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "platform": self.platform,
+            "id": self.id,
+            "url": self.url,
+            "text": self.text,
+            "published": iso(self.published),
+            "author": self.author.to_dict(),
+            "kind": self.kind,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "media": [m.to_dict() for m in self.media],
+            "links": list(self.links),
+            "position": self.position,
+            "evidence": list(self.evidence),
+            "confidence": round(self.confidence, 3),
+            "extra": {k: _jsonable(v) for k, v in self.extra.items()},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """The posts of one author on one platform, in order."""
+
+    author: Author
+    platform: str
+    posts: tuple[Post, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "author": self.author.to_dict(),
+            "platform": self.platform,
+            "posts": [p.to_dict() for p in self.posts],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of running prose, in document order."""
+
+    text: str
+    position: int
+    """Ordering key in the same space as :attr:`Post.position`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A loaded input: decoded text, and for HTML the one parsed tree every extractor reads."""
+
+    location: str
+    """Path, URL, ``-`` or ``<string>``: what the user gave."""
+    kind: Literal["html", "text"]
+    text: str
+    """The decoded input."""
+    url: str | None = None
+    """The page's own URL (given, or from its canonical link)."""
+    title: str | None = None
+    published: Published | None = None
+    """The article's date."""
+    paragraphs: tuple[Paragraph, ...] = ()
+    """Running prose, block by block, for the prose, remnant and caption scrapers."""
+    root: lxml_html.HtmlElement | None = field(default=None, compare=False, repr=False)
+    """The parsed HTML tree (``None`` for plain text)."""
+    encoding: str | None = None
+    """How the bytes were decoded, when they were bytes."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "location": self.location,
+            "url": self.url,
+            "title": self.title,
+            "published": iso(self.published),
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reconstruction:
+    """What ``threads.reconstruct`` returns: the source and its threads."""
+
+    source: Source
+    threads: tuple[Thread, ...]
+
+    @property
+    def posts(self) -> tuple[Post, ...]:
+        """Every top-level post of every thread."""
+        return tuple(p for t in self.threads for p in t.posts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "source": self.source.to_dict(),
+            "threads": [t.to_dict() for t in self.threads],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything that tunes a run, in one place."""
+
+    all_quotes: bool = False
+    """Keep quoted statements that have no social evidence (as platform "unknown")."""
+    url: str | None = None
+    """The page's URL, when the input is a file or string saved from it."""
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return value
