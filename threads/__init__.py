@@ -1,3 +1,48 @@
-"""threads: find the social-media posts an article quotes and rebuild them as clean threads."""
+"""threads: find the social-media posts an article quotes and rebuild them as clean threads.
+
+>>> import threads
+>>> rec = threads.reconstruct("seeds/amn-raqqa-2017-10-17.txt")
+>>> rec.threads[0].author.name
+'Ryan Dillon'
+"""
+
+from __future__ import annotations
+
+import os
 
 __version__ = "0.1.0"
+
+from .errors import TemplateProblem, ThreadsError, UnreadableInput
+from .model import Author, Media, Options, Post, Reconstruction, Source, Thread
+
+__all__ = [
+    "Author",
+    "Media",
+    "Options",
+    "Post",
+    "Reconstruction",
+    "Source",
+    "TemplateProblem",
+    "Thread",
+    "ThreadsError",
+    "UnreadableInput",
+    "__version__",
+    "reconstruct",
+]
+
+
+def reconstruct(
+    source: str | bytes | os.PathLike[str], *, url: str | None = None, options: Options | None = None
+) -> Reconstruction:
+    """Find the posts ``source`` quotes and group them into threads.
+
+    ``source`` is a path, a URL, ``"-"`` for stdin, a string of HTML or text, or bytes.
+    Raises :class:`threads.errors.UnreadableInput` when it cannot be read.
+    """
+    from .load import load
+    from .scrape import scrape
+    from .sequence import sequence
+
+    opts = options or Options()
+    src = load(source, url=url or opts.url)
+    return sequence(src, scrape(src, opts))

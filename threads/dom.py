@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import html as lxml_html
-
-HtmlElement = lxml_html.HtmlElement
+from lxml.html import HtmlElement
 
 POSITION_STRIDE = 1 << 20
 """Positions in an HTML page are ``element_order * POSITION_STRIDE + offset_in_block``, so posts

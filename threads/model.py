@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from lxml import html as lxml_html
+    from .dom import Page
 
 SCHEMA = "threads/1"
 
@@ -172,8 +172,8 @@ class Source:
     """The article's date."""
     paragraphs: tuple[Paragraph, ...] = ()
     """Running prose, block by block, for the prose, remnant and caption scrapers."""
-    root: lxml_html.HtmlElement | None = field(default=None, compare=False, repr=False)
-    """The parsed HTML tree (``None`` for plain text)."""
+    page: Page | None = field(default=None, compare=False, repr=False)
+    """The parsed HTML page, its one lxml tree (``page.root``) and document order; ``None`` for text."""
     encoding: str | None = None
     """How the bytes were decoded, when they were bytes."""
 

@@ -1,0 +1,73 @@
+"""Caption markers: "Army Colonel Ryan Dillon (Twitter)", "Photo: Twitter/@x", "Screenshot via Instagram".
+
+A caption left where an embed or a screenshot of a post stood is evidence that the quotes beside
+it are posts on that platform, and names (sometimes) whose. It is never a post itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLATFORM_NAMES: dict[str, str] = {
+    "twitter": "twitter",
+    "x": "twitter",
+    "facebook": "facebook",
+    "instagram": "instagram",
+    "threads": "threads",
+    "bluesky": "bluesky",
+    "mastodon": "mastodon",
+    "truth social": "truthsocial",
+    "tiktok": "tiktok",
+    "linkedin": "linkedin",
+    "telegram": "telegram",
+    "reddit": "reddit",
+    "weibo": "weibo",
+    "youtube": "youtube",
+}
+PLATFORM_ALT = "|".join(
+    ("Twitter", "X", "Facebook", "Instagram", "Threads", "Bluesky", "Mastodon", "Truth Social", "TikTok", "LinkedIn", "Telegram", "Reddit", "Weibo")
+)
+
+# "Name or subject (Twitter)" alone on its line, optionally "(Twitter/@handle)" or "(via Twitter)".
+_PAREN = re.compile(
+    rf"^(?P<who>[^()\n]{{1,80}}?)\s*\(\s*(?:via\s+|source:\s*|photo:\s*)?(?P<platform>{PLATFORM_ALT})"
+    rf"(?:\s*/\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?\s*\)\s*\.?$",
+    re.IGNORECASE,
+)
+# "Photo: Twitter/@x", "Image via Instagram", "Screenshot from Facebook / Name".
+_CREDIT = re.compile(
+    rf"^(?:photo|image|picture|screenshot|screengrab|screen grab|source|credit|video|embed)s?"
+    rf"(?:\s+(?:via|from|courtesy of|credit))?\s*[:\-–—|]?\s*(?:via\s+)?(?P<platform>{PLATFORM_ALT})"
+    rf"(?:\s*[/|]\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?(?P<rest>\s*[,/|–—-]?\s*(?P<who>[^()\n]{{0,60}}))?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    text: str
+    platform: str
+    who: str | None
+    handle: str | None
+
+
+def match(line: str) -> Caption | None:
+    """A caption marker, when ``line`` is one and nothing else."""
+    line = line.strip()
+    if not line or len(line) > 120:
+        return None
+    m = _CREDIT.match(line)
+    if m:
+        who = (m.group("who") or "").strip() or None
+        return Caption(line, PLATFORM_NAMES[m.group("platform").lower()], who, m.group("handle"))
+    m = _PAREN.match(line)
+    if m:
+        who = m.group("who").strip(" -–—:|")
+        if not who or who.endswith((".", "!", "?")) or len(who.split()) > 8:
+            return None
+        # "X" alone in parentheses is too common to mean the platform unless it is upper case
+        if m.group("platform") in ("x", "threads"):
+            return None
+        return Caption(line, PLATFORM_NAMES[m.group("platform").lower()], who, m.group("handle"))
+    return None

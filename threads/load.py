@@ -1,0 +1,433 @@
+"""load: turn what the user gave (path, URL, ``-``, str, bytes) into a :class:`~threads.model.Source`.
+
+Bytes are decoded by BOM, then the declared charset, then detection (beautifulsoup4's
+``UnicodeDammit``); mojibake left by an earlier wrong decode is repaired with ftfy. HTML is told from
+plain text by sniffing, parsed once with lxml, and its running prose is cut into paragraphs in
+document order so that the prose, remnant and caption scrapers read HTML and text alike.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+import ftfy
+import ftfy.badness
+from lxml import etree
+from lxml import html as lxml_html
+
+from . import dates
+from .dom import POSITION_STRIDE, Page, squash
+from .errors import UnreadableInput
+from .model import Paragraph, Published, Source
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Inputs larger than this are refused rather than risking memory."""
+
+# Sniffing: a tag that only HTML would open with, near the start.
+_HTML_SNIFF = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|main|blockquote|script|"
+    r"span|iframe|figure|a\s|br|h[1-6]|ul|ol|li|table|link|style)[\s>/]",
+    re.IGNORECASE,
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Labels that browsers read as windows-1252 (the WHATWG encoding standard).
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
+
+# Prose blocks: each flushes the text gathered so far as one paragraph.
+_BLOCKS = frozenset(
+    """
+    p div h1 h2 h3 h4 h5 h6 li dd dt blockquote figcaption figure td th pre section article header
+    footer aside main nav ul ol table tr form caption details summary address
+    """.split()
+)
+# Never prose: code, widgets, and the structured embeds (which the embed extractors read).
+_SKIP_TAGS = frozenset(
+    """
+    script style noscript template textarea iframe svg math object embed video audio canvas select
+    button head title amp-twitter amp-instagram amp-facebook amp-reddit amp-iframe
+    """.split()
+)
+_EMBED_CLASS = re.compile(
+    r"\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
+    r"text-post-media|reddit-embed-bq|reddit-card|fb-post|fb-video|fb-xfbml-parse-ignore)\b"
+)
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> Source:
+    """Read ``source`` (a path, URL, ``-``, a string of HTML or text, or bytes) into a Source."""
+    if isinstance(source, bytes | bytearray):
+        return from_bytes(bytes(source), location="<bytes>", url=url)
+    if isinstance(source, os.PathLike):
+        return from_path(Path(source), url=url)
+    if source == "-":
+        return from_stream(sys.stdin.buffer, location="-", url=url)
+    if re.match(r"https?://", source, re.IGNORECASE) and "\n" not in source:
+        from .fetch import fetch
+
+        data, final_url = fetch(source)
+        return from_bytes(data, location=source, url=url or final_url)
+    if len(source) < 4096 and "\n" not in source and "<" not in source:
+        path = Path(source)
+        if path.exists() or path.suffix.lower() in {".html", ".htm", ".txt", ".xhtml", ".md"}:
+            return from_path(path, url=url)
+    return from_text(source, location="<string>", url=url)
+
+
+def from_path(path: Path, *, url: str | None = None) -> Source:
+    try:
+        if path.is_dir():
+            raise UnreadableInput(f"{path}: is a directory, not a page")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableInput(f"{path}: {size} bytes, larger than the {MAX_BYTES}-byte limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableInput(f"{path}: no such file") from None
+    except PermissionError:
+        raise UnreadableInput(f"{path}: permission denied") from None
+    except OSError as e:
+        raise UnreadableInput(f"{path}: {e.strerror or e}") from None
+    return from_bytes(data, location=str(path), url=url)
+
+
+def from_stream(stream: IO[bytes], *, location: str, url: str | None = None) -> Source:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise UnreadableInput(f"{location}: larger than the {MAX_BYTES}-byte limit")
+    return from_bytes(data, location=location, url=url)
+
+
+def from_bytes(data: bytes, *, location: str, url: str | None = None) -> Source:
+    text, encoding = decode(data, location=location)
+    return from_text(text, location=location, url=url, encoding=encoding)
+
+
+def decode(data: bytes, *, location: str) -> tuple[str, str]:
+    """Bytes to text: BOM, then declared charset, then UTF-8, then detection."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], enc, location), enc
+    if _looks_utf16(data):
+        enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return _strict(data, enc, location), enc
+    m = _DECLARED.search(data[:4096])
+    if m:
+        declared = (m.group(1) or m.group(2)).decode("ascii").lower()
+        enc = _ALIASES.get(declared, declared)
+        try:
+            return data.decode(enc), enc
+        except (LookupError, UnicodeDecodeError):
+            log.debug("%s: declared charset %r does not decode it", location, declared)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _BINARY.search(data[:8192].decode("latin-1")) and data[:8192].count(b"\x00") > 0:
+        raise UnreadableInput(f"{location}: binary data, not a page or text")
+    from bs4 import UnicodeDammit
+
+    dammit = UnicodeDammit(data, is_html=True)
+    if dammit.unicode_markup is None:
+        raise UnreadableInput(f"{location}: cannot tell the text encoding")
+    return dammit.unicode_markup, dammit.original_encoding or "unknown"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    head = data[:200]
+    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3)
+
+
+def _strict(data: bytes, enc: str, location: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        raise UnreadableInput(f"{location}: not valid {enc} at byte {e.start}") from None
+
+
+def from_text(text: str, *, location: str, url: str | None = None, encoding: str | None = None) -> Source:
+    """Build a Source from decoded text: sniff HTML, parse it once, cut prose into paragraphs."""
+    if _BINARY.search(text[:8192]) and text[:8192].count("\x00") > 0:
+        raise UnreadableInput(f"{location}: binary data, not a page or text")
+    text = text.replace("\x00", "")
+    if _HTML_SNIFF.search(text[:8192]):
+        return _from_html(text, location=location, url=url, encoding=encoding)
+    return _from_plain(text, location=location, url=url, encoding=encoding)
+
+
+# ---------------------------------------------------------------- plain text
+
+
+def _from_plain(text: str, *, location: str, url: str | None, encoding: str | None) -> Source:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if ftfy.badness.is_bad(text[:200_000]):
+        text = ftfy.fix_encoding(text)
+    paragraphs = tuple(_plain_paragraphs(text))
+    title, published = _head_of(paragraphs)
+    return Source(
+        location=location,
+        kind="text",
+        text=text,
+        url=url,
+        title=title,
+        published=published,
+        paragraphs=paragraphs,
+        encoding=encoding,
+    )
+
+
+def _plain_paragraphs(text: str) -> Iterator[Paragraph]:
+    start = 0
+    for m in _BLANK_LINES.finditer(text):
+        yield from _para(text, start, m.start())
+        start = m.end()
+    yield from _para(text, start, len(text))
+
+
+def _para(text: str, start: int, end: int) -> Iterator[Paragraph]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        yield Paragraph(stripped, start + chunk.index(stripped[0]))
+
+
+_PROMO = re.compile(
+    r"\b(?:join (?:our|us)|subscribe|sign up|newsletter|follow us|download (?:our|the) app|"
+    r"advertisement|share this|click here)\b",
+    re.IGNORECASE,
+)
+
+
+def _head_of(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, date | None]:
+    """A plain article's title and dateline: a short date line near the top dates the article,
+    and the line before it (or else the first line that is not a promotion) is the title."""
+    published: date | None = None
+    dateline = None
+    for i, p in enumerate(paragraphs[:6]):
+        d = dates.parse_dateline(p.text)
+        if d is not None:
+            published, dateline = d, i
+            break
+    candidates = paragraphs[:dateline] if dateline else paragraphs[:3]
+    title = None
+    for p in reversed(candidates) if dateline else candidates:
+        if len(p.text) <= 300 and not _PROMO.search(p.text):
+            title = p.text
+            break
+    return title, published
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(
+        remove_blank_text=False,
+        huge_tree=True,
+        no_network=True,
+        default_doctype=False,
+        collect_ids=False,  # type: ignore[call-arg]
+    )
+
+
+_PARSER = _parser()
+
+
+def parse_html(text: str, *, location: str = "<string>") -> lxml_html.HtmlElement:
+    """Parse HTML text into an lxml tree (network and entity loading off)."""
+    text = _XML_DECL.sub("", text, count=1)
+    try:
+        root = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as e:
+        if not text.strip():
+            root = lxml_html.document_fromstring("<html><body></body></html>", parser=_PARSER)
+        else:
+            raise UnreadableInput(f"{location}: cannot parse as HTML ({e})") from None
+    return root
+
+
+def _from_html(text: str, *, location: str, url: str | None, encoding: str | None) -> Source:
+    root = parse_html(text, location=location)
+    page_url = url or _canonical(root)
+    page = Page(root, page_url)
+    paragraphs = tuple(html_paragraphs(page))
+    title = _title(root)
+    published = _published(root)
+    if published is None:
+        _, published = _head_of(paragraphs)
+    return Source(
+        location=location,
+        kind="html",
+        text=text,
+        url=page_url,
+        title=title,
+        published=published,
+        paragraphs=paragraphs,
+        page=page,
+        encoding=encoding,
+    )
+
+
+def _skipped(el: lxml_html.HtmlElement) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _SKIP_TAGS:
+        return True
+    if not isinstance(el.tag, str):  # comments, processing instructions
+        return True
+    cls = el.get("class")
+    return bool(cls and _EMBED_CLASS.search(cls)) or el.get("hidden") is not None
+
+
+def html_paragraphs(page: Page) -> Iterator[Paragraph]:
+    """Running prose of a parsed page, block by block, in document order.
+
+    Scripts, styles, form controls and structured embeds are left out; ``<br>`` becomes a newline.
+    A paragraph's position is its block element's document order (see :mod:`threads.dom`).
+    """
+    root = page.root
+    body = root.find("body")
+    if body is None:
+        body = root
+    buf: list[str] = []
+    block_order = 0
+
+    def flush() -> Paragraph | None:
+        nonlocal buf
+        raw = "".join(buf)
+        buf = []
+        lines = [squash(line) for line in raw.split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if not text:
+            return None
+        if ftfy.badness.is_bad(text):
+            text = ftfy.fix_encoding(text)
+        return Paragraph(text, block_order * POSITION_STRIDE)
+
+    walker = etree.iterwalk(body, events=("start", "end"))
+    skipping: lxml_html.HtmlElement | None = None
+    for event, el in walker:
+        if skipping is not None:
+            if event == "end" and el is skipping:
+                skipping = None
+                if el.tail:
+                    buf.append(el.tail)
+            continue
+        if event == "start":
+            if el is not body and _skipped(el):
+                skipping = el
+                if isinstance(el.tag, str) and el.tag in _BLOCKS | {"iframe", "amp-twitter", "amp-instagram"}:
+                    p = flush()
+                    if p:
+                        yield p
+                continue
+            tag = el.tag
+            if tag in _BLOCKS:
+                p = flush()
+                if p:
+                    yield p
+                block_order = page.order(el)
+            elif tag == "br":
+                buf.append("\n")
+            if el.text:
+                buf.append(el.text)
+        else:
+            if el.tag in _BLOCKS:
+                p = flush()
+                if p:
+                    yield p
+                block_order = page.order(el) + 1
+            if el is not body and el.tail:
+                buf.append(el.tail)
+    p = flush()
+    if p:
+        yield p
+
+
+def _canonical(root: lxml_html.HtmlElement) -> str | None:
+    for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = root.xpath(xp)
+        if found and isinstance(found, list) and str(found[0]).strip().startswith("http"):
+            return str(found[0]).strip()
+    return None
+
+
+def _title(root: lxml_html.HtmlElement) -> str | None:
+    for xp in ('//meta[@property="og:title"]/@content', "//title", "//h1"):
+        found = root.xpath(xp)
+        if found and isinstance(found, list):
+            first = found[0]
+            value = squash(first.text_content() if hasattr(first, "text_content") else str(first))
+            if value:
+                return value
+    return None
+
+
+_DATE_XPATHS = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//meta[@name="date" or @name="pubdate" or @name="publishdate" or @name="DC.date.issued"]/@content',
+    '//*[@itemprop="datePublished"]/@datetime',
+)
+
+
+def _published(root: lxml_html.HtmlElement) -> Published | None:
+    for xp in _DATE_XPATHS:
+        found = root.xpath(xp)
+        if found and isinstance(found, list):
+            d = dates.parse_iso(str(found[0]))
+            if d is not None:
+                return d
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        d = _ld_published(script.text or "")
+        if d is not None:
+            return d
+    return None
+
+
+def _ld_published(raw: str) -> datetime | date | None:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            kind = str(item.get("@type", ""))
+            if "datePublished" in item and "Posting" not in kind:
+                d = dates.parse_iso(str(item["datePublished"]))
+                if d is not None:
+                    return d
+            stack.extend(v for v in item.values() if isinstance(v, dict | list))
+    return None

@@ -1,0 +1,252 @@
+"""Who is who in an article: names with their titles folded, and one record per person.
+
+An article introduces a speaker once in full ("Army Col. Ryan Dillon, Spokesman for ...") and
+then says "Dillon", "he", or misspells the surname ("Dillion"). :class:`Cast` keeps one
+:class:`Person` per individual and resolves each of those references to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Words that are titles, ranks, offices or honorifics, not parts of a name. Compared lowercased,
+# without a final full stop. Military ranks and civil offices (English news usage), honorifics,
+# and the modifiers that stand in front of them ("Army Col.", "U.S. President", "former Sen.").
+TITLE_WORDS = frozenset(
+    """
+    army navy marine marines air force guard coast national col colonel lt lieutenant gen general
+    maj major capt captain sgt sergeant adm admiral cmdr commander brig brigadier cpl corporal pvt
+    private ens ensign staff master chief petty officer warrant president vice senator sen rep
+    representative congressman congresswoman congressperson delegate gov governor
+    lieutenant-governor mayor councilman councilwoman councillor alderman dr mr mrs ms mx miss prof
+    professor sir dame lord lady rev reverend fr father sister brother rabbi imam pope cardinal
+    bishop archbishop king queen prince princess duke duchess earl emperor sheikh secretary minister
+    prime chancellor ambassador envoy consul judge justice sheriff attorney spokesman spokeswoman
+    spokesperson deputy assistant associate commissioner director chairman chairwoman chair ceo cfo
+    coo cto founder executive head leader speaker whip premier coach manager officer detective
+    inspector constable superintendent agent trooper first former ex then late acting interim
+    incoming outgoing retired u.s us u.k uk un eu white house state defense foreign interior home
+    press
+    """.split()
+)
+FEMALE_TITLES = frozenset(
+    """
+    mrs ms miss dame lady queen princess duchess sister spokeswoman congresswoman councilwoman
+    chairwoman
+    """.split()
+)
+MALE_TITLES = frozenset(
+    """
+    mr sir lord king prince duke father brother spokesman congressman councilman chairman
+    """.split()
+)
+# Capitalised words that start sentences or name days, never people.
+NOT_NAMES = frozenset(
+    """
+    the a an and but or so yet for nor if as at by in of on to up via with from into onto over after
+    before when while then than this that these those there here it its we i you they he she his her
+    our their my your who what where which why how also still just even however meanwhile moreover
+    instead monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
+    february march april july september october november december twitter facebook instagram tiktok
+    reddit telegram bluesky mastodon threads linkedin youtube photo image video screenshot source
+    credit caption update editor note read watch see
+    """.split()
+)
+# Particles that may stand inside a name between capitalised words.
+PARTICLES = frozenset(
+    """
+    de del della di da van von der den la le al el bin ibn ter du dos das st. st
+    """.split()
+)
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]]+")
+
+
+def fold_key(word: str) -> str:
+    return word.lower().rstrip(".").replace("’", "'")
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word that could be part of a person's name."""
+    w = word.strip("’'\"")
+    if not w or not (w[0].isupper() or (len(w) > 2 and w[0] in "’'" and w[1].isupper())):
+        return False
+    if w.endswith(("’s", "'s")):
+        return False
+    return fold_key(w) not in NOT_NAMES
+
+
+def split_title(surface: str) -> tuple[list[str], list[str]]:
+    """("Army Col. Ryan Dillon") -> (["Army", "Col."], ["Ryan", "Dillon"]): the title words before the
+    last title word, and the name after it."""
+    tokens = _TOKEN.findall(surface)
+    last_title = -1
+    for i, tok in enumerate(tokens):
+        if fold_key(tok) in TITLE_WORDS:
+            last_title = i
+    return tokens[: last_title + 1], tokens[last_title + 1 :]
+
+
+def damerau1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are one insertion, deletion, substitution or swap apart."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    if la > lb:
+        a, b = b, a
+    # b is one longer than a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+@dataclass(eq=False)
+class Person:
+    """One individual (or organisation) the article quotes or names."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    gender: str | None = None
+    """"m", "f", "n" (an organisation), or None when unknown."""
+    titles: set[str] = field(default_factory=set)
+    last_subject: int = -1
+    """Position of the latest mention as a sentence subject or a speaker (for pronouns)."""
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def surname(self) -> str:
+        toks = [t for t in self.tokens if fold_key(t) not in PARTICLES]
+        return toks[-1] if toks else self.name
+
+    def add_alias(self, alias: str) -> None:
+        alias = " ".join(alias.split())
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+class Cast:
+    """The people of one article, and how references resolve to them."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def mention(
+        self, surface: str, *, position: int, subject: bool = True, create: bool = True, org: bool = False
+    ) -> Person | None:
+        """Resolve a written name (with or without titles) to a Person, creating one if allowed."""
+        surface = " ".join(surface.split()).strip(" ,;:’'\"")
+        titles, name_toks = split_title(surface)
+        name_toks = [t for t in name_toks if t]
+        while name_toks and fold_key(name_toks[0]) in NOT_NAMES:
+            name_toks.pop(0)
+        if org:
+            name_toks = surface.split()
+            if name_toks and name_toks[0].lower() == "the":
+                name_toks = name_toks[1:]
+        if not name_toks:
+            return None
+        name = " ".join(name_toks)
+        person = self._find(name_toks, org=org)
+        if person is None:
+            if not create:
+                return None
+            person = Person(name=name, gender="n" if org else None)
+            self.people.append(person)
+        elif len(name_toks) > len(person.tokens) and not org:
+            # "Trump" first, "Donald Trump" later: the fuller name becomes the name
+            person.add_alias(person.name)
+            person.name = name
+        if surface != person.name:
+            person.add_alias(surface)
+        tkeys = {fold_key(t) for t in titles}
+        person.titles |= tkeys
+        if person.gender is None:
+            if tkeys & FEMALE_TITLES:
+                person.gender = "f"
+            elif tkeys & MALE_TITLES:
+                person.gender = "m"
+        if subject:
+            person.last_subject = max(person.last_subject, position)
+        return person
+
+    def _find(self, toks: list[str], *, org: bool) -> Person | None:
+        name = " ".join(toks)
+        key = name.casefold()
+        for p in self.people:
+            if p.name.casefold() == key or any(a.casefold() == key for a in p.aliases):
+                return p
+        if org:
+            return None
+        last = toks[-1].casefold()
+        first = toks[0].casefold()
+        recent = sorted(self.people, key=lambda p: p.last_subject, reverse=True)
+        if len(toks) == 1:
+            for p in recent:
+                if p.gender != "n" and p.surname.casefold() == last:
+                    return p
+            for p in recent:
+                if p.gender != "n" and last in (t.casefold() for t in p.tokens[:-1]) and len(p.tokens) > 1:
+                    return p
+            if len(last) >= 5:
+                for p in recent:
+                    if p.gender != "n" and len(p.surname) >= 4 and damerau1(last, p.surname.casefold()):
+                        return p
+            return None
+        for p in recent:
+            ptoks = [t.casefold() for t in p.tokens]
+            if p.gender == "n":
+                continue
+            if ptoks[-1] == last and (len(ptoks) == 1 or ptoks[0] == first):
+                return p
+        return None
+
+    def pronoun(self, word: str, *, position: int) -> Person | None:
+        """The latest subject a pronoun can refer to: he/she by gender when known, they to anyone."""
+        w = word.lower()
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(w)
+        candidates = sorted(
+            (p for p in self.people if 0 <= p.last_subject <= position),
+            key=lambda p: p.last_subject,
+            reverse=True,
+        )
+        for p in candidates:
+            if want is None:
+                if w == "they":
+                    p.add_alias(w)
+                return p
+            if p.gender == want or (p.gender is None):
+                if p.gender is None:
+                    p.gender = want
+                p.last_subject = max(p.last_subject, position)
+                if w in ("he", "she"):
+                    p.add_alias(w)
+                return p
+        return None
+
+    def nominal(self, head: str, *, position: int) -> Person | None:
+        """ "the embassy", "the senator": the latest person or organisation named with that word."""
+        h = head.casefold()
+        for p in sorted(self.people, key=lambda p: p.last_subject, reverse=True):
+            words = {w.casefold() for w in p.name.split()} | p.titles
+            if h in words:
+                p.last_subject = max(p.last_subject, position)
+                return p
+        return None

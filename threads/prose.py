@@ -1,0 +1,602 @@
+"""Quotes in running prose, who said them, and whether they are social posts.
+
+Attribution patterns (each has a fixture under ``fixtures/prose/``)::
+
+    "X," NAME VERB.          "X," VERB NAME.          NAME VERB: "X"
+    "X," he VERB.            "X," he said. "Y."       NAME VERB: "A;" and, "B."
+
+A quote is a post only with social evidence: a platform verb or phrase in its attribution
+("tweeted", "wrote on Facebook", "in a tweet"), a passage saying the speaker's posts are being
+quoted ("sent out a series of tweets", "his feed continued with tweets", "wrote on Twitter he ..."),
+or a caption marker beside it ("Name (Twitter)"). Quotes without a speaker (scare quotes, headline
+fragments) never are; quotes with a speaker but no social evidence only with ``all_quotes``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import captions, dates
+from .model import Author, Paragraph, Post
+from .people import Cast, Person, fold_key
+from .quotes import Quote, find_quotes, sentences
+
+# ---------------------------------------------------------------- word lists
+
+# Verbs that introduce or follow a quotation in English news writing. The first group names a
+# platform by itself; the rest are ordinary reporting verbs (AP/Reuters usage).
+SOCIAL_VERBS = ("tweeted", "tweets", "retweeted", "skeeted", "tooted")
+SPEECH_VERBS = (
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "posted",
+    "posts",
+    "added",
+    "adds",
+    "pointed out",
+    "points out",
+    "noted",
+    "notes",
+    "continued",
+    "continues",
+    "explained",
+    "stated",
+    "argued",
+    "claimed",
+    "asked",
+    "replied",
+    "responded",
+    "declared",
+    "announced",
+    "insisted",
+    "remarked",
+    "commented",
+    "warned",
+    "shared",
+    "quipped",
+    "joked",
+    "told",
+    "tells",
+    "cautioned",
+    "urged",
+    "observed",
+    "concluded",
+    "mused",
+    "vowed",
+    "boasted",
+    "complained",
+    "lamented",
+    "admitted",
+    "acknowledged",
+    "suggested",
+    "proclaimed",
+    "fired back",
+    "shot back",
+    "chimed in",
+    "weighed in",
+    "retorted",
+    "blasted",
+    "slammed",
+    "praised",
+    "thanked",
+    "recalled",
+    "predicted",
+    "countered",
+    "conceded",
+    "exclaimed",
+    "wondered",
+    "demanded",
+    "charged",
+    "alleged",
+    "raged",
+    "ranted",
+    "snapped",
+    "scoffed",
+    "teased",
+    "hinted",
+    "pleaded",
+    "promised",
+    "reiterated",
+    "emphasized",
+    "stressed",
+    "affirmed",
+    "maintained",
+    "contended",
+    "asserted",
+    "congratulated",
+    "replied",
+    "wrote back",
+    "posted back",
+    "messaged",
+    "captioned",
+)
+_VERBS = "|".join(sorted({re.escape(v) for v in SOCIAL_VERBS + SPEECH_VERBS}, key=len, reverse=True))
+# Adverbs and auxiliaries that may stand between speaker and verb ("he also tweeted", "Dillon then said").
+_ADV = (
+    r"(?:(?:also|then|later|again|further|quickly|simply|soon|once|just|finally|previously|earlier|"
+    r"initially|recently|subsequently|separately|additionally|even|had|has|have|would|was|later|"
+    r"immediately|angrily|sarcastically|bluntly|defiantly|publicly)\s+){0,2}"
+)
+# Nouns that name an organisation or an office when a speaker is "the embassy", "the senator".
+ORG_NOUNS = (
+    "embassy",
+    "ministry",
+    "department",
+    "agency",
+    "company",
+    "group",
+    "team",
+    "club",
+    "campaign",
+    "party",
+    "account",
+    "office",
+    "police",
+    "army",
+    "military",
+    "government",
+    "council",
+    "committee",
+    "organization",
+    "organisation",
+    "foundation",
+    "union",
+    "network",
+    "newspaper",
+    "station",
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "star",
+    "singer",
+    "actor",
+    "actress",
+    "rapper",
+    "player",
+)
+_ORG = "|".join(ORG_NOUNS)
+_UP = r"A-ZÀ-ÖØ-Þ"
+_NAME_WORD = rf"(?:[{_UP}][\w’'\-]*\.?|[{_UP}]\.|[’'][{_UP}][\w’'\-]*)"
+_NAME_RUN = (
+    rf"{_NAME_WORD}(?:\s+(?:(?:de|del|van|von|der|den|al|bin|da|di|du|la|le|ibn)\s+)?{_NAME_WORD}){{0,6}}"
+)
+_PRONOUNS = r"(?:he|she|they|He|She|They)"
+_SPK = rf"(?P<spk>{_PRONOUNS}(?!\w)|{_NAME_RUN}|(?:the|The)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<head>{_ORG}))"
+
+# "X," NAME VERB ... / "X," he VERB ...
+_AFTER = re.compile(
+    rf"^\s*[,;:—–-]?\s*(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
+    rf"(?P<verb>{_VERBS})(?!\w)"
+)
+# "X," VERB NAME ...
+_AFTER_INV = re.compile(
+    rf"^\s*[,;:—–-]?\s*{_ADV}(?P<verb>{_VERBS})\s+(?P<pre>(?:[a-z][\w’'.&\-]*\s+){{0,5}}?){_SPK}"
+)
+# NAME VERB: "X" / He also tweeted: "X"
+_LEADIN = re.compile(
+    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
+    rf"(?P<verb>{_VERBS})(?:(?P<post>\s[^:“”\"]{{0,80}}?)?\s*[:,]|\s*)\s*$"
+)
+# Two quotes joined in one sentence: "A;" and, "B."
+_JOINER = re.compile(r"^\s*[,;]?\s*(?:and|or|but|then|adding|before adding)?\s*,?\s*(?:that\s*)?:?\s*$")
+# A relative clause says something about the speaker, not about the quote ("Khan, who has clashed
+# on Twitter with Trump, said"): it gives no evidence.
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,.;]*(?:,|$)")
+
+_P = captions.PLATFORM_ALT
+# Social evidence in an attribution or a passage: (pattern, platform or None for "from the match").
+SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    (re.compile(r"\b(?:re)?tweet(?:ed|s|ing)?\b|\btweetstorm\b", re.IGNORECASE), "twitter"),
+    (
+        re.compile(
+            rf"\b(?:on|to|via)\s+(?:(?:his|her|their|its|the|an?)\s+)?(?:official\s+)?(?P<p>{_P})\b(?!\s+(?:CEO|founder|employees?|executives?|spokes\w+|said|has|was))"
+        ),
+        None,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<p>{_P})\s+(?:post|posting|message|comment|update|statement|video|story|thread|feed|account|page|status)s?\b"
+        ),
+        None,
+    ),
+    (re.compile(r"\bskeet(?:ed|s)?\b", re.IGNORECASE), "bluesky"),
+    (
+        re.compile(r"\btoot(?:ed|s)?\b(?!\s+(?:his|her|their|its)\s+(?:own\s+)?horn)", re.IGNORECASE),
+        "mastodon",
+    ),
+    (re.compile(r"\bon social media\b", re.IGNORECASE), "unknown"),
+)
+# Passages saying that what follows are the speaker's posts.
+_SERIES = re.compile(
+    r"\b(?:series|string|flurry|barrage|volley|stream|spate|couple|pair|slew|torrent|number|raft|round|burst|"
+    r"thread)\s+of\s+(?:\w+\s+)?(?:tweets|posts|messages|updates)\b|\btweet\s?storm\b|\b(?:Twitter|X)\s+thread\b|"
+    r"\b(?:feed|timeline|account)\b[^.]{0,40}\b(?:tweets|posts)\b|"
+    r"\b(?:tweets|posts)\s+(?:continued|went on)\b",
+    re.IGNORECASE,
+)
+# Attribution that says the words were not posted: they were spoken or written elsewhere.
+_NOT_SOCIAL = re.compile(
+    r"\btold\s+(?:reporters|journalists|a\s+news\s+conference|[A-Z][\w’']+|the\s+\w+|an?\s+\w+)|"
+    r"\bin\s+an?\s+(?:interview|statement|speech|press\s+release|news\s+release|op-ed|letter|e-?mail|"
+    r"memo|filing|sermon|address)\b|\bat\s+an?\s+(?:news\s+conference|press\s+conference|rally|event|"
+    r"briefing|hearing|meeting|summit|ceremony|campaign\s+stop|fundraiser|dinner|conference)\b|"
+    r"\bon\s+(?:CNN|Fox|MSNBC|NBC|CBS|ABC|NPR|BBC|television|TV|radio)\b|\btestified\b|\bin\s+remarks\b",
+)
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
+_SUBJECT = re.compile(
+    rf"^\s*(?P<run>{_NAME_RUN})(?P<app>\s*,[^,“”\"]{{2,160}},)?\s+{_ADV}(?P<verb>[a-z][\w’'-]+)"
+)
+_ORG_SUBJECT = re.compile(
+    rf"^\s*(?:The\s+)(?P<run>(?:[{_UP}][\w’'.\-]*\s+){{0,4}}(?:{_ORG})"
+    rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
+)
+_NAME_BEFORE_VERB = re.compile(rf"(?P<run>{_NAME_RUN}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
+_POSSESSIVE = re.compile(r"^\s*(?P<pro>His|Her|Their)\b")
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?P<pro>He|She|They)\b")
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass
+class _Context:
+    """Why a speaker's later quotes are posts: a passage about their posts, or a caption."""
+
+    kind: str  # "series" (lasts) or "single" (the next few sentences)
+    platform: str
+    evidence: str
+    day: date | None
+    until: int  # sentence index after which a "single" context lapses
+
+
+@dataclass
+class _Candidate:
+    quote: Quote
+    text: str
+    speaker: Person
+    position: int
+    paragraph: int
+    evidence: list[str] = field(default_factory=list)
+    platform: str | None = None
+    day: date | None = None
+    not_social: bool = False
+    continues: bool = False
+    """A split or joined quote that goes on the previous one's post."""
+
+
+# ---------------------------------------------------------------- the scraper
+
+
+def extract(
+    paragraphs: Sequence[Paragraph],
+    *,
+    article_date: date | None = None,
+    title: str | None = None,
+    all_quotes: bool = False,
+) -> list[Post]:
+    """Quoted posts in running prose, in document order."""
+    return _Scanner(article_date, all_quotes).run(paragraphs, title)
+
+
+class _Scanner:
+    def __init__(self, article_date: date | None, all_quotes: bool) -> None:
+        self.article_date = article_date
+        self.all_quotes = all_quotes
+        self.cast = Cast()
+        self.contexts: dict[int, _Context] = {}
+        self.candidates: list[_Candidate] = []
+        self.sentence_index = 0
+
+    # -- driving
+
+    def run(self, paragraphs: Sequence[Paragraph], title: str | None) -> list[Post]:
+        last_quote_paragraph = -1
+        for k, para in enumerate(paragraphs):
+            text = para.text
+            if title and text == title:
+                continue
+            if dates.parse_dateline(text) is not None:
+                continue
+            caption = captions.match(text)
+            if caption is not None:
+                self._caption(caption, para.position, last_quote_paragraph)
+                continue
+            found = self._paragraph(k, para)
+            if found:
+                last_quote_paragraph = k
+        return self._posts()
+
+    def _paragraph(self, k: int, para: Paragraph) -> bool:
+        text = para.text
+        prefix = _DATELINE_PREFIX.match(text)
+        quotes = find_quotes(text)
+        spans = sentences(text, quotes)
+        found = False
+        prev: _Candidate | None = None
+        prev_by: str | None = None
+        for s_start, s_end in spans:
+            self.sentence_index += 1
+            if prefix and s_start == 0:
+                s_start = prefix.end()
+            inner = [q for q in quotes if s_start <= q.start < s_end]
+            self._passage(text, s_start, s_end, inner, para.position)
+            for q in inner:
+                cand, how = self._attribute(text, q, s_start, s_end, k, para, prev, prev_by)
+                if cand is not None:
+                    self.candidates.append(cand)
+                    prev, prev_by, found = cand, how, True
+        return found
+
+    # -- passages: who is the subject, and do they say posts are being quoted?
+
+    def _passage(self, text: str, start: int, end: int, quotes: list[Quote], base: int) -> None:
+        outside = _outside(text, start, end, quotes)
+        position = base + start
+        subject: Person | None = None
+        m = _SUBJECT.match(outside)
+        if m and not _PRONOUN_SUBJECT.match(outside):
+            run = m.group("run")
+            titled = any(fold_key(t) in _title_words() for t in run.split()[:-1])
+            if titled or len(run.split()) >= 2 or self.cast.mention(run, position=position, create=False):
+                subject = self.cast.mention(run, position=position)
+                if subject is not None and m.group("app") and subject.role is None:
+                    subject.role = _role(m.group("app"))
+        if subject is None:
+            om = _ORG_SUBJECT.match(outside)
+            if om:
+                subject = self.cast.mention(om.group("run"), position=position, org=True)
+        if subject is None:
+            pm = _PRONOUN_SUBJECT.match(outside) or _POSSESSIVE.match(outside)
+            if pm:
+                subject = self.cast.pronoun(pm.group("pro"), position=position)
+        for nm in _NAME_BEFORE_VERB.finditer(outside):
+            run = nm.group("run")
+            if len(run.split()) >= 2 or self.cast.mention(run, position=position, create=False):
+                person = self.cast.mention(run, position=position + nm.start())
+                if subject is None:
+                    subject = person
+        if subject is None:
+            return
+        clean = _RELATIVE.sub(",", outside)
+        series = _SERIES.search(clean)
+        social = _social(clean)
+        day = dates.relative_day(clean, self.article_date)
+        if series:
+            platform = social[0] if social else "twitter"
+            old = self.contexts.get(id(subject))
+            self.contexts[id(subject)] = _Context(
+                "series", platform, f"passage '{series.group(0)}'", day or (old.day if old else None), 1 << 30
+            )
+        elif social and not quotes and not _NOT_SOCIAL.search(clean):
+            old = self.contexts.get(id(subject))
+            if old is None or old.kind != "series":
+                self.contexts[id(subject)] = _Context(
+                    "single", social[0], f"passage '{social[1]}'", day, self.sentence_index + 3
+                )
+
+    # -- quotes: who said it, with what evidence
+
+    def _attribute(
+        self,
+        text: str,
+        q: Quote,
+        s_start: int,
+        s_end: int,
+        k: int,
+        para: Paragraph,
+        prev: _Candidate | None,
+        prev_by: str | None,
+    ) -> tuple[_Candidate | None, str | None]:
+        position = para.position + q.start
+        after_end = s_end
+        nxt = next((o for o in find_quotes(text[q.end : s_end]) if o), None)
+        if nxt is not None:
+            after_end = q.end + nxt.start
+        after = text[q.end : after_end]
+        lead_start = max(s_start, prev.quote.end if prev and prev.paragraph == k else s_start)
+        leadin = text[lead_start : q.start]
+
+        how = None
+        m = _AFTER.match(after) or _AFTER_INV.match(after)
+        region = after
+        if m:
+            how = "after"
+        else:
+            lm = _LEADIN.search(leadin)
+            if lm and not (lm.group("post") or "").strip().startswith(("that ", "about ")):
+                m, how, region = lm, "leadin", leadin
+        text_q = _clean_quote(q.text)
+        if m is None:
+            # A split quote ("X," he said. "Y.") or a joined one ("A;" and, "B.") continues the last.
+            gap = text[prev.quote.end : q.start] if prev and prev.paragraph == k else None
+            if (
+                prev is not None
+                and gap is not None
+                and (_JOINER.match(gap) or (prev_by == "after" and len(sentences(gap.strip())) <= 1))
+            ):
+                cont = _Candidate(
+                    q,
+                    text_q,
+                    prev.speaker,
+                    position,
+                    k,
+                    list(prev.evidence),
+                    prev.platform,
+                    prev.day,
+                    prev.not_social,
+                    continues=True,
+                )
+                return cont, prev_by
+            return None, None
+
+        speaker = self._speaker(m, position)
+        if speaker is None:
+            return None, None
+        if m.groupdict().get("app") and speaker.role is None:
+            speaker.role = _role(m.group("app"))
+        clean = _RELATIVE.sub(",", region)
+        cand = _Candidate(q, text_q, speaker, position, k)
+        social = _social(clean)
+        if social:
+            cand.platform = social[0]
+            cand.evidence.append(
+                f"verb '{m.group('verb')}'" if social[1] == m.group("verb") else f"phrase '{social[1]}'"
+            )
+        cand.not_social = bool(_NOT_SOCIAL.search(clean)) and not social
+        ctx = self.contexts.get(id(speaker))
+        if ctx is not None and ctx.kind == "single" and self.sentence_index > ctx.until:
+            ctx = None
+        if not social and ctx is not None and not cand.not_social:
+            cand.platform = ctx.platform
+            cand.evidence.append(ctx.evidence)
+        cand.day = dates.relative_day(clean, self.article_date) if _has_day(clean) else None
+        if cand.day is None and ctx is not None:
+            cand.day = ctx.day
+        return cand, how
+
+    def _speaker(self, m: re.Match[str], position: int) -> Person | None:
+        spk = m.group("spk")
+        if re.fullmatch(_PRONOUNS, spk):
+            return self.cast.pronoun(spk, position=position)
+        if m.groupdict().get("head"):
+            found = self.cast.nominal(m.group("head"), position=position)
+            if found is not None:
+                found.add_alias(spk)
+            return found
+        person = self.cast.mention(spk, position=position)
+        if person is not None:
+            pre = (m.groupdict().get("pre") or "").strip()
+            if pre and person.role is None and re.search(r"[a-z]", pre) and len(pre.split()) <= 5:
+                person.role = pre
+        return person
+
+    # -- captions
+
+    def _caption(self, cap: captions.Caption, position: int, last_quote_paragraph: int) -> None:
+        evidence = f"caption '{cap.text}'"
+        person = (
+            self.cast.mention(cap.who, position=position, subject=False, create=False) if cap.who else None
+        )
+        if person is not None:
+            old = self.contexts.get(id(person))
+            self.contexts[id(person)] = _Context(
+                "series", cap.platform, evidence, old.day if old else None, 1 << 30
+            )
+        for cand in self.candidates:
+            if cand.paragraph == last_quote_paragraph and (person is None or cand.speaker is person):
+                if evidence not in cand.evidence:
+                    cand.evidence.append(evidence)
+                if cand.platform is None:
+                    cand.platform = cap.platform
+
+    # -- assembly
+
+    def _posts(self) -> list[Post]:
+        groups: list[list[_Candidate]] = []
+        for cand in self.candidates:
+            if cand.continues and groups and groups[-1][-1].speaker is cand.speaker:
+                groups[-1].append(cand)
+            else:
+                groups.append([cand])
+        authors: dict[int, Author] = {}
+        posts: list[Post] = []
+        for group in groups:
+            head = group[0]
+            evidence = list(dict.fromkeys(e for c in group for e in c.evidence))
+            platform = next((c.platform for c in group if c.platform), None)
+            social = bool(evidence) and not head.not_social
+            if not social and not self.all_quotes:
+                continue
+            speaker = head.speaker
+            author = authors.get(id(speaker))
+            if author is None:
+                author = Author(
+                    name=speaker.name,
+                    platform=platform if social else None,
+                    role=speaker.role,
+                    aliases=tuple(speaker.aliases),
+                )
+                authors[id(speaker)] = author
+            posts.append(
+                Post(
+                    platform=(platform or "unknown") if social else "unknown",
+                    text=" ".join(c.text for c in group),
+                    author=author,
+                    kind="quote",
+                    published=next((c.day for c in group if c.day), None),
+                    position=head.position,
+                    evidence=tuple(evidence) if social else ("quoted statement, no social evidence",),
+                    confidence=0.8 if social else 0.3,
+                )
+            )
+        return posts
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _title_words() -> frozenset[str]:
+    from .people import TITLE_WORDS
+
+    return TITLE_WORDS
+
+
+def _social(text: str) -> tuple[str, str] | None:
+    """(platform, the words that say so) for the first social cue in ``text``."""
+    best: tuple[int, str, str] | None = None
+    for pattern, platform in SOCIAL_PHRASES:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            plat = platform or captions.PLATFORM_NAMES.get(m.group("p").lower(), "unknown")
+            best = (m.start(), plat, m.group(0))
+    return (best[1], best[2]) if best else None
+
+
+def _has_day(text: str) -> bool:
+    return bool(dates.DATE_RE.search(text) or _DAY_WORD.search(text))
+
+
+_DAY_WORD = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\byesterday\b|\btoday\b|\blast night\b"
+)
+
+
+def _outside(text: str, start: int, end: int, quotes: list[Quote]) -> str:
+    """The sentence with its quotes blanked out (same length, so offsets hold)."""
+    chunk = list(text[start:end])
+    for q in quotes:
+        for i in range(max(q.start, start), min(q.end, end)):
+            chunk[i - start] = " "
+    return "".join(chunk)
+
+
+def _role(appositive: str) -> str | None:
+    """ ", Spokesman for Operation Inherent Resolve (OIR) – the U.S.-led coalition," -> the first part."""
+    role = appositive.strip(" ,")
+    role = re.split(r"\s+[(–—]|\s+-\s+", role)[0].strip(" ,")
+    if (
+        not role
+        or len(role) > 80
+        or role.split()[0].lower() in {"who", "which", "whose", "the", "a", "an", "on", "in"}
+    ):
+        return None
+    return role
+
+
+def _clean_quote(text: str) -> str:
+    """Quote text as posted: the reporter's comma before the closing mark goes."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:-1].rstrip() if text.endswith(",") else text

@@ -1,0 +1,137 @@
+"""Quote marks and sentences in running prose.
+
+Finds quoted passages (straight and curly double quotes, curly single quotes used as outer quotes,
+guillemets « » and » «, German „ “) and cuts a paragraph into sentences without cutting inside a
+quote or after an abbreviation. A quote nested in another stays part of the outer one's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opener -> the characters that may close it
+_PAIRS: dict[str, str] = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    '"': '"',
+    "‘": "’",
+    "‚": "‘’",
+    "「": "」",
+}
+_OPEN_BEFORE = set(" \t\n([{—–-/:;,")  # what may stand before an opening mark
+_WORDCHAR = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage: ``start``/``end`` include the marks, ``text`` is what is inside."""
+
+    start: int
+    end: int
+    text: str
+    opener: str
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Outer quoted passages of ``text`` in order; unbalanced marks are ignored."""
+    out: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        closers = _PAIRS.get(c)
+        if closers is None or not _can_open(text, i):
+            i += 1
+            continue
+        j = _closing(text, i, closers)
+        if j is None:
+            i += 1
+            continue
+        inner = text[i + 1 : j]
+        if inner.strip():
+            out.append(Quote(i, j + 1, inner.strip(), c))
+        i = j + 1
+    return out
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    if text[i] in '‘"»':
+        # a single curly quote or a straight quote opens only at a word start
+        return before in _OPEN_BEFORE or before in "“„«"
+    return not _WORDCHAR.match(before) or before in "“„«"
+
+
+def _closing(text: str, i: int, closers: str) -> int | None:
+    opener = text[i]
+    limit = min(len(text), i + 4000)
+    j = i + 1
+    while j < limit:
+        c = text[j]
+        if c == "\n" and text[j + 1 : j + 2] == "\n":
+            return None
+        if c in closers:
+            after = text[j + 1] if j + 1 < len(text) else " "
+            # an apostrophe inside a word (We’ve, ISIS’s) does not close a single quote
+            if opener in "‘‚" and (_WORDCHAR.match(after) or not text[j - 1 : j].strip()):
+                j += 1
+                continue
+            if opener == '"' and j + 1 < len(text) and _WORDCHAR.match(after) and text[j - 1].isspace():
+                j += 1
+                continue
+            return j
+        j += 1
+    return None
+
+
+# Abbreviations after which a full stop does not end a sentence (titles, months, places, Latin).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof col gen lt sgt capt maj adm cmdr brig sen rep gov pres supt insp det st jr
+    sr rev fr no nos vs etc inc co corp ltd bros dept univ ave blvd mt ft jan feb mar apr jun jul
+    aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d.c n.y l.a est approx
+    """.split()
+)
+_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9\u00C0-\u024F])|[.!?…]+[\"”’»)\]]*$")
+
+
+def sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text``; never ends one inside a quote."""
+    if quotes is None:
+        quotes = find_quotes(text)
+    inside = [(q.start + 1, q.end - 1) for q in quotes]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    qi = 0
+    for m in _SENT_END.finditer(text):
+        pos = m.start()
+        while qi < len(inside) and inside[qi][1] <= pos:
+            qi += 1
+        if qi < len(inside) and inside[qi][0] <= pos < inside[qi][1]:
+            continue
+        if text[pos] == "." and _is_abbreviation(text, pos):
+            continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    k = dot
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "Donald J. Trump"
+    return word.rstrip(".") in ABBREVIATIONS

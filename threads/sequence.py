@@ -1,0 +1,149 @@
+"""sequence: from a flat list of posts to one thread per author, in order.
+
+Authors are resolved handle first, then full name, then surname (a prose quote by "Donald Trump"
+and a flattened embed by "Donald J. Trump (@realDonaldTrump)" are one author). The same post found
+twice (an embed and the prose beside it, an AMP and a plain copy) is kept once, as the richer
+record. Posts are ordered by date where known (the ID-encoded time counts as a date), else by
+their place in the source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime, timezone
+
+from .model import Author, Post, Reconstruction, Source, Thread
+
+_KIND_RANK = {"embed": 3, "remnant": 2, "quote": 1}
+
+
+def words(text: str | None) -> str:
+    """Casefolded words joined by one space: what two copies of one text share."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def richness(post: Post) -> tuple[int, int]:
+    filled = sum(
+        1 for v in (post.id, post.url, post.published, post.author.handle, post.author.name, post.text) if v
+    )
+    return (_KIND_RANK.get(post.kind, 0), filled + len(post.media) + len(post.quotes))
+
+
+def _same_post(a: Post, b: Post) -> bool:
+    if a.id and b.id and a.platform == b.platform:
+        return a.id == b.id
+    if a.url and b.url and a.url.rstrip("/").lower() == b.url.rstrip("/").lower():
+        return True
+    wa, wb = words(a.text), words(b.text)
+    if len(wa) < 20 or len(wb) < 20:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return short in long_ and len(short) >= 0.6 * len(long_)
+
+
+def merge_duplicates(posts: Iterable[Post]) -> list[Post]:
+    """One record per post, the richest kept, evidence pooled; document order preserved."""
+    kept: list[Post] = []
+    for post in posts:
+        for i, other in enumerate(kept):
+            if _same_post(post, other):
+                rich, poor = (post, other) if richness(post) > richness(other) else (other, post)
+                evidence = tuple(dict.fromkeys(rich.evidence + poor.evidence))
+                kept[i] = replace(
+                    rich,
+                    evidence=evidence,
+                    position=min(rich.position, poor.position),
+                    published=rich.published or poor.published,
+                )
+                break
+        else:
+            kept.append(post)
+    return kept
+
+
+def _name_key(name: str | None) -> tuple[str, str]:
+    toks = words(name).split()
+    toks = [t for t in toks if len(t) > 1]  # drop initials: "Donald J. Trump" == "Donald Trump"
+    if not toks:
+        return ("", "")
+    return (toks[0], toks[-1])
+
+
+def _same_author(a: Author, b: Author) -> bool:
+    if a.handle and b.handle:
+        return a.handle.lower() == b.handle.lower()
+    fa, la = _name_key(a.name)
+    fb, lb = _name_key(b.name)
+    if not la or not lb:
+        return False
+    if la != lb:
+        return False
+    single_a = len(words(a.name).split()) == 1
+    single_b = len(words(b.name).split()) == 1
+    return fa == fb or single_a or single_b
+
+
+def _merge_authors(a: Author, b: Author) -> Author:
+    """The fuller record of two, aliases pooled."""
+    main, other = (
+        (a, b) if (bool(a.handle), len(a.name or "")) >= (bool(b.handle), len(b.name or "")) else (b, a)
+    )
+    aliases = [x for x in dict.fromkeys(main.aliases + other.aliases + ((other.name,) if other.name else ()))]
+    aliases = [x for x in aliases if x and x != main.name]
+    return Author(
+        name=main.name or other.name,
+        handle=main.handle or other.handle,
+        platform=main.platform or other.platform,
+        url=main.url or other.url,
+        role=main.role or other.role,
+        aliases=tuple(aliases),
+    )
+
+
+def _sort_key_day(value: date | datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+
+
+def order(posts: list[Post]) -> list[Post]:
+    """By date where known; an undated post keeps the date of the post before it in the source."""
+    by_position = sorted(posts, key=lambda p: p.position)
+    keyed = []
+    carry: datetime | None = None
+    for p in by_position:
+        when = _sort_key_day(p.published)
+        if when is not None:
+            carry = when
+        keyed.append((when or carry or datetime.min.replace(tzinfo=timezone.utc), p.position, p))
+    keyed.sort(key=lambda t: (t[0], t[1]))
+    return [p for _, _, p in keyed]
+
+
+def group(posts: list[Post]) -> list[Thread]:
+    """One thread per author and platform, threads in order of their first post in the source."""
+    buckets: list[tuple[Author, str, list[Post]]] = []
+    for post in posts:
+        for i, (author, platform, members) in enumerate(buckets):
+            if platform == post.platform and _same_author(author, post.author):
+                buckets[i] = (_merge_authors(author, post.author), platform, [*members, post])
+                break
+        else:
+            buckets.append((post.author, post.platform, [post]))
+    threads = []
+    for author, platform, members in buckets:
+        author = replace(author, platform=author.platform or platform)
+        ordered = [replace(p, author=author) for p in order(members)]
+        threads.append(Thread(author=author, platform=platform, posts=tuple(ordered)))
+    return threads
+
+
+def sequence(source: Source, posts: list[Post]) -> Reconstruction:
+    """Threads from the flat posts of one source."""
+    return Reconstruction(source=source, threads=tuple(group(merge_duplicates(posts))))
