@@ -1,9 +1,9 @@
 """threads: find the social-media posts an article quotes and rebuild them as clean threads.
 
 >>> import threads
->>> rec = threads.reconstruct("seeds/amn-raqqa-2017-10-17.txt")
->>> rec.threads[0].author.name
-'Ryan Dillon'
+>>> rec = threads.reconstruct("<p>“We are open late tonight,” librarian Ana Ruiz tweeted.</p>")
+>>> [(t.author.name, t.platform, len(t.posts)) for t in rec.threads]
+[('Ana Ruiz', 'twitter', 1)]
 """
 
 from __future__ import annotations

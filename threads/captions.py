@@ -1,4 +1,4 @@
-"""Caption markers: "Army Colonel Ryan Dillon (Twitter)", "Photo: Twitter/@x", "Screenshot via Instagram".
+"""Caption markers: "Army Colonel Ann Reyes (Twitter)", "Photo: Twitter/@x", "Screenshot via Instagram".
 
 A caption left where an embed or a screenshot of a post stood is evidence that the quotes beside
 it are posts on that platform, and names (sometimes) whose. It is never a post itself.
@@ -26,7 +26,21 @@ PLATFORM_NAMES: dict[str, str] = {
     "youtube": "youtube",
 }
 PLATFORM_ALT = "|".join(
-    ("Twitter", "X", "Facebook", "Instagram", "Threads", "Bluesky", "Mastodon", "Truth Social", "TikTok", "LinkedIn", "Telegram", "Reddit", "Weibo")
+    (
+        "Twitter",
+        "X",
+        "Facebook",
+        "Instagram",
+        "Threads",
+        "Bluesky",
+        "Mastodon",
+        "Truth Social",
+        "TikTok",
+        "LinkedIn",
+        "Telegram",
+        "Reddit",
+        "Weibo",
+    )
 )
 
 # "Name or subject (Twitter)" alone on its line, optionally "(Twitter/@handle)" or "(via Twitter)".

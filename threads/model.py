@@ -35,7 +35,7 @@ class Author:
     """Who wrote a post, as far as the page tells."""
 
     name: str | None = None
-    """Display name or full name, titles folded away ("Ryan Dillon")."""
+    """Display name or full name, titles folded away ("Ann Reyes")."""
     handle: str | None = None
     """Account name without ``@`` ("realDonaldTrump"); Bluesky handles keep their dots."""
     platform: str | None = None
@@ -43,9 +43,9 @@ class Author:
     url: str | None = None
     """Profile URL where the markup gives one."""
     role: str | None = None
-    """Role or title the article gives ("Spokesman for Operation Inherent Resolve")."""
+    """Role or title the article gives ("Spokeswoman for the Joint Task Force")."""
     aliases: tuple[str, ...] = ()
-    """Other ways the page names this author ("Army Col. Ryan Dillon", "Dillon", "he")."""
+    """Other ways the page names this author ("Army Col. Ann Reyes", "Reyes", "he")."""
 
     def key(self) -> str:
         """A stable identity for grouping: handle first, then name."""

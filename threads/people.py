@@ -1,7 +1,7 @@
 """Who is who in an article: names with their titles folded, and one record per person.
 
-An article introduces a speaker once in full ("Army Col. Ryan Dillon, Spokesman for ...") and
-then says "Dillon", "he", or misspells the surname ("Dillion"). :class:`Cast` keeps one
+An article introduces a speaker once in full ("Army Col. Ann Reyes, Spokeswoman for ...") and
+then says "Reyes", "he", or misspells the surname ("Reyez"). :class:`Cast` keeps one
 :class:`Person` per individual and resolves each of those references to it.
 """
 
@@ -60,6 +60,8 @@ PARTICLES = frozenset(
     """.split()
 )
 
+# A capitalised first word with one of these endings is a role ("Novelist", "Teacher", "Librarian").
+_ROLE_NOUN = re.compile(r"^[A-Z][a-z]+(?:ist|er|or|ian|ant|ent|man|woman)$")
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 
 
@@ -78,7 +80,7 @@ def is_name_word(word: str) -> bool:
 
 
 def split_title(surface: str) -> tuple[list[str], list[str]]:
-    """("Army Col. Ryan Dillon") -> (["Army", "Col."], ["Ryan", "Dillon"]): the title words before the
+    """("Army Col. Ann Reyes") -> (["Army", "Col."], ["Ann", "Reyes"]): the title words before the
     last title word, and the name after it."""
     tokens = _TOKEN.findall(surface)
     last_title = -1
@@ -157,6 +159,11 @@ class Cast:
         name_toks = [t for t in name_toks if t]
         while name_toks and fold_key(name_toks[0]) in NOT_NAMES:
             name_toks.pop(0)
+        if len(name_toks) >= 3 and _ROLE_NOUN.search(name_toks[0]):
+            titles.append(name_toks.pop(0))  # "Novelist Elena Ruiz": a sentence-initial role
+        if name_toks and name_toks[-1].endswith(".") and len(name_toks[-1].rstrip(".")) > 1:
+            name_toks[-1] = name_toks[-1].rstrip(".")  # the sentence's full stop, not an initial
+        surface = " ".join(titles + name_toks) if not org else surface
         if org:
             name_toks = surface.split()
             if name_toks and name_toks[0].lower() == "the":

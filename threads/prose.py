@@ -15,13 +15,13 @@ fragments) never are; quotes with a speaker but no social evidence only with ``a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from . import captions, dates
 from .model import Author, Paragraph, Post
-from .people import Cast, Person, fold_key
+from .people import NOT_NAMES, TITLE_WORDS, Cast, Person, fold_key, split_title
 from .quotes import Quote, find_quotes, sentences
 
 # ---------------------------------------------------------------- word lists
@@ -116,7 +116,7 @@ SPEECH_VERBS = (
     "captioned",
 )
 _VERBS = "|".join(sorted({re.escape(v) for v in SOCIAL_VERBS + SPEECH_VERBS}, key=len, reverse=True))
-# Adverbs and auxiliaries that may stand between speaker and verb ("he also tweeted", "Dillon then said").
+# Adverbs and auxiliaries that may stand between speaker and verb ("he also tweeted", "Reyes then said").
 _ADV = (
     r"(?:(?:also|then|later|again|further|quickly|simply|soon|once|just|finally|previously|earlier|"
     r"initially|recently|subsequently|separately|additionally|even|had|has|have|would|was|later|"
@@ -237,7 +237,7 @@ _NOT_SOCIAL = re.compile(
 )
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
 _SUBJECT = re.compile(
-    rf"^\s*(?P<run>{_NAME_RUN})(?P<app>\s*,[^,“”\"]{{2,160}},)?\s+{_ADV}(?P<verb>[a-z][\w’'-]+)"
+    rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN})(?P<app>\s*,[^,“”\"]{{2,160}},)?\s+{_ADV}(?P<verb>[a-z][\w’'-]+)"
 )
 _ORG_SUBJECT = re.compile(
     rf"^\s*(?:The\s+)(?P<run>(?:[{_UP}][\w’'.\-]*\s+){{0,4}}(?:{_ORG})"
@@ -346,14 +346,22 @@ class _Scanner:
         outside = _outside(text, start, end, quotes)
         position = base + start
         subject: Person | None = None
-        m = _SUBJECT.match(outside)
-        if m and not _PRONOUN_SUBJECT.match(outside):
+        for m in _SUBJECT.finditer(outside[:160]):
             run = m.group("run")
-            titled = any(fold_key(t) in _title_words() for t in run.split()[:-1])
-            if titled or len(run.split()) >= 2 or self.cast.mention(run, position=position, create=False):
-                subject = self.cast.mention(run, position=position)
-                if subject is not None and m.group("app") and subject.role is None:
-                    subject.role = _role(m.group("app"))
+            if m.start() > 100 or _PRONOUN_SUBJECT.match(run):
+                break
+            words = run.split()
+            while words and fold_key(words[0]) in NOT_NAMES:
+                words.pop(0)
+            titled = any(fold_key(t) in TITLE_WORDS for t in words[:-1])
+            if not words or not (
+                titled or len(words) >= 2 or self.cast.mention(run, position=position, create=False)
+            ):
+                continue
+            subject = self.cast.mention(" ".join(words), position=position)
+            if subject is not None and m.group("app") and subject.role is None:
+                subject.role = _role(m.group("app"))
+            break
         if subject is None:
             om = _ORG_SUBJECT.match(outside)
             if om:
@@ -480,7 +488,7 @@ class _Scanner:
         if person is not None:
             pre = (m.groupdict().get("pre") or "").strip()
             if pre and person.role is None and re.search(r"[a-z]", pre) and len(pre.split()) <= 5:
-                person.role = pre
+                person.role = " ".join([pre, *split_title(spk)[0]])
         return person
 
     # -- captions
@@ -533,7 +541,7 @@ class _Scanner:
             posts.append(
                 Post(
                     platform=(platform or "unknown") if social else "unknown",
-                    text=" ".join(c.text for c in group),
+                    text=_join(c.text for c in group),
                     author=author,
                     kind="quote",
                     published=next((c.day for c in group if c.day), None),
@@ -546,12 +554,6 @@ class _Scanner:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _title_words() -> frozenset[str]:
-    from .people import TITLE_WORDS
-
-    return TITLE_WORDS
 
 
 def _social(text: str) -> tuple[str, str] | None:
@@ -584,7 +586,7 @@ def _outside(text: str, start: int, end: int, quotes: list[Quote]) -> str:
 
 
 def _role(appositive: str) -> str | None:
-    """ ", Spokesman for Operation Inherent Resolve (OIR) – the U.S.-led coalition," -> the first part."""
+    """ ", Spokeswoman for the Joint Task Force (OIR) – the U.S.-led coalition," -> the first part."""
     role = appositive.strip(" ,")
     role = re.split(r"\s+[(–—]|\s+-\s+", role)[0].strip(" ,")
     if (
@@ -594,6 +596,17 @@ def _role(appositive: str) -> str | None:
     ):
         return None
     return role
+
+
+def _join(parts: Iterable[str]) -> str:
+    """Parts of one quote split by its attribution, rejoined: the reporter turned the full stop
+    before "he said" into a comma (AP style), so a part that ends bare before a capital gets it back."""
+    out = ""
+    for part in parts:
+        if out and part[:1].isupper() and out[-1:].isalnum():
+            out += "."
+        out = f"{out} {part}" if out else part
+    return out
 
 
 def _clean_quote(text: str) -> str:
