@@ -1,0 +1,194 @@
+"""Flattened embeds in text: golden fixtures (one per variant, plus traps) and tricky boundaries.
+
+Golden files: ``fixtures/remnants/<case>.txt`` beside ``<case>.json``, the expected posts. Set
+``THREADS_REGEN=1`` to rewrite the expected files from the current output, then read each by eye.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from threads.model import Paragraph, Post
+from threads.remnants import extract
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "remnants"
+CASES = sorted(FIXTURES.glob("*.txt"))
+REGEN = os.environ.get("THREADS_REGEN") == "1"
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Blank-line separated blocks, each at its character offset (CRLF kept as it is)."""
+    return [
+        Paragraph(text=m.group(0), position=m.start())
+        for m in re.finditer(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*", text)
+    ]
+
+
+def summary(post: Post) -> dict[str, Any]:
+    return {
+        "platform": post.platform,
+        "kind": post.kind,
+        "text": post.text,
+        "author": {"name": post.author.name, "handle": post.author.handle},
+        "published": post.published.isoformat() if post.published else None,
+    }
+
+
+def run(text: str, article_date: date | None = None) -> list[Post]:
+    return extract([Paragraph(text=text, position=0)], article_date=article_date)
+
+
+def test_fixtures_exist() -> None:
+    assert len(CASES) >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_golden(case: Path) -> None:
+    text = case.read_bytes().decode("utf-8")  # bytes: keep CRLF as written
+    got = [summary(p) for p in extract(paragraphs(text))]
+    expected_file = case.with_suffix(".json")
+    if REGEN:
+        expected_file.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        pytest.skip("regenerated; read the expected file by eye")
+    assert got == json.loads(expected_file.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- boundaries
+
+
+def test_position_is_where_the_text_starts() -> None:
+    text = "Prose here.Hello world  Ann Lee (@annlee) May 5, 2017More prose."
+    para = Paragraph(text=text, position=1000)
+    (post,) = extract([para])
+    assert post.text == "Hello world"
+    assert post.position == 1000 + text.index("Hello")
+
+
+def test_year_glued_to_a_digit() -> None:
+    posts = run("One.  Ann (@ann) November 3, 20175 people came  Bo (@bo) November 4, 2017")
+    assert [p.published for p in posts] == [date(2017, 11, 3), date(2017, 11, 4)]
+    assert posts[1].text == "5 people came"
+
+
+def test_media_and_links_are_recorded_and_kept_in_text() -> None:
+    (post,) = run("Look https://t.co/AbCdEfGh12. pic.twitter.com/XyZ123abcd  Ann (@ann) May 5, 2017")
+    assert post.text == "Look https://t.co/AbCdEfGh12. pic.twitter.com/XyZ123abcd"
+    assert post.links == ("https://t.co/AbCdEfGh12",)
+    assert [m.url for m in post.media] == ["https://pic.twitter.com/XyZ123abcd"]
+
+
+def test_evidence_and_published_text() -> None:
+    (post,) = run("Hi all — Ann Lee (@annlee) May 5, 2017")
+    assert post.evidence == ("signature '— Ann Lee (@annlee) May 5, 2017'",)
+    assert post.extra["published_text"] == "May 5, 2017"
+    assert post.kind == "remnant" and post.author.platform == "twitter"
+
+
+def test_handle_of_sixteen_characters_is_no_signature() -> None:
+    assert run("Hi — Ann (@abcdefghijklmnop) May 5, 2017") == []
+    assert run("Hi — Ann (@abcdefghijklmno) May 5, 2017")[0].author.handle == "abcdefghijklmno"
+
+
+def test_invalid_date_is_no_signature() -> None:
+    assert run("Hi — Ann (@ann) Foo 5, 2017") == []
+    assert run("Hi — Ann (@ann) February 30, 2017") == []
+
+
+def test_dotted_handle_needs_a_dash_or_bsky() -> None:
+    assert run("Write to (@example.com) May 5, 2017 now.") == []
+    (post,) = run("Hello — Ann (@ann.example.com) May 5, 2024")
+    assert post.platform == "bluesky" and post.author.handle == "ann.example.com"
+
+
+def test_other_language_dates() -> None:
+    assert run("Hallo — Ann (@ann) 28. Mai 2016")[0].published == date(2016, 5, 28)
+    assert run("Hola — Ana (@ana) 28 de mayo de 2016")[0].published == date(2016, 5, 28)
+    assert run("Salut — Luc (@luc) 3 févr. 2019")[0].published == date(2019, 2, 3)
+
+
+def test_name_with_deleted_emoji_reaches_back_to_the_text_end() -> None:
+    (post,) = run("Great news! pic.twitter.com/Ab12Cd34Ef  Jo   Mo  (@jomo) May 5, 2017")
+    assert post.author.name == "Jo Mo"
+    assert post.text == "Great news! pic.twitter.com/Ab12Cd34Ef"
+
+
+def test_emoji_only_name_is_none() -> None:
+    (post,) = run("It works  ✨✨ (@sparkle) May 5, 2017", article_date=None)
+    assert post.author.name is None and post.text == "It works"
+
+
+def test_quote_inside_post_is_not_its_start() -> None:
+    text = (
+        "Jones said he would stay. I am not going anywhere tonight, Jones said.Watch below:"
+        "Reporter asks Jones: I am not going anywhere tonight, said Jones  TV Desk (@tvdesk) May 5, 2017"
+    )
+    (post,) = run(text)
+    assert post.text.startswith("Reporter asks Jones:")
+
+
+def test_glued_stop_after_introducing_colon_is_the_posts_own_line_break() -> None:
+    (post,) = run("She wrote:First line.Second line  Ann (@ann) May 5, 2017")
+    assert post.text == "First line.Second line"
+
+
+def test_too_long_for_a_tweet_starts_at_the_first_sentence_that_fits() -> None:
+    sentence = "The council met again on Monday to discuss the budget for the coming year."
+    (post,) = run(f"{sentence} {sentence} {sentence} Vote yes on the budget today.  Ann (@ann) May 5, 2016")
+    assert post.text == f"{sentence} Vote yes on the budget today."
+
+
+def test_long_post_allowed_when_no_limit_applies() -> None:
+    prose = "The council met again on Monday to discuss the budget for the coming year. " * 3
+    (post,) = run(prose + "Vote yes.  Ann (@ann) May 5, 2024")
+    assert post.text.startswith("The council met")
+
+
+def test_bbc_end_marker_without_signature() -> None:
+    (post,) = run("Skip Twitter post by @ann Hello there End of Twitter post by @ann")
+    assert post.text == "Hello there" and post.author.handle == "ann" and post.published is None
+
+
+def test_instagram_without_date() -> None:
+    (post,) = run("View this post on Instagram Blue skies A post shared by Iris (@iris_c)")
+    assert post.platform == "instagram" and post.text == "Blue skies" and post.published is None
+
+
+def test_facebook_byline_alone_is_no_post() -> None:
+    assert run("Posted by admin on Monday, March 5, 2018") == []
+
+
+def test_signature_at_paragraph_start_gives_an_empty_post() -> None:
+    (post,) = run("— Ann (@ann) May 5, 2017")
+    assert post.text == "" and post.extra["text_missing"] is True
+
+
+def test_bbc_markers_across_paragraphs_give_positions_in_each() -> None:
+    paras = [
+        Paragraph("Skip Twitter post by @ann", 10),
+        Paragraph("\nHello there", 50),
+        Paragraph("End of Twitter post by @ann", 90),
+    ]
+    (post,) = extract(paras)
+    assert post.text == "Hello there" and post.position == 51
+
+
+def test_many_paragraphs_keep_order() -> None:
+    paras = [Paragraph(text=f"Post {i}  Ann (@ann) May {i}, 2017", position=i * 100) for i in range(1, 4)]
+    posts = extract(paras)
+    assert [p.text for p in posts] == ["Post 1", "Post 2", "Post 3"]
+    assert [p.position for p in posts] == [100, 200, 300]
+
+
+def test_huge_paragraph_of_near_signatures_finishes() -> None:
+    chunk = "Word word. — Name Name (@handle_x) Smarch 17, 2017 (@ (@a) 5, 2017 x(@y) May 5, 2017  "
+    text = chunk * (1_000_000 // len(chunk))
+    assert run(text) == []
+    real = "Some text here  Ann (@ann) May 5, 2017" * 20_000
+    assert len(run(real)) == 20_000

@@ -1,0 +1,640 @@
+"""Flattened embeds in scraped text ("remnants"): the signature line of an embed that outlived its markup.
+
+When a page with embedded posts is scraped to text, the embed's markup is gone but its words stay:
+
+    TEXT [pic.twitter.com/X | https://t.co/X] — Display Name (@handle) Month D, YYYY
+
+Recognised signatures (each one post):
+
+- Twitter/X and Bluesky: ``— Name (@handle) Date``; the dash may be on a new line, mangled into
+  mojibake (``â€”``), or deleted with two spaces left; the date may be glued to the next word
+  (``December 31, 2017Trump``) and written in English, a few European languages or Japanese
+  (``2016年5月28日``). A handle with dots (``name.bsky.social``) is a Bluesky handle.
+- Instagram: ``A post shared by Name (@handle) on Sep 3, 2018 at 3:55pm PDT`` (after
+  ``View this post on Instagram``), also in a few other languages.
+- Facebook: ``Posted by Name on Sunday, July 30, 2017`` (after the Facebook SDK snippet).
+- BBC accessibility markers ``Skip Twitter post by @x`` … ``End of Twitter post by @x``: the first
+  starts a post, the second ends one (and stands for a signature where none survived).
+
+The hard part is where a post's text begins, for scraped text has lost its paragraph breaks. It
+begins at the start of the paragraph, after the previous signature, or after a hard marker; then
+moves on past the last of these cues (see :func:`_text_start`): a sentence glued to the next
+without a space (``expect.What kind``: a lost paragraph break), an introducing colon
+(``tweeted:``), a line break, and the place where the article first quoted the post's words (the
+post then stands again in full, and the remnant is the post). A tweet too long for its year starts
+at the first sentence that makes it fit.
+
+Not signatures: ``Celtics (99) @ Cavaliers (102) October 17, 2017`` (no ``(@handle)``), dates in
+parentheses, e-mail addresses, an ``@`` in running text.
+
+Everything here is linear in the length of a paragraph: the patterns are bounded, and the walks
+around a signature look at a fixed window.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import accumulate
+
+import ftfy
+
+from .model import Author, Media, Paragraph, Post
+
+# ---------------------------------------------------------------- patterns
+
+_WS = r"[ \t\u00a0\r\n]"
+"""White space inside a signature (no-break spaces and CRLF included)."""
+
+_MONTHS: dict[str, int] = {}
+"""Month names as embeds write them, lower case -> month number: English, German, French, Spanish,
+Portuguese, Italian, Dutch. Abbreviations are looked up by prefix (:func:`_month`)."""
+for _number, _names in enumerate(
+    (
+        "january januar janvier enero janeiro gennaio januari",
+        "february februar février febrero fevereiro febbraio februari",
+        "march märz mars marzo março maart",
+        "april avril abril aprile",
+        "may mai mayo maio maggio mei",
+        "june juni juin junio junho giugno",
+        "july juli juillet julio julho luglio",
+        "august août agosto augustus",
+        "september septembre septiembre setiembre setembro settembre",
+        "october oktober octobre octubre outubro ottobre",
+        "november novembre noviembre novembro",
+        "december dezember décembre diciembre dezembro dicembre",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_WORD = r"[^\W\d_]{3,10}"
+"""A month name or abbreviation (checked against :data:`_MONTHS` when the date is parsed)."""
+
+_SP = r"[ \u00a0]"
+_DATE = (
+    rf"(?:{_WORD}\.?{_SP}{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}{{1,3}}\d{{4}}"  # October 17, 2017
+    rf"|\d{{1,2}}\.?{_SP}{{1,3}}(?:de{_SP})?{_WORD}\.?,?{_SP}{{1,3}}(?:de{_SP})?\d{{4}}"  # 17. Oktober 2017
+    rf"|\d{{4}}{_SP}?[年년]{_SP}?\d{{1,2}}{_SP}?[月월]{_SP}?\d{{1,2}}{_SP}?[日일]"  # 2016年5月28日
+    r"|\d{4}-\d{2}-\d{2})"
+)
+"""The date of a signature. The year is four digits exactly: ``20175 people`` is 2017, then "5 people"."""
+
+_TIME = (
+    rf"(?:,?{_SP}{{1,3}}(?:at|um|à|às|a las|alle|om)?{_SP}{{0,3}}\d{{1,2}}[:.]\d{{2}}{_SP}?(?:[ap]\.?m\.?)?"
+    rf"(?:{_SP}?(?:PDT|PST|EDT|EST|CDT|CST|MDT|MST|UTC|GMT|BST|CEST|CET|AEST|AEDT|JST|IST))?)"
+)
+"""An optional time after the date (Instagram, Bluesky): ``at 3:55pm PDT``. The zone needs no word
+boundary after it: ``7:15pm PDTUproxx`` is the time glued to the next sentence."""
+
+_DATE_MDY = re.compile(r"(?P<m>[^\W\d_]+)\.?\s+(?P<d>\d{1,2})\D*?(?P<y>\d{4})")
+_DATE_DMY = re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s)?(?P<m>[^\W\d_]+)\.?,?\s+(?:de\s)?(?P<y>\d{4})")
+_DATE_CJK = re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})")
+_DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+
+_TWITTER_HANDLE = r"[A-Za-z0-9_]{1,15}"
+"""Twitter handles: 1 to 15 letters, digits and underscores."""
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_DOTTED_HANDLE = rf"{_LABEL}(?:\.{_LABEL})+"
+"""Bluesky handles are domain names (``name.bsky.social``)."""
+
+_ANCHOR = re.compile(
+    rf"(?<![^\s\u2014\u2013])\(@(?:(?P<tw>{_TWITTER_HANDLE})|(?P<dot>{_DOTTED_HANDLE}))\)"
+    rf"{_WS}{{0,12}}(?:<a\b[^<>]{{0,500}}>)?(?P<date>{_DATE})(?P<time>{_TIME})?",
+    re.IGNORECASE,
+)
+"""The fixed end of a Twitter/Bluesky signature: ``(@handle) Date``, the ``(`` after white space or a dash
+(so ``x(@y)`` is not one). The name before it is found by walking back (:func:`_name_span`). The date
+may sit in the ``<a>`` of embed markup left in the text as it was."""
+
+_INSTAGRAM = re.compile(
+    r"(?:A post shared by|Ein Beitrag geteilt von|Une publication partagée par|"
+    r"Una publicación compartida (?:de|por)|Uma publicação compartilhada por|Un post condiviso da|"
+    r"Een bericht gedeeld door)"
+    rf"{_WS}{{1,3}}(?P<name>[^\n()@]{{0,80}}?){_WS}{{0,3}}\(@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)"
+    rf"(?:{_WS}{{1,3}}(?:on|am|le|el|em|il|op){_WS}{{1,3}}(?P<date>{_DATE})(?P<time>{_TIME})?)?",
+    re.IGNORECASE,
+)
+"""Instagram's embed caption line; the date is optional (newer embeds leave it out)."""
+
+_FACEBOOK = re.compile(
+    rf"Posted by{_WS}{{1,3}}(?P<name>[^\n]{{1,80}}?){_WS}{{1,3}}on{_WS}{{1,3}}"
+    rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?{_WS}{{1,3}}(?P<date>{_DATE})"
+)
+"""Facebook's embed line. The weekday is required: a blog byline ``Posted by admin on March 3`` is not it."""
+
+_PLATFORMS = r"(?P<platform>Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads|Mastodon)"
+_BBC_WHO = r"(?:@(?P<handle>[A-Za-z0-9_]{1,15})\b|(?P<name>[^\n@]{1,60}?)(?=[ \t]*(?:\r?\n|$)))"
+_BBC_PLATFORM = {"x": "twitter"}
+"""BBC's platform word -> ours, where they differ."""
+_BBC_SKIP = re.compile(rf"Skip {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
+"""BBC's marker before an embed: the post's text starts after it."""
+_BBC_END = re.compile(rf"End of {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
+"""BBC's marker after an embed: the post ends before it."""
+
+_HARD = re.compile(
+    r"\(function\(d, ?s, ?id\).{0,400}?facebook-jssdk'\)\);"  # the Facebook SDK snippet, left as text
+    r"|Allow \w+ content\?.{0,800}?Accept and continue"  # BBC's consent box
+    r"|View this post on Instagram|View (?:on|more on) (?:Instagram|Threads|Facebook)"
+    r"|</?blockquote\b[^<>]{0,300}>"  # embed markup left in the text as it was
+    r"|\n[ \t\u00a0\r]*\n",  # a blank line inside a paragraph
+    re.DOTALL,
+)
+"""Text after which a post's text starts afresh (nothing before it belongs to the next post)."""
+
+_DASH = re.compile(
+    r"[\u2014\u2013\u2015\u2012]|&[mn]dash;|&#821[12];"
+    r"|â[€\x80]?[\u201d\u201c\x94\x93]?(?=\s)"  # em/en dash read as cp1252 or latin-1, a byte maybe lost
+    r"|(?<!\S)-{1,2}(?=\s)"  # a spaced hyphen standing for the dash
+)
+"""The dash that opens a signature, in its spellings and manglings."""
+
+_CUE = re.compile(
+    # a colon glued to what follows ("doing just that:President", "Twitter:@Corrynmb"), not "[C]ulture":
+    # an introduction, and a lost paragraph break after it
+    r"(?P<colon>(?<=[A-Za-z0-9)\"”'’]):)(?=[\"“'‘]?[A-Z@#]|\.@|pic\.twitter\.com/)"
+    # a sentence glued to the next one: a paragraph break lost in scraping ("expect.What kind").
+    # Not after a capital that follows a dot ("U.S.O"), not before a digit ("properties.71").
+    r"|(?:(?<=[a-z0-9)\]\"”'’])|(?<=[A-Za-z][A-Z]))\.(?=[\"“'‘]?[A-Z])"
+    # an introducing verb or pointer and a colon ("tweeted: ", "the following: ")
+    r"|(?i:\b(?:tweeted|wrote|writes|posted|posts|replied|responded|shared|twitter|facebook|"
+    r"instagram|bluesky|below|following|follows|here|these|this)[ \t]*:[ \t]+)"
+    # a sentence that says the post comes ("Trump tweeted. ", "he wrote on Twitter. ")
+    r"|(?i:\b(?:tweeted|wrote|posted|said)(?:[ \t]+(?:on|in|to|via)[ \t]+(?:twitter|x|facebook|instagram|"
+    r"bluesky|threads|a[ \t]+tweet|a[ \t]+post|social[ \t]+media))?\.[ \t]+)(?=[\"“'‘]?[A-Z])"
+    r"|(?P<line>\n)"  # a line break
+)
+"""Cues after which a post's text may begin; the last one before the signature wins, except that
+after a glued colon (an introduction) a glued sentence break is the post's own line break."""
+
+_TOKEN = re.compile(r"[^\W_]+")
+"""A word, as the scorer and the repeat checks see words: letters and digits."""
+_STRONG_GAP = re.compile(r"[.!?\n]")
+"""Between two words: a sentence ended here."""
+_WEAK_GAP = re.compile(r"[:;]|\s\s")
+"""Between two words: a clause ended, or quote marks were deleted, here."""
+_STARTS_LIKE_POST = re.compile(r"[\"“'‘]?(?:[A-Z0-9@#]|\.@)")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\"“”<>]+|\bpic\.twitter\.com/[A-Za-z0-9]+", re.IGNORECASE)
+_URL_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*$", re.IGNORECASE)
+_TRAILING_URLS = re.compile(r"(?:\s*(?:(?:https?://|www\.)\S+|pic\.twitter\.com/\S+))+\s*$", re.IGNORECASE)
+_RUN = re.compile(r"[ \t\u00a0\r\n]{2,}|\n")
+"""A run of white space left where a dash or an emoji was deleted."""
+_TERMINAL = ".!?…\"”’')]"
+"""Characters a post's text often ends with, before the signature's name."""
+_CAPITALISED = re.compile(r"(?:\s|^)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
+_MOJIBAKE_HINT = re.compile(r"[âÃÂ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+_THREAD_NUMBER = re.compile(r"^\(?(\d{1,3})\s?/\s?(\d{1,3})?\)?(?=\s)")
+_LINE_SPACE = re.compile(r"[ \t\u00a0]+")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+"""A tag of markup left in the text."""
+
+_NAME_WINDOW = 60
+"""How far back from ``(@`` a display name (and the dash before it) may start: Twitter names are 50 chars."""
+_REPEAT_WORDS = 6
+"""Words that must repeat for a post's opening to count as quoted earlier in the article."""
+_BBC_REACH = 8
+"""How many paragraphs a BBC skip marker may reach over to its end marker."""
+_TAIL_WORDS = 5
+"""Words at a post's end that, found earlier, mark the article's paraphrase before the post."""
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class _Signature:
+    """A signature found in a paragraph: the post's text ends at ``start``."""
+
+    start: int
+    end: int
+    platform: str
+    name: str | None
+    handle: str | None
+    published: date | None
+    published_text: str | None
+    evidence: str
+    marker: bool = False
+    """A BBC end marker: a post only if text stands before it."""
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None) -> list[Post]:
+    """Every flattened embed in the paragraphs, one :class:`Post` (kind ``remnant``) each, in order.
+
+    ``article_date`` stands in for a post's own date where the length a tweet may have is weighed.
+    """
+    posts: list[Post] = []
+    i = 0
+    while i < len(paragraphs):
+        n = _bbc_reach(paragraphs, i)
+        posts.extend(_extract_block(paragraphs[i : i + n], article_date))
+        i += n
+    return posts
+
+
+def _bbc_reach(paragraphs: Sequence[Paragraph], i: int) -> int:
+    """How many paragraphs from ``i`` make one block: up to the BBC end marker that closes a skip
+    marker left open in paragraph ``i`` (the post's text stands in the paragraphs between), else 1."""
+    skips = list(_BBC_SKIP.finditer(paragraphs[i].text))
+    if not skips or _BBC_END.search(paragraphs[i].text, skips[-1].end()):
+        return 1
+    for k in range(i + 1, min(len(paragraphs), i + _BBC_REACH)):
+        if _BBC_END.search(paragraphs[k].text):
+            return k - i + 1
+    return 1
+
+
+def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Iterator[Post]:
+    """The posts of one paragraph, or of a few joined by line breaks (:func:`_bbc_reach`)."""
+    if len(parts) == 1:
+        text, shifts = parts[0].text, [0]
+    else:  # one line each, so that no blank line between them reads as a hard break
+        text = "\n".join(p.text.strip() for p in parts)
+        shifts = [len(p.text) - len(p.text.lstrip()) for p in parts]
+    if "(@" not in text and "osted by" not in text and " by " not in text:
+        return
+    offsets = list(accumulate((len(p.text.strip()) + 1 for p in parts[:-1]), initial=0))
+
+    def position(at: int) -> int:
+        k = bisect_right(offsets, at) - 1
+        return parts[k].position + shifts[k] + at - offsets[k]
+
+    hard = sorted(
+        [(m.start(), m.end()) for m in _HARD.finditer(text)]
+        + [(m.start(), m.end()) for m in _BBC_SKIP.finditer(text)]
+    )
+    hard_ends = sorted(e for _, e in hard)
+    floor = 0
+    for sig in _signatures(text, hard):
+        k = bisect_right(hard_ends, sig.start)
+        floor = max(floor, hard_ends[k - 1] if k else 0)
+        end = _rstrip(text, floor, sig.start)
+        start = _text_start(text, floor, end, _length_limit(sig, article_date))
+        body = _clean(text[start:end])
+        if not body and (sig.marker or sig.platform == "facebook"):
+            # a marker, or a blog byline "Posted by admin on Monday, March 5, 2018", with nothing before it
+            floor = sig.end
+            continue
+        yield _post(sig, body, position(start if body else sig.start))
+        floor = sig.end
+
+
+# ---------------------------------------------------------------- signatures
+
+
+def _signatures(text: str, hard: list[tuple[int, int]]) -> Iterator[_Signature]:
+    """The signatures of a paragraph in order, none overlapping another or a hard span."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in (("anchor", _ANCHOR), ("instagram", _INSTAGRAM), ("facebook", _FACEBOOK)):
+        found += [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)]
+    found += [(m.start(), m.end(), "bbc", m) for m in _BBC_END.finditer(text)]
+    found.sort(key=lambda f: (f[0], -f[1]))
+    hard_starts = [s for s, _ in hard]
+    hard_ends = sorted(e for _, e in hard)
+    last_end = 0
+    for start, _end, kind, m in found:
+        k = bisect_left(hard_starts, start) - 1  # the hard span that starts last before this one
+        if start < last_end or (k >= 0 and hard[k][1] > start):
+            continue
+        k = bisect_right(hard_ends, start)
+        floor = max(last_end, hard_ends[k - 1] if k else 0)
+        sig = _make_signature(text, kind, m, floor)
+        if sig is None:
+            continue
+        last_end = sig.end
+        yield sig
+
+
+def _make_signature(text: str, kind: str, m: re.Match[str], floor: int) -> _Signature | None:
+    if kind == "bbc":
+        handle = m.group("handle")
+        who = f"@{handle}" if handle else (m.group("name") or "").strip()
+        return _Signature(
+            start=m.start(),
+            end=m.end(),
+            platform=_BBC_PLATFORM.get(m.group("platform").lower(), m.group("platform").lower()),
+            name=None if handle else who or None,
+            handle=handle,
+            published=None,
+            published_text=None,
+            evidence=f"marker '{_squash(m.group(0))}'",
+            marker=True,
+        )
+    date_text = m.group("date")
+    published = _parse_date(date_text) if date_text else None
+    if date_text and published is None:
+        return None
+    full_date = _squash(date_text + (m.groupdict().get("time") or "")) if date_text else None
+    if kind == "instagram":
+        name = _clean_name(m.group("name"))
+        handle = m.group("handle")
+        return _Signature(
+            m.start(), m.end(), "instagram", name, handle, published, full_date,
+            f"signature '{_squash(m.group(0))}'",
+        )  # fmt: skip
+    if kind == "facebook":
+        name = _clean_name(m.group("name"))
+        return _Signature(
+            m.start(), m.end(), "facebook", name, None, published, full_date,
+            f"signature '{_squash(m.group(0))}'",
+        )  # fmt: skip
+    handle = m.group("tw") or m.group("dot")
+    platform = "twitter" if m.group("tw") else "bluesky"
+    sep, name, has_dash = _name_span(text, m.start(), floor)
+    if platform == "bluesky" and not (has_dash or handle.lower().endswith(".bsky.social")):
+        return None  # "(@example.com) October 17, 2017" is an address, not a Bluesky handle
+    shown = f"— {name} " if name else "— "
+    return _Signature(
+        sep, m.end(), platform, name, handle, published, full_date,
+        f"signature '{shown}(@{handle}) {full_date}'",
+    )  # fmt: skip
+
+
+def _name_span(text: str, anchor: int, floor: int) -> tuple[int, str | None, bool]:
+    """Walk back from ``(@``: where the signature starts, the display name, whether a dash was seen.
+
+    With a dash (``— Name (@x)``) the name is what stands between. Without one (the dash deleted,
+    two spaces left), the name starts after the nearest run of spaces; three or more spaces right
+    before ``(@`` mean the name itself was deleted (emoji only), unless that run follows the end of
+    the post's text. A name may hold runs where emoji were deleted (``B b   g``, ``Morten  verbye``):
+    it reaches back to the nearest run that follows what looks like the end of a post's text (a
+    stop, a quote, a link) when there is one in reach.
+    """
+    ws_start = anchor
+    while ws_start > floor and text[ws_start - 1] in " \t\u00a0\r\n":
+        ws_start -= 1
+    window_start = max(floor, ws_start - _NAME_WINDOW)
+    dash = None
+    for d in _DASH.finditer(text, window_start, ws_start):
+        dash = d
+    if dash is not None:
+        segment = text[dash.end() : ws_start]
+        if not _URL.search(segment) and "\n" not in segment.strip() and not _RUN.search(segment.strip()):
+            return dash.start(), _clean_name(segment), True
+    direct = anchor - ws_start
+    runs = [r for r in _RUN.finditer(text, window_start, ws_start) if r.end() < ws_start]
+    if not runs:
+        if ws_start == floor:
+            return ws_start, None, False
+        m = _CAPITALISED.search(text, window_start, ws_start)
+        if m is None or direct >= 3:
+            return ws_start, None, False
+        return m.start(1), _clean_name(m.group(1)), False
+    nearest = runs[-1]
+    if direct >= 3 and "\n" not in text[ws_start:anchor]:
+        if _ends_post(text, floor, nearest.start()):
+            return nearest.start(), _clean_name(text[nearest.end() : ws_start]), False
+        return ws_start, None, False
+    if direct <= 2:
+        for run in reversed(runs):
+            if _ends_post(text, floor, run.start()):
+                return run.start(), _clean_name(text[run.end() : ws_start]), False
+    return nearest.start(), _clean_name(text[nearest.end() : ws_start]), False
+
+
+def _ends_post(text: str, floor: int, at: int) -> bool:
+    """Whether the text before ``at`` ends like a post's text: a stop, a quote, a link, or nothing."""
+    if at <= floor:
+        return True
+    if text[at - 1] in _TERMINAL:
+        return True
+    return _URL_END.search(text, max(floor, at - 40), at) is not None
+
+
+# ---------------------------------------------------------------- where the text starts
+
+
+def _text_start(text: str, floor: int, end: int, limit: int | None) -> int:
+    """Where the post's own text starts in ``text[floor:end]`` (see the module docstring)."""
+    start = floor
+    for cue in (_last_cue(text, floor, end), *_repeat_starts(text, floor, end)):
+        if cue is not None and start < cue < end:
+            start = cue
+    if limit is not None:
+        start = _fit_length(text, start, end, limit)
+    while start < end and text[start] in " \t\u00a0\r\n":
+        start += 1
+    return start
+
+
+def _last_cue(text: str, floor: int, end: int) -> int | None:
+    last = None
+    introduced = False
+    for m in _CUE.finditer(text, floor, end):
+        glued_stop = m.group(0) == "."
+        if (glued_stop and introduced) or not _TOKEN.search(text, m.end(), end):
+            continue
+        last = m.end()
+        if m.group("colon"):
+            introduced = True
+        elif m.group("line"):
+            introduced = False
+    return last
+
+
+_NONE, _WEAK, _STRONG = 0, 1, 2
+
+
+def _tokens(text: str, floor: int, end: int) -> list[tuple[str, int, int, int, bool]]:
+    """Words of ``text[floor:end]``: (casefolded word, start, end, the gap before it, looks like a start).
+
+    The gap is ``_STRONG`` after a sentence's end (and for the first word), ``_WEAK`` after a colon or
+    deleted quote marks, else ``_NONE``. A word looks like a post's start with a capital, a digit, ``@``,
+    ``#`` or ``.@`` (quote marks allowed before).
+    """
+    out: list[tuple[str, int, int, int, bool]] = []
+    prev = floor
+    for m in _TOKEN.finditer(text, floor, end):
+        lead = _lead(text, m.start(), prev)
+        if not out or _STRONG_GAP.search(text, prev, lead):
+            gap = _STRONG
+        elif _WEAK_GAP.search(text, prev, lead):
+            gap = _WEAK
+        else:
+            gap = _NONE
+        out.append((m.group(0).casefold(), lead, m.end(), gap, bool(_STARTS_LIKE_POST.match(text, lead))))
+        prev = m.end()
+    return out
+
+
+def _lead(text: str, at: int, floor: int) -> int:
+    """Move back over the marks a post's first word may carry: quotes, ``@``, ``#``, ``.@``."""
+    while at > floor and text[at - 1] in "\"“'‘@#([":
+        at -= 1
+    if at > floor + 1 and text[at] == "@" and text[at - 1] == ".":
+        at -= 1
+    return at
+
+
+def _repeat_starts(text: str, floor: int, end: int) -> tuple[int | None, int | None]:
+    """Where the post starts when the article quoted it earlier in the same stretch of text.
+
+    Head: the first sentence whose opening words already stood earlier, after a break or with a
+    capital (the article quoted the post with its quote marks stripped, then the post stands in
+    full). Tail: the last words already stood earlier (the article quoted or paraphrased its end):
+    the post starts at the first sentence after that. Either start must follow a sentence's end,
+    so a quote inside the post ("Trump: North Korea is ...") is not taken for the post's start.
+    """
+    core = _TRAILING_URLS.search(text, floor, end)
+    toks = _tokens(text, floor, core.start() if core else end)
+    words = [t[0] for t in toks]
+    head = None
+    seen: dict[tuple[str, ...], int] = {}
+    for i in range(len(toks) - _REPEAT_WORDS + 1):
+        key = tuple(words[i : i + _REPEAT_WORDS])
+        if not (toks[i][3] or toks[i][4]):
+            continue  # neither the post nor the quote of it starts mid-sentence in lower case
+        j = seen.setdefault(key, i)
+        if j + _REPEAT_WORDS <= i and _sentence_start(toks[i]) and sum(map(len, key)) >= 15:
+            head = toks[i][1]
+            break
+    tail = None
+    if len(toks) > 2 * _TAIL_WORDS:
+        key = tuple(words[-_TAIL_WORDS:])
+        first_tail = len(toks) - _TAIL_WORDS
+        for i in range(first_tail - _TAIL_WORDS, -1, -1):
+            if tuple(words[i : i + _TAIL_WORDS]) == key:
+                later = (k for k in range(i + _TAIL_WORDS, first_tail) if _sentence_start(toks[k]))
+                after = next(later, None)
+                if after is not None:
+                    tail = toks[after][1]
+                break
+    return head, tail
+
+
+def _sentence_start(tok: tuple[str, int, int, int, bool]) -> bool:
+    return tok[3] == _STRONG and tok[4]
+
+
+def _length_limit(sig: _Signature, article_date: date | None) -> int | None:
+    """How long the post's text could be: Twitter's limit in the post's year (None: no limit known)."""
+    if sig.platform != "twitter":
+        return None
+    when = sig.published or article_date
+    if when is None or when < date(2017, 9, 26):
+        return 140
+    if when < date(2023, 2, 8):
+        return 280
+    return None
+
+
+def _fit_length(text: str, start: int, end: int, limit: int) -> int:
+    """Move ``start`` to the first sentence start that makes the text short enough for a tweet."""
+    if _tweet_length(text[start:end]) <= limit + 5:
+        return start
+    lo = max(start, end - 4 * limit)
+    for _word, at, _e, gap, starts in _tokens(text, lo, end):
+        if gap and starts and at > start and _tweet_length(text[at:end]) <= limit + 5:
+            return at
+    return start
+
+
+def _tweet_length(body: str) -> int:
+    """Characters as Twitter counts them: links 23, attached media nothing."""
+    n = 0
+    pos = 0
+    squashed = _squash(_TAG.sub(" ", body))
+    for m in _URL.finditer(squashed):
+        n += m.start() - pos
+        n += 0 if m.group(0).lower().startswith("pic.twitter.com") else 23
+        pos = m.end()
+    return n + len(squashed) - pos
+
+
+# ---------------------------------------------------------------- building the post
+
+
+def _post(sig: _Signature, body: str, position: int) -> Post:
+    media = []
+    links = []
+    for m in _URL.finditer(body):
+        url = m.group(0).rstrip(".,;:!?)]\"”’'")
+        if url.lower().startswith("pic.twitter.com/"):
+            media.append(Media(url=f"https://{url}", kind="photo"))
+        else:
+            links.append(url)
+    extra: dict[str, object] = {"published_text": sig.published_text}
+    if not body:
+        extra["text_missing"] = True
+    number = _THREAD_NUMBER.match(body)
+    if number:
+        extra["thread_number"] = int(number.group(1))
+    return Post(
+        platform=sig.platform,
+        text=body,
+        author=Author(name=sig.name, handle=sig.handle, platform=sig.platform),
+        kind="remnant",
+        published=sig.published,
+        media=tuple(media),
+        links=tuple(links),
+        position=position,
+        evidence=(sig.evidence,),
+        confidence=0.9 if body else 0.6,
+        extra=extra,
+    )
+
+
+def _rstrip(text: str, floor: int, end: int) -> int:
+    """The end of the post's text: before the white space and dash left of the signature."""
+    while end > floor and (text[end - 1] in " \t\u00a0\r\n\u2014\u2013"):
+        end -= 1
+    return end
+
+
+def _clean(body: str) -> str:
+    """A post's text as shown: line breaks kept (CRLF folded), runs of spaces squashed, mojibake
+    fixed, left-over markup (``<p>``, ``&amp;``) read."""
+    if _MOJIBAKE_HINT.search(body):
+        body = ftfy.fix_encoding(body)
+    if "<" in body or "&" in body:
+        body = html.unescape(_TAG.sub(" ", body))
+    lines = (_LINE_SPACE.sub(" ", line).strip() for line in body.replace("\r\n", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _clean_name(raw: str | None) -> str | None:
+    """A display name as written (emoji stand-ins kept), or None when nothing word-like is left."""
+    if raw is None:
+        return None
+    name = _squash(raw).strip(" -\u2014\u2013")
+    if _MOJIBAKE_HINT.search(name):
+        name = ftfy.fix_encoding(name)
+    return name if _TOKEN.search(name) else None
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _month(word: str) -> int | None:
+    word = word.casefold().rstrip(".")
+    if word in _MONTHS:
+        return _MONTHS[word]
+    if len(word) < 3:
+        return None
+    found = {n for name, n in _MONTHS.items() if name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _parse_date(written: str) -> date | None:
+    """A signature's date as written -> the day, or None when it is no date."""
+    s = _squash(written)
+    for pattern in (_DATE_CJK, _DATE_ISO, _DATE_DMY, _DATE_MDY):
+        m = pattern.match(s)
+        if m is None:
+            continue
+        month = int(m.group("m")) if m.group("m").isdigit() else _month(m.group("m"))
+        if month is None:
+            continue
+        try:
+            return date(int(m.group("y")), month, int(m.group("d")))
+        except ValueError:
+            return None
+    return None
