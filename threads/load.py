@@ -237,10 +237,14 @@ def _head_of(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, date | None
         if d is not None:
             published, dateline = d, i
             break
-    candidates = paragraphs[:dateline] if dateline else paragraphs[:3]
+    candidates = paragraphs[:dateline] if dateline else paragraphs[:1]
     title = None
-    for p in reversed(candidates) if dateline else candidates:
-        if len(p.text) <= 300 and not _PROMO.search(p.text):
+    for p in reversed(candidates):
+        headline = len(p.text) <= 300 and "\n" not in p.text and not _PROMO.search(p.text)
+        # without a dateline, a first line is a title only if it reads like one (no final full stop)
+        if headline and (
+            dateline or (len(paragraphs) > 1 and not p.text.endswith((".", "”", '"', "!", "?")))
+        ):
             title = p.text
             break
     return title, published

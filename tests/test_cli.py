@@ -1,0 +1,98 @@
+"""The command line, driven as a user would: exit codes, stdout, files, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from threads import __version__
+from threads.cli import main
+
+from .golden import ROOT
+
+SEED = str(ROOT / "seeds" / "amn-raqqa-2017-10-17.txt")
+
+
+def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+def test_render_markdown_to_stdout_by_default() -> None:
+    code, out, _ = run("render", SEED)
+    assert code == 0
+    assert out.startswith("---\n") and "## Ryan Dillon" in out and "**1/11**" in out
+
+
+def test_render_json_and_html_to_files(tmp_path: Path) -> None:
+    out_json, out_html = tmp_path / "t.json", tmp_path / "t.html"
+    assert run("render", SEED, "--format", "json", "-o", str(out_json))[0] == 0
+    doc = json.loads(out_json.read_text(encoding="utf-8"))
+    assert doc["schema"] == "threads/1" and len(doc["threads"]) == 1
+    assert run("render", SEED, "-f", "html", "--output", str(out_html))[0] == 0
+    html = out_html.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "Ryan Dillon" in html
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_render_stdin() -> None:
+    text = "Storm update\n\nMay 2, 2022\n\n“Roads are closed,” Mayor Ann Lee tweeted.\n"
+    code, out, _ = run("render", "-", "--format", "json", input=text.encode())
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["threads"][0]["author"]["name"] == "Ann Lee"
+    assert doc["source"]["location"] == "-"
+
+
+def test_all_quotes_flag() -> None:
+    text = "“We will hire 300 people,” chief executive Harold Simmons said at a news conference.\n"
+    assert json.loads(run("render", "-", "-f", "json", input=text)[1])["threads"] == []
+    doc = json.loads(run("render", "-", "-f", "json", "--all-quotes", input=text)[1])
+    assert doc["threads"][0]["platform"] == "unknown"
+
+
+def test_no_posts_is_success() -> None:
+    code, out, _ = run("render", "-", "-f", "json", input="Nothing quoted here.\n")
+    assert code == 0 and json.loads(out)["threads"] == []
+
+
+def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
+    code, out, err = run("render", str(tmp_path / "nope.html"))
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0 and "nope.html" in err and "no such file" in err
+
+
+def test_directory_and_binary_inputs_are_errors(tmp_path: Path) -> None:
+    assert run("render", str(tmp_path))[0] == 1
+    blob = tmp_path / "x.bin"
+    blob.write_bytes(bytes(range(256)) * 8)
+    code, _, err = run("render", str(blob))
+    assert code == 1 and "binary" in err
+
+
+def test_wrong_arguments_give_usage() -> None:
+    code, _, err = run("render", SEED, "--format", "xml")
+    assert code == 2 and "xml" in err
+    code, _, err = run("render")
+    assert code == 2 and "INPUT" in err
+
+
+def test_help_has_examples() -> None:
+    code, out, _ = run("render", "--help")
+    assert code == 0 and "Examples:" in out and "--all-quotes" in out
+
+
+def test_python_dash_m() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "threads", "--version"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0 and __version__ in proc.stdout

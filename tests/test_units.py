@@ -1,0 +1,81 @@
+"""Small pieces: quote marks, sentences, names, pronouns, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from threads import dates
+from threads.people import Cast, damerau1, split_title
+from threads.quotes import find_quotes, sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He said “hello there,” then left.", ["hello there,"]),
+        ('He said "hello there," then left.', ["hello there,"]),
+        ("‘We’ve won,’ she tweeted.", ["We’ve won,"]),
+        ("«Bonjour tout le monde», a-t-il écrit.", ["Bonjour tout le monde"]),
+        ("„Guten Morgen“, schrieb er.", ["Guten Morgen"]),
+        ("“Outer ‘inner’ words,” he said.", ["Outer ‘inner’ words,"]),
+        ("ISIS’ advance and the Smiths’ house", []),
+        ("an unbalanced “quote with no end", []),
+    ],
+)
+def test_find_quotes(text: str, inner: list[str]) -> None:
+    assert [q.text for q in find_quotes(text)] == inner
+
+
+def test_sentences_respect_quotes_and_abbreviations() -> None:
+    text = "Army Col. Ann Reyes spoke. “It is done. We won,” she said. U.S. forces left."
+    spans = [text[a:b].strip() for a, b in sentences(text)]
+    assert spans == ["Army Col. Ann Reyes spoke.", "“It is done. We won,” she said.", "U.S. forces left."]
+
+
+def test_split_title() -> None:
+    assert split_title("Army Col. Ann Reyes") == (["Army", "Col."], ["Ann", "Reyes"])
+    assert split_title("Ann Reyes") == ([], ["Ann", "Reyes"])
+
+
+def test_damerau() -> None:
+    assert damerau1("reyes", "reyez") and damerau1("dillon", "dillion") and damerau1("abcd", "abdc")
+    assert not damerau1("reyes", "reyes") and not damerau1("smith", "smyth1")
+
+
+def test_cast_resolves_surname_title_typo_and_pronoun() -> None:
+    cast = Cast()
+    ann = cast.mention("Army Col. Ann Reyes", position=0)
+    assert ann is not None and ann.name == "Ann Reyes"
+    assert cast.mention("Army Colonel Ann Reyes", position=5) is ann
+    assert cast.mention("Reyes", position=10) is ann
+    assert cast.mention("Reyez", position=20) is ann
+    bob = cast.mention("Mr. Bob Stone", position=30)
+    assert bob is not None and bob.gender == "m"
+    assert cast.pronoun("she", position=40) is ann
+    assert cast.pronoun("he", position=50) is bob
+    assert {"Army Col. Ann Reyes", "Army Colonel Ann Reyes", "Reyes", "Reyez", "she"} <= set(ann.aliases)
+
+
+def test_relative_days() -> None:
+    tuesday = date(2017, 10, 17)
+    assert dates.relative_day("sent tweets on Tuesday", tuesday) == tuesday
+    assert dates.relative_day("on Monday", tuesday) == date(2017, 10, 16)
+    assert dates.relative_day("on Wednesday", tuesday) == date(2017, 10, 11)
+    assert dates.relative_day("yesterday", tuesday) == date(2017, 10, 16)
+    assert dates.relative_day("on Oct. 3, 2017", tuesday) == date(2017, 10, 3)
+    assert dates.relative_day("nothing here", tuesday) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("October 17, 2017", date(2017, 10, 17)),
+        ("Published: 17 October 2017 10:02", date(2017, 10, 17)),
+        ("2017-10-17", date(2017, 10, 17)),
+        ("This is not a date line at all", None),
+    ],
+)
+def test_dateline(line: str, day: date | None) -> None:
+    assert dates.parse_dateline(line) == day
