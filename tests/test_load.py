@@ -75,7 +75,8 @@ def test_html_paragraphs_skip_scripts_and_keep_order() -> None:
 def test_html_metadata() -> None:
     html = (
         '<html><head><link rel="canonical" href="https://example.org/a">'
-        '<meta property="article:published_time" content="2020-05-01T10:00:00Z"></head><body><p>x</p></body></html>'
+        '<meta property="article:published_time" content="2020-05-01T10:00:00Z">'
+        "</head><body><p>x</p></body></html>"
     )
     src = load(html)
     assert src.url == "https://example.org/a"
