@@ -138,6 +138,26 @@ def test_glued_stop_after_introducing_colon_is_the_posts_own_line_break() -> Non
     assert post.text == "First line.Second line"
 
 
+def test_glued_stop_after_a_postish_sentence_is_the_posts_own_line_break() -> None:
+    text = "The poll is out.It s official: @Gov is the least liked.That is bad.  Ann (@ann) July 2, 2017"
+    (post,) = run(text)
+    assert post.text.startswith("It s official: @Gov")
+
+
+def test_glued_stop_after_plain_prose_is_the_articles_break() -> None:
+    (post,) = run("The poll is out.Critics were quick to respond.That is bad.  Ann (@ann) July 2, 2017")
+    assert post.text == "That is bad."
+
+
+def test_thread_numbering_starts_a_post() -> None:
+    posts = run(
+        "He replied at length. 1/Oh we agree on this: no.  Ben (@ben) July 2, 2017"
+        "11/11Get a job.Have a nice day.  Ben (@ben) July 2, 2017"
+    )
+    assert [p.text for p in posts] == ["1/Oh we agree on this: no.", "11/11Get a job.Have a nice day."]
+    assert [p.extra.get("thread_number") for p in posts] == [1, 11]
+
+
 def test_too_long_for_a_tweet_starts_at_the_first_sentence_that_fits() -> None:
     sentence = "The council met again on Monday to discuss the budget for the coming year."
     (post,) = run(f"{sentence} {sentence} {sentence} Vote yes on the budget today.  Ann (@ann) May 5, 2016")

@@ -163,15 +163,22 @@ _CUE = re.compile(
     r"|(?:(?<=[a-z0-9)\]\"”'’])|(?<=[A-Za-z][A-Z]))\.(?=[\"“'‘]?[A-Z])"
     # an introducing verb or pointer and a colon ("tweeted: ", "the following: ")
     r"|(?i:\b(?:tweeted|wrote|writes|posted|posts|replied|responded|shared|twitter|facebook|"
-    r"instagram|bluesky|below|following|follows|here|these|this)[ \t]*:[ \t]+)"
+    r"instagram|bluesky|below|following|follows)[ \t]*:[ \t]+)"
     # a sentence that says the post comes ("Trump tweeted. ", "he wrote on Twitter. ")
     r"|(?i:\b(?:tweeted|wrote|posted|said)(?:[ \t]+(?:on|in|to|via)[ \t]+(?:twitter|x|facebook|instagram|"
     r"bluesky|threads|a[ \t]+tweet|a[ \t]+post|social[ \t]+media))?\.[ \t]+)(?=[\"“'‘]?[A-Z])"
+    # thread numbering after a sentence: "Nazis. 1/Oh let"
+    r"|(?<=[.!?:])[ \t]?(?=\d{1,3}/\d{0,3}\s?[\"“'‘]?[A-Z])"
     r"|(?P<line>\n)"  # a line break
 )
 """Cues after which a post's text may begin; the last one before the signature wins, except that
 after a glued colon (an introduction) a glued sentence break is the post's own line break."""
 
+_POSTISH = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?!\w)|(?<!\w)#[^\W\d_]\w*|https?://|pic\.twitter\.com/")
+"""What marks a sentence as a post's rather than the article's: a mention, a hashtag, a link (or
+:data:`_NUMBERED` at its start)."""
+_NUMBERED = re.compile(r"\s*\d{1,3}/\d{0,3}\s?[\"“'‘]?[A-Z]")
+"""Thread numbering opening a post: ``1/ In defense``, ``11/11Get a real job``."""
 _TOKEN = re.compile(r"[^\W_]+")
 """A word, as the scorer and the repeat checks see words: letters and digits."""
 _STRONG_GAP = re.compile(r"[.!?\n]")
@@ -188,7 +195,8 @@ _TERMINAL = ".!?…\"”’')]"
 """Characters a post's text often ends with, before the signature's name."""
 _CAPITALISED = re.compile(r"(?:\s|^)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
 _MOJIBAKE_HINT = re.compile(r"[âÃÂ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
-_THREAD_NUMBER = re.compile(r"^\(?(\d{1,3})\s?/\s?(\d{1,3})?\)?(?=\s)")
+_THREAD_NUMBER = re.compile(r"\(?(\d{1,3})\s?/\s?(\d{1,3})?\)?(?=[\s\"“'‘]|[^\W\d_])")
+"""A post's place in a thread, as its author numbered it: ``1/``, ``(2/5)``, ``11/11Get``."""
 _LINE_SPACE = re.compile(r"[ \t\u00a0]+")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 """A tag of markup left in the text."""
@@ -414,7 +422,7 @@ def _ends_post(text: str, floor: int, at: int) -> bool:
 def _text_start(text: str, floor: int, end: int, limit: int | None) -> int:
     """Where the post's own text starts in ``text[floor:end]`` (see the module docstring)."""
     start = floor
-    for cue in (_last_cue(text, floor, end), *_repeat_starts(text, floor, end)):
+    for cue in (_last_cue(text, floor, end, limit), *_repeat_starts(text, floor, end)):
         if cue is not None and start < cue < end:
             start = cue
     if limit is not None:
@@ -424,12 +432,26 @@ def _text_start(text: str, floor: int, end: int, limit: int | None) -> int:
     return start
 
 
-def _last_cue(text: str, floor: int, end: int) -> int | None:
+def _last_cue(text: str, floor: int, end: int, limit: int | None) -> int | None:
+    """The last cue in ``text[floor:end]`` after which the post may start (see :data:`_CUE`).
+
+    A glued sentence break is the post's own line break, not the article's paragraph break, after
+    a glued colon (an introduction), or when the sentence before it reads like a post (``@name``,
+    ``#tag``, a link, ``11/`` numbering) and the text from there still fits a tweet.
+    """
     last = None
     introduced = False
     for m in _CUE.finditer(text, floor, end):
-        glued_stop = m.group(0) == "."
-        if (glued_stop and introduced) or not _TOKEN.search(text, m.end(), end):
+        if not _TOKEN.search(text, m.end(), end):
+            continue
+        if m.group(0) == "." and (
+            introduced
+            or (
+                limit is not None
+                and (_POSTISH.search(text, last or floor, m.start()) or _NUMBERED.match(text, last or floor))
+                and _tweet_length(text[last or floor : end]) <= limit + 5
+            )
+        ):
             continue
         last = m.end()
         if m.group("colon"):
