@@ -84,7 +84,7 @@ def split_title(surface: str) -> tuple[list[str], list[str]]:
     last title word, and the name after it."""
     tokens = _TOKEN.findall(surface)
     last_title = -1
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(tokens[:-1]):  # the last word is a name ("Bernice King", "John Major")
         if fold_key(tok) in TITLE_WORDS:
             last_title = i
     return tokens[: last_title + 1], tokens[last_title + 1 :]
@@ -151,7 +151,14 @@ class Cast:
         self.people: list[Person] = []
 
     def mention(
-        self, surface: str, *, position: int, subject: bool = True, create: bool = True, org: bool = False
+        self,
+        surface: str,
+        *,
+        position: int,
+        subject: bool = True,
+        create: bool = True,
+        org: bool = False,
+        after_preposition: bool = False,
     ) -> Person | None:
         """Resolve a written name (with or without titles) to a Person, creating one if allowed."""
         surface = " ".join(surface.split()).strip(" ,;:’'\"")
@@ -159,8 +166,9 @@ class Cast:
         name_toks = [t for t in name_toks if t]
         while name_toks and fold_key(name_toks[0]) in NOT_NAMES:
             name_toks.pop(0)
-        if len(name_toks) >= 3 and _ROLE_NOUN.search(name_toks[0]):
-            titles.append(name_toks.pop(0))  # "Novelist Elena Ruiz": a sentence-initial role
+        if len(name_toks) >= 3 and (_ROLE_NOUN.search(name_toks[0]) or after_preposition):
+            # "Novelist Elena Ruiz" (a sentence-initial role); "ambassador to London Woody Johnson" (a place)
+            titles.append(name_toks.pop(0))
         if name_toks and name_toks[-1].endswith(".") and len(name_toks[-1].rstrip(".")) > 1:
             name_toks[-1] = name_toks[-1].rstrip(".")  # the sentence's full stop, not an initial
         surface = " ".join(titles + name_toks) if not org else surface

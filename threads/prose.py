@@ -244,6 +244,7 @@ _ORG_SUBJECT = re.compile(
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
 _NAME_BEFORE_VERB = re.compile(rf"(?P<run>{_NAME_RUN}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
+_PREP_BEFORE = re.compile(r"\b(?:to|in|of|from|for|at|with)\s*$")
 _POSSESSIVE = re.compile(r"^\s*(?P<pro>His|Her|Their)\b")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?P<pro>He|She|They)\b")
 
@@ -358,7 +359,8 @@ class _Scanner:
                 titled or len(words) >= 2 or self.cast.mention(run, position=position, create=False)
             ):
                 continue
-            subject = self.cast.mention(" ".join(words), position=position)
+            prep = bool(_PREP_BEFORE.search(outside[: m.start()]))
+            subject = self.cast.mention(" ".join(words), position=position, after_preposition=prep)
             if subject is not None and m.group("app") and subject.role is None:
                 subject.role = _role(m.group("app"))
             break
@@ -373,7 +375,8 @@ class _Scanner:
         for nm in _NAME_BEFORE_VERB.finditer(outside):
             run = nm.group("run")
             if len(run.split()) >= 2 or self.cast.mention(run, position=position, create=False):
-                person = self.cast.mention(run, position=position + nm.start())
+                prep = bool(_PREP_BEFORE.search(outside[: nm.start()]))
+                person = self.cast.mention(run, position=position + nm.start(), after_preposition=prep)
                 if subject is None:
                     subject = person
         if subject is None:
@@ -388,7 +391,7 @@ class _Scanner:
             self.contexts[id(subject)] = _Context(
                 "series", platform, f"passage '{series.group(0)}'", day or (old.day if old else None), 1 << 30
             )
-        elif social and not quotes and not _NOT_SOCIAL.search(clean):
+        elif social and all(len(q.text.split()) <= 4 for q in quotes) and not _NOT_SOCIAL.search(clean):
             old = self.contexts.get(id(subject))
             if old is None or old.kind != "series":
                 self.contexts[id(subject)] = _Context(
@@ -484,11 +487,16 @@ class _Scanner:
             if found is not None:
                 found.add_alias(spk)
             return found
-        person = self.cast.mention(spk, position=position)
-        if person is not None:
-            pre = (m.groupdict().get("pre") or "").strip()
-            if pre and person.role is None and re.search(r"[a-z]", pre) and len(pre.split()) <= 5:
-                person.role = " ".join([pre, *split_title(spk)[0]])
+        pre = (m.groupdict().get("pre") or "").strip()
+        person = self.cast.mention(spk, position=position, after_preposition=bool(_PREP_BEFORE.search(pre)))
+        if (
+            person is not None
+            and pre
+            and person.role is None
+            and re.search(r"[a-z]", pre)
+            and len(pre.split()) <= 5
+        ):
+            person.role = " ".join([pre, *split_title(spk)[0]])
         return person
 
     # -- captions
@@ -589,10 +597,11 @@ def _role(appositive: str) -> str | None:
     """ ", Spokeswoman for the Joint Task Force (OIR) – the U.S.-led coalition," -> the first part."""
     role = appositive.strip(" ,")
     role = re.split(r"\s+[(–—]|\s+-\s+", role)[0].strip(" ,")
+    role = re.sub(r"^(?:an?)\s+", "", role)
     if (
         not role
         or len(role) > 80
-        or role.split()[0].lower() in {"who", "which", "whose", "the", "a", "an", "on", "in"}
+        or role.split()[0].lower() in {"who", "which", "whose", "on", "in", "at", "as", "and", "but"}
     ):
         return None
     return role

@@ -97,7 +97,7 @@ ABBREVIATIONS = frozenset(
     aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d.c n.y l.a est approx
     """.split()
 )
-_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9\u00C0-\u024F])|[.!?…]+[\"”’»)\]]*$")
+_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|[.!?…]+[\"”’»)\]]*$")
 
 
 def sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
