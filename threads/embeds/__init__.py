@@ -1,7 +1,10 @@
 """Structured embeds: one module per platform, registered in one ordered table.
 
 Each module exposes ``extract(page: Page) -> Iterator[Post]`` reading the one parsed tree.
-Adding a platform is one new module and one row here.
+Adding a platform is one new module and one row here. :func:`extract_all` also reads the embed
+code that consent managers park in hidden textareas and escaped attributes (``_consent``), and
+merges copies of one post (AMP and non-AMP copies, a placeholder blockquote inside ``amp-twitter``,
+a tweet embedded twice) into the richest record.
 """
 
 from __future__ import annotations
@@ -10,17 +13,44 @@ from collections.abc import Callable, Iterator
 
 from ..dom import Page
 from ..model import Post
+from . import (
+    bluesky,
+    facebook,
+    instagram,
+    jsonld,
+    linkedin,
+    mastodon,
+    reddit,
+    telegram,
+    threads_net,
+    tiktok,
+    twitter,
+)
+from ._consent import consent_pages
+from ._merge import merge_copies
 
 Extractor = Callable[[Page], Iterator[Post]]
 
-REGISTRY: tuple[tuple[str, Extractor], ...] = ()
-"""(platform, extractor) in the order they run."""
+REGISTRY: tuple[tuple[str, Extractor], ...] = (
+    ("twitter", twitter.extract),
+    ("instagram", instagram.extract),
+    ("facebook", facebook.extract),
+    ("bluesky", bluesky.extract),
+    ("mastodon", mastodon.extract),
+    ("threads", threads_net.extract),
+    ("tiktok", tiktok.extract),
+    ("reddit", reddit.extract),
+    ("telegram", telegram.extract),
+    ("linkedin", linkedin.extract),
+    ("jsonld", jsonld.extract),
+)
+"""(platform, extractor) in the order they run: the common platforms first."""
 
 
 def extract_all(page: Page) -> list[Post]:
-    """Every embedded post on the page, in document order."""
+    """Every embedded post on the page, in document order, one record per post."""
     posts: list[Post] = []
-    for _name, extract in REGISTRY:
-        posts.extend(extract(page))
-    posts.sort(key=lambda p: p.position)
-    return posts
+    for where in (page, *consent_pages(page)):
+        for _name, extract in REGISTRY:
+            posts.extend(extract(where))
+    return merge_copies(posts)

@@ -1,0 +1,426 @@
+"""Shared helpers of the embed extractors: selectors, text rendering, dates, and the post builder.
+
+Nothing here knows a platform; the platform modules bring their own selectors and URL patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, cast
+from urllib.parse import urljoin
+
+from dateutil import parser as date_parser
+from lxml import etree
+from lxml.html import HtmlElement as HtmlElement
+
+from ..dom import Page
+from ..model import Author, Media, Post, Published
+
+# ---------------------------------------------------------------- selectors
+
+
+def has_class(name: str) -> str:
+    """An XPath predicate body: the element's class attribute holds the token ``name``."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def screenshots(platform_words: str) -> xpath:
+    """Screenshot fallbacks: an image whose ``alt`` (or a lazy holder's ``data-alt``) reads
+    "{platform} post by @handle: text", as some publishers print instead of the embed."""
+    test = "re:test(@{attr}, '^\\s*(" + platform_words + ") post by @', 'i')"
+    return xpath(f"//img[{test.format(attr='alt')}] | //*[{test.format(attr='data-alt')}]")
+
+
+def src_matches(pattern: str) -> str:
+    """An XPath predicate body: ``src`` or a lazy loader's ``data-src`` matches the regex ``pattern``."""
+    return f"re:test(@src, '{pattern}', 'i') or re:test(@data-src, '{pattern}', 'i')"
+
+
+_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+
+
+class xpath:
+    """An XPath selecting elements, compiled once at import; ``re:`` is EXSLT regular expressions."""
+
+    def __init__(self, expr: str) -> None:
+        self.expr = expr
+        self._compiled = etree.XPath(expr, namespaces=_NAMESPACES)
+
+    def __call__(self, root: HtmlElement) -> list[HtmlElement]:
+        return cast(list[HtmlElement], self._compiled(root))
+
+
+class xpath_values(xpath):
+    """An XPath selecting attribute values (strings that know their element: ``getparent()``)."""
+
+    def values(self, root: HtmlElement) -> list[Any]:
+        return cast(list[Any], self._compiled(root))
+
+
+def classes(el: HtmlElement) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def absolute(href: str | None, base: str | None = None) -> str | None:
+    """An absolute http(s) URL for ``href`` ("//host/x" gets https), or ``None``."""
+    if not href:
+        return None
+    href = href.strip()
+    if href.startswith("//"):
+        return "https:" + href
+    if re.match(r"(?i)https?://", href):
+        return href
+    if base and not re.match(r"(?i)[a-z][a-z0-9+.-]*:", href):
+        joined = urljoin(base, href)
+        return joined if re.match(r"(?i)https?://", joined) else None
+    return None
+
+
+# ---------------------------------------------------------------- text
+
+_SKIP_TAGS = frozenset({"script", "style", "template", "svg", "noscript", "button", "iframe", "object"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "table",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "hr",
+    }
+)
+_BR, _BLOCK = "\x00", "\x01"
+_SPACES = re.compile(r"[^\S\n]+|\u200b|\u200c|\ufeff")
+
+
+@dataclass
+class Rendered:
+    """Plain text of a piece of markup, with the links and media it names."""
+
+    text: str = ""
+    links: list[str] = field(default_factory=list)
+    media: list[Media] = field(default_factory=list)
+    anchors: list[HtmlElement] = field(default_factory=list)
+    """The ``a`` elements kept in the text, in order."""
+
+
+MediaTest = Callable[[HtmlElement, str], Media | None]
+"""Tells whether an ``a`` (with its visible text) stands for an attachment rather than a link."""
+
+
+def render(
+    el: HtmlElement,
+    *,
+    skip: Callable[[HtmlElement], bool] | None = None,
+    stop_at: HtmlElement | None = None,
+    media_link: MediaTest | None = None,
+    base_url: str | None = None,
+) -> Rendered:
+    """The visible text of ``el``: ``<br>`` and blocks become line breaks, emoji images their alt.
+
+    ``skip`` leaves out subtrees (their tails stay), ``stop_at`` ends the text where that element
+    starts, ``media_link`` moves attachment links out of the text into ``media``.
+    """
+    out = Rendered()
+    parts: list[str] = []
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if node is stop_at:
+                break
+            if node is not el and (not tag or tag in _SKIP_TAGS or (skip is not None and skip(node))):
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                parts.append(_BR)
+            elif tag in _BLOCK_TAGS:
+                parts.append(_BLOCK)
+            elif tag == "img":
+                alt = node.get("alt") or ""
+                if alt and (len(alt) <= 8 or "emoji" in (node.get("class") or "").lower()):
+                    parts.append(alt)
+            elif tag == "a":
+                visible = squash(node.text_content())
+                found = media_link(node, visible) if media_link is not None else None
+                if found is not None:
+                    out.media.append(found)
+                    walker.skip_subtree()
+                    continue
+                href = absolute(node.get("href"), base_url)
+                if href and not visible.startswith(("#", "@", "$")):
+                    out.links.append(href)
+                out.anchors.append(node)
+            if node.text:
+                parts.append(node.text)
+        else:
+            if tag in _BLOCK_TAGS and node is not el:
+                parts.append(_BLOCK)
+            if node is not el and node.tail:
+                parts.append(node.tail)
+    out.text = tidy("".join(parts))
+    return out
+
+
+def tidy(raw: str) -> str:
+    """Source white space to single spaces; line-break markers to ``\\n`` (at most one blank line)."""
+    text = _SPACES.sub(" ", raw.replace("\n", " ").replace("\r", " ").replace("\xa0", " "))
+    text = text.replace(_BLOCK, "\n\n").replace(_BR, "\n")
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def squash(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").replace("\xa0", " ")).strip()
+
+
+# ---------------------------------------------------------------- dates
+
+# Month names as embed widgets write them in the languages seen in saved pages (nominative and
+# genitive forms; abbreviations without their dot). Index = month number.
+_MONTH_WORDS: tuple[str, ...] = (
+    "",
+    "january jan januar jänner janvier janv enero ene janeiro gennaio gen januari styczeń stycznia "
+    "январь января янв ocak ledna leden tammikuuta ianuarie січня",
+    "february feb februar février févr fevr febrero febr fevereiro fev febbraio februari luty lutego "
+    "февраль февраля фев şubat února únor helmikuuta februarie лютого",
+    "march mar märz mär mrz mars marzo março marco maart mrt marzec marca март марта mart března "
+    "březen maaliskuuta maret martie березня",
+    "april apr avril avr abril abr aprile kwiecień kwietnia апрель апреля nisan dubna duben "
+    "huhtikuuta aprilie квітня",
+    "may mai mayo maio maggio mag mei maj maja май мая mayıs května květen toukokuuta травня",
+    "june jun juni juin junio junho giugno giu czerwiec czerwca июнь июня июн haziran června "
+    "červen kesäkuuta iunie червня",
+    "july jul juli juillet juil julio julho luglio lug lipiec lipca июль июля июл temmuz července "
+    "červenec heinäkuuta iulie липня",
+    "august aug août aout agosto ago augustus sierpień sierpnia август августа авг ağustos srpna "
+    "srpen elokuuta agustus серпня augusti",
+    "september sep sept septembre septiembre setiembre setembro set settembre sett wrzesień "
+    "września сентябрь сентября сен eylül září syyskuuta septembrie вересня",
+    "october oct oktober okt octobre octubre outubro out ottobre ott październik października "
+    "октябрь октября окт ekim října říjen lokakuuta octombrie жовтня",
+    "november nov novembre noviembre novembro listopad listopada ноябрь ноября ноя kasım "
+    "listopadu marraskuuta noiembrie листопада",
+    "december dec dezember dez décembre déc diciembre dic dezembro dicembre grudzień grudnia "
+    "декабрь декабря дек aralık prosince prosinec joulukuuta desember decembrie грудня",
+)
+_MONTHS: dict[str, int] = {w: i for i, words in enumerate(_MONTH_WORDS) for w in words.split()}
+_ENGLISH = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Time-zone abbreviations embed widgets print (Instagram's "3:55pm PDT"), as UTC offsets in hours.
+_TZ_HOURS: Mapping[str, int] = {
+    "UTC": 0,
+    "GMT": 0,
+    "PST": -8,
+    "PDT": -7,
+    "MST": -7,
+    "MDT": -6,
+    "CST": -6,
+    "CDT": -5,
+    "EST": -5,
+    "EDT": -4,
+    "CET": 1,
+    "CEST": 2,
+    "BST": 1,
+    "MEZ": 1,
+    "MESZ": 2,
+}
+_TZINFOS: Mapping[str, int] = {k: v * 3600 for k, v in _TZ_HOURS.items()}
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
+_TOKEN = re.compile(r"[^\W\d_]+\.?|\d{1,2}:\d{2}(?::\d{2})?|\d+")
+_AMPM = {"am": "am", "pm": "pm", "a.m.": "am", "p.m.": "pm"}
+_DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
+
+
+def parse_date(text: str | None, *, near: datetime | None = None) -> Published | None:
+    """The day (or, with a time zone, the moment) a localised date text names, or ``None``.
+
+    ``near`` (a time decoded from the post's ID) picks between day-first and month-first readings
+    of numeric dates and rejects a reading more than a day and a half away from it.
+    """
+    if not text:
+        return None
+    text = squash(text)
+    candidates: list[Published | None] = []
+    if m := _CJK_DATE.search(text) or _ISO_DATE.search(text):
+        candidates.append(_safe_date(int(m[1]), int(m[2]), int(m[3])))
+    elif m := _NUMERIC_DATE.search(text):
+        a, b, year = int(m[1]), int(m[3]), int(m[4])
+        first = (b, a) if m[2] == "." else (a, b)
+        candidates += [_safe_date(year, first[0], first[1]), _safe_date(year, first[1], first[0])]
+    else:
+        candidates.append(_parse_words(text))
+    found = [c for c in candidates if c is not None]
+    if near is not None:
+        close = [c for c in found if _distance(c, near) <= timedelta(hours=36)]
+        return close[0] if close else None
+    return found[0] if found else None
+
+
+def _distance(value: Published, near: datetime) -> timedelta:
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return abs(moment - near)
+    noon = datetime(value.year, value.month, value.day, 12, tzinfo=timezone.utc)
+    return abs(noon - near)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _parse_words(text: str, *, keep_time: bool = False) -> Published | None:
+    """Month names in any known language become English; other words drop; dateutil reads the rest."""
+    kept: list[str] = []
+    has_month = has_time = False
+    tz: str | None = None
+    for token in _TOKEN.findall(text):
+        low = token.lower()
+        if token[0].isdigit():
+            kept.append(token)
+            has_time = has_time or ":" in token
+        elif (month := _MONTHS.get(low.rstrip("."))) is not None:
+            kept.append(_ENGLISH[month])
+            has_month = True
+        elif low in _AMPM or low.rstrip(".") in _AMPM:
+            kept.append(_AMPM.get(low, _AMPM.get(low.rstrip("."), "")))
+        elif token.upper() in _TZ_HOURS and token.isupper():
+            tz = token.upper()
+    if not has_month:
+        return None
+    cleaned = " ".join(kept + ([tz] if tz else []))
+    try:
+        a, b = (date_parser.parse(cleaned, default=d, tzinfos=dict(_TZINFOS)) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
+        return None
+    if a.year != b.year or a.day != b.day:
+        return None  # the text lacks the year or the day
+    if has_time and (a.tzinfo is not None or keep_time):
+        return a
+    return a.date()
+
+
+def localize(moment: datetime, text: str | None) -> Published:
+    """``moment`` (UTC, from a ``datetime`` attribute) in the offset its local date text implies.
+
+    Instagram prints "Jun 16, 2019 at 7:30am PDT" beside ``datetime="2019-06-16T14:30:55+00:00"``:
+    the result keeps the exact moment and the day the reader saw. Without a usable text the
+    moment stays in UTC; with a text giving only a day, that day wins when it is within a day.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    local = _parse_words(squash(text), keep_time=True) if text else None
+    if isinstance(local, datetime):
+        if local.tzinfo is not None:
+            return moment.astimezone(local.tzinfo)
+        quarter = timedelta(minutes=15)
+        offset = round((local - moment.replace(tzinfo=None)) / quarter) * quarter
+        if abs(offset) <= timedelta(hours=14) and abs(local - moment.replace(tzinfo=None) - offset) < quarter:
+            return moment.astimezone(timezone(offset))
+    elif isinstance(local, date) and abs(local - moment.date()) <= timedelta(days=1):
+        return local
+    return moment
+
+
+def choose_published(text: str | None, id_time: datetime | None) -> tuple[Published | None, dict[str, Any]]:
+    """The date text's day where it reads (and agrees with the ID), else the ID's moment."""
+    extra: dict[str, Any] = {}
+    if text:
+        extra["published_text"] = squash(text)
+    parsed = parse_date(text, near=id_time)
+    if parsed is not None:
+        return parsed, extra
+    return id_time, extra
+
+
+# ---------------------------------------------------------------- posts
+
+
+def make_post(
+    page: Page,
+    el: HtmlElement,
+    platform: str,
+    evidence: str,
+    *,
+    text: str = "",
+    name: str | None = None,
+    handle: str | None = None,
+    author_url: str | None = None,
+    post_id: str | None = None,
+    url: str | None = None,
+    published: Published | None = None,
+    date_text: str | None = None,
+    id_time: datetime | None = None,
+    quotes: Iterable[Post] = (),
+    media: Iterable[Media] = (),
+    links: Iterable[str] = (),
+    extra: Mapping[str, Any] | None = None,
+    text_expected: bool = True,
+) -> Post:
+    """One embedded post; ``published`` from ``date_text``/``id_time`` unless given."""
+    more: dict[str, Any] = {}
+    if published is None:
+        published, more = choose_published(date_text, id_time)
+    elif date_text:
+        more["published_text"] = squash(date_text)
+    if extra:
+        more.update(extra)
+    text = text.strip()
+    if not text and text_expected:
+        more["text_missing"] = True
+    handle = handle.lstrip("@") if handle else None
+    author = Author(name=name or None, handle=handle or None, platform=platform, url=author_url)
+    return Post(
+        platform=platform,
+        text=text,
+        author=author,
+        kind="embed",
+        id=post_id,
+        url=url,
+        published=published,
+        quotes=tuple(quotes),
+        media=tuple(dict.fromkeys(media)),
+        links=tuple(dict.fromkeys(links)),
+        position=page.position(el),
+        evidence=(evidence,),
+        extra=more,
+    )

@@ -1,0 +1,117 @@
+"""Bluesky embeds.
+
+Recognises:
+
+* ``blockquote.bluesky-embed[data-bluesky-uri="at://{did}/app.bsky.feed.post/{rkey}"]``: ``<p lang>``
+  text (plus "[image or embed]" when the post carries one), then
+  ``— Name (<a href=".../profile/{did}">@handle</a>) <a href=".../post/{rkey}">date</a>``;
+* the rendered ``div.bluesky-embed > iframe[data-bluesky-id]`` and any iframe on
+  ``embed.bsky.app/embed/{did}/app.bsky.feed.post/{rkey}``: DID and rkey only.
+
+Post ID = rkey; the AT URI, DID and CID go to ``extra``. Not posts: profile links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..dom import Page
+from ..ids import bluesky_time
+from ..model import Media, Post
+from ._common import HtmlElement, has_class, make_post, render, squash, xpath
+
+PLATFORM = "bluesky"
+
+AT_URI = re.compile(
+    r"at://(?P<did>did:[a-z]+:[A-Za-z0-9._:%-]+)/app\.bsky\.feed\.post/(?P<rkey>[A-Za-z0-9._~:-]{1,512})"
+)
+WEB_URL = re.compile(
+    r"^https?://(?:www\.)?bsky\.app/profile/(?P<actor>did:[a-z]+:[A-Za-z0-9._:%-]+|[A-Za-z0-9.-]+)"
+    r"/post/(?P<rkey>[A-Za-z0-9._~:-]{1,512})"
+)
+_EMBED_SRC = re.compile(
+    r"embed\.bsky\.app/embed/(?P<did>did:[a-z]+:[A-Za-z0-9._:%-]+)/app\.bsky\.feed\.post/(?P<rkey>[A-Za-z0-9._~:-]+)"
+)
+_TRAILER = re.compile(
+    r"(?:[—–―]|(?:^|(?<=\s))-{1,2})\s*(?P<name>[^\n—–―]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9.:-]+)\s*\)\s*$"
+)
+_EMBED_FLAG = "[image or embed]"
+_BLOCKQUOTES = xpath("//blockquote[" + has_class("bluesky-embed") + " or @data-bluesky-uri]")
+_IFRAMES = xpath(
+    "//iframe[@data-bluesky-id or contains(@src, 'embed.bsky.app/embed/')"
+    " or contains(@data-src, 'embed.bsky.app/embed/')]"
+)
+
+
+def permalink(actor: str, rkey: str) -> str:
+    """The web permalink of a post, by handle or DID."""
+    return f"https://bsky.app/profile/{actor}/post/{rkey}"
+
+
+def extract(page: Page) -> Iterator[Post]:
+    for bq in _BLOCKQUOTES(page.root):
+        post = _from_blockquote(page, bq)
+        if post is not None:
+            yield post
+    for iframe in _IFRAMES(page.root):
+        m = _EMBED_SRC.search(iframe.get("src") or iframe.get("data-src") or "")
+        if m:
+            uri = f"at://{m['did']}/app.bsky.feed.post/{m['rkey']}"
+            yield make_post(
+                page,
+                iframe,
+                PLATFORM,
+                "markup rendered bluesky-embed iframe",
+                post_id=m["rkey"],
+                url=permalink(m["did"], m["rkey"]),
+                id_time=bluesky_time(m["rkey"]),
+                extra={"uri": uri, "did": m["did"]},
+            )
+
+
+def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
+    m = AT_URI.search(bq.get("data-bluesky-uri") or "")
+    did, rkey = (m["did"], m["rkey"]) if m else (None, None)
+    final = None
+    for a in bq.iter("a"):
+        w = WEB_URL.match(a.get("href") or "")
+        if w:
+            final = a
+            rkey = rkey or w["rkey"]
+            did = did or w["actor"]
+    if rkey is None or did is None:
+        return None
+
+    def media(a: HtmlElement, visible: str) -> Media | None:
+        return Media(url=a.get("href") or "", kind="embed") if visible == _EMBED_FLAG else None
+
+    rendered = render(bq, stop_at=final, media_link=media, base_url=page.base_url)
+    text, name, handle = rendered.text, None, None
+    if t := _TRAILER.search(text):
+        text, name, handle = text[: t.start()].strip(), squash(t["name"]) or None, t["handle"]
+    p = bq.find(".//p[@lang]")
+    extra: dict[str, object] = {"uri": f"at://{did}/app.bsky.feed.post/{rkey}", "did": did}
+    if p is not None:
+        extra["lang"] = p.get("lang")
+    if bq.get("data-bluesky-cid"):
+        extra["cid"] = bq.get("data-bluesky-cid")
+    if rendered.media:
+        extra["has_embed"] = True
+    return make_post(
+        page,
+        bq,
+        PLATFORM,
+        "markup blockquote.bluesky-embed",
+        text=text,
+        name=name,
+        handle=handle,
+        author_url=f"https://bsky.app/profile/{did}",
+        date_text=squash(final.text_content()) if final is not None else None,
+        media=rendered.media,
+        links=[u for u in rendered.links if not WEB_URL.match(u)],
+        extra=extra,
+        post_id=rkey,
+        url=permalink(handle or did, rkey),
+        id_time=bluesky_time(rkey),
+    )

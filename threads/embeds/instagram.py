@@ -1,0 +1,169 @@
+"""Instagram embeds.
+
+Recognises:
+
+* ``blockquote.instagram-media`` (``data-instgrm-permalink``, or in v7 code only a link to the post):
+  older code puts the caption in ``<p><a href=permalink>caption</a></p>`` and the author in
+  "A post shared by <a>Name</a> (@handle) on <time datetime=…>Sep 3, 2018 at 3:55pm PDT</time>";
+  newer code (v14) has one link "A post shared by Name (@handle)", no date, and the caption only
+  when captioned; the sentence is localised ("Ein Beitrag geteilt von …");
+* rendered ``iframe.instagram-media-rendered`` and other iframes on ``instagram.com/p/{code}/embed``;
+* ``amp-instagram[data-shortcode]``; WordPress ``figure.wp-block-embed-instagram`` with a bare URL;
+* screenshot fallbacks: an image whose alt reads "Instagram post by @handle: text".
+
+Not posts: profile links, follow buttons, the ``instagram-media`` class named in CSS.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+from dateutil import parser as date_parser
+
+from ..dom import Page
+from ..ids import instagram_time
+from ..model import Post
+from ._common import HtmlElement, absolute, has_class, localize, make_post, render, screenshots, squash, xpath
+
+PLATFORM = "instagram"
+
+POST_URL = re.compile(
+    r"^https?://(?:www\.)?(?:instagram\.com|instagr\.am)/(?:(?P<user>[A-Za-z0-9._]{1,30})/)?"
+    r"(?P<kind>p|reels?|tv)/(?P<code>[A-Za-z0-9_-]{5,})",
+    re.IGNORECASE,
+)
+_PROFILE = re.compile(r"^https?://(?:www\.)?instagram\.com/(?P<user>[A-Za-z0-9._]{1,30})/?(?:[?#]|$)", re.I)
+_SHARED_BY = re.compile(r"(?P<lead>.*?)(?P<name>[^\n]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9._]{1,30})\s*\)", re.S)
+_PHRASES = re.compile(
+    r"^(?:A post shared by|Ein Beitrag geteilt von|Une publication partagée par|Publication partagée par"
+    r"|Una publicación compartida (?:por|de)|Un post condiviso da"
+    r"|Uma publicação (?:partilhada|compartilhada) por"
+    r"|Een bericht gedeeld door|Ett inlägg delat av|Et innlegg delt av|Et opslag delt af"
+    r"|Post udostępniony przez|Публикация от|Публікація від|.{0,40}?님의 게시물|Bir gönderi paylaştı)\s*",
+    re.IGNORECASE,
+)
+""""A post shared by" as Instagram's embed code writes it in the languages seen."""
+_VIEW_LINKS = re.compile(
+    r"^(?:View this post on Instagram|Dieser Beitrag ist auf Instagram|.{0,60}Instagram)$", re.I
+)
+
+_BLOCKQUOTES = xpath(
+    "//blockquote[" + has_class("instagram-media") + " or @data-instgrm-permalink or @data-instgrm-version]"
+)
+_IFRAMES = xpath(
+    "//iframe[" + has_class("instagram-media") + " or re:test(@src, 'instagram\\.com/([A-Za-z0-9._]+/)?"
+    "(p|reels?|tv)/[A-Za-z0-9_-]+/embed', 'i') or re:test(@data-src, 'instagram\\.com/([A-Za-z0-9._]+/)?"
+    "(p|reels?|tv)/[A-Za-z0-9_-]+/embed', 'i')]"
+)
+_AMP = xpath("//amp-instagram[@data-shortcode]")
+_WP_FIGURES = xpath(
+    "//figure[" + has_class("wp-block-embed-instagram") + " or " + has_class("is-provider-instagram") + "]"
+)
+_SCREENSHOTS = screenshots("Instagram")
+_SCREENSHOT_ALT = re.compile(
+    r"^\s*Instagram post by @(?P<handle>[\w.]{1,30})\s*:?\s*(?P<text>.*)$", re.I | re.S
+)
+
+
+def parse_post_url(href: str | None) -> tuple[str, str] | None:
+    """``(shortcode, canonical permalink)`` for an Instagram post URL."""
+    url = absolute(href)
+    m = POST_URL.match(url) if url else None
+    if not m:
+        return None
+    kind = "reel" if m["kind"].lower().startswith("reel") else m["kind"].lower()
+    return m["code"], f"https://www.instagram.com/{kind}/{m['code']}/"
+
+
+def extract(page: Page) -> Iterator[Post]:
+    for bq in _BLOCKQUOTES(page.root):
+        post = _from_blockquote(page, bq)
+        if post is not None:
+            yield post
+    for iframe in _IFRAMES(page.root):
+        found = parse_post_url(iframe.get("src") or iframe.get("data-src"))
+        if found:
+            yield _stub(page, iframe, found, "markup rendered iframe.instagram-media")
+    for amp in _AMP(page.root):
+        found = parse_post_url(f"https://www.instagram.com/p/{(amp.get('data-shortcode') or '').strip()}/")
+        if found:
+            yield _stub(page, amp, found, "markup amp-instagram")
+    for fig in _WP_FIGURES(page.root):
+        if fig.find(".//blockquote") is None and fig.find(".//iframe") is None:
+            for candidate in [a.get("href") for a in fig.iter("a")] + squash(fig.text_content()).split():
+                if found := parse_post_url(candidate):
+                    yield _stub(page, fig, found, "markup figure.wp-block-embed-instagram with a post URL")
+                    break
+    for el in _SCREENSHOTS(page.root):
+        if m := _SCREENSHOT_ALT.match(el.get("alt") or el.get("data-alt") or ""):
+            yield make_post(
+                page,
+                el,
+                PLATFORM,
+                "screenshot alt 'Instagram post by @handle'",
+                text=squash(m["text"]),
+                handle=m["handle"],
+            )
+
+
+def _stub(page: Page, el: HtmlElement, found: tuple[str, str], evidence: str) -> Post:
+    code, url = found
+    return make_post(page, el, PLATFORM, evidence, post_id=code, url=url, id_time=instagram_time(code))
+
+
+def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
+    found = parse_post_url(bq.get("data-instgrm-permalink"))
+    if found is None:
+        found = next(filter(None, (parse_post_url(a.get("href")) for a in bq.iter("a"))), None)
+    paragraphs = [p for p in bq.iter("p") if squash(p.text_content())]
+    name = handle = author_url = None
+    caption_ps = paragraphs
+    for i in range(len(paragraphs) - 1, -1, -1):
+        p = paragraphs[i]
+        m = _SHARED_BY.search(squash(p.text_content()))
+        if not m:
+            continue
+        handle = m["handle"]
+        profile = next((a for a in p.iter("a") if _PROFILE.match(a.get("href") or "")), None)
+        if profile is not None:
+            name, author_url = squash(profile.text_content()), absolute(profile.get("href"))
+        else:
+            name = _PHRASES.sub("", squash(m["lead"] + m["name"])).strip() or None
+            author_url = f"https://www.instagram.com/{handle}/"
+        caption_ps = paragraphs[:i]
+        break
+    if found is None and handle is None:
+        return None
+    caption = "\n\n".join(
+        t for p in caption_ps if (t := render(p, base_url=page.base_url).text) and not _VIEW_LINKS.match(t)
+    )
+    time_el = bq.find(".//time")
+    published = date_text = None
+    if time_el is not None:
+        date_text = squash(time_el.text_content()) or None
+        try:
+            moment: datetime | None = date_parser.isoparse(time_el.get("datetime") or "")
+        except ValueError:
+            moment = None
+        if moment is not None:
+            published = localize(moment, date_text)
+    code, url = found if found else (None, None)
+    extra = {"captioned": True} if bq.get("data-instgrm-captioned") is not None else {}
+    return make_post(
+        page,
+        bq,
+        PLATFORM,
+        "markup blockquote.instagram-media",
+        text=caption,
+        name=name,
+        handle=handle,
+        author_url=author_url,
+        post_id=code,
+        url=url,
+        published=published,
+        date_text=date_text,
+        id_time=instagram_time(code) if code else None,
+        extra=extra,
+    )

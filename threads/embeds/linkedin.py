@@ -1,0 +1,39 @@
+"""LinkedIn embeds.
+
+Recognises ``iframe[src*="linkedin.com/embed/feed/update/urn:li:{share|ugcPost|activity}:{id}"]``
+(also lazy ``data-src``). Only the URN survives; its ID encodes the time (``id >> 22`` ms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..dom import Page
+from ..ids import linkedin_time
+from ..model import Post
+from ._common import make_post, src_matches, xpath
+
+PLATFORM = "linkedin"
+
+_URN = re.compile(
+    r"linkedin\.com/embed/feed/update/urn:li:(?P<kind>share|ugcPost|activity):(?P<id>\d{10,20})", re.I
+)
+_IFRAMES = xpath("//iframe[" + src_matches("linkedin\\.com/embed/feed/update/") + "]")
+
+
+def extract(page: Page) -> Iterator[Post]:
+    for iframe in _IFRAMES(page.root):
+        m = _URN.search(iframe.get("src") or iframe.get("data-src") or "")
+        if m:
+            urn = f"urn:li:{m['kind']}:{m['id']}"
+            yield make_post(
+                page,
+                iframe,
+                PLATFORM,
+                "markup iframe linkedin.com/embed/feed/update",
+                post_id=m["id"],
+                url=f"https://www.linkedin.com/feed/update/{urn}/",
+                id_time=linkedin_time(m["id"]),
+                extra={"urn": urn},
+            )

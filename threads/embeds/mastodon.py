@@ -1,0 +1,77 @@
+"""Mastodon (and Mastodon-based servers such as Truth Social) embeds.
+
+Recognises:
+
+* the old iframe ``iframe.mastodon-embed[src="https://{host}/@{user}/{id}/embed"]``; the class is
+  missing when the code was copied on another server, so any iframe on ``/@user/{digits}/embed``
+  counts (also lazy ``data-src``, and ``truthsocial-embed``);
+* the 4.3+ placeholder ``blockquote.mastodon-embed[data-embed-url]`` › "Post by @user@domain".
+
+Neither holds the post's text (``extra["text_missing"]``). The ID encodes its time (``id >> 16``).
+Handles are ``user@host`` except on single-server platforms (truthsocial.com: ``user``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..dom import Page
+from ..ids import mastodon_time
+from ..model import Post
+from ._common import HtmlElement, absolute, has_class, make_post, xpath
+
+PLATFORM = "mastodon"
+
+STATUS_URL = re.compile(
+    r"^https?://(?P<host>[^/\s]+)/(?:@(?P<acct>[A-Za-z0-9_]+)(?:@(?P<domain>[A-Za-z0-9.-]+))?"
+    r"|users/(?P<user>[A-Za-z0-9_]+)/statuses)/(?P<id>\d{1,19})(?P<embed>/embed)?(?:[/?#]|$)"
+)
+SINGLE_SERVER = {"truthsocial.com": "truthsocial"}
+"""Hosts that are platforms of their own: their posts get that platform name and bare handles."""
+_EMBED_SRC = "re:test(@{attr}, '^(https?:)?//[^/]+/@[A-Za-z0-9_]+(@[A-Za-z0-9.-]+)?/[0-9]+/embed')"
+_IFRAMES = xpath(
+    "//iframe["
+    + has_class("mastodon-embed")
+    + " or "
+    + has_class("truthsocial-embed")
+    + " or "
+    + _EMBED_SRC.format(attr="src")
+    + " or "
+    + _EMBED_SRC.format(attr="data-src")
+    + "]"
+)
+_BLOCKQUOTES = xpath("//blockquote[" + has_class("mastodon-embed") + " or @data-embed-url]")
+
+
+def parse_status(href: str | None) -> tuple[str, str, str, str] | None:
+    """``(platform, handle, id, permalink)`` for a Mastodon status or embed URL."""
+    url = absolute(href)
+    m = STATUS_URL.match(url) if url else None
+    if not m:
+        return None
+    host = m["host"].lower()
+    user = m["acct"] or m["user"]
+    platform = SINGLE_SERVER.get(host.removeprefix("www."), PLATFORM)
+    handle = user if platform != PLATFORM else f"{user}@{m['domain'] or host}"
+    return platform, handle, m["id"], f"https://{host}/@{user}/{m['id']}"
+
+
+def _post(page: Page, el: HtmlElement, found: tuple[str, str, str, str], evidence: str) -> Post:
+    platform, handle, sid, url = found
+    return make_post(
+        page, el, platform, evidence, handle=handle, post_id=sid, url=url, id_time=mastodon_time(sid)
+    )
+
+
+def extract(page: Page) -> Iterator[Post]:
+    for iframe in _IFRAMES(page.root):
+        found = parse_status(iframe.get("src") or iframe.get("data-src"))
+        if found:
+            yield _post(page, iframe, found, "markup iframe on /@user/{id}/embed")
+    for bq in _BLOCKQUOTES(page.root):
+        found = parse_status(bq.get("data-embed-url"))
+        if found is None:
+            found = next(filter(None, (parse_status(a.get("href")) for a in bq.iter("a"))), None)
+        if found:
+            yield _post(page, bq, found, "markup blockquote.mastodon-embed")

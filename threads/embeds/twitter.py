@@ -1,0 +1,254 @@
+"""Twitter / X embeds.
+
+Recognises:
+
+* the static oEmbed form ``blockquote.twitter-tweet`` / ``blockquote.twitter-video`` (text in ``p``,
+  then the trailer ``— Name (@handle) <a href=".../status/ID">Month D, YYYY</a>``, trailer in its own
+  ``p`` or as bare text nodes), nested ones from a missing ``</blockquote>`` read as separate posts;
+* blockquotes whose classes were stripped or renamed (a lazy loader's ``blockquote[data-twitter]``,
+  ``blockquote[data-tweetid]``): kept when they end in the trailer or hold nothing but a status link;
+* the rendered widgets: ``iframe#twitter-widget-N[data-tweet-id]`` (also inside
+  ``div.twitter-tweet-rendered``), ``twitterwidget[data-tweet-id]``, iframes on
+  ``platform.twitter.com/embed/Tweet.html?id=…``: ID only;
+* ``amp-twitter[data-tweetid]`` (its placeholder blockquote is read too; ``extract_all`` merges them);
+* WordPress ``figure.wp-block-embed-twitter`` wrappers holding only the bare status URL;
+* screenshot fallbacks: an image whose ``alt``/``data-alt`` reads "Twitter post by @handle: text".
+
+A status link inside a tweet's text is a quote tweet: it becomes a stub post in ``quotes``.
+Not posts: share/follow buttons, ``a.twitter-timeline`` widgets, status links in running prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+from ..dom import Page
+from ..ids import twitter_time
+from ..model import Media, Post
+from ._common import HtmlElement, absolute, classes, has_class, make_post, render, screenshots, squash, xpath
+
+PLATFORM = "twitter"
+
+STATUS = re.compile(
+    r"^https?://(?:(?:www|mobile|m)\.)?(?P<host>twitter|x)\.com/(?:#!/)?"
+    r"(?:i(?:/web)?|(?P<handle>[A-Za-z0-9_]{1,15}))/status(?:es)?/(?P<id>\d{1,20})",
+    re.IGNORECASE,
+)
+"""A tweet permalink (twitter.com, x.com, mobile., ``/statuses/``, ``#!/``, ``/i/web/status/``)."""
+_STATUS_XP = r"^https?://((www|mobile|m)\.)?(twitter|x)\.com/.*status(es)?/[0-9]"
+_PLACEHOLDER_HANDLES = frozenset({"i", "x", "twitter", "user", "username"})
+"""Path segments that stand in for "any account" in embed code generators, not authors."""
+
+_TWEET_CLASSES = ("twitter-tweet", "twitter-video")
+_BLOCKQUOTES = xpath(
+    "//blockquote["
+    + " or ".join(has_class(c) for c in _TWEET_CLASSES)
+    + " or @data-tweetid or @data-tweet-id"
+    + f" or .//a[re:test(@href, '{_STATUS_XP}', 'i')]]"
+)
+_RENDERED = xpath(
+    "//twitterwidget[@data-tweet-id] | //iframe[@data-tweet-id"
+    " or contains(@src, 'platform.twitter.com/embed/') or contains(@data-src, 'platform.twitter.com/embed/')]"
+)
+_AMP = xpath("//amp-twitter[@data-tweetid]")
+_WP_FIGURES = xpath(
+    "//figure[" + has_class("wp-block-embed-twitter") + " or " + has_class("is-provider-twitter") + "]"
+)
+_SCREENSHOTS = screenshots("Twitter|X")
+_SCREENSHOT_ALT = re.compile(
+    r"^\s*(?:Twitter|X) post by @(?P<handle>\w{1,15})\s*:?\s*(?P<text>.*)$", re.I | re.S
+)
+
+_TRAILER = re.compile(
+    r"(?:[—–―]|(?:^|(?<=\s))-{1,2})\s*(?P<name>[^\n—–―]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$"
+)
+"""The trailer before the date link: dash, display name, ``(@handle)``; names exclude long dashes."""
+_BARE_TRAILER = re.compile(r"(?:^|\n)(?P<name>[^\n]{0,80}?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$")
+_PIC = re.compile(r"(?:^|//)(?:pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
+
+
+def parse_status(href: str | None) -> tuple[str | None, str, str] | None:
+    """``(handle or None, id, canonical permalink)`` for a tweet URL, else ``None``."""
+    url = absolute(href)
+    m = STATUS.match(url) if url else None
+    if not m:
+        return None
+    handle = m["handle"]
+    if handle and handle.lower() in _PLACEHOLDER_HANDLES:
+        handle = None
+    host = "x.com" if m["host"].lower() == "x" else "twitter.com"
+    path = f"{handle}/status" if handle else "i/web/status"
+    return handle, m["id"], f"https://{host}/{path}/{m['id']}"
+
+
+def _media_link(a: HtmlElement, visible: str) -> Media | None:
+    if _PIC.search(visible) or _PIC.search(a.get("href") or ""):
+        found = _PIC.search(visible) or _PIC.search(a.get("href") or "")
+        assert found is not None
+        return Media(url="https://" + found.group(0).lstrip("/"), kind="media")
+    return None
+
+
+def _own(a: HtmlElement, bq: HtmlElement) -> bool:
+    """``a`` belongs to ``bq`` itself, not to a blockquote nested inside it."""
+    return next(a.iterancestors("blockquote"), None) is bq
+
+
+def extract(page: Page) -> Iterator[Post]:
+    for bq in _BLOCKQUOTES(page.root):
+        post = _from_blockquote(page, bq)
+        if post is not None:
+            yield post
+    for el in _RENDERED(page.root):
+        yield from _from_rendered(page, el)
+    for amp in _AMP(page.root):
+        tid = (amp.get("data-tweetid") or "").strip()
+        if tid.isdigit():
+            yield make_post(
+                page,
+                amp,
+                PLATFORM,
+                "markup amp-twitter",
+                post_id=tid,
+                url=f"https://twitter.com/i/web/status/{tid}",
+                id_time=twitter_time(tid),
+            )
+    for fig in _WP_FIGURES(page.root):
+        post = _from_wp_figure(page, fig)
+        if post is not None:
+            yield post
+    for el in _SCREENSHOTS(page.root):
+        post = _from_screenshot(page, el)
+        if post is not None:
+            yield post
+
+
+def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
+    strong = bool(classes(bq) & set(_TWEET_CLASSES)) or bq.get("data-tweetid") or bq.get("data-tweet-id")
+    anchors = [a for a in bq.iter("a") if _own(a, bq)]
+    status = [(a, s) for a in anchors if (s := parse_status(a.get("href"))) is not None]
+    final = status[-1] if status else None
+    rendered = render(
+        bq,
+        skip=lambda n: n.tag == "blockquote",
+        stop_at=final[0] if final else None,
+        media_link=_media_link,
+        base_url=page.base_url,
+    )
+    text = rendered.text
+    name = handle = None
+    m = _TRAILER.search(text) or (_BARE_TRAILER.search(text) if strong else None)
+    if m:
+        name, handle, text = squash(m["name"]) or None, m["handle"], text[: m.start()].strip()
+    elif not strong and (not final or text):
+        return None  # a plain quotation that links to a tweet: prose, not an embed
+    if final is None and not text:
+        tid = (bq.get("data-tweetid") or bq.get("data-tweet-id") or "").strip()
+        if not tid.isdigit():
+            return None
+        final_id, url, url_handle, date_text = tid, None, None, None
+    else:
+        url_handle, final_id, url = final[1] if final else (None, None, None)
+        date_text = squash(final[0].text_content()) if final else None
+        if date_text and (date_text.lower().startswith(("http", "pic.", "twitter.com", "x.com"))):
+            date_text = None
+    quotes = [
+        _stub(page, a, s, "status link inside a tweet")
+        for a, s in status[:-1]
+        if s[1] != final_id and a in rendered.anchors
+    ]
+    p = bq.find(".//p[@lang]")
+    extra = {"lang": p.get("lang")} if p is not None and p.get("lang") else {}
+    if final and not m and not text:
+        extra["text_missing"] = True
+    evidence = "markup blockquote." + ("twitter-video" if "twitter-video" in classes(bq) else "twitter-tweet")
+    if not strong:
+        evidence = (
+            "markup blockquote with a tweet trailer" if m else "markup blockquote holding a status link"
+        )
+    links = [u for u in rendered.links if u != (final[0].get("href") if final else None)]
+    return make_post(
+        page,
+        bq,
+        PLATFORM,
+        evidence,
+        text=text,
+        name=name,
+        handle=handle or url_handle,
+        post_id=final_id,
+        url=url,
+        date_text=date_text,
+        id_time=twitter_time(final_id) if final_id else None,
+        quotes=quotes,
+        media=rendered.media,
+        links=links,
+        extra=extra,
+    )
+
+
+def _stub(page: Page, el: HtmlElement, status: tuple[str | None, str, str], evidence: str) -> Post:
+    handle, tid, url = status
+    return make_post(
+        page, el, PLATFORM, evidence, handle=handle, post_id=tid, url=url, id_time=twitter_time(tid)
+    )
+
+
+def _from_rendered(page: Page, el: HtmlElement) -> Iterator[Post]:
+    tid = (el.get("data-tweet-id") or "").strip()
+    if not tid:
+        src = el.get("src") or el.get("data-src") or ""
+        tid = (parse_qs(urlsplit(src).query).get("id") or [""])[0]
+    if not tid.isdigit():
+        return
+    tag = "twitterwidget" if el.tag == "twitterwidget" else "iframe"
+    yield make_post(
+        page,
+        el,
+        PLATFORM,
+        f"markup rendered tweet {tag}[data-tweet-id]",
+        post_id=tid,
+        url=f"https://twitter.com/i/web/status/{tid}",
+        id_time=twitter_time(tid),
+    )
+
+
+def _from_wp_figure(page: Page, fig: HtmlElement) -> Post | None:
+    if fig.find(".//blockquote") is not None or fig.find(".//iframe") is not None:
+        return None  # read by the blockquote and widget passes
+    candidates = [a.get("href") for a in fig.iter("a")] + squash(fig.text_content()).split()
+    for candidate in candidates:
+        status = parse_status(candidate)
+        if status is not None:
+            return _stub(page, fig, status, "markup figure.wp-block-embed-twitter with a status URL")
+    return None
+
+
+def _from_screenshot(page: Page, el: HtmlElement) -> Post | None:
+    m = _SCREENSHOT_ALT.match(el.get("alt") or el.get("data-alt") or "")
+    if not m:
+        return None
+    status = None
+    for holder in (el, *el.iterancestors()):
+        for a in holder.iter("a"):
+            status = parse_status(a.get("href"))
+            if status is not None:
+                break
+        if status is not None or holder.tag in ("article", "body", "main"):
+            break
+    handle = m["handle"]
+    tid, url = (
+        (status[1], status[2]) if status and (status[0] or "").lower() == handle.lower() else (None, None)
+    )
+    return make_post(
+        page,
+        el,
+        PLATFORM,
+        "screenshot alt 'Twitter post by @handle'",
+        text=squash(m["text"]),
+        handle=handle,
+        post_id=tid,
+        url=url,
+        id_time=twitter_time(tid) if tid else None,
+    )
