@@ -11,14 +11,20 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 
+if TYPE_CHECKING:
+    from .batch import Task
+
 RENDER_HELP = """Find the posts INPUT quotes and render them as threads.
 
-INPUT is a path, an http(s) URL, or - for standard input (HTML or plain text).
+INPUT is a path, an http(s) URL, or - for standard input (HTML or plain text). Several
+INPUTs, folders (walked for .html/.htm/.xhtml/.txt files) and globs need --output-dir or
+--format jsonl; a failing input is reported and the rest go on (exit 1 if any failed).
 
 \b
 Examples:
@@ -27,6 +33,8 @@ Examples:
   threads render https://example.org/story --format json
   curl -s https://example.org/story | threads render - --url https://example.org/story
   threads render notes.txt --all-quotes             also quotes with no social evidence
+  threads render saved/ 'more/*.html' -d out/       one file per input in out/, on all cores
+  threads render urls/*.html --format jsonl -j 4    one JSON line per input, errors included
 """
 
 
@@ -40,12 +48,12 @@ def main(verbose: int) -> None:
 
 
 @main.command(help=RENDER_HELP)
-@click.argument("input", metavar="INPUT")
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
 @click.option(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "json"]),
+    type=click.Choice(["md", "html", "json", "jsonl"]),
     default="md",
     show_default=True,
     help="Output format.",
@@ -65,15 +73,37 @@ def main(verbose: int) -> None:
     help="A folder whose templates override the built-in ones by name.",
 )
 @click.option("--url", help="The page's URL, when INPUT is a saved copy.")
+@click.option(
+    "-d",
+    "--output-dir",
+    type=click.Path(file_okay=False),
+    help="Several inputs: write one file per input here, named after it.",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--skip-existing", is_flag=True, help="With --output-dir: leave inputs whose output exists.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no closing summary.")
 def render(
-    input: str,
+    inputs: tuple[str, ...],
     fmt: str,
     output: str,
     all_quotes: bool,
     evidence: bool,
     templates: str | None,
     url: str | None,
+    output_dir: str | None,
+    jobs: int | None,
+    skip_existing: bool,
+    quiet: bool,
 ) -> None:
+    if output_dir is not None or fmt == "jsonl" or len(inputs) > 1:
+        from .batch import Task
+        from .model import Options
+
+        options = Options(all_quotes=all_quotes, url=url)
+        task = Task(fmt, options, templates, evidence, output_dir=output_dir, skip_existing=skip_existing)
+        _render_many(inputs, task, output, jobs, quiet)
+        return
+    (input,) = inputs
     from . import reconstruct
     from .errors import ThreadsError
     from .model import Options
@@ -87,6 +117,25 @@ def render(
     write_output(text, output)
     n = sum(len(t.posts) for t in rec.threads)
     logging.getLogger("threads").info("%s: %d posts in %d threads", input, n, len(rec.threads))
+
+
+def _render_many(inputs: tuple[str, ...], task: Task, output: str, jobs: int | None, quiet: bool) -> None:
+    """Several inputs (or jsonl, or an output folder): see :mod:`threads.batch`."""
+    from .batch import render_many
+
+    if output != "-":
+        raise click.UsageError("-o/--output takes one input; use --output-dir DIR for several")
+    if task.output_dir is None and task.fmt != "jsonl":
+        raise click.UsageError("several inputs: give --output-dir DIR, or --format jsonl for one line each")
+    if task.output_dir is not None and task.fmt == "jsonl":
+        raise click.UsageError("--format jsonl writes to stdout; with --output-dir choose md, html or json")
+    if task.options.url and len(inputs) > 1:
+        raise click.UsageError("--url names one page; give one INPUT with it")
+    workers = jobs or os.cpu_count() or 1
+    progress = not quiet and sys.stderr.isatty()
+    tally = render_many(inputs, task, jobs=workers, progress=progress, summary=not quiet)
+    if tally.failed:
+        sys.exit(1)
 
 
 def write_output(text: str, output: str) -> None:

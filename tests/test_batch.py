@@ -1,0 +1,203 @@
+"""Many inputs through ``threads render``: folders, globs, --output-dir, jsonl, --jobs, failures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from threads.batch import Item, Namer, Task, expand, run, url_name
+from threads.cli import main
+
+TWEETED = (
+    "<html><head><title>{title}</title></head><body><article>"
+    "<p>The mayor spoke on Tuesday.</p>"
+    '<p>"We will rebuild the bridge by spring," Mayor Jane Doe tweeted on Tuesday.</p>'
+    "</article></body></html>"
+)
+BINARY = b"\x00\x01\x02\x00\x03binary\x00"
+
+
+def write_site(root: Path) -> list[Path]:
+    """A small folder of pages: two with the same file name in different folders, one text file."""
+    (root / "a").mkdir(parents=True)
+    (root / "b" / "deep").mkdir(parents=True)
+    pages = [
+        root / "a" / "story.html",
+        root / "b" / "story.html",
+        root / "b" / "deep" / "other.htm",
+        root / "notes.txt",
+    ]
+    for i, page in enumerate(pages[:3]):
+        page.write_text(TWEETED.format(title=f"Story {i}"), encoding="utf-8")
+    pages[3].write_text("Nothing quoted here.\n\nJust two paragraphs.\n", encoding="utf-8")
+    (root / "b" / "skip.css").write_text("body{}", encoding="utf-8")
+    (root / ".hidden.html").write_text(TWEETED.format(title="hidden"), encoding="utf-8")
+    return pages
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["render", *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_folder_walked_to_output_dir(tmp_path: Path) -> None:
+    write_site(tmp_path / "site")
+    out = tmp_path / "out"
+    code, stdout, stderr = invoke(str(tmp_path / "site"), "--output-dir", str(out), "--jobs", "1")
+    assert code == 0, stderr
+    assert stdout == ""
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["a/story.md", "b/deep/other.md", "b/story.md", "notes.md"]
+    assert not list(out.rglob("*.part"))
+    assert "Jane Doe" in (out / "a" / "story.md").read_text(encoding="utf-8")
+    assert "4 inputs: 3 ok, 1 empty, 0 failed" in stderr
+
+
+def test_failing_input_does_not_stop_the_batch(tmp_path: Path) -> None:
+    pages = write_site(tmp_path / "site")
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(BINARY)
+    missing = tmp_path / "missing.html"
+    out = tmp_path / "out"
+    code, _, stderr = invoke(str(bad), str(pages[0]), str(missing), str(pages[3]), "-d", str(out), "-j", "1")
+    assert code == 1
+    assert f"{bad}: binary data" in stderr
+    assert f"{missing}: no such file" in stderr
+    assert "4 inputs: 1 ok, 1 empty, 2 failed" in stderr
+    assert sorted(p.name for p in out.iterdir()) == ["notes.md", "story.md"]
+
+
+def test_jsonl_lines_parse_in_input_order(tmp_path: Path) -> None:
+    pages = write_site(tmp_path / "site")
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(BINARY)
+    inputs = [str(pages[0]), str(bad), str(pages[3])]
+    code, stdout, stderr = invoke(*inputs, "--format", "jsonl", "-j", "1")
+    assert code == 1
+    lines = [json.loads(line) for line in stdout.splitlines()]
+    assert [line["input"] for line in lines] == inputs
+    assert lines[0]["error"] is None
+    assert lines[0]["schema"] == "threads/1"
+    assert lines[0]["threads"][0]["author"]["name"] == "Jane Doe"
+    assert "binary data" in lines[1]["error"]
+    assert lines[1]["threads"] == []
+    assert lines[2]["error"] is None and lines[2]["threads"] == []
+    assert "binary data" in stderr
+
+
+def test_jsonl_one_input(tmp_path: Path) -> None:
+    pages = write_site(tmp_path)
+    code, stdout, _ = invoke(str(pages[0]), "--format", "jsonl", "--quiet")
+    assert code == 0
+    (line,) = stdout.splitlines()
+    assert json.loads(line)["source"]["title"] == "Story 0"
+
+
+def test_names_do_not_collide(tmp_path: Path) -> None:
+    pages = write_site(tmp_path / "site")
+    twin = tmp_path / "story.HTML"
+    twin.write_text(TWEETED.format(title="twin"), encoding="utf-8")
+    out = tmp_path / "out"
+    args = [str(pages[0]), str(pages[1]), str(twin), str(pages[0])]
+    code, _, stderr = invoke(*args, "-d", str(out), "-j", "1", "--format", "json")
+    assert code == 0, stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["story-2.json", "story-3.json", "story-4.json", "story.json"]
+    assert json.loads((out / "story-3.json").read_text(encoding="utf-8"))["source"]["title"] == "twin"
+
+
+def test_glob_and_skip_existing(tmp_path: Path) -> None:
+    write_site(tmp_path / "site")
+    out = tmp_path / "out"
+    pattern = str(tmp_path / "site" / "**" / "*.htm*")
+    code, _, stderr = invoke(pattern, "-d", str(out), "-j", "1")
+    assert code == 0, stderr
+    assert sorted(p.name for p in out.iterdir()) == ["other.md", "story-2.md", "story.md"]
+    (out / "story.md").write_text("kept", encoding="utf-8")
+    code, _, stderr = invoke(pattern, "-d", str(out), "-j", "1", "--skip-existing")
+    assert code == 0
+    assert "3 skipped" in stderr
+    assert (out / "story.md").read_text(encoding="utf-8") == "kept"
+
+
+def test_two_jobs_same_as_one(tmp_path: Path) -> None:
+    pages = write_site(tmp_path / "site")
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(BINARY)
+    inputs = [str(tmp_path / "site"), str(bad), str(pages[0])]
+    one = invoke(*inputs, "--format", "jsonl", "--jobs", "1")
+    two = invoke(*inputs, "--format", "jsonl", "--jobs", "2")
+    assert one == two
+    assert len(one[1].splitlines()) == 6
+    out1, out2 = tmp_path / "o1", tmp_path / "o2"
+    assert invoke(*inputs, "-d", str(out1), "-j", "1")[0] == 1
+    assert invoke(*inputs, "-d", str(out2), "-j", "2")[0] == 1
+    files1 = {p.relative_to(out1): p.read_bytes() for p in out1.rglob("*") if p.is_file()}
+    files2 = {p.relative_to(out2): p.read_bytes() for p in out2.rglob("*") if p.is_file()}
+    assert files1 == files2 and len(files1) == 5
+
+
+def test_run_streams_in_order_with_many_items(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text('"Hello there," Jane Doe tweeted.\n', encoding="utf-8")
+    items = (Item(i, str(page), f"p{i}") for i in range(40))
+    results = list(run(items, Task(fmt="jsonl"), jobs=2))
+    assert [r.index for r in results] == list(range(40))
+    assert all(r.status in {"ok", "empty"} for r in results)
+
+
+def test_usage_errors(tmp_path: Path) -> None:
+    pages = write_site(tmp_path)
+    code, _, stderr = invoke(str(pages[0]), str(pages[1]))
+    assert code == 2 and "--output-dir" in stderr
+    code, _, stderr = invoke(str(pages[0]), str(pages[1]), "-o", str(tmp_path / "x.md"), "-d", "o")
+    assert code == 2
+    code, _, stderr = invoke(str(pages[0]), "--format", "jsonl", "-d", str(tmp_path / "o"))
+    assert code == 2
+
+
+def test_single_input_unchanged(tmp_path: Path) -> None:
+    pages = write_site(tmp_path)
+    code, stdout, stderr = invoke(str(pages[0]))
+    assert code == 0
+    assert "Jane Doe" in stdout
+    assert stderr == ""
+    code, stdout, stderr = invoke(str(tmp_path / "missing.html"))
+    assert code == 1
+    assert stderr.strip() == f"Error: {tmp_path / 'missing.html'}: no such file"
+
+
+def test_stdin_in_a_batch(tmp_path: Path) -> None:
+    pages = write_site(tmp_path)
+    result = CliRunner().invoke(
+        main, ["render", "-", str(pages[0]), "--format", "jsonl", "-j", "1"], input=TWEETED.format(title="in")
+    )
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["input"] for line in lines] == ["-", str(pages[0])]
+    assert lines[0]["source"]["title"] == "in"
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://example.org/2017/10/story.html", "example.org_2017_10_story"),
+        ("https://example.org/", "example.org"),
+        ("http://example.org/a?id=3&x=../../etc", "example.org_a_id_3_x_.._.._etc"),
+    ],
+)
+def test_url_names_are_flat_and_safe(url: str, name: str) -> None:
+    assert url_name(url) == name
+    assert "/" not in url_name(url)
+
+
+def test_namer_and_expand(tmp_path: Path) -> None:
+    namer = Namer()
+    assert [namer.unique(n) for n in ["a", "A", "a", "a-2"]] == ["a", "A-2", "a-3", "a-2-2"]
+    write_site(tmp_path)
+    items = list(expand([str(tmp_path), "https://example.org/x"], read_stdin=False))
+    # Top-down: a folder's own files, then its subfolders, each sorted.
+    assert [i.name for i in items] == ["notes", "a/story", "b/story", "b/deep/other", "example.org_x"]
+    assert [i.index for i in items] == list(range(5))
