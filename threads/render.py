@@ -1,29 +1,28 @@
-"""render: a Reconstruction as Markdown, a standalone HTML page, or JSON.
+"""render: a Reconstruction as Markdown, a standalone HTML page, JSON, JSON Feed or ActivityStreams.
 
 One Jinja ``Environment``: a user's template folder first, then the built-in templates;
 HTML autoescaped, Markdown escaped with the ``md`` filter, undefined names an error.
+The formats are one ordered table, :data:`RENDERERS`; adding a format is one function and one row.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from types import TracebackType
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
 import markupsafe
 
 from . import __version__
 from .errors import TemplateProblem
-from .model import Reconstruction
-
-FORMATS = ("md", "html", "json")
-TEMPLATE_FOR = {"md": "thread.md", "html": "thread.html"}
+from .model import Author, Post, Reconstruction, iso
 
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 # Characters that start inline Markdown syntax or raw HTML anywhere, and block syntax at a line start.
@@ -31,6 +30,9 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&]|!(?=\[))")
 _MD_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 # Bidi overrides and zero-width characters that could disguise text.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+JSON_SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "threads-1.json"
+"""The JSON Schema of ``--format json`` (``schema: "threads/1"``), shipped inside the package."""
 
 
 def builtin_templates() -> Path:
@@ -40,6 +42,15 @@ def builtin_templates() -> Path:
         if (candidate / "thread.md").is_file():
             return candidate
     raise TemplateProblem(f"built-in templates not found next to {here}")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema for ``Reconstruction.to_dict()``, as a dict."""
+    data: dict[str, Any] = json.loads(JSON_SCHEMA_PATH.read_text(encoding="utf-8"))
+    return data
+
+
+# --------------------------------------------------------------------------------------------- filters
 
 
 def safe_url(url: str | None) -> str | None:
@@ -67,31 +78,167 @@ def _escape_block_start(m: re.Match[str]) -> str:
     return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
 
 
+def md_url(url: str | None) -> str:
+    """A safe URL as a Markdown link destination (``<...>``, with ``<``, ``>`` and spaces encoded)."""
+    ok = safe_url(url)
+    if not ok:
+        return ""
+    return "<" + ok.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+
+
 def plain(text: Any) -> str:
     """Text with bidi and zero-width controls removed (for HTML, which autoescapes the rest)."""
     return _INVISIBLE.sub("", "" if text is None else str(text))
 
 
-_EDIT_MARK = re.compile(r"\[[^\[\]<>]{1,40}\]")
+# Editorial marks inside quoted text: "[percent]" is an insertion, "[…]" an elision.
+_EDIT_MARK = re.compile(r"\[[^\[\]<>\n]{1,40}\]")
+_ELISIONS = {"…", "...", ". . .", "..", "…."}
+
+
+def _edit_mark_html(mark: str) -> str:
+    inner = mark[1:-1].strip()
+    if inner in _ELISIONS:
+        return f'<span class="elision" title="words left out by the article">{markupsafe.escape(mark)}</span>'
+    return f'<span class="ins" title="added by the article">{markupsafe.escape(mark)}</span>'
 
 
 def edit_marks(text: Any) -> markupsafe.Markup:
     """Escape ``text`` for HTML, then mark editorial insertions ("[percent]") and elisions ("[…]")."""
-    escaped = str(markupsafe.escape(plain(text)))
-    return markupsafe.Markup(_EDIT_MARK.sub(lambda m: f'<span class="ins">{m.group(0)}</span>', escaped))
+    s = plain(text)
+    out: list[str] = []
+    last = 0
+    for m in _EDIT_MARK.finditer(s):
+        out.append(str(markupsafe.escape(s[last : m.start()])))
+        out.append(_edit_mark_html(m.group(0)))
+        last = m.end()
+    out.append(str(markupsafe.escape(s[last:])))
+    return markupsafe.Markup("".join(out))
+
+
+# Where a @mention and a #hashtag lead on each platform: one row per platform. "{host}" is the
+# instance of the post (Mastodon), taken from the post's permalink; without it nothing is linked.
+PLATFORM_LINKS: Mapping[str, tuple[str | None, str | None]] = {
+    "twitter": ("https://x.com/{handle}", "https://x.com/hashtag/{tag}"),
+    "bluesky": ("https://bsky.app/profile/{handle}", "https://bsky.app/hashtag/{tag}"),
+    "mastodon": ("https://{host}/@{handle}", "https://{host}/tags/{tag}"),
+    "threads": ("https://www.threads.net/@{handle}", "https://www.threads.net/search?q=%23{tag}"),
+    "instagram": ("https://www.instagram.com/{handle}/", "https://www.instagram.com/explore/tags/{tag}/"),
+    "facebook": ("https://www.facebook.com/{handle}", "https://www.facebook.com/hashtag/{tag}"),
+    "tiktok": ("https://www.tiktok.com/@{handle}", "https://www.tiktok.com/tag/{tag}"),
+    "youtube": ("https://www.youtube.com/@{handle}", "https://www.youtube.com/hashtag/{tag}"),
+    "truthsocial": ("https://truthsocial.com/@{handle}", "https://truthsocial.com/tags/{tag}"),
+    "telegram": ("https://t.me/{handle}", None),
+}
+# Handle shapes a platform accepts; a mention that does not fit is left as text.
+_HANDLE_OK: Mapping[str, re.Pattern[str]] = {
+    "twitter": re.compile(r"\w{1,15}", re.ASCII),
+    "instagram": re.compile(r"[\w.]{1,30}", re.ASCII),
+    "telegram": re.compile(r"\w{5,32}", re.ASCII),
+}
+
+_TOKEN = re.compile(
+    r"(?P<url>\bhttps?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)’”])"
+    r"|(?<![\w@/.])@(?P<handle>\w(?:[\w.-]*\w)?)(?:@(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?"
+    r"|(?<![\w&#/])#(?P<tag>\w*[^\W\d_]\w*)"
+    r"|(?P<mark>\[[^\[\]<>\n]{1,40}\])"
+)
+
+
+def _host(url: str | None) -> str | None:
+    ok = safe_url(url)
+    return urlsplit(ok).hostname if ok else None
+
+
+def mention_url(handle: str | None, platform: str | None, base_url: str | None = None) -> str | None:
+    """The profile link of ``@handle`` on ``platform`` (``user@host`` for the fediverse), or None."""
+    if not handle:
+        return None
+    handle = handle.lstrip("@")
+    host = _host(base_url)
+    if "@" in handle:
+        handle, host = handle.split("@", 1)
+        if platform not in ("mastodon", None, "unknown"):
+            return None
+        platform = "mastodon"
+    pattern = PLATFORM_LINKS.get(platform or "", (None, None))[0]
+    check = _HANDLE_OK.get(platform or "")
+    if not pattern or (check and not check.fullmatch(handle)) or ("{host}" in pattern and not host):
+        return None
+    return pattern.format(handle=quote(handle, safe="._-"), host=host)
+
+
+def hashtag_url(tag: str | None, platform: str | None, base_url: str | None = None) -> str | None:
+    """The hashtag page of ``#tag`` on ``platform``, or None."""
+    if not tag:
+        return None
+    pattern = PLATFORM_LINKS.get(platform or "", (None, None))[1]
+    host = _host(base_url)
+    if not pattern or ("{host}" in pattern and not host):
+        return None
+    return pattern.format(tag=quote(tag.lstrip("#"), safe=""), host=host)
+
+
+def profile_url(author: Author, platform: str | None = None) -> str | None:
+    """The author's profile: the URL the markup gave, else one made from the handle."""
+    return safe_url(author.url) or mention_url(author.handle, platform or author.platform)
+
+
+def _a(href: str, text: str, cls: str) -> str:
+    return (
+        f'<a class="{cls}" href="{markupsafe.escape(href)}" rel="nofollow noopener noreferrer">'
+        f"{markupsafe.escape(text)}</a>"
+    )
+
+
+def post_html(text: Any, platform: str | None = None, base_url: str | None = None) -> markupsafe.Markup:
+    """Post text as HTML: escaped; links, @mentions and #hashtags linked on ``platform``; edit marks styled.
+
+    ``base_url`` is the post's permalink (it names the Mastodon instance for bare mentions and tags).
+    """
+    s = plain(text)
+    out: list[str] = []
+    last = 0
+    for m in _TOKEN.finditer(s):
+        out.append(str(markupsafe.escape(s[last : m.start()])))
+        last = m.end()
+        whole = m.group(0)
+        href: str | None = None
+        if m.group("url"):
+            href = safe_url(whole)
+            cls = "link"
+        elif m.group("handle"):
+            handle = m.group("handle") + (f"@{m.group('host')}" if m.group("host") else "")
+            href = mention_url(handle, platform, base_url)
+            cls = "mention"
+        elif m.group("tag"):
+            href = hashtag_url(m.group("tag"), platform, base_url)
+            cls = "hashtag"
+        else:
+            out.append(_edit_mark_html(whole))
+            continue
+        out.append(_a(href, whole, cls) if href else str(markupsafe.escape(whole)))
+    out.append(str(markupsafe.escape(s[last:])))
+    return markupsafe.Markup("".join(out))
 
 
 def human_date(value: date | datetime | str | None) -> str:
+    """ "October 17, 2017" for a day; with the time ("October 17, 2017, 14:05 UTC") when known."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
     if isinstance(value, datetime):
-        return value.strftime("%B %-d, %Y, %H:%M") + (" UTC" if value.tzinfo else "")
+        zone = ""
+        if value.tzinfo is not None:
+            offset = value.utcoffset()
+            zone = " UTC" if not offset else " " + value.strftime("%z")
+        return value.strftime("%B %-d, %Y, %H:%M") + zone
     return value.strftime("%B %-d, %Y")
 
 
 def iso_date(value: date | datetime | None) -> str:
+    """ISO 8601, a date alone when only the day is known; empty for None."""
     return value.isoformat() if value is not None else ""
 
 
@@ -113,14 +260,26 @@ PLATFORM_LABELS = {
 
 
 def platform_label(platform: str | None) -> str:
+    """A platform's display name ("X (Twitter)", "Bluesky")."""
     return PLATFORM_LABELS.get(platform or "unknown", (platform or "unknown").title())
+
+
+def display_name(author: Author) -> str:
+    """Name, else @handle, else "Unknown author"."""
+    return author.name or (f"@{author.handle}" if author.handle else "Unknown author")
 
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "md": md_escape,
+    "md_url": md_url,
     "plain": plain,
     "edit_marks": edit_marks,
+    "post_html": post_html,
     "safe_url": safe_url,
+    "mention_url": mention_url,
+    "hashtag_url": hashtag_url,
+    "profile_url": profile_url,
+    "display_name": display_name,
     "human_date": human_date,
     "iso_date": iso_date,
     "platform_label": platform_label,
@@ -129,6 +288,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
 
 @lru_cache(maxsize=8)
 def environment(user_dir: str | None = None) -> jinja2.Environment:
+    """The Jinja environment: ``user_dir`` (if any) first, then the built-in templates."""
     loaders: list[jinja2.BaseLoader] = []
     if user_dir:
         if not Path(user_dir).is_dir():
@@ -149,6 +309,268 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
     return env
 
 
+_TEMPLATE_FRAMES = ("template", "top-level template code")
+
+
+def _template_frames(tb: TracebackType | None) -> Iterator[tuple[str, int]]:
+    """(template file, line) for each frame of a rendering traceback that belongs to a template."""
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        # Jinja rewrites tracebacks so that template code shows as frames named like these,
+        # with the template's file name and line.
+        if code.co_name in _TEMPLATE_FRAMES or code.co_name.startswith(("block ", "macro ")):
+            yield code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def render_template(name: str, *, templates: str | Path | None = None, **context: Any) -> str:
+    """Render the template called ``name`` (a user's one first); errors become one-line TemplateProblems."""
+    env = environment(str(templates) if templates else None)
+    try:
+        template = env.get_template(name)
+        return template.render(version=__version__, **context)
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateProblem(
+            f"{e.filename or e.name or name}:{e.lineno}: {_one_line(e.message or '')}"
+        ) from None
+    except jinja2.TemplateNotFound as e:
+        raise TemplateProblem(f"template not found: {e.name}") from None
+    except (jinja2.TemplateError, TypeError, AttributeError, ValueError, LookupError) as e:
+        # Errors a template can cause; the innermost template frame says where. A bug in this
+        # package's own Python code has no template frame and is raised as it is.
+        frames = list(_template_frames(e.__traceback__))
+        if not frames:
+            raise
+        where, line = frames[-1]
+        message = e.message if isinstance(e, jinja2.TemplateError) and e.message else str(e)
+        raise TemplateProblem(f"{where}:{line}: {_one_line(message)}") from None
+
+
+# --------------------------------------------------------------------------------------------- formats
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json(rec: Reconstruction) -> dict[str, Any]:
+    """The ``threads/1`` JSON (see :data:`JSON_SCHEMA_PATH`)."""
+    return rec.to_dict()
+
+
+def _rfc3339(value: date | datetime | None) -> tuple[str | None, str | None]:
+    """(RFC 3339 date-time, precision note) for feeds that need a full timestamp.
+
+    A day alone becomes midnight UTC with precision "day"; a time with no zone is taken as UTC with
+    precision "time, zone unknown". The exact value stays in the record's ``threads`` extension.
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc).isoformat(), "time, zone unknown"
+        return value.isoformat(), None
+    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc).isoformat(), "day"
+
+
+def _article_url(rec: Reconstruction) -> str | None:
+    return safe_url(rec.source.url) or safe_url(rec.source.location)
+
+
+def _post_id(rec: Reconstruction, post: Post, anchor: str) -> str:
+    if safe_url(post.url):
+        return str(safe_url(post.url))
+    if post.id:
+        return f"{post.platform}:{post.id}"
+    return f"{_article_url(rec) or rec.source.location}#{anchor}"
+
+
+def _numbered(rec: Reconstruction) -> Iterator[tuple[int, int, Post]]:
+    for t, thread in enumerate(rec.threads, 1):
+        for n, post in enumerate(thread.posts, 1):
+            yield t, n, post
+
+
+def to_jsonfeed(rec: Reconstruction) -> dict[str, Any]:
+    """JSON Feed 1.1: one item per post, ``external_url`` the article that quoted it."""
+    article = _article_url(rec)
+    items = []
+    for t, n, post in _numbered(rec):
+        published, precision = _rfc3339(post.published)
+        item: dict[str, Any] = {
+            "id": _post_id(rec, post, f"thread-{t}-post-{n}"),
+            "content_text": plain(post.text),
+            "authors": [_feed_author(post.author, post.platform)],
+        }
+        if safe_url(post.url):
+            item["url"] = safe_url(post.url)
+        if article:
+            item["external_url"] = article
+        if published:
+            item["date_published"] = published
+        tags = [m.group("tag") for m in _TOKEN.finditer(plain(post.text)) if m.group("tag")]
+        if tags:
+            item["tags"] = list(dict.fromkeys(tags))
+        item["_threads"] = {
+            "platform": post.platform,
+            "published": iso(post.published),
+            "published_precision": precision,
+            "kind": post.kind,
+            "quotes": [q.to_dict() for q in post.quotes],
+            "media": [m.to_dict() for m in post.media],
+        }
+        items.append(item)
+    feed: dict[str, Any] = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": plain(rec.source.title or rec.source.location),
+        "description": f"Social-media posts quoted in {plain(rec.source.title or rec.source.location)}",
+        "items": items,
+    }
+    if article:
+        feed["home_page_url"] = article
+    authors = [_feed_author(t.author, t.platform) for t in rec.threads]
+    if authors:
+        feed["authors"] = authors
+    return feed
+
+
+def _feed_author(author: Author, platform: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": display_name(author)}
+    url = profile_url(author, platform)
+    if url:
+        out["url"] = url
+    return out
+
+
+AS2_CONTEXT = "https://www.w3.org/ns/activitystreams"
+_AS2_MEDIA = {"photo": "Image", "image": "Image", "video": "Video", "gif": "Image", "audio": "Audio"}
+
+
+def _as2_note(rec: Reconstruction, post: Post, anchor: str, context: dict[str, Any]) -> dict[str, Any]:
+    author: dict[str, Any] = {"type": "Person", "name": display_name(post.author)}
+    if post.author.handle:
+        author["preferredUsername"] = post.author.handle
+    if profile_url(post.author, post.platform):
+        author["url"] = profile_url(post.author, post.platform)
+    note: dict[str, Any] = {
+        "type": "Note",
+        "id": _post_id(rec, post, anchor),
+        "attributedTo": author,
+        "content": f"<p>{post_html(post.text, post.platform, post.url)}</p>",
+        "mediaType": "text/html",
+        "context": context,
+    }
+    if safe_url(post.url):
+        note["url"] = safe_url(post.url)
+    published, precision = _rfc3339(post.published)
+    if published:
+        note["published"] = published
+        if precision:
+            # Not an AS2 term (JSON-LD processors drop it); plain JSON readers learn the precision.
+            note["publishedPrecision"] = precision
+    tags: list[dict[str, Any]] = []
+    for m in _TOKEN.finditer(plain(post.text)):
+        if m.group("handle"):
+            handle = m.group("handle") + (f"@{m.group('host')}" if m.group("host") else "")
+            tag = {"type": "Mention", "name": "@" + handle}
+            href = mention_url(handle, post.platform, post.url)
+        elif m.group("tag"):
+            tag = {"type": "Hashtag", "name": "#" + m.group("tag")}
+            href = hashtag_url(m.group("tag"), post.platform, post.url)
+        else:
+            continue
+        if href:
+            tag["href"] = href
+        tags.append(tag)
+    quotes = []
+    for i, q in enumerate(post.quotes, 1):
+        inner = _as2_note(rec, q, f"{anchor}-quote-{i}", context)
+        quotes.append(inner)
+        if safe_url(q.url):
+            # FEP-e232 object link, as Mastodon and Misskey read quote posts.
+            tags.append(
+                {
+                    "type": "Link",
+                    "mediaType": 'application/ld+json; profile="https://www.w3.org/ns/activitystreams"',
+                    "href": safe_url(q.url),
+                    "name": f"RE: {safe_url(q.url)}",
+                }
+            )
+    if quotes:
+        # FEP-044f "quote" (the quoted Note, embedded: its id is its permalink when known), and
+        # Misskey's "quoteUrl" for the first quoted post that has a permalink.
+        note["quote"] = quotes[0] if len(quotes) == 1 else quotes
+        first_url = next((q["url"] for q in quotes if "url" in q), None)
+        if first_url:
+            note["quoteUrl"] = first_url
+    media = [
+        {
+            "type": _AS2_MEDIA.get(m.kind, "Document"),
+            "url": safe_url(m.url),
+            **({"name": plain(m.alt)} if m.alt else {}),
+        }
+        for m in post.media
+        if safe_url(m.url)
+    ]
+    if media:
+        note["attachment"] = media
+    if tags:
+        note["tag"] = tags
+    return note
+
+
+def to_activitystreams(rec: Reconstruction) -> dict[str, Any]:
+    """ActivityStreams 2.0: an ``OrderedCollection`` of ``Note`` objects, the article as their ``context``."""
+    context: dict[str, Any] = {"type": "Article", "name": plain(rec.source.title or rec.source.location)}
+    if _article_url(rec):
+        context["url"] = _article_url(rec)
+    published, _ = _rfc3339(rec.source.published)
+    if published:
+        context["published"] = published
+    notes = [_as2_note(rec, post, f"thread-{t}-post-{n}", context) for t, n, post in _numbered(rec)]
+    return {
+        "@context": AS2_CONTEXT,
+        "type": "OrderedCollection",
+        "name": f"Posts quoted in {context['name']}",
+        "context": context,
+        "totalItems": len(notes),
+        "orderedItems": notes,
+    }
+
+
+Renderer = Callable[..., str]
+
+
+def _template_renderer(name: str) -> Renderer:
+    def run(rec: Reconstruction, *, templates: str | Path | None = None, show_evidence: bool = False) -> str:
+        return render_template(name, templates=templates, rec=rec, show_evidence=show_evidence)
+
+    return run
+
+
+def _json_renderer(build: Callable[[Reconstruction], Any]) -> Renderer:
+    def run(rec: Reconstruction, **_: Any) -> str:
+        return _dump(build(rec))
+
+    return run
+
+
+RENDERERS: Mapping[str, Renderer] = {
+    "md": _template_renderer("thread.md"),
+    "html": _template_renderer("thread.html"),
+    "json": _json_renderer(to_json),
+    "jsonfeed": _json_renderer(to_jsonfeed),
+    "activitystreams": _json_renderer(to_activitystreams),
+}
+"""Output formats, in the order the CLI lists them."""
+FORMATS = tuple(RENDERERS)
+TEMPLATE_FOR = {"md": "thread.md", "html": "thread.html"}
+
+
 def render(
     rec: Reconstruction,
     fmt: str = "md",
@@ -156,23 +578,9 @@ def render(
     templates: str | Path | None = None,
     show_evidence: bool = False,
 ) -> str:
-    """``rec`` as ``fmt`` ("md", "html" or "json"), with templates from ``templates`` first."""
-    if fmt == "json":
-        return json.dumps(rec.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt not in TEMPLATE_FOR:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    name = TEMPLATE_FOR[fmt]
-    return render_template(name, templates=templates, rec=rec, show_evidence=show_evidence)
-
-
-def render_template(name: str, *, templates: str | Path | None = None, **context: Any) -> str:
-    env = environment(str(templates) if templates else None)
+    """``rec`` as ``fmt`` (one of :data:`FORMATS`), with templates from ``templates`` first."""
     try:
-        template = env.get_template(name)
-        return template.render(version=__version__, **context)
-    except jinja2.TemplateSyntaxError as e:
-        raise TemplateProblem(f"{e.filename or name}:{e.lineno}: {e.message}") from None
-    except jinja2.UndefinedError as e:
-        raise TemplateProblem(f"{name}: {e.message}") from None
-    except jinja2.TemplateNotFound as e:
-        raise TemplateProblem(f"template not found: {e.name}") from None
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    return renderer(rec, templates=templates, show_evidence=show_evidence)
