@@ -133,6 +133,15 @@ def test_quote_inside_post_is_not_its_start() -> None:
     assert post.text.startswith("Reporter asks Jones:")
 
 
+def test_post_quoted_in_two_parts_then_in_full_starts_at_its_second_stand() -> None:
+    text = (
+        "He was angry. I am calm and I am not leaving today,  he tweeted.  We will win the vote #GO "
+        "I am calm and I am not leaving today. We will win the vote #GO  Al Bo (@albo) May 5, 2017"
+    )
+    (post,) = run(text)
+    assert post.text == "I am calm and I am not leaving today. We will win the vote #GO"
+
+
 def test_glued_stop_after_introducing_colon_is_the_posts_own_line_break() -> None:
     (post,) = run("She wrote:First line.Second line  Ann (@ann) May 5, 2017")
     assert post.text == "First line.Second line"

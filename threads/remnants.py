@@ -207,6 +207,8 @@ _REPEAT_WORDS = 6
 """Words that must repeat for a post's opening to count as quoted earlier in the article."""
 _BBC_REACH = 8
 """How many paragraphs a BBC skip marker may reach over to its end marker."""
+_ALIGN_WORDS = 4
+"""Words around a word that, standing earlier too, let a found start move back over it."""
 _TAIL_WORDS = 5
 """Words at a post's end that, found earlier, mark the article's paraphrase before the post."""
 
@@ -503,10 +505,31 @@ def _repeat_starts(text: str, floor: int, end: int) -> tuple[int | None, int | N
     full). Tail: the last words already stood earlier (the article quoted or paraphrased its end):
     the post starts at the first sentence after that. Either start must follow a sentence's end,
     so a quote inside the post ("Trump: North Korea is ...") is not taken for the post's start.
+    Found, a start moves back over the words before it that repeat earlier words too, to where
+    the second stand begins (``... #MAGA I am UNINTIMIDATED ...``: a post that ends without a stop).
     """
     core = _TRAILING_URLS.search(text, floor, end)
     toks = _tokens(text, floor, core.start() if core else end)
     words = [t[0] for t in toks]
+    n = _ALIGN_WORDS
+    first_ahead: dict[tuple[str, ...], int] = {}
+    first_behind: dict[tuple[str, ...], int] = {}
+    for k in range(len(toks)):
+        first_ahead.setdefault(tuple(words[k : k + n]), k)
+        first_behind.setdefault(tuple(words[max(0, k - n + 1) : k + 1]), k)
+
+    def repeated(k: int) -> bool:
+        return (
+            first_ahead[tuple(words[k : k + n])] + n <= k
+            or first_behind[tuple(words[max(0, k - n + 1) : k + 1])] + n <= k
+        )
+
+    def back(i: int) -> int:
+        k = i
+        while k > 0 and repeated(k - 1):
+            k -= 1
+        return toks[k][1] if k < i and toks[k][4] else toks[i][1]
+
     head = None
     seen: dict[tuple[str, ...], int] = {}
     for i in range(len(toks) - _REPEAT_WORDS + 1):
@@ -515,7 +538,7 @@ def _repeat_starts(text: str, floor: int, end: int) -> tuple[int | None, int | N
             continue  # neither the post nor the quote of it starts mid-sentence in lower case
         j = seen.setdefault(key, i)
         if j + _REPEAT_WORDS <= i and _sentence_start(toks[i]) and sum(map(len, key)) >= 15:
-            head = toks[i][1]
+            head = back(i)
             break
     tail = None
     if len(toks) > 2 * _TAIL_WORDS:
@@ -526,7 +549,7 @@ def _repeat_starts(text: str, floor: int, end: int) -> tuple[int | None, int | N
                 later = (k for k in range(i + _TAIL_WORDS, first_tail) if _sentence_start(toks[k]))
                 after = next(later, None)
                 if after is not None:
-                    tail = toks[after][1]
+                    tail = back(after)
                 break
     return head, tail
 
