@@ -1,0 +1,160 @@
+"""threads.fetch and reconstruct(url) against a local HTTP server the tests start on 127.0.0.1."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import time
+import zlib
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from click.testing import CliRunner
+
+import threads
+from threads.cli import main
+from threads.errors import UnreadableInput
+from threads.fetch import USER_AGENT, fetch
+
+PAGE = (
+    "<html><head><title>Bridge news</title></head><body><article>"
+    '<p>"We will rebuild the bridge by spring," Mayor Jane Doe tweeted on Tuesday.</p>'
+    "<p>Café owners cheered.</p></article></body></html>"
+)
+SEEN_AGENTS: list[str] = []
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # quiet test output
+        pass
+
+    def send(self, status: int, body: bytes, content_type: str = "text/html", **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        SEEN_AGENTS.append(self.headers.get("User-Agent", ""))
+        path = self.path
+        if path == "/page":
+            self.send(200, PAGE.encode("utf-8"), "text/html; charset=utf-8")
+        elif path == "/missing":
+            self.send(404, b"<html><body>gone</body></html>")
+        elif path == "/redirect":
+            self.send(302, b"", Location="/page")
+        elif path.startswith("/loop"):
+            self.send(302, b"", Location="/loop-again" if path == "/loop" else "/loop")
+        elif path == "/slow":
+            time.sleep(1.5)
+            self.send(200, PAGE.encode("utf-8"))
+        elif path == "/gzip":
+            self.send(200, gzip.compress(PAGE.encode("utf-8")), Content_Encoding="gzip")
+        elif path == "/deflate":
+            self.send(200, zlib.compress(PAGE.encode("utf-8")), Content_Encoding="deflate")
+        elif path == "/bomb":
+            self.send(200, gzip.compress(b"<p>" + b" " * 5_000_000), Content_Encoding="gzip")
+        elif path == "/huge":
+            self.send(200, b"<p>" + b"x" * 200_000)
+        elif path == "/latin1":  # the header names the charset, the page does not
+            self.send(200, PAGE.replace("Café", "Caf\xe9").encode("latin-1"), "text/html; charset=iso-8859-1")
+        elif path == "/wrong-charset":  # the header says latin-1, the body is UTF-8
+            self.send(200, PAGE.encode("utf-8"), "text/html; charset=iso-8859-1")
+        elif path == "/image":
+            self.send(200, b"\x89PNG\r\n\x1a\n", "image/png")
+        else:
+            self.send(500, b"unexpected")
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_page(base: str) -> None:
+    body, final = fetch(f"{base}/page")
+    assert body.decode("utf-8") == PAGE
+    assert final == f"{base}/page"
+    assert SEEN_AGENTS[-1] == USER_AGENT
+
+
+def test_404(base: str) -> None:
+    with pytest.raises(UnreadableInput, match=r"/missing: HTTP 404"):
+        fetch(f"{base}/missing")
+
+
+def test_redirect_followed(base: str) -> None:
+    body, final = fetch(f"{base}/redirect")
+    assert final == f"{base}/page"
+    assert b"Jane Doe" in body
+
+
+def test_redirect_loop(base: str) -> None:
+    with pytest.raises(UnreadableInput, match="redirect loop"):
+        fetch(f"{base}/loop")
+
+
+def test_slow_response_times_out(base: str) -> None:
+    with pytest.raises(UnreadableInput, match=r"/slow: timed out after 0.3 s"):
+        fetch(f"{base}/slow", timeout=0.3)
+
+
+@pytest.mark.parametrize("path", ["/gzip", "/deflate"])
+def test_compressed(base: str, path: str) -> None:
+    body, _ = fetch(f"{base}{path}")
+    assert body.decode("utf-8") == PAGE
+
+
+def test_size_caps(base: str) -> None:
+    with pytest.raises(UnreadableInput, match="larger than the 100000-byte limit"):
+        fetch(f"{base}/huge", max_bytes=100_000)
+    with pytest.raises(UnreadableInput, match="once decompressed"):
+        fetch(f"{base}/bomb", max_bytes=100_000)
+
+
+def test_not_a_page(base: str) -> None:
+    with pytest.raises(UnreadableInput, match=r"not a page \(image/png\)"):
+        fetch(f"{base}/image")
+
+
+@pytest.mark.parametrize("path", ["/latin1", "/wrong-charset"])
+def test_charsets(base: str, path: str) -> None:
+    rec = threads.reconstruct(f"{base}{path}")
+    assert "Café owners cheered." in rec.source.text
+
+
+def test_reconstruct_url(base: str) -> None:
+    rec = threads.reconstruct(f"{base}/redirect")
+    assert rec.source.location == f"{base}/redirect"
+    assert rec.source.url == f"{base}/page"
+    assert rec.source.title == "Bridge news"
+    assert [t.author.name for t in rec.threads] == ["Jane Doe"]
+
+
+def test_reconstruct_unreachable() -> None:
+    with pytest.raises(UnreadableInput, match="cannot fetch"):
+        threads.reconstruct("http://127.0.0.1:9/nothing-listens-here")
+
+
+def test_batch_of_urls(base: str) -> None:
+    urls = [f"{base}/page", f"{base}/missing", f"{base}/gzip"]
+    result = CliRunner().invoke(main, ["render", *urls, "--format", "jsonl", "-j", "2"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["input"] for line in lines] == urls
+    assert [line["error"] is None for line in lines] == [True, False, True]
+    assert "HTTP 404" in lines[1]["error"]
+    assert "3 inputs: 2 ok, 0 empty, 1 failed" in result.stderr
