@@ -53,7 +53,7 @@ def main(verbose: int) -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "json", "jsonl"]),
+    type=click.Choice(["md", "html", "json", "jsonl", "jsonfeed", "activitystreams"]),
     default="md",
     show_default=True,
     help="Output format.",

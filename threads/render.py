@@ -420,8 +420,11 @@ def to_jsonfeed(rec: Reconstruction) -> dict[str, Any]:
             "published": iso(post.published),
             "published_precision": precision,
             "kind": post.kind,
-            "quotes": [q.to_dict() for q in post.quotes],
-            "media": [m.to_dict() for m in post.media],
+            "quotes": [
+                {"author": display_name(q.author), "text": plain(q.text), "url": safe_url(q.url)}
+                for q in post.quotes
+            ],
+            "media": [{**m.to_dict(), "url": safe_url(m.url)} for m in post.media if safe_url(m.url)],
         }
         items.append(item)
     feed: dict[str, Any] = {
