@@ -86,6 +86,22 @@ def md_url(url: str | None) -> str:
     return "<" + ok.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
 
 
+def gfm_slug(text: Any) -> str:
+    """The anchor GitHub gives a heading of this (visible) text: lowercase, punctuation dropped,
+    spaces as hyphens ("Ryan Dillon (@OIRSpox)" -> "ryan-dillon-oirspox")."""
+    s = plain(text).strip().lower()
+    s = re.sub(r"[^\w\- ]", "", s)
+    return s.replace(" ", "-")
+
+
+def author_heading(author: Author) -> str:
+    """The visible heading of an author's section: "Name (@handle)", "@handle" or "Name"."""
+    heading = display_name(author)
+    if author.handle and author.name:
+        heading += f" (@{author.handle})"
+    return heading
+
+
 def plain(text: Any) -> str:
     """Text with bidi and zero-width controls removed (for HTML, which autoescapes the rest)."""
     return _INVISIBLE.sub("", "" if text is None else str(text))
@@ -273,6 +289,8 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "md": md_escape,
     "md_url": md_url,
     "plain": plain,
+    "gfm_slug": gfm_slug,
+    "author_heading": author_heading,
     "edit_marks": edit_marks,
     "post_html": post_html,
     "safe_url": safe_url,

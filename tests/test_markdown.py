@@ -1,0 +1,166 @@
+"""Markdown output, read back with markdown-it-py: structure (front matter, headings, blockquotes,
+nested quotes, attribution links) and post text that comes out as the same visible text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from threads.render import md_escape, render
+
+from .render_samples import ARTICLE_URL, HOSTILE_TEXTS, hostile, several_authors
+
+# CommonMark plus the GFM extensions markdown-it-py has built in.
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    assert text.startswith("---\n")
+    head, body = text[4:].split("\n---\n", 1)
+    data = yaml.safe_load(head)
+    assert isinstance(data, dict)
+    return data, body
+
+
+def visible(inline: Token) -> str:
+    """What a reader sees of an inline token: text, code, and link texts."""
+    out = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    return "".join(out)
+
+
+def paragraphs_at(tokens: list[Token], depth: int) -> list[tuple[str, Token]]:
+    """(visible text, inline token) of each paragraph nested ``depth`` blockquotes deep."""
+    level = 0
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "blockquote_open":
+            level += 1
+        elif tok.type == "blockquote_close":
+            level -= 1
+        elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open" and level == depth:
+            found.append((visible(tok), tok))
+    return found
+
+
+def inline_types(tok: Token) -> set[str]:
+    return {c.type for c in tok.children or []}
+
+
+def test_front_matter_is_yaml_with_source_title_date_authors() -> None:
+    data, _ = split_front_matter(render(several_authors(), "md"))
+    assert data["url"] == ARTICLE_URL
+    assert data["title"] == "US-backed forces control 90 percent of Raqqa"
+    assert data["date"] == "2017-10-17"
+    assert data["authors"] == ["Ryan Dillon", "Alice Example"]
+    assert data["source"] == "fixtures/raqqa.html"
+
+
+def test_hostile_front_matter_round_trips() -> None:
+    data, _ = split_front_matter(render(hostile(), "md"))
+    assert data["title"] == "# Title with *stars* and <script>"
+    assert data["url"] is None  # javascript: is not a URL we pass on
+    assert data["authors"] == ["Mallory <img src=x onerror=alert(1)>"]
+
+
+def test_structure_headings_contents_and_posts_as_blockquotes() -> None:
+    _, body = split_front_matter(render(several_authors(), "md"))
+    tokens = MD.parse(body)
+    headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [
+        ("h1", "US-backed forces control 90 percent of Raqqa"),
+        ("h2", "Ryan Dillon (@OIRSpox)"),
+        ("h2", "Alice Example (@alice)"),
+    ]
+    top_quotes = sum(1 for t in tokens if t.type == "blockquote_open" and t.level == 0)
+    assert top_quotes == 3
+    texts = [text for text, _ in paragraphs_at(tokens, 1)]
+    assert "[Syrian Democratic Forces] control 90 [percent] of Raqqa […] thanks @CJTFOIR #defeatISIS" in texts
+    assert "ISIS is losing in every way. See https://www.inherentresolve.mil/ for more." in texts
+    # the contents list links to each thread
+    links = link_targets(tokens)
+    assert "#ryan-dillon-oirspox" in links and "#alice-example-alice" in links
+
+
+def test_nested_quote_is_nested_with_its_attribution() -> None:
+    _, body = split_front_matter(render(several_authors(), "md"))
+    nested = paragraphs_at(MD.parse(body), 2)
+    assert [t for t, _ in nested][:2] == [
+        "Raqqa offensive begins #Raqqa",
+        "— SDF Press (@SDFpress), June 6, 2017 · permalink",
+    ]
+    hrefs = [c.attrs["href"] for c in nested[1][1].children or [] if c.type == "link_open"]
+    assert hrefs == ["https://twitter.com/SDFpress/status/900000000000000001"]
+
+
+def test_attribution_line_has_author_date_and_permalink() -> None:
+    _, body = split_front_matter(render(several_authors(), "md"))
+    lines = [(t, tok) for t, tok in paragraphs_at(MD.parse(body), 1) if t.startswith("— ")]
+    assert [t for t, _ in lines] == [
+        "— Ryan Dillon (@OIRSpox), October 17, 2017, 14:05 UTC · permalink",
+        "— Ryan Dillon (@OIRSpox), October 17, 2017",
+        "— Alice Example (@alice), October 18, 2017 · permalink",
+    ]
+    hrefs = [c.attrs["href"] for c in lines[0][1].children or [] if c.type == "link_open"]
+    assert hrefs == ["https://twitter.com/OIRSpox/status/920325165093801984"]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_post_text_comes_out_as_the_same_visible_text(text: str) -> None:
+    _, body = split_front_matter(render(hostile(), "md"))
+    tokens = MD.parse(body)
+    matches = [tok for t, tok in paragraphs_at(tokens, 1) if t == text]
+    assert len(matches) == 1, f"{text!r} not found as one paragraph"
+    assert inline_types(matches[0]) <= {"text", "softbreak"}
+
+
+def link_targets(tokens: list[Token]) -> list[str]:
+    inlines = [t for t in tokens if t.type == "inline"]
+    return [str(c.attrs["href"]) for t in inlines for c in t.children or [] if c.type == "link_open"]
+
+
+# Markup a post's text could sneak in. "strong" is absent: the post number "**1/6**" is ours.
+SNEAKY = {"html_block", "html_inline", "em_open", "image", "code_inline", "s_open", "code_block", "fence"}
+
+
+def test_hostile_page_makes_no_markup_of_its_own() -> None:
+    _, body = split_front_matter(render(hostile(), "md"))
+    tokens = MD.parse(body)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
+    assert kinds.isdisjoint(SNEAKY | {"bullet_list_open", "ordered_list_open"})
+    headings = [visible(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [
+        "# Title with *stars* and <script>",
+        "Mallory <img src=x onerror=alert(1)> (@mallory)",
+    ]
+    hrefs = link_targets(tokens)
+    assert hrefs and all(h.startswith("https://twitter.com/mallory/status/") for h in hrefs)
+    assert "javascript" not in body
+
+
+BLOCK_STARTS = [
+    "1. one",
+    "10) ten",
+    "- dash",
+    "+ plus",
+    "=== setext",
+    "***",
+    "    code",
+    "a  \nb",
+    "<!-- x -->",
+]
+
+
+@pytest.mark.parametrize("text", BLOCK_STARTS)
+def test_md_escape_keeps_block_syntax_as_text(text: str) -> None:
+    tokens = MD.parse(md_escape(text))
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert visible(tokens[1]) == " ".join(text.split())
