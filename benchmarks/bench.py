@@ -1,0 +1,201 @@
+"""Benchmark: threads.reconstruct against the parse floor (lxml) and trafilatura, in one process.
+
+Usage:
+  python benchmarks/bench.py [CORPUS_DIR] [--repeats N] [--profile] [--no-cli]
+
+CORPUS_DIR defaults to ../shared/corpus/html (beside the repository) when present, else fixtures/.
+Every *.html, *.htm, *.xhtml and *.txt file under it (recursively) is one page.
+
+Measured, each as the median of --repeats runs over every page:
+  floor        lxml.html.document_fromstring on the decoded text (no extractor can beat one read)
+  threads      threads.reconstruct on the same bytes (decode + parse + scrape + sequence)
+  trafilatura  trafilatura.extract on the decoded text, when trafilatura is installed
+and, as subprocesses (median of 5 wall times): `threads --version` and a one-page render.
+--profile adds a cProfile of reconstruct over the corpus: the top functions by own time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from lxml import html as lxml_html
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_CORPORA = (REPO.parent / "shared" / "corpus" / "html", REPO / "fixtures")
+SUFFIXES = {".html", ".htm", ".xhtml", ".txt"}
+XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+TARGET_RATIO = 1.5
+TARGET_CLI_MS = 150.0
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+
+
+def timed_run(fn: Callable[[bytes, str], object], pages: list[tuple[bytes, str]]) -> float:
+    start = time.perf_counter()
+    for data, text in pages:
+        fn(data, text)
+    return time.perf_counter() - start
+
+
+def median_time(fn: Callable[[bytes, str], object], pages: list[tuple[bytes, str]], repeats: int) -> float:
+    return statistics.median(timed_run(fn, pages) for _ in range(repeats))
+
+
+def cli_command() -> list[str]:
+    script = Path(sys.executable).with_name("threads")
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("threads")
+    return [found] if found else [sys.executable, "-m", "threads"]
+
+
+def wall_ms(argv: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def line(name: str, seconds: float, n: int, megabytes: float, extra: str = "") -> str:
+    return (
+        f"  {name:<12} {seconds:8.3f} s  {n / seconds:8.1f} pages/s  {megabytes / seconds:7.2f} MB/s" + extra
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("corpus", nargs="?", type=Path, help="folder of pages (default: see above)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per measure; the median is kept")
+    parser.add_argument("--profile", action="store_true", help="cProfile reconstruct over the corpus")
+    parser.add_argument("--top", type=int, default=25, help="functions to list with --profile")
+    parser.add_argument("--no-cli", action="store_true", help="skip the subprocess wall-time measures")
+    args = parser.parse_args(argv)
+
+    folder = args.corpus or next((c for c in DEFAULT_CORPORA if c.is_dir()), DEFAULT_CORPORA[-1])
+    files = corpus_files(folder)
+    if not files:
+        print(f"bench: no pages under {folder}", file=sys.stderr)
+        return 2
+
+    sys.path.insert(0, str(REPO))
+    import threads
+    from threads.errors import ThreadsError
+    from threads.load import decode
+
+    pages: list[tuple[bytes, str]] = []
+    for path in files:
+        data = path.read_bytes()
+        try:
+            text, _ = decode(data, location=str(path))
+        except ThreadsError:
+            text = data.decode("utf-8", "replace")
+        # lxml refuses a str that carries an XML declaration; threads strips it the same way.
+        pages.append((data, XML_DECL.sub("", text, count=1)))
+    n = len(pages)
+    megabytes = sum(len(d) for d, _ in pages) / 1e6
+    print(f"corpus: {folder} — {n} pages, {megabytes:.1f} MB; median of {args.repeats} runs")
+    print(f"python {sys.version.split()[0]}, threads {threads.__version__}, pid {os.getpid()}")
+
+    failures: list[str] = []
+
+    def floor(_data: bytes, text: str) -> object:
+        return lxml_html.document_fromstring(text)
+
+    def ours(data: bytes, _text: str) -> object:
+        try:
+            return threads.reconstruct(data)
+        except ThreadsError as e:
+            failures.append(str(e))
+            return None
+
+    # One warm-up pass each (imports, compiled patterns, caches) before the timed runs.
+    timed_run(floor, pages)
+    timed_run(ours, pages)
+    failed = list(failures)
+    t_floor = median_time(floor, pages, args.repeats)
+    t_ours = median_time(ours, pages, args.repeats)
+    posts = sum(len(r.posts) for d, _ in pages if (r := _safe(threads.reconstruct, d)) is not None)
+    print(line("lxml parse", t_floor, n, megabytes, "  (floor)"))
+    ratio = t_ours / t_floor
+    verdict = "ok" if ratio <= TARGET_RATIO else f"over the {TARGET_RATIO} target"
+    print(line("threads", t_ours, n, megabytes, f"  ours/floor {ratio:.2f} ({verdict}); {posts} posts"))
+    if failed:
+        print(f"  threads raised UnreadableInput on {len(failed)} page(s), e.g. {failed[0]}")
+
+    try:
+        import trafilatura
+    except ImportError:
+        print("  trafilatura  not installed (pip install trafilatura) — skipped")
+    else:
+
+        def theirs(_data: bytes, text: str) -> object:
+            return trafilatura.extract(text)
+
+        timed_run(theirs, pages[: min(n, 5)])
+        t_traf = median_time(theirs, pages, args.repeats)
+        print(
+            line(
+                "trafilatura",
+                t_traf,
+                n,
+                megabytes,
+                f"  trafilatura/ours {t_traf / t_ours:.2f}, trafilatura/floor {t_traf / t_floor:.2f}",
+            )
+        )
+
+    if not args.no_cli:
+        cmd = cli_command()
+        sample = sorted(files, key=lambda p: p.stat().st_size)[len(files) // 2]
+        version_ms = wall_ms([*cmd, "--version"])
+        render_ms = wall_ms([*cmd, "render", str(sample)])
+        print(f"cli: {' '.join(cmd)}")
+        print(f"  threads --version      {version_ms:7.1f} ms (target {TARGET_CLI_MS:.0f})")
+        size_kb = sample.stat().st_size / 1000
+        target = f"target {TARGET_CLI_MS:.0f}; {sample.name}, {size_kb:.0f} kB"
+        print(f"  threads render 1 page  {render_ms:7.1f} ms ({target})")
+
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for data, _ in pages:
+            _safe(threads.reconstruct, data)
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(args.top)
+        print(f"\nprofile: top {args.top} functions by own time (one pass over the corpus)")
+        print(out.getvalue())
+    return 0
+
+
+def _safe(fn: Callable[[bytes], Any], data: bytes) -> Any:
+    from threads.errors import ThreadsError
+
+    try:
+        return fn(data)
+    except ThreadsError:
+        return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
