@@ -153,5 +153,55 @@ def write_output(text: str, output: str) -> None:
         raise click.ClickException(f"{output}: cannot write ({e.strerror or e})") from None
 
 
+DIGEST_HELP = """Many pages into one Markdown digest, grouped by author, posts in time order.
+
+Each post links back to the articles that quote it; a post quoted by several is listed once.
+An INPUT that cannot be read is reported on stderr and left out (exit 1 only if all fail).
+
+\b
+Examples:
+  threads digest a.html b.html c.txt -o digest.md
+  threads digest saved/*.html --title "This week's quoted posts"
+"""
+
+
+@main.command(help=DIGEST_HELP)
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    help="Write here instead of stdout ('-' is stdout).",
+)
+@click.option("--title", help="The digest's title.")
+@click.option("--all-quotes", is_flag=True, help="Keep quoted statements that have no social evidence.")
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True),
+    help="A folder whose templates (digest.md) override the built-in ones by name.",
+)
+def digest(
+    inputs: tuple[str, ...], output: str, title: str | None, all_quotes: bool, templates: str | None
+) -> None:
+    from .digest import digest as build_digest
+    from .digest import render_digest
+    from .errors import ThreadsError
+    from .model import Options
+
+    def report(item: str, e: ThreadsError) -> None:
+        reason = " ".join(str(e).split()).removeprefix(f"{item}: ")
+        click.echo(f"threads: skipped {item}: {reason}", err=True)
+
+    try:
+        d = build_digest(inputs, options=Options(all_quotes=all_quotes), on_error=report)
+        if len(d.failures) == len(inputs):
+            raise click.ClickException("no input could be read")
+        text = render_digest(d, templates=templates, title=title)
+    except ThreadsError as e:
+        raise click.ClickException(str(e)) from None
+    write_output(text, output)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
