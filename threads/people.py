@@ -62,6 +62,7 @@ PARTICLES = frozenset(
 
 # A capitalised first word with one of these endings is a role ("Novelist", "Teacher", "Librarian").
 _ROLE_NOUN = re.compile(r"^[A-Z][a-z]+(?:ist|er|or|ian|ant|ent|man|woman)$")
+_POSSESSIVE_END = re.compile(r"[’']s\b.*$")
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 
 
@@ -162,9 +163,12 @@ class Cast:
     ) -> Person | None:
         """Resolve a written name (with or without titles) to a Person, creating one if allowed."""
         surface = " ".join(surface.split()).strip(" ,;:’'\"")
+        owner = _POSSESSIVE_END.search(surface)
+        if owner and not org:
+            surface = surface[: owner.start()]  # "Elizabeth Snyder's Facebook" -> the owner
         titles, name_toks = split_title(surface)
         name_toks = [t for t in name_toks if t]
-        while name_toks and fold_key(name_toks[0]) in NOT_NAMES:
+        while name_toks and (fold_key(name_toks[0]) in NOT_NAMES or not name_toks[0][:1].isupper()):
             name_toks.pop(0)
         if len(name_toks) >= 3 and (_ROLE_NOUN.search(name_toks[0]) or after_preposition):
             # "Novelist Elena Ruiz" (a sentence-initial role); "ambassador to London Woody Johnson" (a place)

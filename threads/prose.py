@@ -345,6 +345,8 @@ class _Scanner:
 
     def _passage(self, text: str, start: int, end: int, quotes: list[Quote], base: int) -> None:
         outside = _outside(text, start, end, quotes)
+        if _headline(outside):
+            return
         position = base + start
         subject: Person | None = None
         for m in _SUBJECT.finditer(outside[:160]):
@@ -562,6 +564,15 @@ class _Scanner:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _headline(text: str) -> bool:
+    """A line in title case ("Lady Gaga Shares Photo With Her Ex") names no subject we can trust."""
+    words = text.split()
+    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    capital = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capital >= 0.7 * len(words)
 
 
 def _social(text: str) -> tuple[str, str] | None:
