@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from . import dates, embeds, prose, remnants
+from . import dates, embeds, listings, prose, remnants
 from .model import Options, Post, Source
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,7 @@ def scrape(source: Source, options: Options | None = None) -> list[Post]:
         posts.extend(embeds.extract_all(source.page))
     article_day = dates.as_day(source.published)
     posts.extend(remnants.extract(source.paragraphs, article_date=article_day))
+    posts.extend(listings.extract(source.paragraphs, article_date=article_day, title=source.title))
     posts.extend(
         prose.extract(
             source.paragraphs,
