@@ -88,7 +88,7 @@ def md_url(url: str | None) -> str:
 
 def gfm_slug(text: Any) -> str:
     """The anchor GitHub gives a heading of this (visible) text: lowercase, punctuation dropped,
-    spaces as hyphens ("Ryan Dillon (@OIRSpox)" -> "ryan-dillon-oirspox")."""
+    spaces as hyphens ("Jane Doe (@jdoe)" -> "jane-doe-jdoe")."""
     s = plain(text).strip().lower()
     s = re.sub(r"[^\w\- ]", "", s)
     return s.replace(" ", "-")
