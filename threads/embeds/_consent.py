@@ -9,6 +9,7 @@ extractor, its posts placed where the holder element sits.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from urllib.parse import unquote
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..dom import Page
+from ..dom import POSITION_STRIDE, Page
 from ._common import HtmlElement, xpath
 
 _HINTS = re.compile(
@@ -33,6 +34,21 @@ _ATTRIBUTES = xpath(
     " or contains(., '&lt;blockquote') or contains(., '&lt;iframe') or contains(., '&lt;div')"
     " or contains(., '%3Cblockquote') or contains(., '%3Ciframe') or contains(., '%3Cdiv')]"
 )
+_SCRIPTS = xpath(
+    "//script[contains(., 'blockquote') or contains(., 'u003cblockquote') or contains(., 'u003Cblockquote')"
+    " or contains(., 'iframe')]"
+)
+_ASSIGNMENT = re.compile(r"(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*=\s*(?=[{\[])")
+_ELSEWHERE = re.compile(
+    r"feed|home_?page|island|cache|related|recommend|trending|popular|teaser|sidebar|widget|more_?stories"
+    r"|latest|most_?read|next_?(?:article|story)|navigation|menu|footer",
+    re.IGNORECASE,
+)
+"""Keys of script data that hold other stories (a preloaded feed, a homepage, a cache of teasers):
+embeds under them are not this page's."""
+_MAX_VALUES = 50
+_FRAGMENT_STRIDE = 4096
+_MAX_DEPTH = 64
 _MAX_FRAGMENT = 1_000_000
 
 
@@ -42,13 +58,16 @@ class FragmentPage(Page):
 
     outer: Page | None = None
     holder: HtmlElement | None = None
+    base: int = 0
+    """Added to every position, to keep several fragments of one holder in their order."""
     _inner: dict[HtmlElement, int] | None = field(default=None, repr=False)
 
     def position(self, el: HtmlElement, offset: int = 0) -> int:
         assert self.outer is not None and self.holder is not None
         if self._inner is None:
             self._inner = {e: i for i, e in enumerate(self.root.iter())}
-        return self.outer.position(self.holder, offset=self._inner.get(el, 0) + offset)
+        inner = self.base + self._inner.get(el, 0) + offset
+        return self.outer.position(self.holder, offset=min(inner, POSITION_STRIDE - 1))
 
 
 def _decode(value: str) -> str | None:
@@ -65,6 +84,34 @@ def _decode(value: str) -> str | None:
     return value if _MARKUP.search(value) else None
 
 
+def script_embeds(body: str) -> Iterator[str]:
+    """Embed markup kept in a script's JSON data (``__NEXT_DATA__``, ``window.App = {…}``), skipping
+    what sits under keys that name other stories (``_ELSEWHERE``)."""
+    decoder = json.JSONDecoder(strict=False)
+    stripped = body.lstrip()
+    starts: list[tuple[str, int]] = [("", len(body) - len(stripped))] if stripped[:1] in "{[" else []
+    starts += [(m["target"], m.end()) for m in _ASSIGNMENT.finditer(body)]
+    end = 0
+    for target, start in starts[:_MAX_VALUES]:
+        if start < end:
+            continue  # inside a value already read
+        try:
+            value, end = decoder.raw_decode(body, start)
+        except ValueError:
+            continue
+        stack: list[tuple[object, int]] = [(value, 0)] if not _ELSEWHERE.search(target) else []
+        while stack:
+            node, depth = stack.pop()
+            if isinstance(node, str):
+                if ("<blockquote" in node or "<iframe" in node) and _HINTS.search(node):
+                    yield node
+            elif depth < _MAX_DEPTH and isinstance(node, dict):
+                items = [v for k, v in node.items() if not _ELSEWHERE.search(str(k))]
+                stack.extend((v, depth + 1) for v in reversed(items))
+            elif depth < _MAX_DEPTH and isinstance(node, list):
+                stack.extend((v, depth + 1) for v in reversed(node))
+
+
 def consent_pages(page: Page) -> Iterator[Page]:
     """Each embed fragment held as text in the page, parsed, as a page of its own."""
     holders: list[tuple[HtmlElement, str]] = [(t, t.text_content()) for t in _TEXTAREAS(page.root)]
@@ -72,6 +119,9 @@ def consent_pages(page: Page) -> Iterator[Page]:
         owner = value.getparent()
         if owner is not None:
             holders.append((owner, str(value)))
+    for script in _SCRIPTS(page.root):
+        holders.extend((script, markup) for markup in script_embeds(script.text or ""))
+    seen: dict[HtmlElement, int] = {}
     for holder, raw in holders:
         markup = _decode(raw[:_MAX_FRAGMENT])
         if markup is None or not _HINTS.search(markup):
@@ -80,4 +130,7 @@ def consent_pages(page: Page) -> Iterator[Page]:
             fragment = lxml_html.fragment_fromstring(markup, create_parent="div")
         except (etree.ParserError, ValueError):
             continue  # not markup after all (an attribute that merely mentions "<div")
-        yield FragmentPage(root=fragment, base_url=page.base_url, outer=page, holder=holder)
+        seen[holder] = nth = seen.get(holder, -1) + 1
+        yield FragmentPage(
+            root=fragment, base_url=page.base_url, outer=page, holder=holder, base=nth * _FRAGMENT_STRIDE
+        )

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 
 from ..model import Post
 
 _WORDS = re.compile(r"[^\W_]+")
+_ID_PARAMS = frozenset({"story_fbid", "fbid", "id", "v", "p"})
+"""Query parameters that name the post itself (facebook ``photo.php?fbid=``, ``watch?v=``)."""
 _MIN_TEXT = 12
 """Shorter texts ("Yes!", "🔥") are too common to prove two records are one post."""
 
@@ -24,14 +26,16 @@ def url_key(url: str | None) -> str | None:
         return None
     u = re.sub(r"^[a-z]+://", "", url.strip().lower())
     u = re.sub(r"^(?:www\.|mobile\.|m\.)", "", u)
-    u = re.split(r"[?#]", u, maxsplit=1)[0].rstrip("/")
+    u, _, query = u.partition("#")[0].partition("?")
+    kept = sorted(kv for kv in query.split("&") if kv.split("=", 1)[0] in _ID_PARAMS)
+    u = u.rstrip("/") + ("?" + "&".join(kept) if kept else "")
     u = re.sub(r"^x\.com/", "twitter.com/", u)
     u = re.sub(r"^(twitter\.com/)[^/]+/status(?:es)?/", r"\1status/", u)
     return u or None
 
 
-def _keys(post: Post) -> list[Hashable]:
-    keys: list[Hashable] = []
+def _keys(post: Post) -> list[tuple[str, ...]]:
+    keys: list[tuple[str, ...]] = []
     if post.id:
         keys.append(("id", post.platform, post.id))
     if (u := url_key(post.url)) is not None:
@@ -60,14 +64,18 @@ def merge_copies(posts: Sequence[Post]) -> list[Post]:
             i = parent[i]
         return i
 
-    owner: dict[Hashable, int] = {}
+    owner: dict[tuple[str, ...], int] = {}
+    ids: dict[int, set[str]] = {i: {p.id} if p.id else set() for i, p in enumerate(ordered)}
     for i, post in enumerate(ordered):
         for key in _keys(post):
             j = owner.setdefault(key, i)
-            if j != i:
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+            if j == i:
+                continue
+            a, b = sorted((find(i), find(j)))
+            if a == b or (key[0] == "text" and ids[a] and ids[b] and ids[a] != ids[b]):
+                continue  # same text, different IDs: two posts that say the same thing
+            parent[b] = a
+            ids[a] |= ids.pop(b)
     groups: dict[int, list[Post]] = {}
     for i, post in enumerate(ordered):
         groups.setdefault(find(i), []).append(post)

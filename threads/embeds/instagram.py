@@ -49,8 +49,14 @@ _VIEW_LINKS = re.compile(
     r"^(?:View this post on Instagram|Dieser Beitrag ist auf Instagram|.{0,60}Instagram)$", re.I
 )
 
+_POST_HREF = "^(https?:)?//(www\\.)?(instagram\\.com|instagr\\.am)/([A-Za-z0-9._]+/)?(p|reels?|tv)/"
 _BLOCKQUOTES = xpath(
-    "//blockquote[" + has_class("instagram-media") + " or @data-instgrm-permalink or @data-instgrm-version]"
+    "//blockquote["
+    + has_class("instagram-media")
+    + " or @data-instgrm-permalink or @data-instgrm-version"
+    + " or .//a[re:test(@href, '"
+    + _POST_HREF
+    + "', 'i')]]"
 )
 _IFRAMES = xpath(
     "//iframe[" + has_class("instagram-media") + " or re:test(@src, 'instagram\\.com/([A-Za-z0-9._]+/)?"
@@ -113,7 +119,19 @@ def _stub(page: Page, el: HtmlElement, found: tuple[str, str], evidence: str) ->
     return make_post(page, el, PLATFORM, evidence, post_id=code, url=url, id_time=instagram_time(code))
 
 
+def _placeholder_only(bq: HtmlElement) -> bool:
+    """A blockquote that holds nothing but a link to the post ("View this photo on Instagram")."""
+    if "instagram" in (bq.get("class") or "").lower():
+        return True
+    everything = squash("".join(bq.itertext()))
+    in_links = squash(" ".join(t for a in bq.iter("a") for t in a.itertext()))
+    return len(everything) <= len(in_links) + 3
+
+
 def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
+    marked = "instagram-media" in (bq.get("class") or "").split() or bq.get("data-instgrm-permalink")
+    if not marked and bq.get("data-instgrm-version") is None and not _placeholder_only(bq):
+        return None  # a quotation that links to a post: prose, not an embed
     found = parse_post_url(bq.get("data-instgrm-permalink"))
     if found is None:
         found = next(filter(None, (parse_post_url(a.get("href")) for a in bq.iter("a"))), None)

@@ -27,7 +27,18 @@ from urllib.parse import parse_qs, urlsplit
 from ..dom import Page
 from ..ids import twitter_time
 from ..model import Media, Post
-from ._common import HtmlElement, absolute, classes, has_class, make_post, render, screenshots, squash, xpath
+from ._common import (
+    HtmlElement,
+    absolute,
+    classes,
+    has_class,
+    make_post,
+    render,
+    screenshots,
+    squash,
+    src_matches,
+    xpath,
+)
 
 PLATFORM = "twitter"
 
@@ -48,11 +59,12 @@ _BLOCKQUOTES = xpath(
     + " or @data-tweetid or @data-tweet-id"
     + f" or .//a[re:test(@href, '{_STATUS_XP}', 'i')]]"
 )
-_RENDERED = xpath(
-    "//twitterwidget[@data-tweet-id] | //iframe[@data-tweet-id"
-    " or contains(@src, 'platform.twitter.com/embed/') or contains(@data-src, 'platform.twitter.com/embed/')]"
+_ID_ATTRIBUTES = ("data-tweet-id", "data-tweetid", "data-oembed-url", "data-oembed", "data-embed-url")
+"""Where rendered widgets, AMP and lazy loaders keep the tweet's ID or permalink."""
+_BY_ID = xpath(
+    "//*[not(self::blockquote)][" + " or ".join(f"@{a}" for a in _ID_ATTRIBUTES) + "]"
+    " | //iframe[" + src_matches("platform\\.twitter\\.com/embed/") + "]"
 )
-_AMP = xpath("//amp-twitter[@data-tweetid]")
 _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-twitter") + " or " + has_class("is-provider-twitter") + "]"
 )
@@ -69,7 +81,11 @@ _BARE_TRAILER = re.compile(r"(?:^|\n)(?P<name>[^\n]{0,80}?)\s*\(\s*@(?P<handle>[
 _PIC = re.compile(r"(?:^|//)(?:pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
 
 
-def parse_status(href: str | None) -> tuple[str | None, str, str] | None:
+_Status = tuple[str | None, str, str]
+"""(handle or None, ID, canonical permalink)."""
+
+
+def parse_status(href: str | None) -> _Status | None:
     """``(handle or None, id, canonical permalink)`` for a tweet URL, else ``None``."""
     url = absolute(href)
     m = STATUS.match(url) if url else None
@@ -101,20 +117,10 @@ def extract(page: Page) -> Iterator[Post]:
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
-    for el in _RENDERED(page.root):
-        yield from _from_rendered(page, el)
-    for amp in _AMP(page.root):
-        tid = (amp.get("data-tweetid") or "").strip()
-        if tid.isdigit():
-            yield make_post(
-                page,
-                amp,
-                PLATFORM,
-                "markup amp-twitter",
-                post_id=tid,
-                url=f"https://twitter.com/i/web/status/{tid}",
-                id_time=twitter_time(tid),
-            )
+    for el in _BY_ID(page.root):
+        post = _from_id_holder(page, el)
+        if post is not None:
+            yield post
     for fig in _WP_FIGURES(page.root):
         post = _from_wp_figure(page, fig)
         if post is not None:
@@ -142,8 +148,10 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
     m = _TRAILER.search(text) or (_BARE_TRAILER.search(text) if strong else None)
     if m:
         name, handle, text = squash(m["name"]) or None, m["handle"], text[: m.start()].strip()
-    elif not strong and (not final or text):
-        return None  # a plain quotation that links to a tweet: prose, not an embed
+    elif not strong and final and text:
+        return _from_card(page, bq, anchors, final)
+    elif not strong and not final:
+        return None
     if final is None and not text:
         tid = (bq.get("data-tweetid") or bq.get("data-tweet-id") or "").strip()
         if not tid.isdigit():
@@ -188,30 +196,62 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
     )
 
 
-def _stub(page: Page, el: HtmlElement, status: tuple[str | None, str, str], evidence: str) -> Post:
+def _from_card(
+    page: Page, bq: HtmlElement, anchors: list[HtmlElement], final: tuple[HtmlElement, _Status]
+) -> Post | None:
+    """A publisher's own tweet card: a blockquote with the author's "@handle" profile link, the
+    text in a ``p`` and a status link on the date. Without the "@handle" link it is a plain
+    quotation that links to a tweet: prose, not an embed."""
+    handle, tid, url = final[1]
+    if handle is None:
+        return None
+    profile = re.compile(rf"^https?://(?:(?:www|mobile)\.)?(?:twitter|x)\.com/{handle}/?(?:[?#]|$)", re.I)
+    own = [a for a in anchors if profile.match(a.get("href") or "")]
+    shown = [squash(a.text_content()) for a in own]
+    if f"@{handle.lower()}" not in (s.lower() for s in shown):
+        return None
+    name = next((s for s in shown if s and not s.startswith("@")), None)
+    p = next((p for p in bq.iter("p") if not any(a in own or a is final[0] for a in p.iter("a"))), None)
+    rendered = render(p, media_link=_media_link, base_url=page.base_url) if p is not None else None
+    time_el = final[0] if final[0].text_content().strip() else bq.find(".//time")
+    return make_post(
+        page, bq, PLATFORM, "markup blockquote tweet card (@handle link and status link)",
+        text=rendered.text if rendered else "", name=name, handle=handle, post_id=tid, url=url,
+        date_text=squash(time_el.text_content()) if time_el is not None else None, id_time=twitter_time(tid),
+        media=rendered.media if rendered else (), links=rendered.links if rendered else (),
+    )  # fmt: skip
+
+
+def _stub(page: Page, el: HtmlElement, status: _Status, evidence: str) -> Post:
     handle, tid, url = status
     return make_post(
         page, el, PLATFORM, evidence, handle=handle, post_id=tid, url=url, id_time=twitter_time(tid)
     )
 
 
-def _from_rendered(page: Page, el: HtmlElement) -> Iterator[Post]:
-    tid = (el.get("data-tweet-id") or "").strip()
-    if not tid:
-        src = el.get("src") or el.get("data-src") or ""
-        tid = (parse_qs(urlsplit(src).query).get("id") or [""])[0]
-    if not tid.isdigit():
-        return
-    tag = "twitterwidget" if el.tag == "twitterwidget" else "iframe"
-    yield make_post(
-        page,
-        el,
-        PLATFORM,
-        f"markup rendered tweet {tag}[data-tweet-id]",
-        post_id=tid,
-        url=f"https://twitter.com/i/web/status/{tid}",
-        id_time=twitter_time(tid),
-    )
+def _from_id_holder(page: Page, el: HtmlElement) -> Post | None:
+    """Rendered widgets (``iframe#twitter-widget-N``, ``twitterwidget``), ``amp-twitter`` and lazy
+    placeholders: the tweet's ID or permalink in an attribute or the iframe's ``?id=``."""
+    for attr in _ID_ATTRIBUTES:
+        value = (el.get(attr) or "").strip()
+        if value.isdigit() and attr.startswith("data-tweet"):
+            return _stub(
+                page, el, (None, value, f"https://twitter.com/i/web/status/{value}"), _id_evidence(el, attr)
+            )
+        if (status := parse_status(value)) is not None:
+            return _stub(page, el, status, _id_evidence(el, attr))
+    src = el.get("src") or el.get("data-src") or ""
+    tid = (parse_qs(urlsplit(src).query).get("id") or [""])[0]
+    if el.tag == "iframe" and tid.isdigit():
+        return _stub(
+            page, el, (None, tid, f"https://twitter.com/i/web/status/{tid}"), "markup iframe Tweet.html?id="
+        )
+    return None
+
+
+def _id_evidence(el: HtmlElement, attr: str) -> str:
+    name = "rendered tweet " + el.tag if el.tag in ("iframe", "twitterwidget") else el.tag
+    return f"markup {name}[{attr}]"
 
 
 def _from_wp_figure(page: Page, fig: HtmlElement) -> Post | None:
