@@ -106,3 +106,20 @@ def test_xhtml_with_declaration_and_entities_is_safe() -> None:
     )
     src = load(xhtml.encode())
     assert "root:" not in src.paragraphs[0].text if src.paragraphs else True
+
+
+def test_paragraph_positions_are_document_order_of_their_blocks() -> None:
+    html = (
+        "<html><head><title>t</title><!-- c --><script>x</script></head><body><!-- c2 -->"
+        "<div><p>one</p><script>var a;</script><p>two <b>b</b></p></div><blockquote class='twitter-tweet'>"
+        "<p>embedded</p></blockquote><section><h2>three</h2><p>four</p></section></body></html>"
+    )
+    src = load(html)
+    assert src.page is not None
+    by_text = {p.text: p.position for p in src.paragraphs}
+    for el in src.page.root.iter("p", "h2"):
+        text = " ".join(el.text_content().split())
+        if text in by_text:
+            assert by_text[text] >> 20 == src.page.order(el), text
+    assert "embedded" not in by_text
+    assert list(by_text) == ["one", "two b", "three", "four"]

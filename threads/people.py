@@ -129,20 +129,30 @@ class Person:
     titles: set[str] = field(default_factory=set)
     last_subject: int = -1
     """Position of the latest mention as a sentence subject or a speaker (for pronouns)."""
+    tokens: list[str] = field(init=False)
+    """The name's words, and below the same casefolded, the surname, and every key it answers to:
+    kept with the name (see :meth:`rename`) because resolution asks for them on every mention."""
+    folded: list[str] = field(init=False)
+    surname: str = field(init=False)
+    keys: set[str] = field(init=False)
 
-    @property
-    def tokens(self) -> list[str]:
-        return self.name.split()
+    def __post_init__(self) -> None:
+        self.keys = {a.casefold() for a in self.aliases}
+        self.rename(self.name)
 
-    @property
-    def surname(self) -> str:
+    def rename(self, name: str) -> None:
+        self.name = name
+        self.tokens = name.split()
+        self.folded = [t.casefold() for t in self.tokens]
         toks = [t for t in self.tokens if fold_key(t) not in PARTICLES]
-        return toks[-1] if toks else self.name
+        self.surname = toks[-1] if toks else name
+        self.keys.add(name.casefold())
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
+            self.keys.add(alias.casefold())
 
 
 class Cast:
@@ -192,7 +202,7 @@ class Cast:
         elif len(name_toks) > len(person.tokens) and not org:
             # "Trump" first, "Donald Trump" later: the fuller name becomes the name
             person.add_alias(person.name)
-            person.name = name
+            person.rename(name)
         if surface != person.name:
             person.add_alias(surface)
         tkeys = {fold_key(t) for t in titles}
@@ -210,7 +220,7 @@ class Cast:
         name = " ".join(toks)
         key = name.casefold()
         for p in self.people:
-            if p.name.casefold() == key or any(a.casefold() == key for a in p.aliases):
+            if key in p.keys:
                 return p
         if org:
             return None
@@ -222,7 +232,7 @@ class Cast:
                 if p.gender != "n" and p.surname.casefold() == last:
                     return p
             for p in recent:
-                if p.gender != "n" and last in (t.casefold() for t in p.tokens[:-1]) and len(p.tokens) > 1:
+                if p.gender != "n" and len(p.folded) > 1 and last in p.folded[:-1]:
                     return p
             if len(last) >= 5:
                 for p in recent:
@@ -230,7 +240,7 @@ class Cast:
                         return p
             return None
         for p in recent:
-            ptoks = [t.casefold() for t in p.tokens]
+            ptoks = p.folded
             if p.gender == "n":
                 continue
             if ptoks[-1] == last and (len(ptoks) == 1 or ptoks[0] == first):
