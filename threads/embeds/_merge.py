@@ -30,7 +30,7 @@ def url_key(url: str | None) -> str | None:
     kept = sorted(kv for kv in query.split("&") if kv.split("=", 1)[0] in _ID_PARAMS)
     u = u.rstrip("/") + ("?" + "&".join(kept) if kept else "")
     u = re.sub(r"^x\.com/", "twitter.com/", u)
-    u = re.sub(r"^(twitter\.com/)[^/]+/status(?:es)?/", r"\1status/", u)
+    u = re.sub(r"^(twitter\.com/)(?:i/web/|[^/]+/)status(?:es)?/", r"\1status/", u)
     return u or None
 
 

@@ -1,0 +1,212 @@
+"""Embed extractors: golden fixtures per markup variant, plus the rules behind them.
+
+``fixtures/embeds/<platform>-<variant>.html`` sits beside ``<same>.json``, the expected
+``[p.to_dict() for p in extract_all(page)]``. Comparison is on the fields that matter (see
+:func:`meaningful`), so adding a field to the model does not churn every fixture.
+Regenerate with ``THREADS_REGEN=1 pytest tests/test_embeds.py``, then read each changed file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+
+from threads.dom import Page
+from threads.embeds import REGISTRY, extract_all
+from threads.embeds._common import localize, parse_date
+from threads.embeds._merge import merge_copies, url_key
+from threads.embeds.twitter import parse_status
+from threads.model import Author, Post
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "embeds"
+CASES = sorted(FIXTURES.glob("*.html"))
+REGEN = os.environ.get("THREADS_REGEN") == "1"
+BASE_URL = "https://news.example/article"
+
+
+def page_of(html: str) -> Page:
+    return Page(root=lxml.html.document_fromstring(html), base_url=BASE_URL)
+
+
+def meaningful(post: dict[str, Any]) -> dict[str, Any]:
+    """The fields a fixture pins down; positions, evidence wording and the like may move."""
+    author = post["author"]
+    return {
+        "platform": post["platform"],
+        "kind": post["kind"],
+        "id": post["id"],
+        "url": post["url"],
+        "text": post["text"],
+        "author": {"name": author["name"], "handle": author["handle"]},
+        "published": post["published"],
+        "quotes": [meaningful(q) for q in post["quotes"]],
+        "media": [m["url"] for m in post["media"]],
+        "text_missing": bool(post["extra"].get("text_missing")),
+    }
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_fixture(case: Path) -> None:
+    posts = [p.to_dict() for p in extract_all(page_of(case.read_text(encoding="utf-8")))]
+    expected_file = case.with_suffix(".json")
+    if REGEN:
+        expected_file.write_text(json.dumps(posts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    assert [meaningful(p) for p in posts] == [meaningful(p) for p in expected]
+    positions = [p["position"] for p in posts]
+    assert positions == sorted(positions)
+
+
+def test_negative_fixtures_expect_nothing() -> None:
+    negatives = [c for c in CASES if c.stem.startswith("negative-")]
+    assert negatives
+    for case in negatives:
+        assert json.loads(case.with_suffix(".json").read_text(encoding="utf-8")) == [], case.name
+
+
+@pytest.mark.parametrize("platform", [name for name, _ in REGISTRY])
+def test_every_registered_extractor_has_a_fixture(platform: str) -> None:
+    assert any(c.stem.startswith(platform + "-") for c in CASES), f"no fixtures/embeds/{platform}-*.html"
+
+
+def test_every_fixture_has_expected_output() -> None:
+    assert CASES
+    missing = [c.name for c in CASES if not c.with_suffix(".json").exists()]
+    assert not missing
+
+
+def test_five_thousand_embeds_in_one_page() -> None:
+    """Every extractor reads the tree with a fixed set of compiled XPaths: linear in the page."""
+    tweet = (
+        '<blockquote class="twitter-tweet"><p lang="en">Post number {n}</p>&mdash; Bulk (@bulk_ex) '
+        '<a href="https://twitter.com/bulk_ex/status/{id}">May 5, 2022</a></blockquote><p>Prose {n}.</p>'
+    )
+    body = "".join(tweet.format(n=n, id=1522349168131334144 + n) for n in range(5000))
+    posts = extract_all(page_of(f"<html><body>{body}</body></html>"))
+    assert len(posts) == 5000
+    assert posts[0].text == "Post number 0" and posts[-1].text == "Post number 4999"
+
+
+def test_consent_fragment_sits_where_its_holder_sits() -> None:
+    html = (
+        "<html><body><p>before</p>"
+        '<blockquote class="twitter-tweet"><p>One</p>&mdash; A (@a_ex) '
+        '<a href="https://twitter.com/a_ex/status/1455512589295816701">November 2, 2021</a></blockquote>'
+        '<textarea hidden>&lt;blockquote class="twitter-tweet"&gt;'
+        "&lt;p&gt;Two&lt;/p&gt;&amp;mdash; B (@b_ex) "
+        '&lt;a href="https://twitter.com/b_ex/status/1455512589295816702"&gt;November 2, 2021&lt;/a&gt;'
+        "&lt;/blockquote&gt;</textarea>"
+        '<blockquote class="twitter-tweet"><p>Three</p>&mdash; C (@c_ex) '
+        '<a href="https://twitter.com/c_ex/status/1455512589295816703">November 2, 2021</a></blockquote>'
+        "</body></html>"
+    )
+    assert [p.text for p in extract_all(page_of(html))] == ["One", "Two", "Three"]
+
+
+# ---------------------------------------------------------------- rules
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        (
+            "https://twitter.com/jack/status/20?ref_src=twsrc%5Etfw",
+            ("jack", "20", "https://twitter.com/jack/status/20"),
+        ),
+        (
+            "https://mobile.twitter.com/jack/statuses/20/photo/1",
+            ("jack", "20", "https://twitter.com/jack/status/20"),
+        ),
+        ("https://x.com/jack/status/20?s=20", ("jack", "20", "https://x.com/jack/status/20")),
+        ("https://twitter.com/#!/jack/status/20", ("jack", "20", "https://twitter.com/jack/status/20")),
+        ("https://twitter.com/i/web/status/20", (None, "20", "https://twitter.com/i/web/status/20")),
+        ("//twitter.com/jack/status/20", ("jack", "20", "https://twitter.com/jack/status/20")),
+        ("https://twitter.com/jack", None),
+        ("https://twitter.com/intent/tweet?in_reply_to=20", None),
+        ("https://t.co/AbCdEf", None),
+    ],
+)
+def test_parse_status(href: str, expected: tuple[str | None, str, str] | None) -> None:
+    assert parse_status(href) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("October 16, 2022", date(2022, 10, 16)),
+        ("25. September 2018", date(2018, 9, 25)),
+        ("16 мая 2018 г.", date(2018, 5, 16)),
+        ("7 января 2018 г.", date(2018, 1, 7)),
+        ("Jueves, 12 de noviembre de 2020", date(2020, 11, 12)),
+        ("Jeudi 26 mars 2020", date(2020, 3, 26)),
+        ("23. Okt 2017", date(2017, 10, 23)),
+        ("2016年5月28日", date(2016, 5, 28)),
+        ("2019-06-16", date(2019, 6, 16)),
+        ("3 lutego 2025", date(2025, 2, 3)),
+        ("Yesterday", None),
+        ("June 2019", None),
+        ("", None),
+    ],
+)
+def test_parse_date(text: str, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_parse_date_with_a_time_zone_keeps_the_moment() -> None:
+    moment = parse_date("Jun 16, 2019 at 7:30am PDT")
+    assert isinstance(moment, datetime)
+    assert moment.utcoffset() == timedelta(hours=-7) and moment.hour == 7
+
+
+def test_numeric_dates_are_read_the_way_the_id_agrees_with() -> None:
+    near = datetime(2019, 6, 5, 12, tzinfo=timezone.utc)
+    assert parse_date("05.06.2019", near=near) == date(2019, 6, 5)
+    assert parse_date("6/5/2019", near=near) == date(2019, 6, 5)
+    assert parse_date("October 16, 2022", near=near) is None  # contradicts the ID: not trusted
+
+
+def test_localize_keeps_the_local_day_of_a_utc_moment() -> None:
+    utc = datetime(2019, 6, 16, 14, 30, 55, tzinfo=timezone.utc)
+    assert localize(utc, "Jun 16, 2019 at 7:30am PDT").isoformat() == "2019-06-16T07:30:55-07:00"
+    assert localize(utc, "Jun 16, 2019 um 7:30 PDT").isoformat().startswith("2019-06-16T07:30:55")
+    late = datetime(2017, 10, 23, 7, 31, 37, tzinfo=timezone.utc)
+    assert localize(late, "23. Okt 2017 um 0:31 Uhr").isoformat() == "2017-10-23T00:31:37-07:00"
+    assert localize(utc, None) == utc
+
+
+def test_url_key() -> None:
+    assert url_key("https://www.x.com/Jack/status/20?s=20") == url_key("http://twitter.com/i/web/status/20/")
+    assert url_key("https://www.facebook.com/photo.php?fbid=1&set=a.9") != url_key(
+        "https://www.facebook.com/photo.php?fbid=2&set=a.9"
+    )
+
+
+def _post(position: int, **fields: Any) -> Post:
+    return Post(platform="twitter", kind="embed", position=position, **fields)
+
+
+def test_merge_keeps_the_richest_copy_and_fills_its_gaps() -> None:
+    bare = _post(
+        10, text="", id="20", url="https://twitter.com/i/web/status/20", extra={"text_missing": True}
+    )
+    rich = _post(
+        11, text="Hello world, again", id="20", url="https://twitter.com/jack/status/20",
+        author=Author(name="Jack", handle="jack", platform="twitter"),
+    )  # fmt: skip
+    (merged,) = merge_copies([rich, bare])
+    assert merged.text == "Hello world, again" and merged.author.handle == "jack"
+    assert merged.position == 10 and "text_missing" not in merged.extra
+
+
+def test_merge_never_joins_equal_texts_with_different_ids() -> None:
+    a = _post(1, text="Instagram Beitrag here", id="A1")
+    b = _post(2, text="Instagram Beitrag here", id="B2")
+    c = _post(3, text="Instagram Beitrag here")
+    merged = merge_copies([a, b, c])
+    assert [p.id for p in merged] == ["A1", "B2"]
