@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any, cast
 from urllib.parse import urljoin
 
@@ -308,8 +309,12 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _parse_words(text: str, *, keep_time: bool = False) -> Published | None:
-    """Month names in any known language become English; other words drop; dateutil reads the rest."""
+    """Month names in any known language become English; other words drop; dateutil reads the rest.
+
+    Cached: a page repeats its few date texts, and dateutil is the slow part of reading an embed.
+    """
     kept: list[str] = []
     has_month = has_time = False
     tz: str | None = None
@@ -327,6 +332,8 @@ def _parse_words(text: str, *, keep_time: bool = False) -> Published | None:
             tz = token.upper()
     if not has_month:
         return None
+    if not has_time and tz is None and (day_first := _plain_day(kept)) is not None:
+        return day_first
     cleaned = " ".join(kept + ([tz] if tz else []))
     try:
         a, b = (date_parser.parse(cleaned, default=d, tzinfos=dict(_TZINFOS)) for d in _DEFAULTS)
@@ -337,6 +344,19 @@ def _parse_words(text: str, *, keep_time: bool = False) -> Published | None:
     if has_time and (a.tzinfo is not None or keep_time):
         return a
     return a.date()
+
+
+def _plain_day(kept: list[str]) -> date | None:
+    """The common case without dateutil: one month name, a day number and a four-digit year."""
+    numbers = [t for t in kept if t.isdigit()]
+    months = [i for i, name in enumerate(_ENGLISH) if name and name in kept]
+    if len(kept) != 3 or len(numbers) != 2 or len(months) != 1:
+        return None
+    years = [int(n) for n in numbers if len(n) == 4]
+    days = [int(n) for n in numbers if len(n) <= 2]
+    if len(years) != 1 or len(days) != 1:
+        return None
+    return _safe_date(years[0], months[0], days[0])
 
 
 def localize(moment: datetime, text: str | None) -> Published:
