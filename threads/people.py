@@ -53,6 +53,10 @@ NOT_NAMES = frozenset(
     credit caption update editor note read watch see
     """.split()
 )
+# Nouns that refer back to whichever organisation was last named.
+GENERIC_ORGS = frozenset(
+    "company firm group organization organisation agency platform network site service".split()
+)
 # Particles that may stand inside a name between capitalised words.
 PARTICLES = frozenset(
     """
@@ -273,9 +277,15 @@ class Cast:
     def nominal(self, head: str, *, position: int) -> Person | None:
         """ "the embassy", "the senator": the latest person or organisation named with that word."""
         h = head.casefold()
-        for p in sorted(self.people, key=lambda p: p.last_subject, reverse=True):
-            words = {w.casefold() for w in p.name.split()} | p.titles
-            if h in words:
+        recent = sorted(self.people, key=lambda p: p.last_subject, reverse=True)
+        for p in recent:
+            if h in p.folded or h in p.titles:
                 p.last_subject = max(p.last_subject, position)
                 return p
+        if h in GENERIC_ORGS:
+            # "the company", "the group": the organisation last named
+            for p in recent:
+                if p.gender == "n":
+                    p.last_subject = max(p.last_subject, position)
+                    return p
         return None

@@ -190,6 +190,8 @@ _LEADIN = re.compile(
     rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
     rf"(?P<verb>{_VERBS})(?:(?P<post>\s[^:“”\"]{{0,80}}?)?\s*[:,]|\s*)\s*$"
 )
+# The sentence's subject did something else first: "Herbert, in a tweet, praised Romney and said: ..."
+_CONJOINED = re.compile(rf"\b(?:and|then|before|,)\s+{_ADV}(?P<verb>{_VERBS})\s*[:,]?\s*$")
 # Two quotes joined in one sentence: "A;" and, "B."
 _JOINER = re.compile(r"^\s*[,;]?\s*(?:and|or|but|then|adding|before adding)?\s*,?\s*(?:that\s*)?:?\s*$")
 # A relative clause says something about the speaker, not about the quote ("Khan, who has clashed
@@ -244,6 +246,15 @@ _ORG_SUBJECT = re.compile(
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
 _NAME_BEFORE_VERB = re.compile(rf"(?P<run>{_NAME_RUN}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
+# A common noun right before a name that makes it an organisation's name.
+_ORG_BEFORE = re.compile(
+    r"\b(?:company|firm|app|startup|start-up|maker|group|airline|bank|carrier|network|retailer|platform|"
+    r"service|site|brand|agency|broadcaster|newspaper|publisher|team|club|charity|union)\s+$",
+    re.IGNORECASE,
+)
+# Words after which a social cue is reported, not done by the subject.
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|that|believed|thinks|thought|should|would|could)\b")
+_SPEAKING = re.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Facebook|X|Instagram|social))")
 _PREP_BEFORE = re.compile(r"\b(?:to|in|of|from|for|at|with)\s*$")
 _POSSESSIVE = re.compile(r"^\s*(?P<pro>His|Her|Their)\b")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?P<pro>He|She|They)\b")
@@ -300,6 +311,8 @@ class _Scanner:
         self.contexts: dict[int, _Context] = {}
         self.candidates: list[_Candidate] = []
         self.sentence_index = 0
+        self.sentence_subject: Person | None = None
+        """The subject of the sentence being read (for "NAME, in a tweet, praised X and said: ...")."""
 
     # -- driving
 
@@ -330,6 +343,7 @@ class _Scanner:
         prev_by: str | None = None
         for s_start, s_end in spans:
             self.sentence_index += 1
+            self.sentence_subject = None
             if prefix and s_start == 0:
                 s_start = prefix.end()
             inner = [q for q in quotes if s_start <= q.start < s_end]
@@ -349,6 +363,7 @@ class _Scanner:
             return
         position = base + start
         subject: Person | None = None
+        subject_end = 0
         for m in _SUBJECT.finditer(outside[:160]):
             run = m.group("run")
             if m.start() > 100 or _PRONOUN_SUBJECT.match(run):
@@ -363,6 +378,9 @@ class _Scanner:
                 continue
             prep = bool(_PREP_BEFORE.search(outside[: m.start()]))
             subject = self.cast.mention(" ".join(words), position=position, after_preposition=prep)
+            subject_end = m.end("app") if m.group("app") else m.end("run")
+            if subject is not None and subject.gender is None and _ORG_BEFORE.search(outside[: m.start()]):
+                subject.gender = "n"  # "photo-sharing app Snapline", "the airline Skyways"
             if subject is not None and m.group("app") and subject.role is None:
                 subject.role = _role(m.group("app"))
             break
@@ -370,19 +388,27 @@ class _Scanner:
             om = _ORG_SUBJECT.match(outside)
             if om:
                 subject = self.cast.mention(om.group("run"), position=position, org=True)
+                subject_end = om.end("run")
         if subject is None:
             pm = _PRONOUN_SUBJECT.match(outside) or _POSSESSIVE.match(outside)
             if pm:
                 subject = self.cast.pronoun(pm.group("pro"), position=position)
+                subject_end = pm.end()
         for nm in _NAME_BEFORE_VERB.finditer(outside):
             run = nm.group("run")
+            if _ORG_BEFORE.search(outside[: nm.start()]):
+                org = self.cast.mention(run, position=position + nm.start(), org=True)
+                if subject is None:
+                    subject, subject_end = org, nm.end("run")
+                continue
             if len(run.split()) >= 2 or self.cast.mention(run, position=position, create=False):
                 prep = bool(_PREP_BEFORE.search(outside[: nm.start()]))
                 person = self.cast.mention(run, position=position + nm.start(), after_preposition=prep)
                 if subject is None:
-                    subject = person
+                    subject, subject_end = person, nm.end("run")
         if subject is None:
             return
+        self.sentence_subject = subject
         clean = _RELATIVE.sub(",", outside)
         series = _SERIES.search(clean)
         social = _social(clean)
@@ -393,12 +419,26 @@ class _Scanner:
             self.contexts[id(subject)] = _Context(
                 "series", platform, f"passage '{series.group(0)}'", day or (old.day if old else None), 1 << 30
             )
-        elif social and all(len(q.text.split()) <= 4 for q in quotes) and not _NOT_SOCIAL.search(clean):
+        elif _NOT_SOCIAL.search(clean) or _SPEAKING.search(clean):
+            # "Speaking later in Hanoi, Trump said ...": what follows was spoken, not posted
             old = self.contexts.get(id(subject))
-            if old is None or old.kind != "series":
-                self.contexts[id(subject)] = _Context(
-                    "single", social[0], f"passage '{social[1]}'", day, self.sentence_index + 3
-                )
+            if old is not None and old.kind == "single":
+                del self.contexts[id(subject)]
+        else:
+            # the subject's own verb must say it: "Johnson wrote on Twitter he ...", not "Dowd said
+            # it was the last time he would craft a tweet"
+            near = _RELATIVE.sub(",", outside[subject_end : subject_end + 80])
+            cue = _social(near)
+            if (
+                cue
+                and not _REPORTED.search(near[: near.find(cue[1])])
+                and all(len(q.text.split()) <= 4 for q in quotes)
+            ):
+                old = self.contexts.get(id(subject))
+                if old is None or old.kind != "series":
+                    self.contexts[id(subject)] = _Context(
+                        "single", cue[0], f"passage '{cue[1]}'", day, self.sentence_index + 3
+                    )
 
     # -- quotes: who said it, with what evidence
 
@@ -423,15 +463,25 @@ class _Scanner:
         leadin = text[lead_start : q.start]
 
         how = None
-        m = _AFTER.match(after) or _AFTER_INV.match(after)
+        # '“... in those” Twitter posts, Harris said': without punctuation closing it, a quote runs
+        # on into the reporter's sentence and is a fragment, not followed by its attribution
+        closed = q.text[-1:] in ",.!?;:…—–-" or bool(re.match(r"\s*[,;:—–]", after))
+        m = (_AFTER.match(after) or _AFTER_INV.match(after)) if closed else None
         region = after
         if m:
             how = "after"
         else:
             lm = _LEADIN.search(leadin)
             if lm and not (lm.group("post") or "").strip().startswith(("that ", "about ")):
-                m, how, region = lm, "leadin", leadin
+                bare = not leadin.rstrip().endswith((":", ","))
+                # 'Trump said “it would be very nice” if ...' is a fragment of the reporter's sentence
+                if not (bare and (q.text[:1].islower() or re.match(r"\s*[a-z]", after))):
+                    m, how, region = lm, "leadin", leadin
         text_q = _clean_quote(q.text)
+        if m is None and self.sentence_subject is not None and q.text[:1].isupper():
+            cm = _CONJOINED.search(leadin)
+            if cm:
+                m, how, region = cm, "leadin", leadin
         if m is None:
             # A split quote ("X," he said. "Y.") or a joined one ("A;" and, "B.") continues the last.
             gap = text[prev.quote.end : q.start] if prev and prev.paragraph == k else None
@@ -481,7 +531,11 @@ class _Scanner:
         return cand, how
 
     def _speaker(self, m: re.Match[str], position: int) -> Person | None:
+        if "spk" not in m.re.groupindex:
+            return self.sentence_subject
         spk = m.group("spk")
+        if spk.casefold() in captions.PLATFORM_NAMES and spk[:1].isupper():
+            return self.cast.mention(spk, position=position, org=True)  # "Twitter said in a tweet"
         if re.fullmatch(_PRONOUNS, spk):
             return self.cast.pronoun(spk, position=position)
         if m.groupdict().get("head"):
