@@ -210,3 +210,18 @@ def test_merge_never_joins_equal_texts_with_different_ids() -> None:
     c = _post(3, text="Instagram Beitrag here")
     merged = merge_copies([a, b, c])
     assert [p.id for p in merged] == ["A1", "B2"]
+
+
+def test_long_scripts_and_long_blockquotes_stay_linear() -> None:
+    """Regexes over script data and trailers must not retry from every character (a 100 KB word in
+    a script once took seconds): this finishes at once, or not at all."""
+    word = "a" * 100_000
+    dashes = " - x" * 20_000
+    html = (
+        f"<html><body><script>var blob = '{word}'; window.App = {{}};</script>"
+        f'<blockquote class="twitter-tweet"><p>{dashes}</p>&mdash; Long (@long_ex) '
+        '<a href="https://twitter.com/long_ex/status/1455512589295816709">November 2, 2021</a></blockquote>'
+        "</body></html>"
+    )
+    (post,) = extract_all(page_of(html))
+    assert post.author.handle == "long_ex" and post.text.endswith("- x")

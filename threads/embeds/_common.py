@@ -195,6 +195,21 @@ def squash(text: str | None) -> str:
     return re.sub(r"\s+", " ", (text or "").replace("\xa0", " ")).strip()
 
 
+def find_trailer(pattern: re.Pattern[str], text: str) -> tuple[str | None, str, int] | None:
+    """``(name, handle, where the trailer starts)`` for a trailer ``pattern`` anchored at the end.
+
+    Only the last ``TRAILER_WINDOW`` characters are searched: trailers are short, and a lazy
+    name group tried from every dash of a long text would cost its length squared.
+    """
+    cut = max(0, len(text) - TRAILER_WINDOW)
+    m = pattern.search(text, cut)
+    if m is None:
+        return None
+    return squash(m["name"]) or None, m["handle"], m.start()
+
+
+TRAILER_WINDOW = 400
+
 # ---------------------------------------------------------------- dates
 
 # Month names as embed widgets write them in the languages seen in saved pages (nominative and

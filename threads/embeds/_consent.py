@@ -38,7 +38,7 @@ _SCRIPTS = xpath(
     "//script[contains(., 'blockquote') or contains(., 'u003cblockquote') or contains(., 'u003Cblockquote')"
     " or contains(., 'iframe')]"
 )
-_ASSIGNMENT = re.compile(r"(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*=\s*(?=[{\[])")
+_ASSIGNMENT = re.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*=\s*(?=[{\[])")
 _ELSEWHERE = re.compile(
     r"feed|home_?page|island|cache|related|recommend|trending|popular|teaser|sidebar|widget|more_?stories"
     r"|latest|most_?read|next_?(?:article|story)|navigation|menu|footer",

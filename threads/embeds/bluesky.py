@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..dom import Page
 from ..ids import bluesky_time
 from ..model import Media, Post
-from ._common import HtmlElement, has_class, make_post, render, squash, xpath
+from ._common import HtmlElement, find_trailer, has_class, make_post, render, squash, xpath
 
 PLATFORM = "bluesky"
 
@@ -88,8 +88,8 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
 
     rendered = render(bq, stop_at=final, media_link=media, base_url=page.base_url)
     text, name, handle = rendered.text, None, None
-    if t := _TRAILER.search(text):
-        text, name, handle = text[: t.start()].strip(), squash(t["name"]) or None, t["handle"]
+    if t := find_trailer(_TRAILER, text):
+        name, handle, text = t[0], t[1], text[: t[2]].strip()
     p = bq.find(".//p[@lang]")
     extra: dict[str, object] = {"uri": f"at://{did}/app.bsky.feed.post/{rkey}", "did": did}
     if p is not None:

@@ -35,7 +35,8 @@ POST_URL = re.compile(
     re.IGNORECASE,
 )
 _PROFILE = re.compile(r"^https?://(?:www\.)?instagram\.com/(?P<user>[A-Za-z0-9._]{1,30})/?(?:[?#]|$)", re.I)
-_SHARED_BY = re.compile(r"(?P<lead>.*?)(?P<name>[^\n]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9._]{1,30})\s*\)", re.S)
+_SHARED_BY = re.compile(r"\(\s*@(?P<handle>[A-Za-z0-9._]{1,30})\s*\)")
+"""The "(@handle)" of "A post shared by Name (@handle)": the name is what precedes it."""
 _PHRASES = re.compile(
     r"^(?:A post shared by|Ein Beitrag geteilt von|Une publication partagée par|Publication partagée par"
     r"|Una publicación compartida (?:por|de)|Un post condiviso da"
@@ -140,7 +141,8 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
     caption_ps = paragraphs
     for i in range(len(paragraphs) - 1, -1, -1):
         p = paragraphs[i]
-        m = _SHARED_BY.search(squash(p.text_content()))
+        line = squash(p.text_content())
+        m = _SHARED_BY.search(line)
         if not m:
             continue
         handle = m["handle"]
@@ -148,7 +150,7 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
         if profile is not None:
             name, author_url = squash(profile.text_content()), absolute(profile.get("href"))
         else:
-            name = _PHRASES.sub("", squash(m["lead"] + m["name"])).strip() or None
+            name = _PHRASES.sub("", line[: m.start()]).strip() or None
             author_url = f"https://www.instagram.com/{handle}/"
         caption_ps = paragraphs[:i]
         break

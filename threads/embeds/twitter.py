@@ -31,6 +31,7 @@ from ._common import (
     HtmlElement,
     absolute,
     classes,
+    find_trailer,
     has_class,
     make_post,
     render,
@@ -69,6 +70,8 @@ _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-twitter") + " or " + has_class("is-provider-twitter") + "]"
 )
 _SCREENSHOTS = screenshots("Twitter|X")
+_SCREENSHOT_REACH = 5
+"""How many wrappers up from a screenshot to look for its permalink."""
 _SCREENSHOT_ALT = re.compile(
     r"^\s*(?:Twitter|X) post by @(?P<handle>\w{1,15})\s*:?\s*(?P<text>.*)$", re.I | re.S
 )
@@ -77,7 +80,9 @@ _TRAILER = re.compile(
     r"(?:[—–―]|(?:^|(?<=\s))-{1,2})\s*(?P<name>[^\n—–―]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$"
 )
 """The trailer before the date link: dash, display name, ``(@handle)``; names exclude long dashes."""
-_BARE_TRAILER = re.compile(r"(?:^|\n)(?P<name>[^\n]{0,80}?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$")
+_BARE_TRAILER = re.compile(
+    r"(?:^|(?<=\n))(?P<name>[^\n]{0,80}?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$"
+)
 _PIC = re.compile(r"(?:^|//)(?:pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
 
 
@@ -145,9 +150,9 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
     )
     text = rendered.text
     name = handle = None
-    m = _TRAILER.search(text) or (_BARE_TRAILER.search(text) if strong else None)
+    m = find_trailer(_TRAILER, text) or (find_trailer(_BARE_TRAILER, text) if strong else None)
     if m:
-        name, handle, text = squash(m["name"]) or None, m["handle"], text[: m.start()].strip()
+        name, handle, text = m[0], m[1], text[: m[2]].strip()
     elif not strong and final and text:
         return _from_card(page, bq, anchors, final)
     elif not strong and not final:
@@ -269,18 +274,16 @@ def _from_screenshot(page: Page, el: HtmlElement) -> Post | None:
     m = _SCREENSHOT_ALT.match(el.get("alt") or el.get("data-alt") or "")
     if not m:
         return None
-    status = None
-    for holder in (el, *el.iterancestors()):
-        for a in holder.iter("a"):
-            status = parse_status(a.get("href"))
-            if status is not None:
-                break
-        if status is not None or holder.tag in ("article", "body", "main"):
-            break
     handle = m["handle"]
-    tid, url = (
-        (status[1], status[2]) if status and (status[0] or "").lower() == handle.lower() else (None, None)
-    )
+    status = None
+    for holder in [el, *el.iterancestors()][:_SCREENSHOT_REACH]:
+        if holder.tag in ("article", "body", "main"):
+            break  # past the embed's own wrapper
+        links = (parse_status(a.get("href")) for a in holder.iter("a"))
+        status = next((s for s in links if s and (s[0] or "").lower() == handle.lower()), None)
+        if status is not None:
+            break
+    tid, url = (status[1], status[2]) if status else (None, None)
     return make_post(
         page,
         el,
