@@ -51,6 +51,7 @@ NOT_NAMES = frozenset(
     february march april july september october november december twitter facebook instagram tiktok
     reddit telegram bluesky mastodon threads linkedin youtube photo image video screenshot source
     credit caption update editor note read watch see
+    der die das ein eine er sie es und aber auch une il elle et mais los las una él ella pero lei
     """.split()
 )
 # Nouns that refer back to whichever organisation was last named.
@@ -65,7 +66,9 @@ PARTICLES = frozenset(
 )
 
 # A capitalised first word with one of these endings is a role ("Novelist", "Teacher", "Librarian").
-_ROLE_NOUN = re.compile(r"^[A-Z][a-z]+(?:ist|er|or|ian|ant|ent|man|woman)$")
+_ROLE_NOUN = re.compile(
+    r"^[A-ZÄÖÜ][a-zäöüß]+(?:ist|er|or|ian|ant|ent|man|woman|erin|istin|orin|entin|antin)$"
+)
 _POSSESSIVE_END = re.compile(r"[’']s\b.*$")
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 

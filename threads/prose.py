@@ -28,7 +28,12 @@ from .quotes import Quote, find_quotes, sentences
 
 # Verbs that introduce or follow a quotation in English news writing. The first group names a
 # platform by itself; the rest are ordinary reporting verbs (AP/Reuters usage).
-SOCIAL_VERBS = ("tweeted", "tweets", "retweeted", "skeeted", "tooted")
+SOCIAL_VERBS = (
+    ("tweeted", "tweets", "retweeted", "skeeted", "tooted")
+    # German, Spanish, French, Italian, Portuguese: the verbs their newsrooms use for posting a tweet
+    + ("twitterte", "twitterten", "tweetete", "tuiteó", "tuitearon", "a tweeté", "a twitté", "ha twittato")
+    + ("twittò", "tuitou")
+)
 SPEECH_VERBS = (
     "said",
     "says",
@@ -114,6 +119,25 @@ SPEECH_VERBS = (
     "posted back",
     "messaged",
     "captioned",
+    # the same reporting verbs in German, Spanish, French, Italian and Portuguese news
+    "sagte",
+    "schrieb",
+    "erklärte",
+    "postete",
+    "teilte mit",
+    "dijo",
+    "escribió",
+    "publicó",
+    "afirmó",
+    "a déclaré",
+    "a écrit",
+    "a publié",
+    "a dit",
+    "ha scritto",
+    "ha detto",
+    "disse",
+    "escreveu",
+    "publicou",
 )
 _VERBS = "|".join(sorted({re.escape(v) for v in SOCIAL_VERBS + SPEECH_VERBS}, key=len, reverse=True))
 # Adverbs and auxiliaries that may stand between speaker and verb ("he also tweeted", "Reyes then said").
@@ -201,10 +225,17 @@ _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,.;]*(?:,|$)")
 _P = captions.PLATFORM_ALT
 # Social evidence in an attribution or a passage: (pattern, platform or None for "from the match").
 SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
-    (re.compile(r"\b(?:re)?tweet(?:ed|s|ing)?\b|\btweetstorm\b", re.IGNORECASE), "twitter"),
     (
         re.compile(
-            rf"\b(?:on|to|via)\s+(?:(?:his|her|their|its|the|an?)\s+)?(?:official\s+)?(?P<p>{_P})\b(?!\s+(?:CEO|founder|employees?|executives?|spokes\w+|said|has|was))"
+            r"\b(?:re)?tweet(?:ed|s|ing|ete|eten)?\b|\btweetstorm\b|\btwitter(?:te|ten)\b|"
+            r"\btuit(?:s|eó|earon|ou)?\b|\btw(?:ee|i)tt?é\b|\btwitt(?:ato|ò)\b",
+            re.IGNORECASE,
+        ),
+        "twitter",
+    ),
+    (
+        re.compile(
+            rf"\b(?:on|to|via|auf|bei|sur|en|su|em|na|no|op)\s+(?:(?:his|her|their|its|the|an?|seinem|ihrem|son|sa)\s+)?(?:official\s+)?(?P<p>{_P})\b(?!\s+(?:CEO|founder|employees?|executives?|spokes\w+|said|has|was))"
         ),
         None,
     ),
