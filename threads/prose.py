@@ -29,11 +29,11 @@ from .quotes import Quote, find_quotes, sentences
 # Verbs that introduce or follow a quotation in English news writing. The first group names a
 # platform by itself; the rest are ordinary reporting verbs (AP/Reuters usage).
 SOCIAL_VERBS = (
-    ("tweeted", "tweets", "retweeted", "skeeted", "tooted")
+    "tweeted", "tweets", "retweeted", "skeeted", "tooted",
     # German, Spanish, French, Italian, Portuguese: the verbs their newsrooms use for posting a tweet
-    + ("twitterte", "twitterten", "tweetete", "tuiteó", "tuitearon", "a tweeté", "a twitté", "ha twittato")
-    + ("twittò", "tuitou")
-)
+    "twitterte", "twitterten", "tweetete", "tuiteó", "tuitearon", "a tweeté", "a twitté", "ha twittato",
+    "twittò", "tuitou",
+)  # fmt: skip
 SPEECH_VERBS = (
     "said",
     "says",
