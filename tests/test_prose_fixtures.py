@@ -34,3 +34,11 @@ def test_fixtures_cover_the_issue() -> None:
     source = "".join(p.read_text(encoding="utf-8") for p in (FIXTURES.parent / "threads").rglob("*.py"))
     for word in ("Dillon", "Raqqa", "Dillion"):
         assert word not in source
+
+
+def test_every_registered_extractor_has_a_line_in_the_readme() -> None:
+    from threads.embeds import REGISTRY
+
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    for name, _ in REGISTRY:
+        assert f"| `{name}` |" in readme, name
