@@ -59,6 +59,13 @@ _ALIASES = {
     "latin-1": "cp1252",
     "us-ascii": "cp1252",
     "ascii": "cp1252",
+    # A charset found by reading the bytes as ASCII cannot be UTF-16 or UTF-32; browsers read UTF-8.
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "utf-32": "utf-8",
+    "utf-32le": "utf-8",
+    "utf-32be": "utf-8",
 }
 
 # Prose blocks: each flushes the text gathered so far as one paragraph.
@@ -96,7 +103,7 @@ def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> S
 
         data, final_url = fetch(source)
         return from_bytes(data, location=source, url=url or final_url)
-    if len(source) < 4096 and "\n" not in source and "<" not in source:
+    if source.strip() and len(source) < 4096 and "\n" not in source and "<" not in source:
         path = Path(source)
         if path.exists() or path.suffix.lower() in {".html", ".htm", ".txt", ".xhtml", ".md"}:
             return from_path(path, url=url)
@@ -152,8 +159,13 @@ def decode(data: bytes, *, location: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if _BINARY.search(data[:8192].decode("latin-1")) and data[:8192].count(b"\x00") > 0:
+    if _is_binary(data[:8192].decode("latin-1")):
         raise UnreadableInput(f"{location}: binary data, not a page or text")
+    if _mostly_utf8(data):
+        # UTF-8 with stray bytes (a truncated character, a paragraph pasted from a windows-1252 page):
+        # detection would read the whole page in some other charset; keep the UTF-8 and read the
+        # stray bytes as windows-1252.
+        return data.decode("utf-8", errors=_STRAY_BYTES), "utf-8"
     from bs4 import UnicodeDammit
 
     dammit = UnicodeDammit(data, is_html=True)
@@ -162,9 +174,44 @@ def decode(data: bytes, *, location: str) -> tuple[str, str]:
     return dammit.unicode_markup, dammit.original_encoding or "unknown"
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_STRAY_BYTES = "threads-stray-bytes"
+
+
+def _stray_bytes(e: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8, read as windows-1252 (latin-1 where it has a gap)."""
+    assert isinstance(e, UnicodeDecodeError)
+    bad = e.object[e.start : e.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), e.end
+
+
+codecs.register_error(_STRAY_BYTES, _stray_bytes)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the bytes hold UTF-8 sequences and few bytes that are not (counted as invalid runs)."""
+    valid = len(_UTF8_SEQUENCE.findall(data))
+    if not valid:
+        return False
+    invalid = len(data.decode("utf-8", errors="replace")) - len(data.decode("utf-8", errors="ignore"))
+    return valid >= invalid // 4
+
+
+def _is_binary(head: str) -> bool:
+    """NUL bytes and more than 1 in 100 control characters: a stray NUL in a page is not enough."""
+    return "\x00" in head and len(_BINARY.findall(head)) > max(1, len(head) // 100)
+
+
 def _looks_utf16(data: bytes) -> bool:
+    """Text in UTF-16 without a BOM: NULs in one byte of each pair (ASCII text), few in the other
+    (binary data has NUL runs in both)."""
     head = data[:200]
-    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3)
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return (odd > len(head) // 3 and even < len(head) // 8) or (
+        even > len(head) // 3 and odd < len(head) // 8
+    )
 
 
 def _strict(data: bytes, enc: str, location: str) -> str:
@@ -176,7 +223,7 @@ def _strict(data: bytes, enc: str, location: str) -> str:
 
 def from_text(text: str, *, location: str, url: str | None = None, encoding: str | None = None) -> Source:
     """Build a Source from decoded text: sniff HTML, parse it once, cut prose into paragraphs."""
-    if _BINARY.search(text[:8192]) and text[:8192].count("\x00") > 0:
+    if _is_binary(text[:8192]):
         raise UnreadableInput(f"{location}: binary data, not a page or text")
     text = text.replace("\x00", "")
     if _HTML_SNIFF.search(text[:8192]):
@@ -269,14 +316,46 @@ _PARSER = _parser()
 def parse_html(text: str, *, location: str = "<string>") -> lxml_html.HtmlElement:
     """Parse HTML text into an lxml tree (network and entity loading off)."""
     text = _XML_DECL.sub("", text, count=1)
+    root = _document(text, location)
+    if any("Excessive depth" in entry.message for entry in _PARSER.error_log):
+        # libxml2 stops reading at its depth limit and drops the rest of the page; read it again
+        # with the nesting beyond a sane depth flattened, so the text and the posts there survive.
+        log.warning("%s: elements nested deeper than %d; flattening the nesting", location, MAX_DEPTH)
+        root = _document(_flatten(text), location)
+    return root
+
+
+def _document(text: str, location: str) -> lxml_html.HtmlElement:
     try:
-        root = lxml_html.document_fromstring(text, parser=_PARSER)
+        return lxml_html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as e:
         if not text.strip():
-            root = lxml_html.document_fromstring("<html><body></body></html>", parser=_PARSER)
-        else:
-            raise UnreadableInput(f"{location}: cannot parse as HTML ({e})") from None
-    return root
+            return lxml_html.document_fromstring("<html><body></body></html>", parser=_PARSER)
+        raise UnreadableInput(f"{location}: cannot parse as HTML ({e})") from None
+
+
+MAX_DEPTH = 1000
+"""Tags nested deeper than this are dropped (their text stays) when libxml2 gives up on a page."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _flatten(text: str) -> str:
+    """``text`` without the start and end tags nested deeper than :data:`MAX_DEPTH` (a rough count:
+    end tags the page leaves out are not inferred, so the cut may come early on sloppy markup)."""
+    depth = 0
+
+    def cut(m: re.Match[str]) -> str:
+        nonlocal depth
+        if m.group(2).lower() in _VOID or m.group(0).endswith("/>"):
+            return m.group(0)
+        if m.group(1):
+            depth = max(depth - 1, 0)
+            return m.group(0) if depth < MAX_DEPTH else " "
+        depth += 1
+        return m.group(0) if depth <= MAX_DEPTH else " "
+
+    return _TAG.sub(cut, text)
 
 
 def _from_html(text: str, *, location: str, url: str | None, encoding: str | None) -> Source:

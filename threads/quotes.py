@@ -23,6 +23,7 @@ _PAIRS: dict[str, str] = {
 }
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")  # what may stand before an opening mark
 _WORDCHAR = re.compile(r"\w")
+_OPENERS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +39,28 @@ class Quote:
 def find_quotes(text: str) -> list[Quote]:
     """Outer quoted passages of ``text`` in order; unbalanced marks are ignored."""
     out: list[Quote] = []
+    # Per opening mark, how far a failed search for its closer got (and whether a paragraph break
+    # stopped it): whether a mark at j closes depends on the opener and j alone, so the next opener
+    # of that kind resumes there. Without this, a run of unclosed marks costs quadratic time.
+    failed: dict[str, tuple[int, bool]] = {}
     i, n = 0, len(text)
     while i < n:
+        m = _OPENERS.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
-        closers = _PAIRS.get(c)
-        if closers is None or not _can_open(text, i):
+        closers = _PAIRS[c]
+        if not _can_open(text, i):
             i += 1
             continue
-        j = _closing(text, i, closers)
+        scanned, blocked = failed.get(c, (-1, False))
+        if i < scanned and blocked:
+            i += 1
+            continue
+        j, end, blocked = _closing(text, i, closers, start=max(i + 1, scanned))
         if j is None:
+            failed[c] = (end, blocked)
             i += 1
             continue
         inner = text[i + 1 : j]
@@ -67,14 +81,16 @@ def _can_open(text: str, i: int) -> bool:
     return not _WORDCHAR.match(before) or before in "“„«"
 
 
-def _closing(text: str, i: int, closers: str) -> int | None:
+def _closing(text: str, i: int, closers: str, *, start: int) -> tuple[int | None, int, bool]:
+    """(where the mark at ``i`` closes, or None; where the search stopped; whether a paragraph
+    break stopped it). The search runs from ``start`` to at most 4000 characters after ``i``."""
     opener = text[i]
     limit = min(len(text), i + 4000)
-    j = i + 1
+    j = start
     while j < limit:
         c = text[j]
         if c == "\n" and text[j + 1 : j + 2] == "\n":
-            return None
+            return None, j, True
         if c in closers:
             after = text[j + 1] if j + 1 < len(text) else " "
             # an apostrophe inside a word (We’ve, ISIS’s) does not close a single quote
@@ -84,9 +100,9 @@ def _closing(text: str, i: int, closers: str) -> int | None:
             if opener == '"' and j + 1 < len(text) and _WORDCHAR.match(after) and text[j - 1].isspace():
                 j += 1
                 continue
-            return j
+            return j, j, False
         j += 1
-    return None
+    return None, max(j, start), limit == len(text)
 
 
 # Abbreviations after which a full stop does not end a sentence (titles, months, places, Latin).

@@ -33,12 +33,14 @@ def richness(post: Post) -> tuple[int, int]:
     return (_KIND_RANK.get(post.kind, 0), filled + len(post.media) + len(post.quotes))
 
 
-def _same_post(a: Post, b: Post) -> bool:
+def _same_post(a: Post, b: Post, wa: str | None = None, wb: str | None = None) -> bool:
+    """Whether ``a`` and ``b`` are one post (``wa``/``wb``: their :func:`words`, when known)."""
     if a.id and b.id and a.platform == b.platform:
         return a.id == b.id
     if a.url and b.url and a.url.rstrip("/").lower() == b.url.rstrip("/").lower():
         return True
-    wa, wb = words(a.text), words(b.text)
+    wa = words(a.text) if wa is None else wa
+    wb = words(b.text) if wb is None else wb
     if len(wa) < 20 or len(wb) < 20:
         return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
@@ -46,11 +48,46 @@ def _same_post(a: Post, b: Post) -> bool:
 
 
 def merge_duplicates(posts: Iterable[Post]) -> list[Post]:
-    """One record per post, the richest kept, evidence pooled; document order preserved."""
+    """One record per post, the richest kept, evidence pooled; document order preserved.
+
+    Two posts with IDs on one platform are the same post exactly when the IDs match, so a post
+    with an ID is compared only with the kept post of that ID and with the kept posts that have no
+    ID on its platform; a page of thousands of embeds costs linear time, not quadratic.
+    """
     kept: list[Post] = []
+    kept_words: list[str] = []
+    by_id: dict[tuple[str, str], int] = {}
+    with_id: dict[str, set[int]] = {}  # platform -> kept posts with an ID there
+    no_id: set[int] = set()
+
+    def index(i: int) -> None:
+        no_id.discard(i)
+        for members in with_id.values():
+            members.discard(i)
+        post = kept[i]
+        kept_words[i] = words(post.text)
+        if post.id:
+            by_id.setdefault((post.platform, post.id), i)
+            with_id.setdefault(post.platform, set()).add(i)
+        else:
+            no_id.add(i)
+
     for post in posts:
-        for i, other in enumerate(kept):
-            if _same_post(post, other):
+        post_words = words(post.text)
+        if post.id:
+            candidates = set(no_id)
+            for platform, members in with_id.items():
+                if platform != post.platform:
+                    candidates |= members
+            match = by_id.get((post.platform, post.id))
+            if match is not None:
+                candidates.add(match)
+            order: Iterable[int] = sorted(candidates)
+        else:
+            order = range(len(kept))
+        for i in order:
+            other = kept[i]
+            if _same_post(post, other, post_words, kept_words[i]):
                 rich, poor = (post, other) if richness(post) > richness(other) else (other, post)
                 evidence = tuple(dict.fromkeys(rich.evidence + poor.evidence))
                 kept[i] = replace(
@@ -59,9 +96,12 @@ def merge_duplicates(posts: Iterable[Post]) -> list[Post]:
                     position=min(rich.position, poor.position),
                     published=rich.published or poor.published,
                 )
+                index(i)
                 break
         else:
             kept.append(post)
+            kept_words.append(post_words)
+            index(len(kept) - 1)
     return kept
 
 
