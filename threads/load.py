@@ -86,6 +86,18 @@ _EMBED_CLASS = re.compile(
     r"\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
     r"text-post-media|reddit-embed-bq|reddit-card|fb-post|fb-video|fb-xfbml-parse-ignore)\b"
 )
+# Skipped elements that still end the paragraph before them.
+_BREAKS = _BLOCKS | {
+    "iframe",
+    "amp-twitter",
+    "amp-instagram",
+    "amp-facebook",
+    "amp-reddit",
+    "video",
+    "object",
+}
+# Characters that mojibake is made of (UTF-8 read as windows-1252 or latin-1); ftfy looks only then.
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00d0\u00d1\u0080-\u009f\ufffd]")
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -381,10 +393,8 @@ def _from_html(text: str, *, location: str, url: str | None, encoding: str | Non
 
 
 def _skipped(el: lxml_html.HtmlElement) -> bool:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _SKIP_TAGS:
-        return True
-    if not isinstance(el.tag, str):  # comments, processing instructions
+    tag = el.tag
+    if not isinstance(tag, str) or tag in _SKIP_TAGS:  # comments, processing instructions, code, widgets
         return True
     cls = el.get("class")
     return bool(cls and _EMBED_CLASS.search(cls)) or el.get("hidden") is not None
@@ -402,6 +412,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
         body = root
     buf: list[str] = []
     block_order = 0
+    index = page.order(body) - 1  # counts element starts in the walk: the same numbers as Page.order
 
     def flush() -> Paragraph | None:
         nonlocal buf
@@ -411,13 +422,15 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
         text = "\n".join(line for line in lines if line)
         if not text:
             return None
-        if ftfy.badness.is_bad(text):
+        if _MOJIBAKE_HINT.search(text) and ftfy.badness.is_bad(text):
             text = ftfy.fix_encoding(text)
         return Paragraph(text, block_order * POSITION_STRIDE)
 
     walker = etree.iterwalk(body, events=("start", "end"))
     skipping: lxml_html.HtmlElement | None = None
     for event, el in walker:
+        if event == "start" and isinstance(el.tag, str):
+            index += 1
         if skipping is not None:
             if event == "end" and el is skipping:
                 skipping = None
@@ -427,7 +440,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
         if event == "start":
             if el is not body and _skipped(el):
                 skipping = el
-                if isinstance(el.tag, str) and el.tag in _BLOCKS | {"iframe", "amp-twitter", "amp-instagram"}:
+                if isinstance(el.tag, str) and el.tag in _BREAKS:
                     p = flush()
                     if p:
                         yield p
@@ -437,7 +450,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                 p = flush()
                 if p:
                     yield p
-                block_order = page.order(el)
+                block_order = index
             elif tag == "br":
                 buf.append("\n")
             if el.text:
@@ -447,7 +460,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                 p = flush()
                 if p:
                     yield p
-                block_order = page.order(el) + 1
+                block_order = index + 1  # after the block's last descendant
             if el is not body and el.tail:
                 buf.append(el.tail)
     p = flush()

@@ -73,7 +73,7 @@ def find_quotes(text: str) -> list[Quote]:
 def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if after.isspace():
+    if after.isspace() and text[i] not in "«»":  # French sets guillemets off with spaces
         return False
     if text[i] in '‘"»':
         # a single curly quote or a straight quote opens only at a word start
