@@ -801,3 +801,25 @@ def test_xhtml_file_with_external_entity(tmp_path: Path) -> None:
     rec = threads.reconstruct(path)
     assert "root:" not in render(rec, "json")
     assert [(p.author.name, p.text) for p in rec.posts] == ANA
+
+
+# ---------------------------------------------------------------- regressions found by fuzzing
+
+HOSTILE_FIXTURES = sorted(p for p in (FIXTURES / "hostile").glob("*") if p.suffix != ".md")
+
+
+@pytest.mark.parametrize("path", HOSTILE_FIXTURES, ids=[p.name for p in HOSTILE_FIXTURES])
+def test_fuzz_regression(path: Path) -> None:
+    try:
+        rec = threads.reconstruct(path.read_bytes())
+    except threads.UnreadableInput as e:
+        assert "\n" not in str(e)
+        return
+    for fmt in ("md", "html", "json", "jsonfeed", "activitystreams"):
+        render(rec, fmt)
+    render_digest(build([rec]))
+    assert_safe_html(render(rec, "html"), what=path.name)
+
+
+def test_there_are_fuzz_regressions() -> None:
+    assert HOSTILE_FIXTURES

@@ -1,0 +1,255 @@
+"""Property-based tests (hypothesis) over scrape and render (issue 7).
+
+Arbitrary text, and arbitrary pages built from embed fragments with arbitrary (often hostile) text,
+never raise anything but :class:`threads.ThreadsError`; and every post found appears in every output:
+exactly in JSON, as text (never as markup) in the HTML page and in the Markdown as rendered.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import html as lxml_html
+
+import threads
+from threads.digest import build, render_digest
+from threads.model import Post
+from threads.render import FORMATS, render
+
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Characters no HTML or Markdown reader keeps as they are (C0 controls, NUL's replacement, the
+# noncharacters): left out on both sides of a comparison.
+UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f\ufffd\ufffe\uffff]"
+)  # (\\x0b, \\x0c, \\x1c-\\x1f: white space)
+
+# Text with the characters that matter here made likely: markup, template and Markdown syntax,
+# quote marks, entities, controls.
+SPICY = [
+    *"<>&\"'`{}[]()!*_#|~\\/=:;-.@ \n\t\u00a0\u200b\u202e“”‘’«»",
+    "<script>",
+    "</style>",
+    "-->",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "javascript:",
+    "&amp;",
+    "&#106;",
+    "](",
+    "![",
+    "http://",
+]
+text_piece = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+    st.sampled_from(SPICY),
+    st.sampled_from(["Ann", "Lee", "we", "are", "open", "tonight", "the", "mayor", "said", "!", "."]),
+)
+texts = st.lists(text_piece, max_size=12).map("".join)
+words_ = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Nd")), min_size=1, max_size=12)
+names = st.one_of(
+    st.sampled_from(["Ann Lee", "Bo Ray", "Mayor Cy Dee", "Dr. Eve Fox", "NASA"]),
+    st.tuples(words_, words_).map(" ".join),
+    texts,
+)
+handles = st.one_of(st.from_regex(r"[A-Za-z0-9_]{1,15}", fullmatch=True), texts)
+ids = st.integers(min_value=1, max_value=2**63 - 1).map(str)
+hrefs = st.one_of(
+    ids.map(lambda i: f"https://twitter.com/someone/status/{i}"),
+    st.sampled_from(
+        ["javascript:alert(1)", "//evil.example/x", "data:text/html,x", "", "#", "https://x.com"]
+    ),
+    texts,
+)
+
+
+def esc(text: str) -> str:
+    return htmllib.escape(text, quote=False)
+
+
+def attr(text: str) -> str:
+    return htmllib.escape(text, quote=True)
+
+
+@st.composite
+def tweet(draw: Any) -> str:
+    return (
+        f'<blockquote class="twitter-tweet"><p lang="en">{esc(draw(texts))}</p>&mdash; '
+        f'{esc(draw(names))} (@{esc(draw(handles))}) <a href="{attr(draw(hrefs))}">May 1, 2020</a>'
+        "</blockquote>"
+    )
+
+
+@st.composite
+def prose_quote(draw: Any) -> str:
+    verb = draw(st.sampled_from(["tweeted", "wrote on Twitter", "posted", "said on X", "said"]))
+    return f"<p>“{esc(draw(texts))},” {esc(draw(names))} {verb}.</p>"
+
+
+@st.composite
+def bluesky(draw: Any) -> str:
+    return (
+        f'<blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:{draw(words_)}/app.bsky.feed.post/'
+        f'{draw(words_)}"><p lang="en">{esc(draw(texts))}</p>&mdash; {esc(draw(names))} '
+        f'(<a href="https://bsky.app/profile/{attr(draw(handles))}">@{esc(draw(handles))}</a>) '
+        f'<a href="{attr(draw(hrefs))}">May 1, 2020 at 10:00</a></blockquote>'
+    )
+
+
+@st.composite
+def instagram(draw: Any) -> str:
+    return (
+        f'<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/{draw(words_)}/">'
+        f'<div><p>{esc(draw(texts))}</p><p><a href="{attr(draw(hrefs))}">A post shared by '
+        f"{esc(draw(names))} (@{esc(draw(handles))})</a></p></div></blockquote>"
+    )
+
+
+@st.composite
+def mastodon(draw: Any) -> str:
+    return (
+        f'<blockquote class="mastodon-embed" data-embed-url="https://mastodon.social/@{attr(draw(handles))}/'
+        f'{draw(ids)}/embed"><p>{esc(draw(texts))}</p><a href="{attr(draw(hrefs))}">Post by '
+        f"@{esc(draw(handles))}@mastodon.social</a></blockquote>"
+    )
+
+
+@st.composite
+def remnant(draw: Any) -> str:
+    return (
+        f"<p>{esc(draw(texts))} pic.twitter.com/{draw(words_)} — {esc(draw(names))} "
+        f"(@{esc(draw(handles))}) October 17, 2017</p>"
+    )
+
+
+fragment = st.one_of(
+    tweet(),
+    prose_quote(),
+    bluesky(),
+    instagram(),
+    mastodon(),
+    remnant(),
+    texts.map(lambda t: f"<p>{esc(t)}</p>"),
+    texts,  # raw: whatever markup the text happens to make
+    st.sampled_from(["<div>", "</div>", "<blockquote>", "</p>", "<br>", "<!--", "<script>", "<figure>"]),
+)
+
+
+@st.composite
+def pages(draw: Any) -> bytes:
+    title = esc(draw(texts))
+    body = "".join(draw(st.lists(fragment, min_size=1, max_size=6)))
+    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    return page.encode(draw(st.sampled_from(["utf-8", "utf-16", "utf-8-sig"])))
+
+
+def shown(text: str) -> str:
+    """``text`` as the HTML and Markdown outputs show it: controls dropped, white space squashed."""
+    return " ".join(UNSHOWABLE.sub("", INVISIBLE.sub("", text)).split())
+
+
+def visible(markup: str) -> str:
+    root = lxml_html.document_fromstring(markup or "<p></p>")
+    for el in root.iter("style", "head"):
+        el.drop_tree()
+    return shown(root.text_content())
+
+
+def all_posts(rec: threads.Reconstruction) -> list[Post]:
+    out: list[Post] = []
+
+    def walk(p: Post) -> None:
+        out.append(p)
+        for q in p.quotes:
+            walk(q)
+
+    for p in rec.posts:
+        walk(p)
+    return out
+
+
+def check(source: str | bytes) -> None:
+    """Reconstruct and render ``source`` in every format; every post's text is in every output."""
+    from markdown_it import MarkdownIt
+
+    try:
+        rec = threads.reconstruct(source)
+    except threads.ThreadsError as e:
+        assert "\n" not in str(e)
+        return
+    outputs = {fmt: render(rec, fmt) for fmt in FORMATS}
+    digest = render_digest(build([rec]))
+    doc = json.loads(outputs["json"])
+    json_texts = [p["text"] for t in doc["threads"] for p in t["posts"]]
+    page = visible(outputs["html"])
+    md = MarkdownIt("commonmark")
+    md_text = visible(md.render(outputs["md"])) + " " + visible(md.render(digest))
+    for post in rec.posts:
+        assert post.text in json_texts
+    for post in all_posts(rec):
+        if shown(post.text):
+            assert shown(post.text) in page, post.text
+            assert shown(post.text) in md_text, post.text
+    for fmt in ("jsonfeed", "activitystreams"):
+        json.loads(outputs[fmt])
+
+
+@SETTINGS
+@given(st.text(st.characters(blacklist_categories=("Cs",))))
+def test_arbitrary_text(text: str) -> None:
+    check(text.encode("utf-8"))
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes(data: bytes) -> None:
+    check(data)
+
+
+@SETTINGS
+@given(texts)
+def test_arbitrary_spicy_text_as_a_string(text: str) -> None:
+    if "<" not in text and "\n" not in text:
+        text += "\n"  # a one-line string without "<" is read as a path
+    check(text)
+
+
+@SETTINGS
+@given(pages())
+def test_pages_built_from_embed_fragments(page: bytes) -> None:
+    check(page)
+
+
+def as_text(fragment_html: str) -> str:
+    """A prose or remnant fragment as the plain text a saved article would hold."""
+    return htmllib.unescape(re.sub(r"</?p>", "", fragment_html))
+
+
+@SETTINGS
+@given(st.lists(st.one_of(prose_quote(), remnant(), texts.map(esc)), min_size=1, max_size=8))
+def test_prose_as_plain_text(paragraphs: list[str]) -> None:
+    check("\n\n".join(as_text(p) for p in paragraphs).encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b'<blockquote class="twitter-tweet"><p>&lt;script&gt;{{ x }}</p>&mdash; A (@a) '
+        b'<a href="https://twitter.com/a/status/1">May 1, 2020</a></blockquote>',
+        "<p>“\u202eevil [x](javascript:y),” Mayor Ann Lee tweeted.</p>".encode(),
+    ],
+)
+def test_examples_stay_checked(page: bytes) -> None:
+    """Two fixed examples of the property, so it is checked even where hypothesis is not random."""
+    check(page)
+    assert threads.reconstruct(page).posts
