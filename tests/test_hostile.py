@@ -744,6 +744,36 @@ def test_20000_embeds_on_one_page() -> None:
     assert render(rec, "md").count("> — Ana Ruiz (@anaruiz)") == n
 
 
+def test_20000_embeds_by_20000_authors() -> None:
+    """Grouping compared each post with every thread so far: 5,000 authors took 10 s, 20,000 minutes."""
+    n = 20_000
+    tweet = (
+        '<blockquote class="twitter-tweet"><p lang="en">Post number {i} here</p>&mdash; Person{i} '
+        'Surname{i} (@user{i}) <a href="https://twitter.com/user{i}/status/{id}">May 1, 2020</a></blockquote>'
+    )
+    page = "<html><body>" + "".join(tweet.format(i=i, id=10_000_000 + i) for i in range(n)) + "</body></html>"
+    rec = threads.reconstruct(page.encode())
+    assert len(rec.threads) == n
+    assert [t.author.handle for t in rec.threads[:3]] == ["user0", "user1", "user2"]
+
+
+def test_grouping_by_handle_and_name_still_joins_across_records() -> None:
+    """The grouping index must still join a handle-less quote to the embed author of that name."""
+    page = (
+        "<html><body><p>“We are open late tonight,” librarian Ana Ruiz tweeted.</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">Second post</p>&mdash; Ana Ruiz (@anaruiz) '
+        '<a href="https://twitter.com/anaruiz/status/1256234567890123456">May 1, 2020</a></blockquote>'
+        '<blockquote class="twitter-tweet"><p lang="en">Other</p>&mdash; Bo Ray (@boray) '
+        '<a href="https://twitter.com/boray/status/1256234567890123457">May 1, 2020</a></blockquote>'
+        "<p>“Third,” Ruiz tweeted.</p></body></html>"
+    )
+    rec = threads.reconstruct(page)
+    assert [(t.author.name, t.author.handle, len(t.posts)) for t in rec.threads] == [
+        ("Ana Ruiz", "anaruiz", 3),
+        ("Bo Ray", "boray", 1),
+    ]
+
+
 @pytest.mark.parametrize("mark", ["“", ' "a', "«", "‘", "„"])
 def test_20000_unclosed_quote_marks(mark: str) -> None:
     """A run of opening marks that never close: each used to search 4,000 characters ahead."""

@@ -167,15 +167,48 @@ def order(posts: list[Post]) -> list[Post]:
 
 
 def group(posts: list[Post]) -> list[Thread]:
-    """One thread per author and platform, threads in order of their first post in the source."""
+    """One thread per author and platform, threads in order of their first post in the source.
+
+    Two authors are one only with equal handles or equal last names (:func:`_same_author`), so a
+    post is compared only with the threads indexed under its handle or last name: a page of
+    thousands of posts by as many authors costs linear time, not quadratic.
+    """
     buckets: list[tuple[Author, str, list[Post]]] = []
+    by_handle: dict[tuple[str, str], set[int]] = {}  # (platform, handle) -> buckets
+    by_last: dict[tuple[str, str], set[int]] = {}  # (platform, last name) -> buckets
+    no_handle_by_last: dict[tuple[str, str], set[int]] = {}  # the same, buckets with no handle
+
+    def index(i: int) -> None:
+        author, platform, _ = buckets[i]
+        last = _name_key(author.name)[1]
+        if author.handle:
+            by_handle.setdefault((platform, author.handle.lower()), set()).add(i)
+        if last:
+            by_last.setdefault((platform, last), set()).add(i)
+            if not author.handle:
+                no_handle_by_last.setdefault((platform, last), set()).add(i)
+
     for post in posts:
-        for i, (author, platform, members) in enumerate(buckets):
+        key_last = (post.platform, _name_key(post.author.name)[1])
+        found: set[int] = set()
+        if post.author.handle:
+            found |= by_handle.get((post.platform, post.author.handle.lower()), set())
+            if key_last[1]:
+                found |= no_handle_by_last.get(key_last, set())
+        elif key_last[1]:
+            found |= by_last.get(key_last, set())
+        # indexes may hold stale entries (an author's name or handle changes as records merge):
+        # each candidate is checked again, the first in thread order wins
+        for i in sorted(found):
+            author, platform, members = buckets[i]
             if platform == post.platform and _same_author(author, post.author):
-                buckets[i] = (_merge_authors(author, post.author), platform, [*members, post])
+                members.append(post)
+                buckets[i] = (_merge_authors(author, post.author), platform, members)
+                index(i)
                 break
         else:
             buckets.append((post.author, post.platform, [post]))
+            index(len(buckets) - 1)
     threads = []
     for author, platform, members in buckets:
         author = replace(author, platform=author.platform or platform)
