@@ -699,6 +699,22 @@ def test_nul_bytes_inside_text_are_dropped() -> None:
     assert the_quote(PAGE.replace("open late", "open\x00 late").encode()) == ANA
 
 
+@pytest.mark.parametrize("name", ["odd<name>.html", "<b onclick=alert(1)>x.txt", "a < b.htm"])
+def test_a_file_whose_name_has_markup_is_read_as_a_file(tmp_path: Path, name: str) -> None:
+    """A path given as a str with "<" in it used to be read as a page of HTML (the CLI and the
+    digest pass str), giving an empty result for a real file."""
+    path = tmp_path / name
+    path.write_text(PAGE, encoding="utf-8")
+    assert the_quote(str(path)) == ANA
+    assert threads.reconstruct(str(path)).source.location == str(path)
+    d = digest([str(path)])
+    assert d.post_count == 1 and not d.failures
+
+
+def test_a_one_line_html_string_is_still_a_page() -> None:
+    assert the_quote(QUOTE) == ANA
+
+
 def test_20_megabyte_page() -> None:
     filler = "<p>Some long filler paragraph about nothing in particular, repeated many times.</p>\n"
     page = f"<html><body>{QUOTE}{filler * (20_000_000 // len(filler))}</body></html>".encode()

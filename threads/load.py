@@ -115,11 +115,22 @@ def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> S
 
         data, final_url = fetch(source)
         return from_bytes(data, location=source, url=url or final_url)
-    if source.strip() and len(source) < 4096 and "\n" not in source and "<" not in source:
+    if source.strip() and len(source) < 4096 and "\n" not in source:
         path = Path(source)
-        if path.exists() or path.suffix.lower() in {".html", ".htm", ".txt", ".xhtml", ".md"}:
+        if _is_file(path) or (
+            "<" not in source
+            and (path.exists() or path.suffix.lower() in {".html", ".htm", ".txt", ".xhtml", ".md"})
+        ):
+            # a file named "a<b>.html" is still a file; a missing one is a path only without "<"
             return from_path(path, url=url)
     return from_text(source, location="<string>", url=url)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the system, or with a NUL: not a file
+        return False
 
 
 def from_path(path: Path, *, url: str | None = None) -> Source:
