@@ -253,3 +253,71 @@ def test_examples_stay_checked(page: bytes) -> None:
     """Two fixed examples of the property, so it is checked even where hypothesis is not random."""
     check(page)
     assert threads.reconstruct(page).posts
+
+
+# ---------------------------------------------------------------- render alone, over arbitrary records
+
+urls = st.one_of(st.none(), hrefs, st.sampled_from(["mailto:a@b.example", "https://t.co/x?a=1&b=<2>"]))
+
+
+@st.composite
+def records(draw: Any) -> threads.Reconstruction:
+    """A Reconstruction with arbitrary text in every field a page can fill (whatever the scrapers
+    make of a page, the renderers are the last line)."""
+    from threads.model import Author, Media, Reconstruction, Source, Thread
+
+    def author() -> Author:
+        return Author(
+            name=draw(st.one_of(st.none(), names)),
+            handle=draw(st.one_of(st.none(), handles)),
+            platform=draw(st.sampled_from(["twitter", "mastodon", "bluesky", "unknown"])),
+            url=draw(urls),
+            role=draw(st.one_of(st.none(), texts)),
+        )
+
+    def post(depth: int) -> Post:
+        a = author()
+        return Post(
+            platform=a.platform or "twitter",
+            text=draw(texts),
+            author=a,
+            kind=draw(st.sampled_from(["embed", "remnant", "quote"])),
+            url=draw(urls),
+            quotes=tuple(post(depth + 1) for _ in range(draw(st.integers(0, 1)) if depth < 2 else 0)),
+            media=tuple(Media(url=u, alt=draw(texts)) for u in draw(st.lists(hrefs, max_size=2))),
+            evidence=(draw(texts),),
+        )
+
+    posts = [post(0) for _ in range(draw(st.integers(1, 3)))]
+    source = Source(
+        location=draw(texts) or "page.html", kind="html", text="", url=draw(urls), title=draw(texts)
+    )
+    return Reconstruction(
+        source=source, threads=tuple(Thread(author=p.author, platform=p.platform, posts=(p,)) for p in posts)
+    )
+
+
+@SETTINGS
+@given(records())
+def test_render_any_record_safely(rec: threads.Reconstruction) -> None:
+    from markdown_it import MarkdownIt
+
+    from .test_hostile import FRONT_MATTER, assert_safe_html
+
+    page = render(rec, "html", show_evidence=True)
+    assert_safe_html(page, what="record")
+    md = render(rec, "md", show_evidence=True)
+    digest = render_digest(build([rec]))
+    md_html = "".join(MarkdownIt("commonmark").render(FRONT_MATTER.sub("", m, count=1)) for m in (md, digest))
+    root = lxml_html.fragment_fromstring(md_html, create_parent="div")
+    for el in root.iter():
+        assert el.tag not in ("img", "script", "iframe", "style"), el.tag
+        href = el.get("href")
+        assert href is None or href.startswith(("http://", "https://", "mailto:", "#")), href
+    shown_page, shown_md = visible(page), visible(md_html)
+    for post in all_posts(rec):
+        if shown(post.text):
+            assert shown(post.text) in shown_page
+            assert shown(post.text) in shown_md
+    for fmt in ("json", "jsonfeed", "activitystreams"):
+        json.loads(render(rec, fmt))
