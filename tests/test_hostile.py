@@ -26,6 +26,7 @@ from threads.render import render
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
+SAFE_URL = re.compile(r"(?i)(?:https?|mailto):")
 REL = {"nofollow", "noopener", "noreferrer"}
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Attributes that hold a URL in the page we write.
@@ -140,7 +141,7 @@ def assert_safe_html(markup: str, *, what: str) -> None:
         for name, value in el.attrib.items():
             assert not name.lower().startswith("on"), f"{what}: {name}={value!r} on <{tag}>"
             if name in URL_ATTRS or (tag == "data" and name == "value"):
-                assert value.startswith(SAFE_SCHEMES) or (value.startswith("#") and name == "href"), (
+                assert SAFE_URL.match(value) or (value.startswith("#") and name == "href"), (
                     f"{what}: {name}={value!r} on <{tag}>"
                 )
         if tag == "a" and not el.get("href", "").startswith("#"):
@@ -159,7 +160,7 @@ def assert_safe_md(o: Outputs, *, what: str) -> None:
         assert el.tag in MD_TAGS, f"{what}: <{el.tag}> from the Markdown"
         for name, value in el.attrib.items():
             assert name == "href" and el.tag == "a", f"{what}: {name}={value!r} from the Markdown"
-            assert value.startswith(SAFE_SCHEMES) or value.startswith("#"), f"{what}: href={value!r}"
+            assert SAFE_URL.match(value) or value.startswith("#"), f"{what}: href={value!r}"
 
 
 def assert_safe(o: Outputs, *, what: str) -> None:
@@ -452,6 +453,57 @@ def test_bad_canonical_link_is_not_the_article_url() -> None:
     o = outputs(page)
     assert o.json["source"]["url"] is None
     assert_safe(o, what="canonical")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<link rel="canonical" href="http://[">',
+        '<meta property="og:url" content="https://[::1/x">',
+        '<link rel="canonical" href="https://example.org:99999/x">',
+        '<link rel="canonical" href="https:///no-host">',
+    ],
+)
+def test_unparsable_canonical_url_is_not_the_article_url(head: str) -> None:
+    """ "http://[" as the page URL made every output but JSON fail (urlsplit raises on it)."""
+    page = prose_page("We are open late tonight").replace("<head>", "<head>" + head)
+    o = outputs(page)
+    assert o.json["source"]["url"] is None
+    assert_text_everywhere(o, "We are open late tonight")
+    for fmt in ("jsonfeed", "activitystreams"):
+        json.loads(render(o.rec, fmt))
+
+
+@pytest.mark.parametrize("url", ["http://[", "https://[::1", "https://example.org:99999/"])
+def test_unparsable_page_url_given_is_one_line_error(url: str) -> None:
+    """A page URL given by the caller that urllib cannot take apart: said so, not a ValueError from
+    deep inside an extractor."""
+    with pytest.raises(threads.UnreadableInput, match="not a URL"):
+        threads.reconstruct(prose_page("We are open late tonight"), url=url)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="threads/render.py:63 safe_url calls urlsplit, which raises ValueError on 'http://[': a record "
+    "holding such a URL (a post, author, media or source URL) cannot be rendered. Fix: wrap the "
+    "urlsplit in try/except ValueError and return None",
+)
+def test_renderers_survive_an_unparsable_url_in_a_record() -> None:
+    rec = hostile_record("http://[")
+    for fmt in ("md", "html", "jsonfeed", "activitystreams"):
+        render(rec, fmt)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="threads/render.py:63 safe_url raises ValueError on 'http://[' in post text: post_html links "
+    "URLs found in the text through safe_url, so the HTML page fails (TemplateProblem) and "
+    "activitystreams raises ValueError. Same fix as above",
+)
+def test_a_post_quoting_an_unparsable_url_renders_everywhere() -> None:
+    o = outputs(prose_page("see http://[oops now"))
+    assert_text_everywhere(o, "see http://[oops now")
+    render(o.rec, "activitystreams")
 
 
 def test_link_in_post_text_with_markup_is_escaped() -> None:
@@ -851,10 +903,21 @@ def test_xhtml_file_with_external_entity(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- regressions found by fuzzing
 
-HOSTILE_FIXTURES = sorted(p for p in (FIXTURES / "hostile").glob("*") if p.suffix != ".md")
+# Fixtures whose bug sits in a module this file's author may not change: open until it is fixed.
+OPEN_BUGS = {
+    "fuzz-instagram-id-overflow.bin": "threads/ids.py:36 _from_ms: timedelta(milliseconds=ms) past "
+    "datetime.max raises OverflowError; check ms against (latest - _EPOCH) first",
+}
+HOSTILE_FIXTURES = [
+    pytest.param(p, id=p.name, marks=[pytest.mark.xfail(strict=True, reason=OPEN_BUGS[p.name])])
+    if p.name in OPEN_BUGS
+    else pytest.param(p, id=p.name)
+    for p in sorted((FIXTURES / "hostile").glob("*"))
+    if p.suffix != ".md"
+]
 
 
-@pytest.mark.parametrize("path", HOSTILE_FIXTURES, ids=[p.name for p in HOSTILE_FIXTURES])
+@pytest.mark.parametrize("path", HOSTILE_FIXTURES)
 def test_fuzz_regression(path: Path) -> None:
     try:
         rec = threads.reconstruct(path.read_bytes())

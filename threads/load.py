@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit
 
 import ftfy
 import ftfy.badness
@@ -246,6 +247,11 @@ def _strict(data: bytes, enc: str, location: str) -> str:
 
 def from_text(text: str, *, location: str, url: str | None = None, encoding: str | None = None) -> Source:
     """Build a Source from decoded text: sniff HTML, parse it once, cut prose into paragraphs."""
+    if url is not None:
+        try:
+            urlsplit(url).port  # noqa: B018 -- raises ValueError for "http://[" or a port out of range
+        except ValueError as e:
+            raise UnreadableInput(f"{location}: the page URL {url!r} is not a URL ({e})") from None
     if _is_binary(text[:8192]):
         raise UnreadableInput(f"{location}: binary data, not a page or text")
     text = text.replace("\x00", "")
@@ -482,9 +488,19 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
 def _canonical(root: lxml_html.HtmlElement) -> str | None:
     for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
         found = root.xpath(xp)
-        if found and isinstance(found, list) and str(found[0]).strip().startswith("http"):
+        if found and isinstance(found, list) and _http_url(str(found[0]).strip()):
             return str(found[0]).strip()
     return None
+
+
+def _http_url(url: str) -> bool:
+    """An absolute http(s) URL with a host that ``urllib`` can take apart ("http://[" it cannot)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def _title(root: lxml_html.HtmlElement) -> str | None:
