@@ -433,10 +433,16 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
 
     def flush() -> Paragraph | None:
         nonlocal buf
+        if not buf:
+            return None
         raw = "".join(buf)
         buf = []
-        lines = [squash(line) for line in raw.split("\n")]
-        text = "\n".join(line for line in lines if line)
+        if raw.isspace():
+            return None
+        if "\n" in raw:
+            text = "\n".join(line for line in (squash(part) for part in raw.split("\n")) if line)
+        else:
+            text = squash(raw)
         if not text:
             return None
         if _MOJIBAKE_HINT.search(text) and ftfy.badness.is_bad(text):
