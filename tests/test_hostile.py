@@ -597,6 +597,10 @@ def test_no_hostile_page_runs_script_even_without_its_csp(tmp_path: Path) -> Non
 
     pages = [outputs(prose_page(TEXT_PAYLOADS[name])).html for name in BROWSER_CASES]
     pages += [outputs(tweet_page(name=NAME_PAYLOADS["name-event"], href=BAD_HREFS["javascript"])).html]
+    pages += [outputs(tweet_page(name=NAME_PAYLOADS["name-script"], handle='a" onmouseover="alert(1)')).html]
+    pages += [
+        outputs(prose_page("open", title=TITLE_PAYLOADS[t])).html for t in ("title-script", "title-style")
+    ]
     with launch() as browser:
         for i, page in enumerate(pages):
             page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
@@ -611,6 +615,11 @@ def test_no_hostile_page_runs_script_even_without_its_csp(tmp_path: Path) -> Non
             v.page.mouse.move(10, 10)
             v.page.mouse.move(400, 300)
             assert v.page.evaluate("document.scripts.length") == 0
+            handlers = v.page.evaluate(
+                "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes]"
+                ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))"
+            )
+            assert handlers == [], (i, handlers)
             assert not dialogs and not v.page_errors and not v.foreign_requests, (i, v.foreign_requests)
             v.page.context.close()
 
