@@ -144,12 +144,15 @@ def write_output(text: str, output: str) -> None:
         click.echo(text, nl=False)
         return
     target = Path(output)
+    tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, target)
     except OSError as e:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)  # no half-written file left behind
         raise click.ClickException(f"{output}: cannot write ({e.strerror or e})") from None
 
 
