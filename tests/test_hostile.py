@@ -799,6 +799,13 @@ def test_100000_deep_nesting(tag: str) -> None:
     assert the_quote(page.encode()) == ANA
 
 
+def test_deep_nesting_then_unclosed_tags() -> None:
+    """Past the depth limit the page is re-read with its tags counted by a regex; a run of "<a "
+    that never closes made that regex quadratic."""
+    page = "<html><body>" + "<div>" * 3000 + QUOTE + "<a " * 200_000
+    assert the_quote(page.encode()) == ANA
+
+
 def test_100000_unclosed_embeds_deep() -> None:
     page = "<html><body>" + '<blockquote class="twitter-tweet">' * 100_000 + QUOTE + "</body></html>"
     rec = threads.reconstruct(page.encode())
