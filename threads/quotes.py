@@ -113,7 +113,11 @@ ABBREVIATIONS = frozenset(
     aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d.c n.y l.a est approx
     """.split()
 )
-_SENT_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|[.!?…]+[\"”’»)\]]*$")
+# A match starts only where a run of stops starts (the lookbehind): any match inside a run ends
+# where the run's own match would, and trying every position in a long run ("......") was quadratic.
+_SENT_END = re.compile(
+    r"(?<![.!?…])[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|(?<![.!?…])[.!?…]+[\"”’»)\]]*$"
+)
 
 
 def sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
