@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
@@ -357,3 +357,28 @@ def test_render_any_record_safely(rec: threads.Reconstruction) -> None:
             assert shown(post.text) in shown_md
     for fmt in ("json", "jsonfeed", "activitystreams"):
         json.loads(render(rec, fmt))
+
+
+# ---------------------------------------------------------------- quotes over a window
+
+quote_text = st.lists(st.sampled_from([*"“”„‘’‚«»\"「」 \n\tab.,'", "\n\n", "We’ve", "x"]), max_size=40).map(
+    "".join
+)
+
+
+@SETTINGS
+@given(quote_text, st.integers(0, 45), st.integers(0, 45))
+@example("a“b”", 1, 4)  # a word character before the window does not stop a quote opening in it
+@example('a"b" c', 1, 6)
+@example("“ab”x", 0, 3)  # nor does a closing mark after it end one
+@example("“a\n\nb”", 0, 3)
+def test_find_quotes_in_a_window_is_find_quotes_of_the_slice(text: str, a: int, b: int) -> None:
+    """``find_quotes(text, pos, endpos)`` (used to find the next quote without copying the rest of a
+    long sentence) reads the window exactly as the slice alone."""
+    from threads.quotes import find_quotes
+
+    a, b = min(a, b), max(a, b)
+    window = [(q.start - a, q.end - a, q.text, q.opener) for q in find_quotes(text, a, b)]
+    alone = [(q.start, q.end, q.text, q.opener) for q in find_quotes(text[a:b])]
+    assert window == alone
+    assert find_quotes(text, a, b, limit=1) == find_quotes(text, a, b)[:1]

@@ -28,10 +28,11 @@ _DIGITS = re.compile(r"\d{1,20}")
 _EARLIEST = datetime(2006, 3, 1, tzinfo=timezone.utc)
 """No social post we read predates Twitter's launch."""
 _LATEST = datetime(2040, 1, 1, tzinfo=timezone.utc)
+_LATEST_MS = int((_LATEST - _EPOCH).total_seconds() * 1000)
 
 
 def _from_ms(ms: int, *, earliest: datetime = _EARLIEST, latest: datetime = _LATEST) -> datetime | None:
-    if ms <= 0:
+    if ms <= 0 or ms >= _LATEST_MS:  # past the range a datetime can hold, and past any real post
         return None
     moment = _EPOCH + timedelta(milliseconds=ms)
     return moment if earliest <= moment < latest else None

@@ -407,7 +407,7 @@ class _Scanner:
                 titled or len(words) >= 2 or self.cast.mention(run, position=position, create=False)
             ):
                 continue
-            prep = bool(_PREP_BEFORE.search(outside[: m.start()]))
+            prep = _ends_with(_PREP_BEFORE, outside, m.start())
             subject = self.cast.mention(" ".join(words), position=position, after_preposition=prep)
             subject_end = m.end("app") if m.group("app") else m.end("run")
             if subject is not None and subject.gender is None and _ORG_BEFORE.search(outside[: m.start()]):
@@ -427,13 +427,13 @@ class _Scanner:
                 subject_end = pm.end()
         for nm in _NAME_BEFORE_VERB.finditer(outside):
             run = nm.group("run")
-            if _ORG_BEFORE.search(outside[: nm.start()]):
+            if _ends_with(_ORG_BEFORE, outside, nm.start()):
                 org = self.cast.mention(run, position=position + nm.start(), org=True)
                 if subject is None:
                     subject, subject_end = org, nm.end("run")
                 continue
             if len(run.split()) >= 2 or self.cast.mention(run, position=position, create=False):
-                prep = bool(_PREP_BEFORE.search(outside[: nm.start()]))
+                prep = _ends_with(_PREP_BEFORE, outside, nm.start())
                 person = self.cast.mention(run, position=position + nm.start(), after_preposition=prep)
                 if subject is None:
                     subject, subject_end = person, nm.end("run")
@@ -486,9 +486,10 @@ class _Scanner:
     ) -> tuple[_Candidate | None, str | None]:
         position = para.position + q.start
         after_end = s_end
-        nxt = next((o for o in find_quotes(text[q.end : s_end]) if o), None)
+        # the next quote in the sentence, read from q.end on as if the text started there
+        nxt = next(iter(find_quotes(text, q.end, s_end, limit=1)), None)
         if nxt is not None:
-            after_end = q.end + nxt.start
+            after_end = nxt.start
         after = text[q.end : after_end]
         lead_start = max(s_start, prev.quote.end if prev and prev.paragraph == k else s_start)
         leadin = text[lead_start : q.start]
@@ -649,6 +650,16 @@ class _Scanner:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _ends_with(pattern: re.Pattern[str], text: str, at: int, reach: int = 16) -> bool:
+    """Whether ``pattern`` (a word, then white space, then ``$``: :data:`_PREP_BEFORE`,
+    :data:`_ORG_BEFORE`) matches at the end of ``text[:at]``. Only the last word is searched, so
+    each of many names in a long sentence costs the same (searching the whole prefix was quadratic)."""
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return bool(pattern.search(text, max(0, k - reach), at))
 
 
 def _headline(text: str) -> bool:

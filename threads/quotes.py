@@ -36,29 +36,36 @@ class Quote:
     opener: str
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """Outer quoted passages of ``text`` in order; unbalanced marks are ignored."""
+def find_quotes(
+    text: str, pos: int = 0, endpos: int | None = None, *, limit: int | None = None
+) -> list[Quote]:
+    """Outer quoted passages of ``text`` in order; unbalanced marks are ignored.
+
+    ``pos`` and ``endpos`` read ``text[pos:endpos]`` as if it stood alone (as ``re`` does), without
+    copying it; positions stay those in ``text``. ``limit`` stops after that many passages.
+    """
     out: list[Quote] = []
     # Per opening mark, how far a failed search for its closer got (and whether a paragraph break
     # stopped it): whether a mark at j closes depends on the opener and j alone, so the next opener
     # of that kind resumes there. Without this, a run of unclosed marks costs quadratic time.
     failed: dict[str, tuple[int, bool]] = {}
-    i, n = 0, len(text)
-    while i < n:
-        m = _OPENERS.search(text, i)
+    n = len(text) if endpos is None else min(endpos, len(text))
+    i = pos
+    while i < n and (limit is None or len(out) < limit):
+        m = _OPENERS.search(text, i, n)
         if m is None:
             break
         i = m.start()
         c = text[i]
         closers = _PAIRS[c]
-        if not _can_open(text, i):
+        if not _can_open(text, i, pos, n):
             i += 1
             continue
         scanned, blocked = failed.get(c, (-1, False))
         if i < scanned and blocked:
             i += 1
             continue
-        j, end, blocked = _closing(text, i, closers, start=max(i + 1, scanned))
+        j, end, blocked = _closing(text, i, closers, start=max(i + 1, scanned), end=n)
         if j is None:
             failed[c] = (end, blocked)
             i += 1
@@ -70,9 +77,9 @@ def find_quotes(text: str) -> list[Quote]:
     return out
 
 
-def _can_open(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+def _can_open(text: str, i: int, pos: int, endpos: int) -> bool:
+    before = text[i - 1] if i > pos else " "
+    after = text[i + 1] if i + 1 < endpos else " "
     if after.isspace() and text[i] not in "«»":  # French sets guillemets off with spaces
         return False
     if text[i] in '‘"»':
@@ -81,28 +88,29 @@ def _can_open(text: str, i: int) -> bool:
     return not _WORDCHAR.match(before) or before in "“„«"
 
 
-def _closing(text: str, i: int, closers: str, *, start: int) -> tuple[int | None, int, bool]:
+def _closing(text: str, i: int, closers: str, *, start: int, end: int) -> tuple[int | None, int, bool]:
     """(where the mark at ``i`` closes, or None; where the search stopped; whether a paragraph
-    break stopped it). The search runs from ``start`` to at most 4000 characters after ``i``."""
+    break stopped it). The search runs from ``start`` to at most 4000 characters after ``i``,
+    and never past ``end`` (where the text is taken to end)."""
     opener = text[i]
-    limit = min(len(text), i + 4000)
+    limit = min(end, i + 4000)
     j = start
     while j < limit:
         c = text[j]
-        if c == "\n" and text[j + 1 : j + 2] == "\n":
+        if c == "\n" and j + 1 < end and text[j + 1] == "\n":
             return None, j, True
         if c in closers:
-            after = text[j + 1] if j + 1 < len(text) else " "
+            after = text[j + 1] if j + 1 < end else " "
             # an apostrophe inside a word (We’ve, ISIS’s) does not close a single quote
             if opener in "‘‚" and (_WORDCHAR.match(after) or not text[j - 1 : j].strip()):
                 j += 1
                 continue
-            if opener == '"' and j + 1 < len(text) and _WORDCHAR.match(after) and text[j - 1].isspace():
+            if opener == '"' and j + 1 < end and _WORDCHAR.match(after) and text[j - 1].isspace():
                 j += 1
                 continue
             return j, j, False
         j += 1
-    return None, max(j, start), limit == len(text)
+    return None, max(j, start), limit == end
 
 
 # Abbreviations after which a full stop does not end a sentence (titles, months, places, Latin).

@@ -60,7 +60,10 @@ def safe_url(url: str | None) -> str | None:
     cleaned = re.sub(r"[\x00-\x20\x7f]+", "", _INVISIBLE.sub("", url))
     if cleaned.startswith("//"):
         return None
-    scheme = urlsplit(cleaned).scheme.lower()
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:  # "http://[" and other URLs that do not parse
+        return None
     return cleaned if scheme in _SAFE_SCHEMES else None
 
 
@@ -324,7 +327,21 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.policies["json.dumps_function"] = _inert_json
     return env
+
+
+# Characters that Markdown (or HTML) would read as syntax in a value a renderer shows as text,
+# written as JSON \u escapes by ``tojson`` (front matter): the same value once parsed, no syntax.
+_MD_IN_JSON = re.compile(r"[\[\]()!*_`<>&#|~]")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _inert_json(obj: Any, **kwargs: Any) -> str:
+    return _JSON_STRING.sub(
+        lambda m: _MD_IN_JSON.sub(lambda c: f"\\u{ord(c.group(0)):04x}", m.group(0)),
+        json.dumps(obj, **kwargs),
+    )
 
 
 _TEMPLATE_FRAMES = ("template", "top-level template code")
