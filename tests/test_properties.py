@@ -382,3 +382,80 @@ def test_find_quotes_in_a_window_is_find_quotes_of_the_slice(text: str, a: int, 
     alone = [(q.start, q.end, q.text, q.opener) for q in find_quotes(text[a:b])]
     assert window == alone
     assert find_quotes(text, a, b, limit=1) == find_quotes(text, a, b)[:1]
+
+
+# ---------------------------------------------------------------- merging duplicates, indexed
+
+
+def naive_merge(posts: list[Post]) -> list[Post]:
+    """merge_duplicates as it was: every post compared with every kept one (the reference)."""
+    from dataclasses import replace
+
+    from threads.sequence import _same_post, richness
+
+    kept: list[Post] = []
+    for post in posts:
+        for i, other in enumerate(kept):
+            if _same_post(post, other):
+                rich, poor = (post, other) if richness(post) > richness(other) else (other, post)
+                kept[i] = replace(
+                    rich,
+                    evidence=tuple(dict.fromkeys(rich.evidence + poor.evidence)),
+                    position=min(rich.position, poor.position),
+                    published=rich.published or poor.published,
+                )
+                break
+        else:
+            kept.append(post)
+    return kept
+
+
+vocab = st.sampled_from(["we", "are", "open", "late", "tonight", "again", "Ann", "library", "x", "éte"])
+post_texts = st.lists(vocab, max_size=9).map(" ".join)
+
+
+@st.composite
+def flat_posts(draw: Any) -> list[Post]:
+    from threads.model import Author
+
+    out = []
+    for n in range(draw(st.integers(0, 12))):
+        out.append(
+            Post(
+                platform=draw(st.sampled_from(["twitter", "mastodon"])),
+                text=draw(post_texts),
+                author=Author(name=draw(st.sampled_from([None, "Ann Lee"]))),
+                kind=draw(st.sampled_from(["embed", "remnant", "quote"])),
+                id=draw(st.sampled_from([None, "1", "2"])),
+                url=draw(
+                    st.sampled_from([None, "https://x.com/a/1", "https://X.com/a/1/", "https://x.com/b"])
+                ),
+                position=n,
+                evidence=(f"e{n}",),
+            )
+        )
+    return out
+
+
+@SETTINGS
+@given(flat_posts())
+def test_indexed_merge_is_the_naive_merge(posts: list[Post]) -> None:
+    from threads.sequence import merge_duplicates
+
+    assert merge_duplicates(posts) == naive_merge(posts)
+
+
+@pytest.mark.parametrize(
+    "texts_in_order",
+    [
+        ["alpha beta gamma delta epsilon", "zeta eta alpha beta gamma delta epsilon"],  # kept inside new
+        ["zeta eta alpha beta gamma delta epsilon", "alpha beta gamma delta epsilon"],  # new inside kept
+        ["supercalifragilistic expialidocious", "a supercalifragilistic expialidocious b"],  # no inner word
+    ],
+)
+def test_indexed_merge_finds_a_text_inside_another(texts_in_order: list[str]) -> None:
+    from threads.sequence import merge_duplicates
+
+    posts = [Post(platform="twitter", text=t, kind="quote", position=n) for n, t in enumerate(texts_in_order)]
+    assert len(naive_merge(posts)) == 1
+    assert merge_duplicates(posts) == naive_merge(posts)
