@@ -922,10 +922,7 @@ def test_xhtml_file_with_external_entity(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- regressions found by fuzzing
 
 # Fixtures whose bug sits in a module this file's author may not change: open until it is fixed.
-OPEN_BUGS: dict[str, str] = {
-    "fuzz-facebook-iframe-ipv6.bin": "threads/embeds/facebook.py:95: urlsplit(src) raises ValueError on "
-    "an iframe src like 'http://[': wrap it in try/except ValueError and skip the iframe",
-}
+OPEN_BUGS: dict[str, str] = {}
 HOSTILE_FIXTURES = [
     pytest.param(p, id=p.name, marks=[pytest.mark.xfail(strict=True, reason=OPEN_BUGS[p.name])])
     if p.name in OPEN_BUGS
@@ -952,11 +949,6 @@ def test_there_are_fuzz_regressions() -> None:
     assert HOSTILE_FIXTURES
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="threads/embeds/twitter.py:249: urlsplit(src) raises ValueError on a tweet iframe src like "
-    "'https://[...'; wrap it in try/except ValueError (as for facebook.py:95)",
-)
 def test_tweet_iframe_with_unparsable_src() -> None:
     page = f'<html><body><iframe src="https://[platform.twitter.com/embed/Tweet.html?id=1"></iframe>{QUOTE}</body></html>'
     assert the_quote(page.encode()) == ANA

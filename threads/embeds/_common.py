@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, cast
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from dateutil import parser as date_parser
 from lxml import etree
@@ -59,6 +59,14 @@ class xpath_values(xpath):
 
     def values(self, root: HtmlElement) -> list[Any]:
         return cast(list[Any], self._compiled(root))
+
+
+def query_value(url: str, name: str) -> str:
+    """The first value of query parameter ``name`` in ``url``; "" when absent or the URL does not parse."""
+    try:
+        return (parse_qs(urlsplit(url).query).get(name) or [""])[0]
+    except ValueError:  # "https://[..." and other URLs urllib refuses
+        return ""
 
 
 def classes(el: HtmlElement) -> set[str]:

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from ..dom import Page
 from ..model import Post
-from ._common import HtmlElement, absolute, has_class, make_post, render, squash, xpath
+from ._common import HtmlElement, absolute, has_class, make_post, query_value, render, squash, xpath
 
 PLATFORM = "facebook"
 
@@ -92,7 +92,7 @@ def extract(page: Page) -> Iterator[Post]:
             yield _from_sdk(page, div, url)
     for iframe in _IFRAMES(page.root):
         src = absolute(iframe.get("src") or iframe.get("data-src")) or ""
-        url = canonical((parse_qs(urlsplit(src).query).get("href") or [""])[0])
+        url = canonical(query_value(src, "href"))
         if url:
             yield _post(page, iframe, url, "markup iframe facebook.com/plugins")
     for amp in _AMP(page.root):

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import parse_qs, urlsplit
 
 from ..dom import Page
 from ..ids import twitter_time
@@ -34,6 +33,7 @@ from ._common import (
     find_trailer,
     has_class,
     make_post,
+    query_value,
     render,
     screenshots,
     squash,
@@ -246,7 +246,7 @@ def _from_id_holder(page: Page, el: HtmlElement) -> Post | None:
         if (status := parse_status(value)) is not None:
             return _stub(page, el, status, _id_evidence(el, attr))
     src = el.get("src") or el.get("data-src") or ""
-    tid = (parse_qs(urlsplit(src).query).get("id") or [""])[0]
+    tid = query_value(src, "id")
     if el.tag == "iframe" and tid.isdigit():
         return _stub(
             page, el, (None, tid, f"https://twitter.com/i/web/status/{tid}"), "markup iframe Tweet.html?id="
