@@ -201,3 +201,18 @@ def test_namer_and_expand(tmp_path: Path) -> None:
     # Top-down: a folder's own files, then its subfolders, each sorted.
     assert [i.name for i in items] == ["notes", "a/story", "b/story", "b/deep/other", "example.org_x"]
     assert [i.index for i in items] == list(range(5))
+
+
+def test_time_limit_names_the_input_and_the_batch_goes_on() -> None:
+    import time
+
+    from threads.errors import TimedOut
+    from threads.limits import time_limit
+
+    with pytest.raises(TimedOut, match=r"slow\.html: gave up after 0\.2 s"), time_limit(0.2, "slow.html"):
+        while True:
+            time.sleep(0.01)
+    with time_limit(0, "unbounded"):  # 0 is no limit
+        pass
+    with time_limit(5, "quick"):
+        assert sum(range(10)) == 45

@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import ThreadsError
+from .limits import time_limit
 from .model import Options
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ class Task:
     output_dir: str | None = None
     """Write one file per item here; when None, the rendered text comes back in the Result."""
     skip_existing: bool = False
+    timeout: float | None = None
+    """Seconds allowed per item (reading, finding and rendering); None or 0 for no bound."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,14 +202,15 @@ def process(task: Task, item: Item) -> Result:
         return Result(item.index, item.location, "skipped", output=str(target))
     try:
         source: str | bytes = item.data if item.data is not None else item.location
-        rec = reconstruct(source, options=task.options)
-        n_posts = sum(len(t.posts) for t in rec.threads)
-        if task.fmt == "jsonl":
-            text = json_line(item.location, rec.to_dict())
-        else:
-            from .render import render
+        with time_limit(task.timeout, item.location):
+            rec = reconstruct(source, options=task.options)
+            n_posts = sum(len(t.posts) for t in rec.threads)
+            if task.fmt == "jsonl":
+                text = json_line(item.location, rec.to_dict())
+            else:
+                from .render import render
 
-            text = render(rec, task.fmt, templates=task.templates, show_evidence=task.show_evidence)
+                text = render(rec, task.fmt, templates=task.templates, show_evidence=task.show_evidence)
         if target is not None:
             write_atomic(target, text)
     except ThreadsError as e:

@@ -82,6 +82,13 @@ def main(verbose: int) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--skip-existing", is_flag=True, help="With --output-dir: leave inputs whose output exists.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no closing summary.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=120.0,
+    show_default=True,
+    help="Seconds allowed per input before it is given up as failed (0: no limit).",
+)
 def render(
     inputs: tuple[str, ...],
     fmt: str,
@@ -94,24 +101,35 @@ def render(
     jobs: int | None,
     skip_existing: bool,
     quiet: bool,
+    timeout: float,
 ) -> None:
     if output_dir is not None or fmt == "jsonl" or len(inputs) > 1:
         from .batch import Task
         from .model import Options
 
         options = Options(all_quotes=all_quotes, url=url)
-        task = Task(fmt, options, templates, evidence, output_dir=output_dir, skip_existing=skip_existing)
+        task = Task(
+            fmt,
+            options,
+            templates,
+            evidence,
+            output_dir=output_dir,
+            skip_existing=skip_existing,
+            timeout=timeout,
+        )
         _render_many(inputs, task, output, jobs, quiet)
         return
     (input,) = inputs
     from . import reconstruct
     from .errors import ThreadsError
+    from .limits import time_limit
     from .model import Options
     from .render import render as render_as
 
     try:
-        rec = reconstruct(input, options=Options(all_quotes=all_quotes, url=url))
-        text = render_as(rec, fmt, templates=templates, show_evidence=evidence)
+        with time_limit(timeout, input):
+            rec = reconstruct(input, options=Options(all_quotes=all_quotes, url=url))
+            text = render_as(rec, fmt, templates=templates, show_evidence=evidence)
     except ThreadsError as e:
         raise click.ClickException(str(e)) from None
     write_output(text, output)

@@ -13,3 +13,7 @@ class UnreadableInput(ThreadsError, ValueError):
 
 class TemplateProblem(ThreadsError, RuntimeError):
     """A template could not be found, compiled or rendered; the message names it and the line."""
+
+
+class TimedOut(ThreadsError, TimeoutError):
+    """An input took longer than the time allowed for it; the message names the input."""
