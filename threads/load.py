@@ -20,12 +20,10 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
-import ftfy
-import ftfy.badness
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import dates
+from . import dates, textfix
 from .dom import POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput
 from .model import Paragraph, Published, Source
@@ -97,8 +95,6 @@ _BREAKS = _BLOCKS | {
     "video",
     "object",
 }
-# Characters that mojibake is made of (UTF-8 read as windows-1252 or latin-1); ftfy looks only then.
-_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00d0\u00d1\u0080-\u009f\ufffd]")
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -265,8 +261,8 @@ def from_text(text: str, *, location: str, url: str | None = None, encoding: str
 
 def _from_plain(text: str, *, location: str, url: str | None, encoding: str | None) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if ftfy.badness.is_bad(text[:200_000]):
-        text = ftfy.fix_encoding(text)
+    if textfix.is_broken(text[:200_000]):
+        text = textfix.fix(text)
     paragraphs = tuple(_plain_paragraphs(text))
     title, published = _head_of(paragraphs)
     return Source(
@@ -445,8 +441,8 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
             text = squash(raw)
         if not text:
             return None
-        if _MOJIBAKE_HINT.search(text) and ftfy.badness.is_bad(text):
-            text = ftfy.fix_encoding(text)
+        if textfix.is_broken(text):
+            text = textfix.fix(text)
         return Paragraph(text, block_order * POSITION_STRIDE)
 
     walker = etree.iterwalk(body, events=("start", "end"))

@@ -41,8 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
-import ftfy
-
+from . import textfix
 from .model import Author, Media, Paragraph, Post
 
 # ---------------------------------------------------------------- patterns
@@ -637,7 +636,7 @@ def _clean(body: str) -> str:
     """A post's text as shown: line breaks kept (CRLF folded), runs of spaces squashed, mojibake
     fixed, left-over markup (``<p>``, ``&amp;``) read."""
     if _MOJIBAKE_HINT.search(body):
-        body = ftfy.fix_encoding(body)
+        body = textfix.fix(body)
     if "<" in body or "&" in body:
         body = html.unescape(_TAG.sub(" ", body))
     lines = (_LINE_SPACE.sub(" ", line).strip() for line in body.replace("\r\n", "\n").split("\n"))
@@ -650,7 +649,7 @@ def _clean_name(raw: str | None) -> str | None:
         return None
     name = _squash(raw).strip(" -\u2014\u2013")
     if _MOJIBAKE_HINT.search(name):
-        name = ftfy.fix_encoding(name)
+        name = textfix.fix(name)
     return name if _TOKEN.search(name) else None
 
 

@@ -1,0 +1,29 @@
+"""Mojibake repair, shared by load and the scrapers, with ftfy imported only when it is needed.
+
+ftfy is the maintained tool for text that was decoded with the wrong charset ("â€”" for "—");
+importing it costs more than reading a page, so it is loaded the first time a text holds the
+characters mojibake is made of.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that mojibake is made of (UTF-8 read as windows-1252 or latin-1, or lost bytes).
+MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00d0\u00d1\u0080-\u009f\ufffd]")
+
+
+def is_broken(text: str) -> bool:
+    """True when ``text`` shows mojibake (ftfy's test, asked only when the characters are there)."""
+    if not MOJIBAKE_HINT.search(text):
+        return False
+    import ftfy.badness
+
+    return bool(ftfy.badness.is_bad(text))
+
+
+def fix(text: str) -> str:
+    """``text`` with mojibake undone (ftfy's ``fix_encoding``: only the encoding, never the quotes)."""
+    import ftfy
+
+    return ftfy.fix_encoding(text)
