@@ -9,11 +9,31 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-from .errors import TemplateProblem, ThreadsError, UnreadableInput
-from .model import Author, Media, Options, Post, Reconstruction, Source, Thread
+if TYPE_CHECKING:
+    from .errors import TemplateProblem, ThreadsError, TimedOut, UnreadableInput
+    from .model import Author, Media, Options, Post, Reconstruction, Source, Thread
+
+# The model and the errors load on first use, so that `threads --version` answers at once.
+_LAZY = {
+    **dict.fromkeys(("Author", "Media", "Options", "Post", "Reconstruction", "Source", "Thread"), "model"),
+    **dict.fromkeys(("TemplateProblem", "ThreadsError", "UnreadableInput", "TimedOut"), "errors"),
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Author",
@@ -25,6 +45,7 @@ __all__ = [
     "TemplateProblem",
     "Thread",
     "ThreadsError",
+    "TimedOut",
     "UnreadableInput",
     "__version__",
     "reconstruct",
@@ -40,6 +61,7 @@ def reconstruct(
     Raises :class:`threads.errors.UnreadableInput` when it cannot be read.
     """
     from .load import load
+    from .model import Options
     from .scrape import scrape
     from .sequence import sequence
 

@@ -6,11 +6,8 @@ Heavy modules (lxml, Jinja) are imported inside the commands so that ``threads -
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -43,6 +40,8 @@ Examples:
 @click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
 def main(verbose: int) -> None:
     """threads: the social-media posts an article quotes, rebuilt as clean threads."""
+    import logging
+
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="threads: %(levelname)s: %(message)s", stream=sys.stderr)
 
@@ -134,6 +133,8 @@ def render(
         raise click.ClickException(str(e)) from None
     write_output(text, output)
     n = sum(len(t.posts) for t in rec.threads)
+    import logging
+
     logging.getLogger("threads").info("%s: %d posts in %d threads", input, n, len(rec.threads))
 
 
@@ -161,6 +162,9 @@ def write_output(text: str, output: str) -> None:
     if output == "-":
         click.echo(text, nl=False)
         return
+    import tempfile
+    from pathlib import Path
+
     target = Path(output)
     tmp: str | None = None
     try:
