@@ -42,6 +42,7 @@ from datetime import date
 from itertools import accumulate
 
 from . import textfix
+from .dom import squash
 from .model import Author, Media, Paragraph, Post
 
 # ---------------------------------------------------------------- patterns
@@ -333,26 +334,26 @@ def _make_signature(text: str, kind: str, m: re.Match[str], floor: int) -> _Sign
             handle=handle,
             published=None,
             published_text=None,
-            evidence=f"marker '{_squash(m.group(0))}'",
+            evidence=f"marker '{squash(m.group(0))}'",
             marker=True,
         )
     date_text = m.group("date")
     published = _parse_date(date_text) if date_text else None
     if date_text and published is None:
         return None
-    full_date = _squash(date_text + (m.groupdict().get("time") or "")) if date_text else None
+    full_date = squash(date_text + (m.groupdict().get("time") or "")) if date_text else None
     if kind == "instagram":
         name = _clean_name(m.group("name"))
         handle = m.group("handle")
         return _Signature(
             m.start(), m.end(), "instagram", name, handle, published, full_date,
-            f"signature '{_squash(m.group(0))}'",
+            f"signature '{squash(m.group(0))}'",
         )  # fmt: skip
     if kind == "facebook":
         name = _clean_name(m.group("name"))
         return _Signature(
             m.start(), m.end(), "facebook", name, None, published, full_date,
-            f"signature '{_squash(m.group(0))}'",
+            f"signature '{squash(m.group(0))}'",
         )  # fmt: skip
     handle = m.group("tw") or m.group("dot")
     platform = "twitter" if m.group("tw") else "bluesky"
@@ -584,7 +585,7 @@ def _tweet_length(body: str) -> int:
     """Characters as Twitter counts them: links 23, attached media nothing."""
     n = 0
     pos = 0
-    squashed = _squash(_TAG.sub(" ", body))
+    squashed = squash(_TAG.sub(" ", body))
     for m in _URL.finditer(squashed):
         n += m.start() - pos
         n += 0 if m.group(0).lower().startswith("pic.twitter.com") else 23
@@ -647,14 +648,10 @@ def _clean_name(raw: str | None) -> str | None:
     """A display name as written (emoji stand-ins kept), or None when nothing word-like is left."""
     if raw is None:
         return None
-    name = _squash(raw).strip(" -\u2014\u2013")
+    name = squash(raw).strip(" -\u2014\u2013")
     if _MOJIBAKE_HINT.search(name):
         name = textfix.fix(name)
     return name if _TOKEN.search(name) else None
-
-
-def _squash(s: str) -> str:
-    return " ".join(s.split())
 
 
 def _month(word: str) -> int | None:
@@ -669,7 +666,7 @@ def _month(word: str) -> int | None:
 
 def _parse_date(written: str) -> date | None:
     """A signature's date as written -> the day, or None when it is no date."""
-    s = _squash(written)
+    s = squash(written)
     for pattern in (_DATE_CJK, _DATE_ISO, _DATE_DMY, _DATE_MDY):
         m = pattern.match(s)
         if m is None:

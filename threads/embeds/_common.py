@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
 from ..dom import Page
+from ..dom import squash as squash  # re-exported: the embed modules import it from here
 from ..model import Author, Media, Post, Published
 
 # ---------------------------------------------------------------- selectors
@@ -197,10 +198,6 @@ def tidy(raw: str) -> str:
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
-
-
-def squash(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").replace("\xa0", " ")).strip()
 
 
 def find_trailer(pattern: re.Pattern[str], text: str) -> tuple[str | None, str, int] | None:
