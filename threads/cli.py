@@ -35,6 +35,19 @@ Examples:
 """
 
 
+# Options that render and digest share, written once.
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default="-",
+    help="Write here instead of stdout ('-' is stdout).",
+)
+ALL_QUOTES_OPTION = click.option(
+    "--all-quotes", is_flag=True, help="Keep quoted statements that have no social evidence."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="threads")
 @click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
@@ -57,14 +70,8 @@ def main(verbose: int) -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    default="-",
-    help="Write here instead of stdout ('-' is stdout).",
-)
-@click.option("--all-quotes", is_flag=True, help="Keep quoted statements that have no social evidence.")
+@OUTPUT_OPTION
+@ALL_QUOTES_OPTION
 @click.option("--evidence", is_flag=True, help="Show why each post was taken for one (HTML and Markdown).")
 @click.option(
     "--templates",
@@ -192,15 +199,9 @@ Examples:
 
 @main.command(help=DIGEST_HELP)
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    default="-",
-    help="Write here instead of stdout ('-' is stdout).",
-)
+@OUTPUT_OPTION
 @click.option("--title", help="The digest's title.")
-@click.option("--all-quotes", is_flag=True, help="Keep quoted statements that have no social evidence.")
+@ALL_QUOTES_OPTION
 @click.option(
     "--templates",
     type=click.Path(file_okay=False, exists=True),
