@@ -225,3 +225,36 @@ def test_long_scripts_and_long_blockquotes_stay_linear() -> None:
     )
     (post,) = extract_all(page_of(html))
     assert post.author.handle == "long_ex" and post.text.endswith("- x")
+
+
+# ---------------------------------------------------------------- one walk, gated walks
+
+_GATED = """<html><body>
+<p>Intro.</p>
+<DIV DATA-TWEET-ID="20">rendered</DIV>
+<blockquote class="twitter-tweet"><p>First words here</p>&mdash; Ann (@ann)
+<a href="https://twitter.com/ann/status/1114011006424850432">April 5, 2019</a></blockquote>
+<img alt="Twitter post by @bob: Hello from the screenshot" src="x.png">
+</body></html>"""
+
+
+@pytest.mark.parametrize("markup", [_GATED, None])
+def test_gated_and_indexed_selectors_find_what_a_full_walk_finds(markup: str | None) -> None:
+    """With the source text (needles checked, case-folded: DATA-TWEET-ID) or without it (every walk
+    runs), the same posts come out, in document order."""
+    root = lxml.html.document_fromstring(_GATED)
+    posts = extract_all(Page(root, markup=markup))
+    assert [(p.id, p.author.handle) for p in posts] == [
+        ("20", None),
+        ("1114011006424850432", "ann"),
+        (None, "bob"),
+    ]
+
+
+def test_page_index_and_needles() -> None:
+    root = lxml.html.document_fromstring("<div><iframe src='a'></iframe><p><iframe src='b'></iframe></p></div>")
+    page = Page(root, markup="<div><IFRAME src='a'></IFRAME> Fb-Post</div>")
+    assert [el.get("src") for el in page.tagged("iframe")] == ["a", "b"]
+    assert page.tagged("blockquote") == []
+    assert page.holds("fb-post") and not page.holds("reddit-embed")
+    assert Page(root).holds("anything")  # no source text: every walk must run

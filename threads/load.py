@@ -386,7 +386,7 @@ def _flatten(text: str) -> str:
 def _from_html(text: str, *, location: str, url: str | None, encoding: str | None) -> Source:
     root = parse_html(text, location=location)
     page_url = url or _canonical(root)
-    page = Page(root, page_url)
+    page = Page(root, page_url, markup=text)
     paragraphs = tuple(html_paragraphs(page))
     title = _title(root)
     published = _published(root)

@@ -17,7 +17,7 @@ from dateutil import parser as date_parser
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
-from ..dom import Page
+from ..dom import INDEXED_TAGS, Page
 from ..dom import squash as squash  # re-exported: the embed modules import it from here
 from ..model import Author, Media, Post, Published
 
@@ -32,8 +32,13 @@ def has_class(name: str) -> str:
 def screenshots(platform_words: str) -> xpath:
     """Screenshot fallbacks: an image whose ``alt`` (or a lazy holder's ``data-alt``) reads
     "{platform} post by @handle: text", as some publishers print instead of the embed."""
-    test = "re:test(@{attr}, '^\\s*(" + platform_words + ") post by @', 'i')"
-    return xpath(f"//img[{test.format(attr='alt')}] | //*[{test.format(attr='data-alt')}]")
+    # contains(translate(...)) is a cheap test in libxml2 that every match passes; the regular
+    # expression (a call back into Python) then only sees the few candidates left
+    cheap = "contains(translate(@{attr}, 'POSTBY', 'postby'), ' post by @')"
+    test = cheap + " and re:test(@{attr}, '^\\s*(" + platform_words + ") post by @', 'i')"
+    return xpath(
+        f"//img[{test.format(attr='alt')}] | //*[{test.format(attr='data-alt')}]", needles=("data-alt",)
+    )
 
 
 def src_matches(pattern: str) -> str:
@@ -42,24 +47,50 @@ def src_matches(pattern: str) -> str:
 
 
 _NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
+_INDEXED_BRANCH = re.compile(r"^//(?P<tag>[a-z][a-z0-9-]*)(?P<predicates>(?:\[.*\])?)$", re.S)
 
 
 class xpath:
-    """An XPath selecting elements, compiled once at import; ``re:`` is EXSLT regular expressions."""
+    """Elements selected by an XPath (``re:`` is EXSLT regular expressions), compiled once at import.
 
-    def __init__(self, expr: str) -> None:
+    A union is read branch by branch. A branch ``//TAG[...]`` whose tag the page indexes
+    (:data:`threads.dom.INDEXED_TAGS`) tests its predicates on the page's list of such elements
+    only (:meth:`threads.dom.Page.tagged`), not on a walk of the whole tree; any other branch walks
+    the tree, and only when the page's source holds one of ``needles`` (when given). Results come
+    in document order.
+    """
+
+    def __init__(self, expr: str, *, needles: tuple[str, ...] = ()) -> None:
         self.expr = expr
-        self._compiled = etree.XPath(expr, namespaces=_NAMESPACES)
+        self.needles = needles
+        self._indexed: list[tuple[str, etree.XPath | None]] = []
+        walks: list[str] = []
+        for branch in (b.strip() for b in expr.split(" | ")):
+            m = _INDEXED_BRANCH.match(branch)
+            if m and m["tag"] in INDEXED_TAGS:
+                preds = m["predicates"]
+                compiled = etree.XPath("$nodes" + preds, namespaces=_NAMESPACES) if preds else None
+                self._indexed.append((m["tag"], compiled))
+            else:
+                walks.append(branch)
+        self._walk = etree.XPath(" | ".join(walks), namespaces=_NAMESPACES) if walks else None
 
-    def __call__(self, root: HtmlElement) -> list[HtmlElement]:
-        return cast(list[HtmlElement], self._compiled(root))
+    def __call__(self, page: Page) -> list[HtmlElement]:
+        found: list[HtmlElement] = []
+        for tag, compiled in self._indexed:
+            nodes = page.tagged(tag)
+            if nodes:
+                found.extend(cast(list[HtmlElement], compiled(page.root, nodes=nodes)) if compiled else nodes)
+        if self._walk is not None and (not self.needles or any(page.holds(n) for n in self.needles)):
+            found.extend(cast(list[HtmlElement], self._walk(page.root)))
+        if len(self._indexed) + (self._walk is not None) > 1 and len(found) > 1:
+            found = _in_document_order(page, found)
+        return found
 
 
-class xpath_values(xpath):
-    """An XPath selecting attribute values (strings that know their element: ``getparent()``)."""
-
-    def values(self, root: HtmlElement) -> list[Any]:
-        return cast(list[Any], self._compiled(root))
+def _in_document_order(page: Page, found: list[HtmlElement]) -> list[HtmlElement]:
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=page.order)
 
 
 def query_value(url: str, name: str) -> str:

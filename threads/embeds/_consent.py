@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote
 
 from lxml import etree
@@ -34,6 +35,11 @@ _ATTRIBUTES = xpath(
     " or contains(., '&lt;blockquote') or contains(., '&lt;iframe') or contains(., '&lt;div')"
     " or contains(., '%3Cblockquote') or contains(., '%3Ciframe') or contains(., '%3Cdiv')]"
 )
+_ESCAPED_NEEDLES = tuple(e + t for e in ("lt;", "%3c") for t in ("blockquote", "iframe", "div"))
+"""What the source must hold for an attribute value to hold escaped markup ("&lt;" is written
+"&amp;lt;" there, "%3C" as itself)."""
+_ATTRIBUTES_WITH_TAGS = xpath("//@*[contains(., '<')]")
+_UNESCAPED = re.compile(r"<(?:blockquote|iframe|div)")
 _SCRIPTS = xpath(
     "//script[contains(., 'blockquote') or contains(., 'u003cblockquote') or contains(., 'u003Cblockquote')"
     " or contains(., 'iframe')]"
@@ -46,6 +52,8 @@ _ELSEWHERE = re.compile(
 )
 """Keys of script data that hold other stories (a preloaded feed, a homepage, a cache of teasers):
 embeds under them are not this page's."""
+_JSON_MARKUP = ("<blockquote", "<iframe", "u003cblockquote", "u003Cblockquote", "u003ciframe", "u003Ciframe")
+"""How a blockquote or an iframe starts in JSON text: as itself or with its "<" escaped."""
 _MAX_VALUES = 50
 _FRAGMENT_STRIDE = 4096
 _MAX_DEPTH = 64
@@ -84,9 +92,16 @@ def _decode(value: str) -> str | None:
     return value if _MARKUP.search(value) else None
 
 
+@lru_cache(maxsize=4096)
+def _elsewhere(key: str) -> bool:
+    return _ELSEWHERE.search(key) is not None
+
+
 def script_embeds(body: str) -> Iterator[str]:
     """Embed markup kept in a script's JSON data (``__NEXT_DATA__``, ``window.App = {…}``), skipping
     what sits under keys that name other stories (``_ELSEWHERE``)."""
+    if not any(form in body for form in _JSON_MARKUP):
+        return  # no string in it can hold a blockquote or an iframe
     decoder = json.JSONDecoder(strict=False)
     stripped = body.lstrip()
     starts: list[tuple[str, int]] = [("", len(body) - len(stripped))] if stripped[:1] in "{[" else []
@@ -106,7 +121,7 @@ def script_embeds(body: str) -> Iterator[str]:
                 if ("<blockquote" in node or "<iframe" in node) and _HINTS.search(node):
                     yield node
             elif depth < _MAX_DEPTH and isinstance(node, dict):
-                items = [v for k, v in node.items() if not _ELSEWHERE.search(str(k))]
+                items = [v for k, v in node.items() if not _elsewhere(str(k))]
                 stack.extend((v, depth + 1) for v in reversed(items))
             elif depth < _MAX_DEPTH and isinstance(node, list):
                 stack.extend((v, depth + 1) for v in reversed(node))
@@ -114,12 +129,16 @@ def script_embeds(body: str) -> Iterator[str]:
 
 def consent_pages(page: Page) -> Iterator[Page]:
     """Each embed fragment held as text in the page, parsed, as a page of its own."""
-    holders: list[tuple[HtmlElement, str]] = [(t, t.text_content()) for t in _TEXTAREAS(page.root)]
-    for value in _ATTRIBUTES(page.root):
+    holders: list[tuple[HtmlElement, str]] = [(t, t.text_content()) for t in _TEXTAREAS(page)]
+    if any(page.holds(n) for n in _ESCAPED_NEEDLES):
+        values = _ATTRIBUTES(page)
+    else:  # one cheap test per attribute; the few values holding a "<" are looked at here
+        values = [v for v in _ATTRIBUTES_WITH_TAGS(page) if _UNESCAPED.search(v)]
+    for value in values:
         owner = value.getparent()
         if owner is not None:
             holders.append((owner, str(value)))
-    for script in _SCRIPTS(page.root):
+    for script in _SCRIPTS(page):
         holders.extend((script, markup) for markup in script_embeds(script.text or ""))
     seen: dict[HtmlElement, int] = {}
     for holder, raw in holders:

@@ -50,11 +50,11 @@ def permalink(actor: str, rkey: str) -> str:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page.root):
+    for bq in _BLOCKQUOTES(page):
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
-    for iframe in _IFRAMES(page.root):
+    for iframe in _IFRAMES(page):
         m = _EMBED_SRC.search(iframe.get("src") or iframe.get("data-src") or "")
         if m:
             uri = f"at://{m['did']}/app.bsky.feed.post/{m['rkey']}"

@@ -38,7 +38,10 @@ _POST_ID = re.compile(
 )
 _PAGE_SLUG = re.compile(r"^https?://[^/]+/(?P<slug>[A-Za-z0-9.]{3,80})/(?:posts|videos|photos)/", re.I)
 _NOT_SLUGS = frozenset({"permalink.php", "story.php", "watch", "photo.php", "groups", "events", "share"})
-_SDK = xpath("//div[" + has_class("fb-post") + " or " + has_class("fb-video") + "][@data-href]")
+_SDK = xpath(
+    "//div[" + has_class("fb-post") + " or " + has_class("fb-video") + "][@data-href]",
+    needles=("fb-post", "fb-video"),
+)
 _IFRAMES = xpath(
     "//iframe[re:test(@src, 'facebook\\.com/plugins/(post|video|comment_embed)\\.php', 'i')"
     " or re:test(@data-src, 'facebook\\.com/plugins/(post|video|comment_embed)\\.php', 'i')]"
@@ -86,20 +89,20 @@ def _post(
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for div in _SDK(page.root):
+    for div in _SDK(page):
         url = canonical(div.get("data-href"))
         if url:
             yield _from_sdk(page, div, url)
-    for iframe in _IFRAMES(page.root):
+    for iframe in _IFRAMES(page):
         src = absolute(iframe.get("src") or iframe.get("data-src")) or ""
         url = canonical(query_value(src, "href"))
         if url:
             yield _post(page, iframe, url, "markup iframe facebook.com/plugins")
-    for amp in _AMP(page.root):
+    for amp in _AMP(page):
         url = canonical(amp.get("data-href"))
         if url:
             yield _post(page, amp, url, "markup amp-facebook")
-    for fig in _WP_FIGURES(page.root):
+    for fig in _WP_FIGURES(page):
         if fig.find(".//blockquote") is None and fig.find(".//iframe") is None:
             for candidate in [a.get("href") for a in fig.iter("a")] + squash(fig.text_content()).split():
                 if url := canonical(candidate):

@@ -85,25 +85,25 @@ def parse_post_url(href: str | None) -> tuple[str, str] | None:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page.root):
+    for bq in _BLOCKQUOTES(page):
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
-    for iframe in _IFRAMES(page.root):
+    for iframe in _IFRAMES(page):
         found = parse_post_url(iframe.get("src") or iframe.get("data-src"))
         if found:
             yield _stub(page, iframe, found, "markup rendered iframe.instagram-media")
-    for amp in _AMP(page.root):
+    for amp in _AMP(page):
         found = parse_post_url(f"https://www.instagram.com/p/{(amp.get('data-shortcode') or '').strip()}/")
         if found:
             yield _stub(page, amp, found, "markup amp-instagram")
-    for fig in _WP_FIGURES(page.root):
+    for fig in _WP_FIGURES(page):
         if fig.find(".//blockquote") is None and fig.find(".//iframe") is None:
             for candidate in [a.get("href") for a in fig.iter("a")] + squash(fig.text_content()).split():
                 if found := parse_post_url(candidate):
                     yield _stub(page, fig, found, "markup figure.wp-block-embed-instagram with a post URL")
                     break
-    for el in _SCREENSHOTS(page.root):
+    for el in _SCREENSHOTS(page):
         if m := _SCREENSHOT_ALT.match(el.get("alt") or el.get("data-alt") or ""):
             yield make_post(
                 page,

@@ -105,7 +105,7 @@ def _post(page: Page, script: HtmlElement, item: dict[str, Any]) -> Post:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for script in _SCRIPTS(page.root):
+    for script in _SCRIPTS(page):
         try:
             data = json.loads(script.text or "", strict=False)
         except ValueError:

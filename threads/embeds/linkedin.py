@@ -23,7 +23,7 @@ _IFRAMES = xpath("//iframe[" + src_matches("linkedin\\.com/embed/feed/update/") 
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for iframe in _IFRAMES(page.root):
+    for iframe in _IFRAMES(page):
         m = _URN.search(iframe.get("src") or iframe.get("data-src") or "")
         if m:
             urn = f"urn:li:{m['kind']}:{m['id']}"

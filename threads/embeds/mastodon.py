@@ -65,11 +65,11 @@ def _post(page: Page, el: HtmlElement, found: tuple[str, str, str, str], evidenc
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for iframe in _IFRAMES(page.root):
+    for iframe in _IFRAMES(page):
         found = parse_status(iframe.get("src") or iframe.get("data-src"))
         if found:
             yield _post(page, iframe, found, "markup iframe on /@user/{id}/embed")
-    for bq in _BLOCKQUOTES(page.root):
+    for bq in _BLOCKQUOTES(page):
         found = parse_status(bq.get("data-embed-url"))
         if found is None:
             found = next(filter(None, (parse_status(a.get("href")) for a in bq.iter("a"))), None)

@@ -27,7 +27,8 @@ POST_URL = re.compile(
 _USER = re.compile(r"/(?:u|user)/(?P<name>[A-Za-z0-9_-]{3,20})/?(?:[?#]|$)", re.I)
 _BLOCKS = xpath(
     "//blockquote[" + has_class("reddit-embed-bq") + " or " + has_class("reddit-card") + "]"
-    " | //div[" + has_class("reddit-embed") + "]"
+    " | //div[" + has_class("reddit-embed") + "]",
+    needles=("reddit-embed",),
 )
 _OTHERS = xpath(
     "//amp-reddit[@data-src] | //iframe[re:test(@src, '(embed\\.reddit|redditmedia)\\.com/r/', 'i')"
@@ -69,11 +70,11 @@ def _from_block(page: Page, el: HtmlElement) -> Post | None:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for el in _BLOCKS(page.root):
+    for el in _BLOCKS(page):
         post = _from_block(page, el)
         if post is not None:
             yield post
-    for el in _OTHERS(page.root):
+    for el in _OTHERS(page):
         found = parse_post_url(
             (el.get("data-src") or el.get("src") or "").replace("embed.reddit.com", "www.reddit.com")
         )

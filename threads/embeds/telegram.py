@@ -41,11 +41,11 @@ def _post(page: Page, el: HtmlElement, channel: str, msg: str, evidence: str) ->
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for script in _SCRIPTS(page.root):
+    for script in _SCRIPTS(page):
         m = _POST_ATTR.match(script.get("data-telegram-post") or "")
         if m:
             yield _post(page, script, m["channel"], m["msg"], "markup script[data-telegram-post]")
-    for iframe in _IFRAMES(page.root):
+    for iframe in _IFRAMES(page):
         src = absolute(iframe.get("src") or iframe.get("data-src"))
         m = POST_URL.match(src) if src else None
         if m:

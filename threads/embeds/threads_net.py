@@ -49,13 +49,13 @@ def _post(page: Page, el: HtmlElement, found: tuple[str | None, str, str], evide
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page.root):
+    for bq in _BLOCKQUOTES(page):
         found = parse_post_url(bq.get("data-text-post-permalink"))
         if found is None:
             found = next(filter(None, (parse_post_url(a.get("href")) for a in bq.iter("a"))), None)
         if found:
             yield _post(page, bq, found, "markup blockquote.text-post-media")
-    for iframe in _IFRAMES(page.root):
+    for iframe in _IFRAMES(page):
         found = parse_post_url(iframe.get("src") or iframe.get("data-src"))
         if found:
             yield _post(page, iframe, found, "markup iframe threads embed")

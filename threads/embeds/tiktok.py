@@ -36,7 +36,7 @@ def _not_caption(a: HtmlElement) -> bool:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page.root):
+    for bq in _BLOCKQUOTES(page):
         url = absolute(bq.get("cite"))
         m = VIDEO_URL.match(url) if url else None
         video_id = m["id"] if m else (bq.get("data-video-id") or "").strip()
@@ -64,7 +64,7 @@ def extract(page: Page) -> Iterator[Post]:
             links=rendered.links,
             extra={"sound": sound} if sound else None,
         )
-    for iframe in _IFRAMES(page.root):
+    for iframe in _IFRAMES(page):
         e = _EMBED_SRC.search(iframe.get("src") or iframe.get("data-src") or "")
         if e:
             yield make_post(

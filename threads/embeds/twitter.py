@@ -64,7 +64,8 @@ _ID_ATTRIBUTES = ("data-tweet-id", "data-tweetid", "data-oembed-url", "data-oemb
 """Where rendered widgets, AMP and lazy loaders keep the tweet's ID or permalink."""
 _BY_ID = xpath(
     "//*[not(self::blockquote)][" + " or ".join(f"@{a}" for a in _ID_ATTRIBUTES) + "]"
-    " | //iframe[" + src_matches("platform\\.twitter\\.com/embed/") + "]"
+    " | //iframe[" + src_matches("platform\\.twitter\\.com/embed/") + "]",
+    needles=("data-tweet", "data-oembed", "data-embed-url"),
 )
 _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-twitter") + " or " + has_class("is-provider-twitter") + "]"
@@ -118,19 +119,19 @@ def _own(a: HtmlElement, bq: HtmlElement) -> bool:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page.root):
+    for bq in _BLOCKQUOTES(page):
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
-    for el in _BY_ID(page.root):
+    for el in _BY_ID(page):
         post = _from_id_holder(page, el)
         if post is not None:
             yield post
-    for fig in _WP_FIGURES(page.root):
+    for fig in _WP_FIGURES(page):
         post = _from_wp_figure(page, fig)
         if post is not None:
             yield post
-    for el in _SCREENSHOTS(page.root):
+    for el in _SCREENSHOTS(page):
         post = _from_screenshot(page, el)
         if post is not None:
             yield post
