@@ -16,6 +16,7 @@ import re
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
@@ -405,12 +406,21 @@ def _from_html(text: str, *, location: str, url: str | None, encoding: str | Non
     )
 
 
+_DESCENDANTS = etree.XPath("count(descendant::*)")
+
+
 def _skipped(el: lxml_html.HtmlElement) -> bool:
     tag = el.tag
     if not isinstance(tag, str) or tag in _SKIP_TAGS:  # comments, processing instructions, code, widgets
         return True
     cls = el.get("class")
-    return bool(cls and _EMBED_CLASS.search(cls)) or el.get("hidden") is not None
+    return bool(cls and _embed_class(cls)) or el.get("hidden") is not None
+
+
+@lru_cache(maxsize=8192)
+def _embed_class(cls: str) -> bool:
+    """Whether a class attribute names a structured embed (pages repeat a few hundred class values)."""
+    return _EMBED_CLASS.search(cls) is not None
 
 
 def html_paragraphs(page: Page) -> Iterator[Paragraph]:
@@ -429,8 +439,6 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
 
     def flush() -> Paragraph | None:
         nonlocal buf
-        if not buf:
-            return None
         raw = "".join(buf)
         buf = []
         if raw.isspace():
@@ -448,25 +456,27 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     walker = etree.iterwalk(body, events=("start", "end"))
     skipping: lxml_html.HtmlElement | None = None
     for event, el in walker:
-        if event == "start" and isinstance(el.tag, str):
-            index += 1
-        if skipping is not None:
-            if event == "end" and el is skipping:
-                skipping = None
-                if el.tail:
-                    buf.append(el.tail)
+        if skipping is not None:  # the end of the element skipped (its subtree is not walked)
+            skipping = None
+            if el.tail:
+                buf.append(el.tail)
             continue
         if event == "start":
+            if isinstance(el.tag, str):
+                index += 1
             if el is not body and _skipped(el):
                 skipping = el
-                if isinstance(el.tag, str) and el.tag in _BREAKS:
+                walker.skip_subtree()
+                if len(el):
+                    index += int(_DESCENDANTS(el))  # numbered as Page.order numbers them
+                if buf and isinstance(el.tag, str) and el.tag in _BREAKS:
                     p = flush()
                     if p:
                         yield p
                 continue
             tag = el.tag
             if tag in _BLOCKS:
-                p = flush()
+                p = flush() if buf else None
                 if p:
                     yield p
                 block_order = index
@@ -476,13 +486,13 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                 buf.append(el.text)
         else:
             if el.tag in _BLOCKS:
-                p = flush()
+                p = flush() if buf else None
                 if p:
                     yield p
                 block_order = index + 1  # after the block's last descendant
             if el is not body and el.tail:
                 buf.append(el.tail)
-    p = flush()
+    p = flush() if buf else None
     if p:
         yield p
 
