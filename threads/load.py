@@ -468,7 +468,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                 skipping = el
                 walker.skip_subtree()
                 if len(el):
-                    index += int(_DESCENDANTS(el))  # numbered as Page.order numbers them
+                    index += int(_DESCENDANTS(el))  # type: ignore[arg-type]  # as Page.order numbers them
                 if buf and isinstance(el.tag, str) and el.tag in _BREAKS:
                     p = flush()
                     if p:
