@@ -176,15 +176,20 @@ class Source:
     """The parsed HTML page, its one lxml tree (``page.root``) and document order; ``None`` for text."""
     encoding: str | None = None
     """How the bytes were decoded, when they were bytes."""
+    captured: datetime | None = None
+    """When the page was captured, for a page read from a web archive (its WARC-Date)."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "location": self.location,
             "url": self.url,
             "title": self.title,
             "published": iso(self.published),
             "kind": self.kind,
         }
+        if self.captured is not None:
+            data["captured"] = iso(self.captured)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
