@@ -390,7 +390,7 @@ def _from_html(text: str, *, location: str, url: str | None, encoding: str | Non
     page = Page(root, page_url, markup=text)
     paragraphs = tuple(html_paragraphs(page))
     title = _title(root)
-    published = _published(root)
+    published = _published(page)
     if published is None:
         _, published = _head_of(paragraphs)
     return Source(
@@ -498,11 +498,16 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
 
 
 def _canonical(root: lxml_html.HtmlElement) -> str | None:
-    for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        found = root.xpath(xp)
-        if found and isinstance(found, list) and _http_url(str(found[0]).strip()):
-            return str(found[0]).strip()
+    links = _heads(root, "link", "rel", "canonical", "href")
+    for found in (links, _heads(root, "meta", "property", "og:url")):
+        if found and _http_url(found[0].strip()):
+            return found[0].strip()
     return None
+
+
+def _heads(root: lxml_html.HtmlElement, tag: str, key: str, value: str, attr: str = "content") -> list[str]:
+    """``//TAG[@KEY="VALUE"]/@ATTR``, read off one C-level pass over the page's elements named ``tag``."""
+    return [v for el in root.iter(tag) if el.get(key) == value and (v := el.get(attr)) is not None]
 
 
 def _http_url(url: str) -> bool:
@@ -516,35 +521,41 @@ def _http_url(url: str) -> bool:
 
 
 def _title(root: lxml_html.HtmlElement) -> str | None:
-    for xp in ('//meta[@property="og:title"]/@content', "//title", "//h1"):
-        found = root.xpath(xp)
-        if found and isinstance(found, list):
-            first = found[0]
-            value = squash(first.text_content() if hasattr(first, "text_content") else str(first))
+    for content in _heads(root, "meta", "property", "og:title")[:1]:
+        if value := squash(content):
+            return value
+    for tag in ("title", "h1"):
+        for el in root.iter(tag):
+            value = squash(el.text_content())
             if value:
                 return value
+            break  # the first one only, as //title and //h1 read
     return None
 
 
-_DATE_XPATHS = (
-    '//meta[@property="article:published_time"]/@content',
-    '//meta[@itemprop="datePublished"]/@content',
-    '//meta[@name="date" or @name="pubdate" or @name="publishdate" or @name="DC.date.issued"]/@content',
-    '//*[@itemprop="datePublished"]/@datetime',
+_DATE_METAS = (
+    ("property", ("article:published_time",)),
+    ("itemprop", ("datePublished",)),
+    ("name", ("date", "pubdate", "publishdate", "DC.date.issued")),
 )
+_ITEMPROP_DATETIME = etree.XPath('//*[@itemprop="datePublished"]/@datetime')
 
 
-def _published(root: lxml_html.HtmlElement) -> Published | None:
-    for xp in _DATE_XPATHS:
-        found = root.xpath(xp)
-        if found and isinstance(found, list):
-            d = dates.parse_iso(str(found[0]))
+def _published(page: Page) -> Published | None:
+    root = page.root
+    metas = list(root.iter("meta"))
+    for key, values in _DATE_METAS:
+        found = [v for el in metas if el.get(key) in values and (v := el.get("content")) is not None]
+        if found and (d := dates.parse_iso(found[0])) is not None:
+            return d
+    stamped = _ITEMPROP_DATETIME(root) if page.holds("datepublished") else None
+    if stamped and isinstance(stamped, list) and (d := dates.parse_iso(str(stamped[0]))) is not None:
+        return d
+    for script in page.tagged("script"):
+        if script.get("type") == "application/ld+json":
+            d = _ld_published(script.text or "")
             if d is not None:
                 return d
-    for script in root.xpath('//script[@type="application/ld+json"]'):
-        d = _ld_published(script.text or "")
-        if d is not None:
-            return d
     return None
 
 
