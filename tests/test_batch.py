@@ -216,3 +216,79 @@ def test_time_limit_names_the_input_and_the_batch_goes_on() -> None:
         pass
     with time_limit(5, "quick"):
         assert sum(range(10)) == 45
+
+
+# ---------------------------------------------------------------- the progress bar
+
+
+def on_a_terminal(*args: str, columns: int = 100) -> tuple[str, str]:
+    """Run ``threads`` with stderr on a pseudo-terminal (stdout a pipe); what each received."""
+    import fcntl
+    import os
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "threads", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    stdout, _ = process.communicate(timeout=60)
+    return stdout.decode(), b"".join(chunks).decode()
+
+
+needs_pty = pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="no pseudo-terminals here")
+
+
+@needs_pty
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    write_site(tmp_path / "site")
+    stdout, terminal = on_a_terminal("render", str(tmp_path / "site"), "-f", "jsonl", "-j", "2")
+    assert len(stdout.splitlines()) == 4  # the jsonl lines are untouched by the bar
+    bar = terminal.split("\r")
+    assert any("4/4" in part and "3 posts" in part and "inputs/s" in part for part in bar), terminal
+    assert any("0/4" in part for part in bar)  # drawn from the start, with the total
+    assert terminal.rstrip().endswith("threads: 4 inputs: 3 ok, 1 empty, 0 failed; 3 posts")
+
+
+@needs_pty
+def test_progress_bar_on_a_terminal_of_no_size(tmp_path: Path) -> None:
+    """A bare pseudo-terminal (no size) still gets a bar, 80 columns wide; errors are lines of their own."""
+    pages = write_site(tmp_path / "site")
+    missing = tmp_path / "missing.html"
+    _, terminal = on_a_terminal("render", str(pages[0]), str(missing), "-d", str(tmp_path / "o"), columns=0)
+    lines = terminal.split("\r\n")
+    assert f"threads: error: {missing}: no such file" in " ".join(lines)
+    assert any("2/2" in part and "1 post" in part for part in terminal.split("\r"))
+    assert all(len(part) <= 80 for part in terminal.split("\r") if "inputs/s" in part)
+
+
+@needs_pty
+def test_no_progress_bar_when_quiet_or_not_a_terminal(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    write_site(tmp_path / "site")
+    args = ["render", str(tmp_path / "site"), "-f", "jsonl", "-j", "1"]
+    stdout, terminal = on_a_terminal(*args, "--quiet")
+    assert terminal == "" and len(stdout.splitlines()) == 4
+    piped = subprocess.run(
+        [sys.executable, "-m", "threads", *args], capture_output=True, text=True, check=True
+    )
+    assert piped.stderr == "threads: 4 inputs: 3 ok, 1 empty, 0 failed; 3 posts\n"

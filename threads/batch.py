@@ -1,8 +1,10 @@
 """batch: many inputs through ``reconstruct`` and ``render``, on all cores, results in input order.
 
-Inputs are paths, globs, folders (walked recursively for pages), URLs, or ``-``. Each becomes an
-:class:`Item` with a location and an output name derived from it; names are made unique within a run
-(``story.md``, ``story-2.md``) so no two inputs ever land on one file. :func:`run` streams one
+Inputs are paths, globs, folders (walked recursively for pages and web archives), URLs, ``-``, or
+web archives (``.warc``, ``.warc.gz``: every HTML page captured in one is an input, see
+:mod:`threads.warc`). Each becomes an :class:`Item` with a location and an output name derived from
+it; names are made unique within a run (``story.md``, ``story-2.md``) so no two inputs ever land on
+one file. :func:`run` streams one
 :class:`Result` per item in input order while at most a few items per worker are in flight, so memory
 stays flat however many inputs there are. A failing input is a failed Result, never an exception
 that stops the batch.
@@ -17,23 +19,30 @@ import os
 import re
 import sys
 import tempfile
-import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from urllib.parse import urlsplit
 
-from .errors import ThreadsError
+from .errors import ThreadsError, UnreadableInput
 from .limits import time_limit
 from .model import Options
+from .warc import archive_stem, is_archive
+
+if TYPE_CHECKING:
+    from .model import Reconstruction
+    from .warc import Capture
 
 log = logging.getLogger(__name__)
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt"})
-"""Files picked up when a folder is walked (a file named on the command line is always taken)."""
+"""Files picked up when a folder is walked, with web archives (a file named on the command line is
+always taken)."""
 
 EXTENSION = {"md": ".md", "html": ".html", "json": ".json", "jsonl": ".json"}
 """Output file suffix per format; formats not listed here use ``.<format>``."""
@@ -57,7 +66,12 @@ class Item:
     name: str
     """Output name without suffix, relative to the output folder (``blog/story``)."""
     data: bytes | None = None
-    """The bytes, when already read (standard input is read once, by the parent process)."""
+    """The bytes, when already read (standard input is read once, by the parent process; a page in
+    a web archive is read from it by the parent, its body as stored)."""
+    capture: Capture | None = None
+    """For a page from a web archive: its URL, capture date and how ``data`` is still encoded."""
+    error: str | None = None
+    """Why the input cannot be run at all (a web archive that cannot be read on): it fails with this."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,25 +109,88 @@ class Result:
 # ---------------------------------------------------------------- inputs and names
 
 
-def expand(arguments: Iterable[str], *, read_stdin: bool = True) -> Iterator[Item]:
+SkipHook = Callable[[str, str], None]
+"""Called with (location, reason) for each record of a web archive that is not an HTML page."""
+
+
+class _Found(NamedTuple):
+    location: str
+    name: str
+    data: bytes | None = None
+    capture: Capture | None = None
+    error: str | None = None
+
+
+def expand(
+    arguments: Iterable[str], *, read_stdin: bool = True, on_skip: SkipHook | None = None
+) -> Iterator[Item]:
     """Items for the command-line ``arguments``, lazily, with unique output names.
 
-    A folder is walked recursively (sorted, hidden entries left out) for page files; a pattern with
-    ``*``, ``?`` or ``[`` is globbed (``**`` spans folders); a URL or ``-`` is taken as it is. A path
-    that does not exist is still an item: it fails when run, with its own error, like any bad input.
+    A folder is walked recursively (sorted, hidden entries left out) for page files and web
+    archives; a pattern with ``*``, ``?`` or ``[`` is globbed (``**`` spans folders); a URL or ``-``
+    is taken as it is. A web archive gives one item per HTML page in it, read as the items are
+    taken (``archive.warc.gz#<record-id> <url>``, named ``archive/<url name>``); its other records
+    go to ``on_skip``. A path that does not exist is still an item: it fails when run, with its own
+    error, like any bad input; so does an archive that cannot be read on, after its pages so far.
     """
     namer = Namer()
     index = 0
     for arg in arguments:
-        for location, name in _locations(arg):
-            data = None
-            if location == "-" and read_stdin:
+        for found in _locations(arg, on_skip):
+            data = found.data
+            if found.location == "-" and read_stdin:
                 data = sys.stdin.buffer.read()
-            yield Item(index, location, namer.unique(name), data)
+            yield Item(index, found.location, namer.unique(found.name), data, found.capture, found.error)
             index += 1
 
 
-def _locations(arg: str) -> Iterator[tuple[str, str]]:
+def count(arguments: Iterable[str]) -> int | None:
+    """How many items :func:`expand` will give, when that is known without reading web archives."""
+    total = 0
+    for arg in arguments:
+        for location, _ in _paths(arg):
+            if _is_archive_path(location):
+                return None
+            total += 1
+    return total
+
+
+def _locations(arg: str, on_skip: SkipHook | None) -> Iterator[_Found]:
+    for location, name in _paths(arg):
+        if _is_archive_path(location):
+            yield from _archive(location, name, on_skip)
+        else:
+            yield _Found(location, name)
+
+
+def _is_archive_path(location: str) -> bool:
+    return (
+        location != "-" and not _URL.match(location) and is_archive(location) and not os.path.isdir(location)
+    )
+
+
+def _archive(path: str, name: str, on_skip: SkipHook | None) -> Iterator[_Found]:
+    """One item per HTML page of the web archive at ``path``; an item with the error that stopped it."""
+    from .warc import Skipped, read
+
+    try:
+        for entry in read(path):
+            if isinstance(entry, Skipped):
+                if on_skip is not None:
+                    on_skip(f"{path}#{entry.record_id} {entry.url}", entry.reason)
+                continue
+            capture = entry.capture
+            yield _Found(
+                f"{path}#{capture.record_id} {capture.url}",
+                f"{name}/{url_name(capture.url)}",
+                entry.body,
+                capture,
+            )
+    except UnreadableInput as e:
+        yield _Found(path, name, error=str(e))
+
+
+def _paths(arg: str) -> Iterator[tuple[str, str]]:
     if arg == "-":
         yield "-", "stdin"
     elif _URL.match(arg):
@@ -138,17 +215,20 @@ def _walk(root: Path) -> Iterator[tuple[str, str]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             path = Path(folder, file)
-            if file.startswith(".") or path.suffix.lower() not in PAGE_SUFFIXES:
+            if file.startswith(".") or (path.suffix.lower() not in PAGE_SUFFIXES and not is_archive(file)):
                 continue
             rel = path.relative_to(root)
             yield str(path), str(rel.with_name(_stem(rel.name)))
 
 
 def _stem(filename: str) -> str:
-    """``story.html`` -> ``story``; ``page.html.txt`` -> ``page.html``; unsafe characters become ``_``."""
+    """``story.html`` -> ``story``; ``page.html.txt`` -> ``page.html``; ``crawl.warc.gz`` -> ``crawl``;
+    unsafe characters become ``_``."""
     stem = filename
     suffix = Path(filename).suffix
-    if suffix.lower() in PAGE_SUFFIXES or suffix.lower() in {".md", ".json"}:
+    if is_archive(filename):
+        stem = archive_stem(filename)
+    elif suffix.lower() in PAGE_SUFFIXES or suffix.lower() in {".md", ".json"}:
         stem = filename[: -len(suffix)]
     return _UNSAFE_NAME.sub("_", stem).strip("._")[:150]
 
@@ -195,15 +275,14 @@ def output_path(task: Task, item: Item) -> Path | None:
 
 def process(task: Task, item: Item) -> Result:
     """Reconstruct and render one item; every ThreadsError becomes a failed Result."""
-    from . import reconstruct
-
+    if item.error is not None:
+        return failed(task, item, item.error)
     target = output_path(task, item)
     if target is not None and task.skip_existing and target.exists():
         return Result(item.index, item.location, "skipped", output=str(target))
     try:
-        source: str | bytes = item.data if item.data is not None else item.location
         with time_limit(task.timeout, item.location):
-            rec = reconstruct(source, options=task.options)
+            rec = reconstruct_item(item, task.options)
             n_posts = sum(len(t.posts) for t in rec.threads)
             if task.fmt == "jsonl":
                 text = json_line(item.location, rec.to_dict())
@@ -221,6 +300,35 @@ def process(task: Task, item: Item) -> Result:
     if target is not None:
         return Result(item.index, item.location, status, n_posts, len(rec.threads), output=str(target))
     return Result(item.index, item.location, status, n_posts, len(rec.threads), text=text)
+
+
+def reconstruct_item(item: Item, options: Options) -> Reconstruction:
+    """``threads.reconstruct`` for one item: by its location, or from the bytes it carries (then
+    under its own location; a page from a web archive with its URL and capture date)."""
+    if item.data is None:
+        from . import reconstruct
+
+        return reconstruct(item.location, options=options)
+    from .load import from_bytes
+    from .scrape import scrape
+    from .sequence import sequence
+
+    data, url = item.data, options.url
+    if item.capture is not None:
+        from .warc import page_bytes
+
+        data, url = page_bytes(item.data, item.capture, item.location), item.capture.url
+    src = from_bytes(data, location=item.location, url=url)
+    if item.capture is not None and item.capture.date:
+        src = replace(src, captured=_warc_date(item.capture.date))
+    return sequence(src, scrape(src, options))
+
+
+def _warc_date(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def failed(task: Task, item: Item, error: str) -> Result:
@@ -305,6 +413,8 @@ class Tally:
     failed: int = 0
     skipped: int = 0
     posts: int = 0
+    not_pages: int = 0
+    """Records of web archives that are not HTML pages (not inputs: counted apart)."""
 
     def add(self, result: Result) -> None:
         setattr(self, result.status, getattr(self, result.status) + 1)
@@ -318,33 +428,64 @@ class Tally:
         text = f"{self.done} inputs: {self.ok} ok, {self.empty} empty, {self.failed} failed"
         if self.skipped:
             text += f", {self.skipped} skipped (output exists)"
-        return f"{text}; {self.posts} posts"
+        text += f"; {self.posts} posts"
+        if self.not_pages:
+            records = "record" if self.not_pages == 1 else "records"
+            text += f"; {self.not_pages} archive {records} skipped (not HTML pages)"
+        return text
 
 
 # ---------------------------------------------------------------- the command line's loop
 
 
 class Progress:
-    """A one-line counter on stderr (inputs done, posts found, rate), redrawn in place."""
+    """The progress bar on stderr (tqdm, imported only when shown): inputs done, of the total when
+    known, posts found, and the rate. Disabled, it writes lines straight through."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.start = time.monotonic()
-        self.shown = False
+    def __init__(self, enabled: bool, total: int | None = None) -> None:
+        self.bar: Any = None
+        if enabled:
+            from tqdm import tqdm
+
+            try:
+                size = os.get_terminal_size(sys.stderr.fileno())
+            except (OSError, ValueError):
+                size = os.terminal_size((0, 0))
+            sized = size.columns > 0 and size.lines > 0
+            self.bar = tqdm(
+                total=total,
+                desc="threads",
+                unit=" inputs",
+                file=sys.stderr,
+                leave=False,
+                # follow the terminal's size; one that reports none (a bare pseudo-terminal) gets 80x24
+                dynamic_ncols=sized,
+                ncols=None if sized else 80,
+                nrows=None if sized else 24,
+                smoothing=0,  # the rate over the whole run, so the last one drawn is right
+                postfix="0 posts",
+            )
 
     def update(self, tally: Tally) -> None:
-        if not self.enabled:
-            return
-        rate = tally.done / max(time.monotonic() - self.start, 1e-6)
-        sys.stderr.write(f"\r\x1b[Kthreads: {tally.done} done, {tally.posts} posts, {rate:.1f} inputs/s")
-        sys.stderr.flush()
-        self.shown = True
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{tally.posts} post{'' if tally.posts == 1 else 's'}", refresh=False)
+            self.bar.update(1)
 
-    def clear(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-            self.shown = False
+    def write(self, text: str, stream: TextIO) -> None:
+        """Write ``text`` to ``stream`` without tearing the bar (cleared, then drawn again below)."""
+        if self.bar is None or not (stream is sys.stderr or stream.isatty()):
+            stream.write(text)
+            stream.flush()
+            return
+        with self.bar.external_write_mode(file=stream):
+            stream.write(text)
+            stream.flush()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.refresh()  # the final counts, drawn once however fast the batch ran
+            self.bar.close()
+            self.bar = None
 
 
 def render_many(
@@ -352,19 +493,24 @@ def render_many(
 ) -> Tally:
     """The ``render`` command over many inputs: jsonl lines to stdout (without an output folder),
     one error line per failed input and a closing summary on stderr; returns the counts."""
+    arguments = list(arguments)
     tally = Tally()
-    bar = Progress(progress)
-    for result in run(expand(arguments), task, jobs=jobs):
-        tally.add(result)
-        if result.error is not None:
-            bar.clear()
-            sys.stderr.write(f"threads: error: {result.error}\n")
-        if result.text is not None and task.output_dir is None:
-            bar.clear()
-            sys.stdout.write(result.text)
-            sys.stdout.flush()
-        bar.update(tally)
-    bar.clear()
+
+    def skip(location: str, reason: str) -> None:
+        tally.not_pages += 1
+        log.debug("%s: skipped: %s", location, reason)
+
+    bar = Progress(progress, count(arguments) if progress else None)
+    try:
+        for result in run(expand(arguments, on_skip=skip), task, jobs=jobs):
+            tally.add(result)
+            if result.error is not None:
+                bar.write(f"threads: error: {result.error}\n", sys.stderr)
+            if result.text is not None and task.output_dir is None:
+                bar.write(result.text, sys.stdout)
+            bar.update(tally)
+    finally:
+        bar.close()
     if summary:
         sys.stderr.write(f"threads: {tally.summary()}\n")
     return tally

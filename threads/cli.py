@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 RENDER_HELP = """Find the posts INPUT quotes and render them as threads.
 
 INPUT is a path, an http(s) URL, or - for standard input (HTML or plain text). Several
-INPUTs, folders (walked for .html/.htm/.xhtml/.txt files) and globs need --output-dir or
---format jsonl; a failing input is reported and the rest go on (exit 1 if any failed).
+INPUTs, folders (walked for .html/.htm/.xhtml/.txt files and web archives), globs and web
+archives (.warc, .warc.gz: each HTML page in one is an input; needs the warc extra) take
+--output-dir or --format jsonl; a failing input is reported and the rest go on (exit 1 if any
+failed). A progress bar shows on stderr when it is a terminal.
 
 \b
 Examples:
@@ -32,6 +34,7 @@ Examples:
   threads render notes.txt --all-quotes             also quotes with no social evidence
   threads render saved/ 'more/*.html' -d out/       one file per input in out/, on all cores
   threads render urls/*.html --format jsonl -j 4    one JSON line per input, errors included
+  threads render crawl.warc.gz -d out/              every HTML page in the archive
 """
 
 
@@ -87,7 +90,7 @@ def main(verbose: int) -> None:
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--skip-existing", is_flag=True, help="With --output-dir: leave inputs whose output exists.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress line and no closing summary.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing summary.")
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0),
@@ -109,7 +112,9 @@ def render(
     quiet: bool,
     timeout: float,
 ) -> None:
-    if output_dir is not None or fmt == "jsonl" or len(inputs) > 1:
+    from .warc import is_archive
+
+    if output_dir is not None or fmt == "jsonl" or len(inputs) > 1 or any(map(is_archive, inputs)):
         from .batch import Task
         from .model import Options
 
@@ -148,15 +153,22 @@ def render(
 def _render_many(inputs: tuple[str, ...], task: Task, output: str, jobs: int | None, quiet: bool) -> None:
     """Several inputs (or jsonl, or an output folder): see :mod:`threads.batch`."""
     from .batch import render_many
+    from .warc import is_archive
 
+    archives = any(map(is_archive, inputs))
+    several = "a web archive holds several pages" if archives and len(inputs) == 1 else "several inputs"
     if output != "-":
+        if archives or len(inputs) > 1:
+            raise click.UsageError(f"-o/--output takes one page; {several}: use --output-dir DIR")
         raise click.UsageError("-o/--output takes one input; use --output-dir DIR for several")
     if task.output_dir is None and task.fmt != "jsonl":
-        raise click.UsageError("several inputs: give --output-dir DIR, or --format jsonl for one line each")
+        raise click.UsageError(f"{several}: give --output-dir DIR, or --format jsonl for one line each")
     if task.output_dir is not None and task.fmt == "jsonl":
         raise click.UsageError("--format jsonl writes to stdout; with --output-dir choose md, html or json")
-    if task.options.url and len(inputs) > 1:
-        raise click.UsageError("--url names one page; give one INPUT with it")
+    if task.options.url and (len(inputs) > 1 or archives):
+        raise click.UsageError(
+            "--url names one page; give one INPUT with it (an archive gives each page's URL)"
+        )
     workers = jobs or os.cpu_count() or 1
     progress = not quiet and sys.stderr.isatty()
     tally = render_many(inputs, task, jobs=workers, progress=progress, summary=not quiet)

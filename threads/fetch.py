@@ -38,7 +38,7 @@ _PAGE_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss
 _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252"}
 
 try:  # brotli is optional: offered only when it can be decoded
-    import brotli as _brotli  # type: ignore[import-not-found,unused-ignore]
+    import brotli as _brotli  # type: ignore[import-not-found,import-untyped,unused-ignore]
 except ImportError:  # pragma: no cover - depends on the environment
     _brotli = None
 
@@ -78,8 +78,8 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
         raise UnreadableInput(f"{url}: cannot fetch ({e})") from None
     if len(body) > max_bytes:
         raise UnreadableInput(f"{url}: larger than the {max_bytes}-byte limit")
-    body = _decompress(url, body, (headers.get("Content-Encoding") or "").strip().lower(), max_bytes)
-    return _honour_charset(body, headers.get_content_charset()), final
+    body = decompress(url, body, (headers.get("Content-Encoding") or "").strip().lower(), max_bytes)
+    return honour_charset(body, headers.get_content_charset()), final
 
 
 def _check_type(url: str, content_type: str, raw: str | None) -> None:
@@ -89,7 +89,8 @@ def _check_type(url: str, content_type: str, raw: str | None) -> None:
         raise UnreadableInput(f"{url}: not a page ({content_type})")
 
 
-def _decompress(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
+def decompress(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
+    """``body`` with its HTTP Content-Encoding undone (also for bodies kept in a web archive)."""
     if encoding in ("", "identity"):
         return body
     try:
@@ -121,7 +122,8 @@ def _inflate(body: bytes, wbits: int, max_bytes: int) -> bytes:
     return bytes(inflater.decompress(body, max_bytes + 1))
 
 
-def _honour_charset(body: bytes, charset: str | None) -> bytes:
+def honour_charset(body: bytes, charset: str | None) -> bytes:
+    """``body`` as UTF-8 with a BOM when the header's ``charset`` decodes it and UTF-8 does not."""
     if not charset or body.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return body
     try:
