@@ -79,3 +79,13 @@ def test_relative_days() -> None:
 )
 def test_dateline(line: str, day: date | None) -> None:
     assert dates.parse_dateline(line) == day
+
+
+def test_squash_folds_every_kind_of_white_space_as_the_regex_does() -> None:
+    import re
+
+    from threads.dom import squash
+
+    spaces = "".join(chr(c) for c in range(0x3100) if chr(c).isspace()) + "\u3000\u2028\u2029\ufeff\u200b"
+    for text in (f"  a{spaces}b\n\nc\t ", "\u00a0x\u2003y\u00a0", "", "   ", f"{spaces}"):
+        assert squash(text) == re.sub(r"\s+", " ", text).strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -12,7 +11,6 @@ POSITION_STRIDE = 1 << 20
 """Positions in an HTML page are ``element_order * POSITION_STRIDE + offset_in_block``, so posts
 found in prose sort between the embeds around them."""
 
-_WS = re.compile(r"\s+")
 INDEXED_TAGS = (
     "blockquote",
     "iframe",
@@ -31,8 +29,12 @@ _COUNT_LIMIT = 48
 
 
 def squash(text: str | None) -> str:
-    """Collapse runs of white space to one space and strip the ends."""
-    return _WS.sub(" ", text or "").strip()
+    """Collapse runs of white space to one space and strip the ends.
+
+    ``str.split()`` breaks on exactly the characters the regular expression ``\\s`` matches (every
+    code point checked), and does it in one C loop.
+    """
+    return " ".join(text.split()) if text else ""
 
 
 @dataclass(eq=False)
