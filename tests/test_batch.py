@@ -292,3 +292,43 @@ def test_no_progress_bar_when_quiet_or_not_a_terminal(tmp_path: Path) -> None:
         [sys.executable, "-m", "threads", *args], capture_output=True, text=True, check=True
     )
     assert piped.stderr == "threads: 4 inputs: 3 ok, 1 empty, 0 failed; 3 posts\n"
+
+
+# ---------------------------------------------------------------- workers
+
+
+def test_chunks_grow_and_respect_the_byte_cap() -> None:
+    from threads.batch import CHUNK_BYTES, CHUNK_ITEMS, chunks
+
+    items = [Item(i, f"p{i}", f"p{i}") for i in range(100)]
+    sizes = [len(c) for c in chunks(items, 2)]
+    assert sizes[:8] == [1, 1, 2, 2, 4, 4, 8, 8] and max(sizes) == CHUNK_ITEMS
+    assert [i.index for c in chunks(items, 2) for i in c] == list(range(100))
+    big = [Item(i, f"b{i}", f"b{i}", data=b"x" * (CHUNK_BYTES // 2)) for i in range(20)]
+    assert max(len(c) for c in chunks(big, 1)) == 2
+
+
+def test_a_dying_worker_fails_only_its_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import os
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the workers must be forked to inherit the patch")
+    import threads.batch
+
+    real = threads.batch.reconstruct_item
+
+    def dies_on_poison(item: Item, options: object) -> object:
+        if item.location.endswith("poison.txt"):
+            os._exit(1)
+        return real(item, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(threads.batch, "reconstruct_item", dies_on_poison)
+    page = tmp_path / "p.txt"
+    page.write_text('"Hello there," Jane Doe tweeted.\n', encoding="utf-8")
+    locations = [str(page)] * 20
+    locations[13] = str(tmp_path / "poison.txt")
+    results = list(run((Item(i, loc, f"p{i}") for i, loc in enumerate(locations)), Task(fmt="jsonl"), jobs=2))
+    assert [r.index for r in results] == list(range(20))
+    assert [r.status for r in results].count("ok") == 19
+    assert results[13].status == "failed" and results[13].error == f"{locations[13]}: the worker process died"
