@@ -363,3 +363,17 @@ def test_payload_decoding() -> None:
         page_bytes(b"\x1f\x8b\x08garbage", capture, "x")
     latin = Capture("urn:x", "https://example.org/", None, charset="iso-8859-1")
     assert page_bytes("<p>café</p>".encode("latin-1"), latin, "x") == "\ufeff<p>café</p>".encode()
+
+
+def test_digest_reads_archives(tmp_path: Path) -> None:
+    archive = crawl(tmp_path / "crawl.warc.gz", gz=True)
+    fake = tmp_path / "fake.warc"
+    fake.write_bytes(b"<html>not an archive</html>")
+    out = tmp_path / "digest.md"
+    result = CliRunner().invoke(main, ["digest", str(archive), str(fake), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"threads: skipped {fake}: not a web archive (Invalid WARC header)\n"
+    text = out.read_text(encoding="utf-8")
+    assert "quoted in 4 articles" in text
+    assert text.count("We will rebuild the bridge by spring") == 1  # pages one and saved: one post
+    assert "<https://example.org/one>" in text and "<https://example.org/saved>" in text

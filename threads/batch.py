@@ -459,7 +459,8 @@ class Tally:
         return self.ok + self.empty + self.failed + self.skipped
 
     def summary(self) -> str:
-        text = f"{self.done} inputs: {self.ok} ok, {self.empty} empty, {self.failed} failed"
+        inputs = "input" if self.done == 1 else "inputs"
+        text = f"{self.done} {inputs}: {self.ok} ok, {self.empty} empty, {self.failed} failed"
         if self.skipped:
             text += f", {self.skipped} skipped (output exists)"
         text += f"; {self.posts} posts"

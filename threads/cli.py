@@ -200,12 +200,15 @@ def write_output(text: str, output: str) -> None:
 DIGEST_HELP = """Many pages into one Markdown digest, grouped by author, posts in time order.
 
 Each post links back to the articles that quote it; a post quoted by several is listed once.
-An INPUT that cannot be read is reported on stderr and left out (exit 1 only if all fail).
+INPUTs are taken as by render: paths, URLs, folders, globs, and web archives (each HTML page
+in one an article). One that cannot be read is reported on stderr and left out (exit 1 only if
+none could be read).
 
 \b
 Examples:
   threads digest a.html b.html c.txt -o digest.md
   threads digest saved/*.html --title "This week's quoted posts"
+  threads digest crawl.warc.gz -o digest.md
 """
 
 
@@ -222,20 +225,27 @@ Examples:
 def digest(
     inputs: tuple[str, ...], output: str, title: str | None, all_quotes: bool, templates: str | None
 ) -> None:
-    from .digest import digest as build_digest
-    from .digest import render_digest
-    from .errors import ThreadsError
-    from .model import Options
+    from .batch import expand, reconstruct_item
+    from .digest import build, render_digest
+    from .errors import ThreadsError, UnreadableInput
+    from .model import Options, Reconstruction
 
-    def report(item: str, e: ThreadsError) -> None:
-        reason = " ".join(str(e).split()).removeprefix(f"{item}: ")
-        click.echo(f"threads: skipped {item}: {reason}", err=True)
-
+    options = Options(all_quotes=all_quotes)
+    recs: list[Reconstruction] = []
+    failures: list[tuple[str, str]] = []
+    for item in expand(inputs):  # the expansion render uses: folders, globs, web archives
+        try:
+            if item.error is not None:
+                raise UnreadableInput(item.error)
+            recs.append(reconstruct_item(item, options))
+        except ThreadsError as e:
+            reason = " ".join(str(e).split()).removeprefix(f"{item.location}: ")
+            failures.append((item.location, reason))
+            click.echo(f"threads: skipped {item.location}: {reason}", err=True)
     try:
-        d = build_digest(inputs, options=Options(all_quotes=all_quotes), on_error=report)
-        if len(d.failures) == len(inputs):
+        if not recs:
             raise click.ClickException("no input could be read")
-        text = render_digest(d, templates=templates, title=title)
+        text = render_digest(build(recs, failures), templates=templates, title=title)
     except ThreadsError as e:
         raise click.ClickException(str(e)) from None
     write_output(text, output)
