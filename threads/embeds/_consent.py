@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
 from urllib.parse import unquote
 
 from lxml import etree
@@ -45,7 +46,11 @@ _SCRIPTS = xpath(
     "//script[contains(., 'blockquote') or contains(., 'u003cblockquote') or contains(., 'u003Cblockquote')"
     " or contains(., 'iframe')]"
 )
-_ASSIGNMENT = re.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*=\s*(?=[{\[])")
+_EQUALS = re.compile(r"=\s*(?=[{\[])")
+"""An assignment's "=" before an object or array (found first: a literal the regex engine skips to)."""
+_TARGET = re.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*$")
+"""What is assigned to, just before the "=": ``window.App``, ``self.__next_f``, ``["key"]``."""
+_TARGET_REACH = 256
 _ELSEWHERE = re.compile(
     r"feed|home_?page|island|cache|related|recommend|trending|popular|teaser|sidebar|widget|more_?stories"
     r"|latest|most_?read|next_?(?:article|story)|navigation|menu|footer",
@@ -106,26 +111,46 @@ def script_embeds(body: str) -> Iterator[str]:
     decoder = json.JSONDecoder(strict=False)
     stripped = body.lstrip()
     starts: list[tuple[str, int]] = [("", len(body) - len(stripped))] if stripped[:1] in "{[" else []
-    starts += [(m["target"], m.end()) for m in _ASSIGNMENT.finditer(body)]
     end = 0
-    for target, start in starts[:_MAX_VALUES]:
+    for target, start in islice(chain(starts, _assignments(body)), _MAX_VALUES):
         if start < end:
             continue  # inside a value already read
         try:
             value, end = decoder.raw_decode(body, start)
         except ValueError:
             continue
-        stack: list[tuple[object, int]] = [(value, 0)] if not _ELSEWHERE.search(target) else []
-        while stack:
-            node, depth = stack.pop()
-            if isinstance(node, str):
-                if ("<blockquote" in node or "<iframe" in node) and _HINTS.search(node):
-                    yield node
-            elif depth < _MAX_DEPTH and isinstance(node, dict):
-                items = [v for k, v in node.items() if not _elsewhere(str(k))]
-                stack.extend((v, depth + 1) for v in reversed(items))
-            elif depth < _MAX_DEPTH and isinstance(node, list):
-                stack.extend((v, depth + 1) for v in reversed(node))
+        if not _elsewhere(target) and any(form in body[start:end] for form in _JSON_MARKUP):
+            yield from _markup_strings(value, 0)
+
+
+def _assignments(body: str) -> Iterator[tuple[str, int]]:
+    """``(target, start of the value)`` for each ``target = {…}`` or ``target = […]`` in script text."""
+    for m in _EQUALS.finditer(body):
+        eq = m.start()
+        lo = max(0, eq - _TARGET_REACH)
+        t = _TARGET.search(body, lo, eq)
+        if t is not None and t.start() == lo and lo > 0:
+            t = _TARGET.search(body, 0, eq)  # a target longer than the reach: read it whole
+        if t is not None and (eq == 0 or body[eq - 1] != "="):
+            yield t["target"], m.end()
+
+
+def _markup_strings(node: object, depth: int) -> Iterator[str]:
+    """Strings holding embed markup in a decoded JSON value, depth first, in the order written."""
+    if isinstance(node, str):
+        if ("<blockquote" in node or "<iframe" in node) and _HINTS.search(node):
+            yield node
+        return
+    if depth >= _MAX_DEPTH:
+        return
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str | dict | list) and not _elsewhere(str(key)):
+                yield from _markup_strings(value, depth + 1)
+    elif isinstance(node, list):
+        for value in node:
+            if isinstance(value, str | dict | list):
+                yield from _markup_strings(value, depth + 1)
 
 
 def consent_pages(page: Page) -> Iterator[Page]:
