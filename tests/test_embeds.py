@@ -252,9 +252,19 @@ def test_gated_and_indexed_selectors_find_what_a_full_walk_finds(markup: str | N
 
 
 def test_page_index_and_needles() -> None:
-    root = lxml.html.document_fromstring("<div><iframe src='a'></iframe><p><iframe src='b'></iframe></p></div>")
+    markup = "<div><iframe src='a'></iframe><p><iframe src='b'></iframe></p></div>"
+    root = lxml.html.document_fromstring(markup)
     page = Page(root, markup="<div><IFRAME src='a'></IFRAME> Fb-Post</div>")
     assert [el.get("src") for el in page.tagged("iframe")] == ["a", "b"]
     assert page.tagged("blockquote") == []
     assert page.holds("fb-post") and not page.holds("reddit-embed")
     assert Page(root).holds("anything")  # no source text: every walk must run
+
+
+def test_script_assignments_are_found_from_their_equals_sign() -> None:
+    from threads.embeds._consent import _assignments
+
+    body = 'window.App = {"a":1}; x == {}; y => {}; self.__next_f=[1]; ["k"] = {}; a += [1]; z["q"] = {}'
+    assert [t for t, _ in _assignments(body)] == ["window.App", "self.__next_f", '["k"]']
+    long_name = "n" * 600
+    assert [t for t, _ in _assignments(f"; {long_name} = {{}}")] == [long_name]

@@ -51,6 +51,7 @@ _EQUALS = re.compile(r"=\s*(?=[{\[])")
 _TARGET = re.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*$")
 """What is assigned to, just before the "=": ``window.App``, ``self.__next_f``, ``["key"]``."""
 _TARGET_REACH = 256
+_NAME = re.compile(r"[\w$.]+\s*")
 _ELSEWHERE = re.compile(
     r"feed|home_?page|island|cache|related|recommend|trending|popular|teaser|sidebar|widget|more_?stories"
     r"|latest|most_?read|next_?(?:article|story)|navigation|menu|footer",
@@ -129,8 +130,10 @@ def _assignments(body: str) -> Iterator[tuple[str, int]]:
         eq = m.start()
         lo = max(0, eq - _TARGET_REACH)
         t = _TARGET.search(body, lo, eq)
-        if t is not None and t.start() == lo and lo > 0:
-            t = _TARGET.search(body, 0, eq)  # a target longer than the reach: read it whole
+        if t is None and lo > 0 and _NAME.fullmatch(body, lo, eq):
+            while lo > 0 and _NAME.match(body, lo - 1, lo):
+                lo -= 1  # a name longer than the reach: back to its start
+            t = _TARGET.search(body, lo, eq)
         if t is not None and (eq == 0 or body[eq - 1] != "="):
             yield t["target"], m.end()
 
