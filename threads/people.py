@@ -8,6 +8,7 @@ then says "Reyes", "he", or misspells the surname ("Reyez"). :class:`Cast` keeps
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # Words that are titles, ranks, offices or honorifics, not parts of a name. Compared lowercased,
@@ -142,6 +143,10 @@ class Person:
     folded: list[str] = field(init=False)
     surname: str = field(init=False)
     keys: set[str] = field(init=False)
+    cast: Cast | None = field(default=None, init=False, repr=False)
+    """The cast that indexes this person (see :meth:`Cast._index`), told of every new name and key."""
+    order: int = field(default=-1, init=False, repr=False)
+    """Place in the cast's list of people."""
 
     def __post_init__(self) -> None:
         self.keys = {a.casefold() for a in self.aliases}
@@ -154,19 +159,62 @@ class Person:
         toks = [t for t in self.tokens if fold_key(t) not in PARTICLES]
         self.surname = toks[-1] if toks else name
         self.keys.add(name.casefold())
+        if self.cast is not None:
+            self.cast._index(self)
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
-            self.keys.add(alias.casefold())
+            key = alias.casefold()
+            self.keys.add(key)
+            if self.cast is not None:
+                self.cast._index_key(key, self)
 
 
 class Cast:
-    """The people of one article, and how references resolve to them."""
+    """The people of one article, and how references resolve to them.
+
+    Resolving a name looks people up in indexes (by key, surname, other name words, last name
+    word, and the one-letter deletions of the surname for typos) instead of scanning everyone, so
+    an article naming thousands of people stays linear. The indexes only grow: an entry may be
+    stale after a rename, and every candidate is checked against the condition itself, so they
+    answer exactly what a scan of :attr:`people` in order of recency would.
+    """
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self._by_key: dict[str, Person] = {}
+        """Each key, to the earliest person (in :attr:`people` order) who answers to it."""
+        self._by_surname: dict[str, dict[int, Person]] = {}
+        self._by_given: dict[str, dict[int, Person]] = {}
+        self._by_last: dict[str, dict[int, Person]] = {}
+        self._by_typo: dict[str, dict[int, Person]] = {}
+
+    def _add(self, person: Person) -> None:
+        person.order = len(self.people)
+        person.cast = self
+        self.people.append(person)
+        self._index(person)
+
+    def _index_key(self, key: str, person: Person) -> None:
+        held = self._by_key.get(key)
+        if held is None or person.order < held.order:
+            self._by_key[key] = person
+
+    def _index(self, person: Person) -> None:
+        """Index ``person`` under its keys and its current name's words (after a rename too)."""
+        for key in person.keys:
+            self._index_key(key, person)
+        order = person.order
+        surname = person.surname.casefold()
+        self._by_surname.setdefault(surname, {})[order] = person
+        for tok in person.folded[:-1]:
+            self._by_given.setdefault(tok, {})[order] = person
+        if person.folded:
+            self._by_last.setdefault(person.folded[-1], {})[order] = person
+        for variant in _deletions(surname):
+            self._by_typo.setdefault(variant, {})[order] = person
 
     def mention(
         self,
@@ -205,7 +253,7 @@ class Cast:
             if not create:
                 return None
             person = Person(name=name, gender="n" if org else None)
-            self.people.append(person)
+            self._add(person)
         elif len(name_toks) > len(person.tokens) and not org:
             # "Trump" first, "Donald Trump" later: the fuller name becomes the name
             person.add_alias(person.name)
@@ -226,33 +274,43 @@ class Cast:
     def _find(self, toks: list[str], *, org: bool) -> Person | None:
         name = " ".join(toks)
         key = name.casefold()
-        for p in self.people:
-            if key in p.keys:
-                return p
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
         if org:
             return None
         last = toks[-1].casefold()
-        first = toks[0].casefold()
-        recent = sorted(self.people, key=lambda p: p.last_subject, reverse=True)
         if len(toks) == 1:
-            for p in recent:
-                if p.gender != "n" and p.surname.casefold() == last:
-                    return p
-            for p in recent:
-                if p.gender != "n" and len(p.folded) > 1 and last in p.folded[:-1]:
-                    return p
+            found = _latest(
+                p
+                for p in self._by_surname.get(last, {}).values()
+                if p.gender != "n" and p.surname.casefold() == last
+            )
+            if found is not None:
+                return found
+            found = _latest(
+                p
+                for p in self._by_given.get(last, {}).values()
+                if p.gender != "n" and len(p.folded) > 1 and last in p.folded[:-1]
+            )
+            if found is not None:
+                return found
             if len(last) >= 5:
-                for p in recent:
-                    if p.gender != "n" and len(p.surname) >= 4 and damerau1(last, p.surname.casefold()):
-                        return p
+                near: dict[int, Person] = {}
+                for variant in _deletions(last):
+                    near.update(self._by_typo.get(variant, {}))
+                return _latest(
+                    p
+                    for p in near.values()
+                    if p.gender != "n" and len(p.surname) >= 4 and damerau1(last, p.surname.casefold())
+                )
             return None
-        for p in recent:
-            ptoks = p.folded
-            if p.gender == "n":
-                continue
-            if ptoks[-1] == last and (len(ptoks) == 1 or ptoks[0] == first):
-                return p
-        return None
+        first = toks[0].casefold()
+        return _latest(
+            p
+            for p in self._by_last.get(last, {}).values()
+            if p.gender != "n" and p.folded[-1] == last and (len(p.folded) == 1 or p.folded[0] == first)
+        )
 
     def pronoun(self, word: str, *, position: int) -> Person | None:
         """The latest subject a pronoun can refer to: he/she by gender when known, they to anyone."""
@@ -292,3 +350,21 @@ class Cast:
                     p.last_subject = max(p.last_subject, position)
                     return p
         return None
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one deletion away: two words one edit (or swap) apart share one."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _latest(people: Iterable[Person]) -> Person | None:
+    """The most recent subject among ``people``; of equals, the first in the cast's order."""
+    best: Person | None = None
+    for p in people:
+        if (
+            best is None
+            or p.last_subject > best.last_subject
+            or (p.last_subject == best.last_subject and p.order < best.order)
+        ):
+            best = p
+    return best
