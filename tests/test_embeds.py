@@ -268,3 +268,20 @@ def test_script_assignments_are_found_from_their_equals_sign() -> None:
     assert [t for t, _ in _assignments(body)] == ["window.App", "self.__next_f", '["k"]']
     long_name = "n" * 600
     assert [t for t, _ in _assignments(f"; {long_name} = {{}}")] == [long_name]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "windows-1252", "cp037"])
+def test_gated_walks_see_the_page_whatever_its_encoding(encoding: str) -> None:
+    """The cheap tests look in the raw bytes only where those spell ASCII as ASCII (not UTF-16 or
+    EBCDIC), so a rendered tweet holder is found in every encoding."""
+    import threads
+
+    page = (
+        f'<html><head><meta charset="{encoding}"></head><body><p>Café.</p>'
+        '<div class="tweet" data-tweet-id="1114011006424850432"></div></body></html>'
+    )
+    data = page.encode(encoding)
+    if encoding == "utf-16":
+        assert data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    rec = threads.reconstruct(data)
+    assert [p.id for t in rec.threads for p in t.posts] == ["1114011006424850432"]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -37,19 +41,34 @@ def squash(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+@lru_cache(maxsize=64)
+def _finder(needles: tuple[str, ...]) -> Callable[[bytes], bool]:
+    """A search for any of ``needles``: one needle is a substring test; several are a regular
+    expression that starts with their common prefix, which the engine finds with a literal scan."""
+    if len(set(needles)) == 1:
+        one = needles[0].encode("ascii")
+        return lambda data: one in data
+    prefix = os.path.commonprefix(needles)  # noqa: RUF071 -- strings, not paths
+    rests = sorted({n[len(prefix) :] for n in needles}, key=len, reverse=True)
+    body = "(?:" + "|".join(re.escape(r) for r in rests) + ")" if any(rests) else ""
+    search = re.compile((re.escape(prefix) + body).encode("ascii")).search
+    return lambda data: search(data) is not None
+
+
 @dataclass(eq=False)
 class Page:
     """The parsed page as extractors see it: the tree, its URL, and document order."""
 
     root: HtmlElement
     base_url: str | None = None
-    markup: str | None = None
-    """The source text the tree was parsed from, when known: :meth:`holds` looks in it."""
+    markup: str | bytes | None = None
+    """The source the tree was parsed from, when known (text, or bytes in an ASCII-compatible
+    encoding): :meth:`holds` looks in it."""
     _order: dict[HtmlElement, int] | None = field(default=None, repr=False)
     _asked: int = field(default=0, repr=False)
     _tags: dict[str, list[HtmlElement]] | None = field(default=None, repr=False)
     _lowered: bytes | None = field(default=None, repr=False)
-    _held: dict[str, bool] = field(default_factory=dict, repr=False)
+    _held: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
 
     def tagged(self, tag: str) -> list[HtmlElement]:
         """The elements named ``tag`` (one of :data:`INDEXED_TAGS`), in document order.
@@ -63,21 +82,24 @@ class Page:
                 self._tags[el.tag].append(el)
         return self._tags[tag]
 
-    def holds(self, needle: str) -> bool:
-        """Whether the source text holds ``needle`` (ASCII, lower case), ignoring ASCII case.
+    def holds(self, *needles: str) -> bool:
+        """Whether the source text holds one of ``needles`` (ASCII, lower case), ignoring ASCII case.
 
         A cheap necessary condition checked before a costly query over the whole tree; it is
-        ``True`` when the source text is unknown. The needle must be something markup cannot
+        ``True`` when the source text is unknown. The needles must be things markup cannot
         write another way: attribute names, class names, URL pieces (entity-encoded letters in
-        those are not looked for).
+        those are not looked for). Needles that share a prefix ("data-tweet", "data-oembed") are
+        looked for in one scan that jumps from one occurrence of the prefix to the next.
         """
         if self.markup is None:
             return True
-        held = self._held.get(needle)
+        held = self._held.get(needles)
         if held is None:
             if self._lowered is None:
-                self._lowered = self.markup.encode("utf-8", "surrogatepass").lower()
-            held = self._held[needle] = needle.encode("ascii") in self._lowered
+                raw = self.markup
+                data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass")
+                self._lowered = data.lower()
+            held = self._held[needles] = _finder(needles)(self._lowered)
         return held
 
     def order(self, el: HtmlElement) -> int:

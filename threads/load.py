@@ -157,7 +157,12 @@ def from_stream(stream: IO[bytes], *, location: str, url: str | None = None) -> 
 
 def from_bytes(data: bytes, *, location: str, url: str | None = None) -> Source:
     text, encoding = decode(data, location=location)
-    return from_text(text, location=location, url=url, encoding=encoding)
+    raw = data if _ASCII_SUPERSET.match(encoding) else None
+    return from_text(text, location=location, url=url, encoding=encoding, raw=raw)
+
+
+_ASCII_SUPERSET = re.compile(r"(?:utf-?8|(?:us-)?ascii|latin-?1|iso-?8859-\d+|windows-125\d|cp125\d)$", re.I)
+"""Encodings whose bytes spell ASCII text as ASCII: the raw bytes serve :meth:`Page.holds`."""
 
 
 def decode(data: bytes, *, location: str) -> tuple[str, str]:
@@ -242,8 +247,14 @@ def _strict(data: bytes, enc: str, location: str) -> str:
         raise UnreadableInput(f"{location}: not valid {enc} at byte {e.start}") from None
 
 
-def from_text(text: str, *, location: str, url: str | None = None, encoding: str | None = None) -> Source:
-    """Build a Source from decoded text: sniff HTML, parse it once, cut prose into paragraphs."""
+def from_text(
+    text: str, *, location: str, url: str | None = None, encoding: str | None = None, raw: bytes | None = None
+) -> Source:
+    """Build a Source from decoded text: sniff HTML, parse it once, cut prose into paragraphs.
+
+    ``raw``: the bytes the text was decoded from, when they spell ASCII as ASCII (a cheaper place
+    than the text for the embed extractors' quick "does the page name this at all" tests).
+    """
     if url is not None:
         try:
             urlsplit(url).port  # noqa: B018 -- raises ValueError for "http://[" or a port out of range
@@ -253,7 +264,7 @@ def from_text(text: str, *, location: str, url: str | None = None, encoding: str
         raise UnreadableInput(f"{location}: binary data, not a page or text")
     text = text.replace("\x00", "")
     if _HTML_SNIFF.search(text[:8192]):
-        return _from_html(text, location=location, url=url, encoding=encoding)
+        return _from_html(text, location=location, url=url, encoding=encoding, raw=raw)
     return _from_plain(text, location=location, url=url, encoding=encoding)
 
 
@@ -384,10 +395,12 @@ def _flatten(text: str) -> str:
     return _TAG.sub(cut, text)
 
 
-def _from_html(text: str, *, location: str, url: str | None, encoding: str | None) -> Source:
+def _from_html(
+    text: str, *, location: str, url: str | None, encoding: str | None, raw: bytes | None = None
+) -> Source:
     root = parse_html(text, location=location)
     page_url = url or _canonical(root)
-    page = Page(root, page_url, markup=text)
+    page = Page(root, page_url, markup=text if raw is None else raw)
     paragraphs = tuple(html_paragraphs(page))
     title = _title(root)
     published = _published(page)

@@ -81,7 +81,7 @@ class xpath:
             nodes = page.tagged(tag)
             if nodes:
                 found.extend(cast(list[HtmlElement], compiled(page.root, nodes=nodes)) if compiled else nodes)
-        if self._walk is not None and (not self.needles or any(page.holds(n) for n in self.needles)):
+        if self._walk is not None and (not self.needles or page.holds(*self.needles)):
             found.extend(cast(list[HtmlElement], self._walk(page.root)))
         if len(self._indexed) + (self._walk is not None) > 1 and len(found) > 1:
             found = _in_document_order(page, found)

@@ -37,7 +37,7 @@ _ATTRIBUTES = xpath(
     " or contains(., '%3Cblockquote') or contains(., '%3Ciframe') or contains(., '%3Cdiv')]"
 )
 _ESCAPES = ("lt;", "%3c")
-_ESCAPED_NEEDLES = tuple(e + t for e in _ESCAPES for t in ("blockquote", "iframe", "div"))
+_ESCAPED_TAGS = ("blockquote", "iframe", "div")
 """What the source must hold for an attribute value to hold escaped markup ("&lt;" is written
 "&amp;lt;" there, "%3C" as itself)."""
 _ATTRIBUTES_WITH_TAGS = xpath("//@*[contains(., '<')]")
@@ -159,7 +159,7 @@ def _markup_strings(node: object, depth: int) -> Iterator[str]:
 def consent_pages(page: Page) -> Iterator[Page]:
     """Each embed fragment held as text in the page, parsed, as a page of its own."""
     holders: list[tuple[HtmlElement, str]] = [(t, t.text_content()) for t in _TEXTAREAS(page)]
-    if any(page.holds(e) for e in _ESCAPES) and any(page.holds(n) for n in _ESCAPED_NEEDLES):
+    if any(page.holds(*(e + t for t in _ESCAPED_TAGS)) for e in _ESCAPES):
         values = _ATTRIBUTES(page)
     else:  # one cheap test per attribute; the few values holding a "<" are looked at here
         values = [v for v in _ATTRIBUTES_WITH_TAGS(page) if _UNESCAPED.search(v)]
