@@ -75,7 +75,7 @@ def match(line: str) -> Caption | None:
     if m:
         who = (m.group("who") or "").strip() or None
         return Caption(line, PLATFORM_NAMES[m.group("platform").lower()], who, m.group("handle"))
-    m = _PAREN.match(line)
+    m = _PAREN.match(line) if "(" in line else None
     if m:
         who = m.group("who").strip(" -–—:|")
         if not who or who.endswith((".", "!", "?")) or len(who.split()) > 8:

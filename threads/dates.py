@@ -21,6 +21,7 @@ _DATELINE_NOISE = re.compile(
     r"^(?:published|updated|posted|date|last updated)\s*:?\s*|\s*(?:\||-|–|—|at)?\s*\d{1,2}:\d{2}.*$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(
     r"\b(?:(?:on|last|this|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -32,8 +33,8 @@ _RELATIVE = re.compile(
 def parse_dateline(line: str) -> date | None:
     """A line that is only a date ("October 17, 2017", "Published: Oct 17, 2017 10:02") -> the day."""
     text = line.strip()
-    if not text or len(text) > 60:
-        return None
+    if not text or len(text) > 60 or _DIGIT.search(text) is None:
+        return None  # every date DATE_RE reads holds a digit
     text = _DATELINE_NOISE.sub("", text).strip()
     m = DATE_RE.fullmatch(text)
     if not m:

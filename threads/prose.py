@@ -15,6 +15,7 @@ fragments) never are; quotes with a speaker but no social evidence only with ``a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -291,6 +292,94 @@ _POSSESSIVE = re.compile(r"^\s*(?P<pro>His|Her|Their)\b")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?P<pro>He|She|They)\b")
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, as a trie: one branch per first letter, not one per word."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = (body if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})") + "?"
+        return body
+
+    return emit(root)
+
+
+# Where a reporting verb may stand, for the patterns that need one (_AFTER, _AFTER_INV, _LEADIN,
+# _CONJOINED, _NAME_BEFORE_VERB): each wants white space or a quote's closing mark (blank in the
+# sentence with quotes blanked) before the verb and no word character after it. A paragraph without
+# such a place skips those patterns.
+_VERB_HINT = re.compile(rf"\W(?={_trie(set(SOCIAL_VERBS + SPEECH_VERBS))}(?!\w))")
+# The words without which no social phrase (SOCIAL_PHRASES) or passage about posts (_SERIES) can
+# match, lowercased; "X" stands alone among the platform names (matched case-sensitively there).
+_SOCIAL_WORDS = (
+    "tw", "tuit", "skeet", "toot", "social", "facebook", "instagram", "threads", "bluesky",
+    "mastodon", "truth", "tiktok", "linkedin", "telegram", "reddit", "weibo",
+)  # fmt: skip
+_SERIES_WORDS = ("tw", "posts", "messages", "updates", "thread")
+# Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
+# (İ, ı ~ i; ſ ~ s): a paragraph holding one is not judged by its lowercased words.
+_ODD_CASE = frozenset("\u0130\u0131\u017f")
+
+
+class _Hints:
+    """What a paragraph can hold at all, read once: where reporting verbs can stand, and whether a
+    social cue or a passage about posts can match anywhere in it. Each is a necessary condition of
+    the patterns it guards, so skipping a pattern where its hint says no changes no result."""
+
+    __slots__ = ("_series", "_social", "_text", "_verbs")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._verbs: list[int] | None = None
+        self._social: bool | None = None
+        self._series: bool | None = None
+
+    def verb_in(self, start: int, end: int) -> bool:
+        """Whether a reporting verb may start in ``text[start:end]``."""
+        if self._verbs is None:
+            self._verbs = [m.end() for m in _VERB_HINT.finditer(self._text)]
+        verbs = self._verbs
+        if not verbs:
+            return False
+        i = bisect_left(verbs, start)
+        return i < len(verbs) and verbs[i] < end
+
+    def _words(self) -> None:
+        text = self._text
+        if _ODD_CASE.isdisjoint(text):
+            low = text.lower()
+            self._social = "X" in text or any(w in low for w in _SOCIAL_WORDS)
+            self._series = any(w in low for w in _SERIES_WORDS)
+        else:
+            self._social = self._series = True
+
+    @property
+    def social(self) -> bool:
+        """Whether any social phrase (:data:`SOCIAL_PHRASES`) may match in the paragraph."""
+        if self._social is None:
+            self._words()
+        return bool(self._social)
+
+    @property
+    def series(self) -> bool:
+        """Whether :data:`_SERIES` may match in the paragraph."""
+        if self._series is None:
+            self._words()
+        return bool(self._series)
+
+
 # ---------------------------------------------------------------- records
 
 
@@ -369,6 +458,7 @@ class _Scanner:
         prefix = _DATELINE_PREFIX.match(text)
         quotes = find_quotes(text)
         spans = sentences(text, quotes)
+        hints = _Hints(text)
         found = False
         prev: _Candidate | None = None
         prev_by: str | None = None
@@ -377,10 +467,10 @@ class _Scanner:
             self.sentence_subject = None
             if prefix and s_start == 0:
                 s_start = prefix.end()
-            inner = [q for q in quotes if s_start <= q.start < s_end]
-            self._passage(text, s_start, s_end, inner, para.position)
+            inner = [q for q in quotes if s_start <= q.start < s_end] if quotes else []
+            self._passage(text, s_start, s_end, inner, para.position, hints)
             for q in inner:
-                cand, how = self._attribute(text, q, s_start, s_end, k, para, prev, prev_by)
+                cand, how = self._attribute(text, q, s_start, s_end, k, para, prev, prev_by, hints)
                 if cand is not None:
                     self.candidates.append(cand)
                     prev, prev_by, found = cand, how, True
@@ -388,8 +478,10 @@ class _Scanner:
 
     # -- passages: who is the subject, and do they say posts are being quoted?
 
-    def _passage(self, text: str, start: int, end: int, quotes: list[Quote], base: int) -> None:
-        outside = _outside(text, start, end, quotes)
+    def _passage(
+        self, text: str, start: int, end: int, quotes: list[Quote], base: int, hints: _Hints
+    ) -> None:
+        outside = _outside(text, start, end, quotes) if quotes else text[start:end]
         if _headline(outside):
             return
         position = base + start
@@ -425,7 +517,7 @@ class _Scanner:
             if pm:
                 subject = self.cast.pronoun(pm.group("pro"), position=position)
                 subject_end = pm.end()
-        for nm in _NAME_BEFORE_VERB.finditer(outside):
+        for nm in _NAME_BEFORE_VERB.finditer(outside) if hints.verb_in(start, end) else ():
             run = nm.group("run")
             if _ends_with(_ORG_BEFORE, outside, nm.start()):
                 org = self.cast.mention(run, position=position + nm.start(), org=True)
@@ -440,22 +532,23 @@ class _Scanner:
         if subject is None:
             return
         self.sentence_subject = subject
+        old = self.contexts.get(id(subject))
+        if not (hints.series or hints.social) and (old is None or old.kind != "single"):
+            return  # no passage about posts, no social cue, and no context to end
         clean = _RELATIVE.sub(",", outside)
-        series = _SERIES.search(clean)
-        social = _social(clean)
-        day = dates.relative_day(clean, self.article_date)
+        series = _SERIES.search(clean) if hints.series else None
         if series:
+            social = _social(clean) if hints.social else None
             platform = social[0] if social else "twitter"
-            old = self.contexts.get(id(subject))
+            day = dates.relative_day(clean, self.article_date)
             self.contexts[id(subject)] = _Context(
                 "series", platform, f"passage '{series.group(0)}'", day or (old.day if old else None), 1 << 30
             )
         elif _NOT_SOCIAL.search(clean) or _SPEAKING.search(clean):
             # "Speaking later in Hanoi, Trump said ...": what follows was spoken, not posted
-            old = self.contexts.get(id(subject))
             if old is not None and old.kind == "single":
                 del self.contexts[id(subject)]
-        else:
+        elif hints.social:
             # the subject's own verb must say it: "Johnson wrote on Twitter he ...", not "Dowd said
             # it was the last time he would craft a tweet"
             near = _RELATIVE.sub(",", outside[subject_end : subject_end + 80])
@@ -464,12 +557,12 @@ class _Scanner:
                 cue
                 and not _REPORTED.search(near[: near.find(cue[1])])
                 and all(len(q.text.split()) <= 4 for q in quotes)
+                and (old is None or old.kind != "series")
             ):
-                old = self.contexts.get(id(subject))
-                if old is None or old.kind != "series":
-                    self.contexts[id(subject)] = _Context(
-                        "single", cue[0], f"passage '{cue[1]}'", day, self.sentence_index + 3
-                    )
+                day = dates.relative_day(clean, self.article_date)
+                self.contexts[id(subject)] = _Context(
+                    "single", cue[0], f"passage '{cue[1]}'", day, self.sentence_index + 3
+                )
 
     # -- quotes: who said it, with what evidence
 
@@ -483,6 +576,7 @@ class _Scanner:
         para: Paragraph,
         prev: _Candidate | None,
         prev_by: str | None,
+        hints: _Hints,
     ) -> tuple[_Candidate | None, str | None]:
         position = para.position + q.start
         after_end = s_end
@@ -498,11 +592,13 @@ class _Scanner:
         # '“... in those” Twitter posts, Harris said': without punctuation closing it, a quote runs
         # on into the reporter's sentence and is a fragment, not followed by its attribution
         closed = q.text[-1:] in ",.!?;:…—–-" or bool(re.match(r"\s*[,;:—–]", after))
-        m = (_AFTER.match(after) or _AFTER_INV.match(after)) if closed else None
+        # every attribution pattern holds a reporting verb inside the sentence
+        verb = hints.verb_in(s_start, s_end)
+        m = (_AFTER.match(after) or _AFTER_INV.match(after)) if closed and verb else None
         region = after
         if m:
             how = "after"
-        else:
+        elif verb:
             lm = _LEADIN.search(leadin)
             if lm and not (lm.group("post") or "").strip().startswith(("that ", "about ")):
                 bare = not leadin.rstrip().endswith((":", ","))
@@ -510,7 +606,7 @@ class _Scanner:
                 if not (bare and (q.text[:1].islower() or re.match(r"\s*[a-z]", after))):
                     m, how, region = lm, "leadin", leadin
         text_q = _clean_quote(q.text)
-        if m is None and self.sentence_subject is not None and q.text[:1].isupper():
+        if m is None and verb and self.sentence_subject is not None and q.text[:1].isupper():
             cm = _CONJOINED.search(leadin)
             if cm:
                 m, how, region = cm, "leadin", leadin
@@ -544,7 +640,7 @@ class _Scanner:
             speaker.role = _role(m.group("app"))
         clean = _RELATIVE.sub(",", region)
         cand = _Candidate(q, text_q, speaker, position, k)
-        social = _social(clean)
+        social = _social(clean) if hints.social else None
         if social:
             cand.platform = social[0]
             cand.evidence.append(

