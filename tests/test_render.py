@@ -264,3 +264,45 @@ def test_wheel_carries_templates_and_schema(tmp_path: Path) -> None:
     assert int(n_defs) >= 5
     assert result == "True 11"
     assert shutil.which("true")  # the environment could run subprocesses at all
+
+
+# ---------------------------------------------------------------- compiled templates kept between runs
+
+
+def _render_in_subprocess(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    page = tmp_path / "page.txt"
+    page.write_text("“We are open late tonight,” librarian Ana Ruiz tweeted.\n", encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "threads", "render", str(page), "--format", "md"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=False,
+    )
+
+
+def test_compiled_templates_are_cached_in_the_users_cache_folder(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _render_in_subprocess({"XDG_CACHE_HOME": str(cache)}, tmp_path)
+    assert first.returncode == 0, first.stderr
+    kept = list((cache / "threads").glob("templates-*/*.cache"))
+    assert kept, "no compiled template was kept"
+    second = _render_in_subprocess({"XDG_CACHE_HOME": str(cache)}, tmp_path)
+    assert second.returncode == 0 and second.stdout == first.stdout
+    for f in kept:  # a damaged entry is ignored, not trusted
+        f.write_bytes(b"not bytecode")
+    third = _render_in_subprocess({"XDG_CACHE_HOME": str(cache)}, tmp_path)
+    assert third.returncode == 0 and third.stdout == first.stdout
+
+
+def test_an_unusable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    done = _render_in_subprocess({"XDG_CACHE_HOME": str(blocker)}, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Ana Ruiz" in done.stdout
+    off = tmp_path / "off"
+    assert (
+        _render_in_subprocess({"XDG_CACHE_HOME": str(off), "THREADS_NO_CACHE": "1"}, tmp_path).returncode == 0
+    )
+    assert not off.exists()

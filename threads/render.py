@@ -7,7 +7,9 @@ The formats are one ordered table, :data:`RENDERERS`; adding a format is one fun
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, timezone
@@ -325,10 +327,43 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(FILTERS)
     env.policies["json.dumps_function"] = _inert_json
     return env
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs (a one-page render skips ~30 ms of compiling per
+    template); a cache that cannot be read or written is simply not used."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """``$XDG_CACHE_HOME/threads`` (or ``~/.cache/threads``), private to the user; none when
+    ``THREADS_NO_CACHE`` is set or the folder cannot be made. Entries are keyed by the template's
+    source, so an edited template is compiled afresh."""
+    if os.environ.get("THREADS_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "threads" / f"templates-{__version__}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if folder.stat().st_uid != os.getuid() or not os.access(folder, os.W_OK):
+            return None  # not ours to trust or to write
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
 
 
 # Characters that Markdown (or HTML) would read as syntax in a value a renderer shows as text,
