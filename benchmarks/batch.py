@@ -25,6 +25,7 @@ import argparse
 import contextlib
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -211,12 +212,17 @@ def measure_memory(folder: Path, n: int, jobs: int) -> tuple[float, int, int]:
 
 
 def time_jobs(folder: Path, jobs: int) -> float:
+    """Wall time of one run; the CPU time it used (process and workers) is printed beside it,
+    which other load on the machine does not change much."""
     args = [*command(), "render", str(folder), "--format", "jsonl", "--jobs", str(jobs), "--quiet"]
     before = load()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, stdout=subprocess.DEVNULL, check=True)
     seconds = time.perf_counter() - start
-    print(f"  --jobs {jobs}: {seconds:7.2f} s   ({before}; after: {load()})")
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    print(f"  --jobs {jobs}: {seconds:7.2f} s wall, {cpu:7.2f} s CPU   ({before}; after: {load()})")
     return seconds
 
 
