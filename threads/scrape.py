@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from . import dates, embeds, listings, prose, remnants
+from . import dates, listings, prose, remnants
 from .model import Options, Post, Source
 
 log = logging.getLogger(__name__)
@@ -19,6 +19,8 @@ def scrape(source: Source, options: Options | None = None) -> list[Post]:
     options = options or Options()
     posts: list[Post] = []
     if source.page is not None:
+        from . import embeds  # eleven platform modules: loaded only for HTML pages
+
         posts.extend(embeds.extract_all(source.page))
     article_day = dates.as_day(source.published)
     posts.extend(remnants.extract(source.paragraphs, article_date=article_day))

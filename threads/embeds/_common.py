@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import Any, cast
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from dateutil import parser as date_parser
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
@@ -386,6 +385,8 @@ def _parse_words(text: str, *, keep_time: bool = False) -> Published | None:
     if not has_time and tz is None and (day_first := _plain_day(kept)) is not None:
         return day_first
     cleaned = " ".join(kept + ([tz] if tz else []))
+    from dateutil import parser as date_parser  # ~20 ms to import: only for dates it must read
+
     try:
         a, b = (date_parser.parse(cleaned, default=d, tzinfos=dict(_TZINFOS)) for d in _DEFAULTS)
     except (ValueError, OverflowError):
