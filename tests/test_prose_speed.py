@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from threads import prose
+from threads import prose, quotes
 from threads.people import Cast, Person, damerau1
 from threads.quotes import _SENT_END, find_quotes, sentences
 
@@ -73,7 +73,8 @@ def test_cast_index_answers_as_the_scan(seed: int) -> None:
         if org:
             toks = toks[1:]
         for probe in (toks, toks[-1:], toks[:1]):
-            assert original(cast, probe, org=org) is _scan_find(cast, probe, org=org), (seed, step, probe)
+            found = original(cast, probe, " ".join(probe), org=org)
+            assert found is _scan_find(cast, probe, org=org), (seed, step, probe)
         person = cast.mention(
             surface,
             position=step * (rnd.randint(0, 2)),
@@ -176,3 +177,43 @@ def test_hints_are_necessary_conditions() -> None:
                     assert not any(p.search(region) for p in SOCIAL_PATTERNS), (text, region)
                 if not hints.series:
                     assert not prose._SERIES.search(region), (text, region)
+
+
+def _old_closing(text: str, i: int, closers: str, *, start: int, end: int) -> tuple[int | None, int, bool]:
+    """``quotes._closing`` as it was: a character by character scan."""
+    opener = text[i]
+    limit = min(end, i + 4000)
+    j = start
+    while j < limit:
+        c = text[j]
+        if c == "\n" and j + 1 < end and text[j + 1] == "\n":
+            return None, j, True
+        if c in closers:
+            after = text[j + 1] if j + 1 < end else " "
+            if opener in "‘‚" and (re.match(r"\w", after) or not text[j - 1 : j].strip()):
+                j += 1
+                continue
+            if opener == '"' and j + 1 < end and re.match(r"\w", after) and text[j - 1].isspace():
+                j += 1
+                continue
+            return j, j, False
+        j += 1
+    return None, max(j, start), limit == end
+
+
+def test_closing_scan_answers_as_before() -> None:
+    rnd = random.Random(8)
+    alphabet = list('“”„«»"‘’‚「」 \n\nab')
+    for _ in range(30_000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 16)))
+        i = rnd.randrange(len(s))
+        closers = quotes._PAIRS.get(s[i], "”")
+        start = rnd.randint(i + 1, len(s) + 1)
+        end = rnd.randint(0, len(s))
+        assert quotes._closing(s, i, closers, start=start, end=end) == _old_closing(
+            s, i, closers, start=start, end=end
+        ), (s, i, start, end)
+    long = "“" + "a" * 5000 + "”"
+    assert quotes._closing(long, 0, "”", start=1, end=len(long)) == _old_closing(
+        long, 0, "”", start=1, end=len(long)
+    )

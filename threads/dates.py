@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from dateutil import parser as du_parser
 
@@ -42,6 +43,7 @@ def parse_dateline(line: str) -> date | None:
     return parse_day(text)
 
 
+@lru_cache(maxsize=1024)
 def parse_day(text: str) -> date | None:
     """A written date ("Oct. 17, 2017") -> the day, or None."""
     try:

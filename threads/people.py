@@ -8,8 +8,9 @@ then says "Reyes", "he", or misspells the surname ("Reyez"). :class:`Cast` keeps
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Words that are titles, ranks, offices or honorifics, not parts of a name. Compared lowercased,
 # without a final full stop. Military ranks and civil offices (English news usage), honorifics,
@@ -213,8 +214,13 @@ class Cast:
             self._by_given.setdefault(tok, {})[order] = person
         if person.folded:
             self._by_last.setdefault(person.folded[-1], {})[order] = person
+        typo = self._by_typo
         for variant in _deletions(surname):
-            self._by_typo.setdefault(variant, {})[order] = person
+            bucket = typo.get(variant)
+            if bucket is None:
+                typo[variant] = {order: person}
+            else:
+                bucket[order] = person
 
     def mention(
         self,
@@ -227,28 +233,11 @@ class Cast:
         after_preposition: bool = False,
     ) -> Person | None:
         """Resolve a written name (with or without titles) to a Person, creating one if allowed."""
-        surface = " ".join(surface.split()).strip(" ,;:’'\"")
-        owner = _POSSESSIVE_END.search(surface)
-        if owner and not org:
-            surface = surface[: owner.start()]  # "Elizabeth Snyder's Facebook" -> the owner
-        titles, name_toks = split_title(surface)
-        name_toks = [t for t in name_toks if t]
-        while name_toks and (fold_key(name_toks[0]) in NOT_NAMES or not name_toks[0][:1].isupper()):
-            name_toks.pop(0)
-        if len(name_toks) >= 3 and (_ROLE_NOUN.search(name_toks[0]) or after_preposition):
-            # "Novelist Elena Ruiz" (a sentence-initial role); "ambassador to London Woody Johnson" (a place)
-            titles.append(name_toks.pop(0))
-        if name_toks and name_toks[-1].endswith(".") and len(name_toks[-1].rstrip(".")) > 1:
-            name_toks[-1] = name_toks[-1].rstrip(".")  # the sentence's full stop, not an initial
-        surface = " ".join(titles + name_toks) if not org else surface
-        if org:
-            name_toks = surface.split()
-            if name_toks and name_toks[0].lower() == "the":
-                name_toks = name_toks[1:]
-        if not name_toks:
+        parsed = _parse_surface(surface, org, after_preposition)
+        if parsed is None:
             return None
-        name = " ".join(name_toks)
-        person = self._find(name_toks, org=org)
+        surface, name_toks, name, tkeys = parsed
+        person = self._find(name_toks, name, org=org)
         if person is None:
             if not create:
                 return None
@@ -260,7 +249,6 @@ class Cast:
             person.rename(name)
         if surface != person.name:
             person.add_alias(surface)
-        tkeys = {fold_key(t) for t in titles}
         person.titles |= tkeys
         if person.gender is None:
             if tkeys & FEMALE_TITLES:
@@ -271,44 +259,54 @@ class Cast:
             person.last_subject = max(person.last_subject, position)
         return person
 
-    def _find(self, toks: list[str], *, org: bool) -> Person | None:
-        name = " ".join(toks)
+    def _find(self, toks: Sequence[str], name: str, *, org: bool) -> Person | None:
         key = name.casefold()
         found = self._by_key.get(key)
-        if found is not None:
+        if found is not None or org:
             return found
-        if org:
+        if len(toks) == 1:
+            last = key  # the one word, casefolded
+            bucket = self._by_surname.get(last)
+            if bucket:
+                found = _latest(
+                    p for p in bucket.values() if p.gender != "n" and p.surname.casefold() == last
+                )
+                if found is not None:
+                    return found
+            bucket = self._by_given.get(last)
+            if bucket:
+                found = _latest(
+                    p
+                    for p in bucket.values()
+                    if p.gender != "n" and len(p.folded) > 1 and last in p.folded[:-1]
+                )
+                if found is not None:
+                    return found
+            if len(last) >= 5:
+                variants = _deletions(last)
+                typo = self._by_typo
+                if not any(map(typo.__contains__, variants)):
+                    return None  # no surname one edit away
+                near: dict[int, Person] = {}
+                for variant in variants:
+                    bucket = typo.get(variant)
+                    if bucket:
+                        near.update(bucket)
+                if near:
+                    return _latest(
+                        p
+                        for p in near.values()
+                        if p.gender != "n" and len(p.surname) >= 4 and damerau1(last, p.surname.casefold())
+                    )
             return None
         last = toks[-1].casefold()
-        if len(toks) == 1:
-            found = _latest(
-                p
-                for p in self._by_surname.get(last, {}).values()
-                if p.gender != "n" and p.surname.casefold() == last
-            )
-            if found is not None:
-                return found
-            found = _latest(
-                p
-                for p in self._by_given.get(last, {}).values()
-                if p.gender != "n" and len(p.folded) > 1 and last in p.folded[:-1]
-            )
-            if found is not None:
-                return found
-            if len(last) >= 5:
-                near: dict[int, Person] = {}
-                for variant in _deletions(last):
-                    near.update(self._by_typo.get(variant, {}))
-                return _latest(
-                    p
-                    for p in near.values()
-                    if p.gender != "n" and len(p.surname) >= 4 and damerau1(last, p.surname.casefold())
-                )
+        bucket = self._by_last.get(last)
+        if not bucket:
             return None
         first = toks[0].casefold()
         return _latest(
             p
-            for p in self._by_last.get(last, {}).values()
+            for p in bucket.values()
             if p.gender != "n" and p.folded[-1] == last and (len(p.folded) == 1 or p.folded[0] == first)
         )
 
@@ -352,9 +350,40 @@ class Cast:
         return None
 
 
-def _deletions(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _parse_surface(
+    surface: str, org: bool, after_preposition: bool
+) -> tuple[str, tuple[str, ...], str, frozenset[str]] | None:
+    """A written name -> (the surface as kept for an alias, the name's words, the name, its title
+    keys), or None when no name is left. Pure, and asked again and again for the same few names
+    (a page repeats them, a site's pages share their furniture), so its answers are kept."""
+    surface = " ".join(surface.split()).strip(" ,;:’'\"")
+    owner = _POSSESSIVE_END.search(surface)
+    if owner and not org:
+        surface = surface[: owner.start()]  # "Elizabeth Snyder's Facebook" -> the owner
+    titles, name_toks = split_title(surface)
+    name_toks = [t for t in name_toks if t]
+    while name_toks and (fold_key(name_toks[0]) in NOT_NAMES or not name_toks[0][:1].isupper()):
+        name_toks.pop(0)
+    if len(name_toks) >= 3 and (_ROLE_NOUN.search(name_toks[0]) or after_preposition):
+        # "Novelist Elena Ruiz" (a sentence-initial role); "ambassador to London Woody Johnson" (a place)
+        titles.append(name_toks.pop(0))
+    if name_toks and name_toks[-1].endswith(".") and len(name_toks[-1].rstrip(".")) > 1:
+        name_toks[-1] = name_toks[-1].rstrip(".")  # the sentence's full stop, not an initial
+    surface = " ".join(titles + name_toks) if not org else surface
+    if org:
+        name_toks = surface.split()
+        if name_toks and name_toks[0].lower() == "the":
+            name_toks = name_toks[1:]
+    if not name_toks:
+        return None
+    return surface, tuple(name_toks), " ".join(name_toks), frozenset(fold_key(t) for t in titles)
+
+
+@lru_cache(maxsize=8192)
+def _deletions(word: str) -> frozenset[str]:
     """``word`` and every string one deletion away: two words one edit (or swap) apart share one."""
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+    return frozenset((word, *(word[:i] + word[i + 1 :] for i in range(len(word)))))
 
 
 def _latest(people: Iterable[Person]) -> Person | None:

@@ -15,7 +15,6 @@ fragments) never are; quotes with a speaker but no social evidence only with ``a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -328,40 +327,36 @@ _SOCIAL_WORDS = (
     "mastodon", "truth", "tiktok", "linkedin", "telegram", "reddit", "weibo",
 )  # fmt: skip
 _SERIES_WORDS = ("tw", "posts", "messages", "updates", "thread")
+_SOCIAL_WORDS_RE = re.compile("|".join(_SOCIAL_WORDS))
+_SERIES_WORDS_RE = re.compile("|".join(_SERIES_WORDS))
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
 # (İ, ı ~ i; ſ ~ s): a paragraph holding one is not judged by its lowercased words.
 _ODD_CASE = frozenset("\u0130\u0131\u017f")
 
 
 class _Hints:
-    """What a paragraph can hold at all, read once: where reporting verbs can stand, and whether a
-    social cue or a passage about posts can match anywhere in it. Each is a necessary condition of
-    the patterns it guards, so skipping a pattern where its hint says no changes no result."""
+    """What a paragraph can hold at all: where reporting verbs can stand, and whether a social cue
+    or a passage about posts can match anywhere in it. Each is a necessary condition of the
+    patterns it guards, so skipping a pattern where its hint says no changes no result."""
 
-    __slots__ = ("_series", "_social", "_text", "_verbs")
+    __slots__ = ("_series", "_social", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._verbs: list[int] | None = None
         self._social: bool | None = None
         self._series: bool | None = None
 
     def verb_in(self, start: int, end: int) -> bool:
-        """Whether a reporting verb may start in ``text[start:end]``."""
-        if self._verbs is None:
-            self._verbs = [m.end() for m in _VERB_HINT.finditer(self._text)]
-        verbs = self._verbs
-        if not verbs:
-            return False
-        i = bisect_left(verbs, start)
-        return i < len(verbs) and verbs[i] < end
+        """Whether a reporting verb may stand in ``text[start:end]`` (with the white space or
+        closing mark before it inside too, as every pattern that wants a verb has it)."""
+        return _VERB_HINT.search(self._text, start, end) is not None
 
     def _words(self) -> None:
         text = self._text
         if _ODD_CASE.isdisjoint(text):
             low = text.lower()
-            self._social = "X" in text or any(w in low for w in _SOCIAL_WORDS)
-            self._series = any(w in low for w in _SERIES_WORDS)
+            self._social = "X" in text or _SOCIAL_WORDS_RE.search(low) is not None
+            self._series = _SERIES_WORDS_RE.search(low) is not None
         else:
             self._social = self._series = True
 
@@ -468,9 +463,10 @@ class _Scanner:
             if prefix and s_start == 0:
                 s_start = prefix.end()
             inner = [q for q in quotes if s_start <= q.start < s_end] if quotes else []
-            self._passage(text, s_start, s_end, inner, para.position, hints)
+            verb = hints.verb_in(s_start, s_end)
+            self._passage(text, s_start, s_end, inner, para.position, hints, verb)
             for q in inner:
-                cand, how = self._attribute(text, q, s_start, s_end, k, para, prev, prev_by, hints)
+                cand, how = self._attribute(text, q, s_start, s_end, k, para, prev, prev_by, hints, verb)
                 if cand is not None:
                     self.candidates.append(cand)
                     prev, prev_by, found = cand, how, True
@@ -479,7 +475,7 @@ class _Scanner:
     # -- passages: who is the subject, and do they say posts are being quoted?
 
     def _passage(
-        self, text: str, start: int, end: int, quotes: list[Quote], base: int, hints: _Hints
+        self, text: str, start: int, end: int, quotes: list[Quote], base: int, hints: _Hints, verb: bool
     ) -> None:
         outside = _outside(text, start, end, quotes) if quotes else text[start:end]
         if _headline(outside):
@@ -517,7 +513,7 @@ class _Scanner:
             if pm:
                 subject = self.cast.pronoun(pm.group("pro"), position=position)
                 subject_end = pm.end()
-        for nm in _NAME_BEFORE_VERB.finditer(outside) if hints.verb_in(start, end) else ():
+        for nm in _NAME_BEFORE_VERB.finditer(outside) if verb else ():
             run = nm.group("run")
             if _ends_with(_ORG_BEFORE, outside, nm.start()):
                 org = self.cast.mention(run, position=position + nm.start(), org=True)
@@ -577,6 +573,7 @@ class _Scanner:
         prev: _Candidate | None,
         prev_by: str | None,
         hints: _Hints,
+        verb: bool,
     ) -> tuple[_Candidate | None, str | None]:
         position = para.position + q.start
         after_end = s_end
@@ -592,8 +589,8 @@ class _Scanner:
         # '“... in those” Twitter posts, Harris said': without punctuation closing it, a quote runs
         # on into the reporter's sentence and is a fragment, not followed by its attribution
         closed = q.text[-1:] in ",.!?;:…—–-" or bool(re.match(r"\s*[,;:—–]", after))
-        # every attribution pattern holds a reporting verb inside the sentence
-        verb = hints.verb_in(s_start, s_end)
+        # every attribution pattern holds a reporting verb inside the sentence (``verb`` says whether
+        # the sentence can hold one)
         m = (_AFTER.match(after) or _AFTER_INV.match(after)) if closed and verb else None
         region = after
         if m:
@@ -760,8 +757,10 @@ def _ends_with(pattern: re.Pattern[str], text: str, at: int, reach: int = 16) ->
 
 def _headline(text: str) -> bool:
     """A line in title case ("Lady Gaga Shares Photo With Her Ex") names no subject we can trust."""
+    if text.rstrip().endswith((".", "!", "?", ":")):
+        return False
     words = text.split()
-    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":")):
+    if len(words) < 4:
         return False
     capital = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return capital >= 0.7 * len(words)

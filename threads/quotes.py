@@ -24,6 +24,7 @@ _PAIRS: dict[str, str] = {
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")  # what may stand before an opening mark
 _WORDCHAR = re.compile(r"\w")
 _OPENERS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_STOPS = {closers: re.compile("[\n" + re.escape(closers) + "]") for closers in _PAIRS.values()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,23 +95,26 @@ def _closing(text: str, i: int, closers: str, *, start: int, end: int) -> tuple[
     and never past ``end`` (where the text is taken to end)."""
     opener = text[i]
     limit = min(end, i + 4000)
+    stops = _STOPS[closers]  # the closers and a line break: the only characters the scan stops at
     j = start
-    while j < limit:
+    while (m := stops.search(text, j, limit)) is not None:
+        j = m.start()
         c = text[j]
-        if c == "\n" and j + 1 < end and text[j + 1] == "\n":
-            return None, j, True
-        if c in closers:
-            after = text[j + 1] if j + 1 < end else " "
-            # an apostrophe inside a word (We’ve, ISIS’s) does not close a single quote
-            if opener in "‘‚" and (_WORDCHAR.match(after) or not text[j - 1 : j].strip()):
-                j += 1
-                continue
-            if opener == '"' and j + 1 < end and _WORDCHAR.match(after) and text[j - 1].isspace():
-                j += 1
-                continue
-            return j, j, False
-        j += 1
-    return None, max(j, start), limit == end
+        if c == "\n":
+            if j + 1 < end and text[j + 1] == "\n":
+                return None, j, True
+            j += 1
+            continue
+        after = text[j + 1] if j + 1 < end else " "
+        # an apostrophe inside a word (We’ve, ISIS’s) does not close a single quote
+        if opener in "‘‚" and (_WORDCHAR.match(after) or not text[j - 1 : j].strip()):
+            j += 1
+            continue
+        if opener == '"' and j + 1 < end and _WORDCHAR.match(after) and text[j - 1].isspace():
+            j += 1
+            continue
+        return j, j, False
+    return None, max(limit, start), limit == end
 
 
 # Abbreviations after which a full stop does not end a sentence (titles, months, places, Latin).
