@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from threads import prose, quotes
+from threads import listings, prose, quotes, remnants
 from threads.people import Cast, Person, damerau1
 from threads.quotes import _SENT_END, find_quotes, sentences
 
@@ -217,3 +217,34 @@ def test_closing_scan_answers_as_before() -> None:
     assert quotes._closing(long, 0, "”", start=1, end=len(long)) == _old_closing(
         long, 0, "”", start=1, end=len(long)
     )
+
+
+def _spellings(word: str, rnd: random.Random) -> str:
+    """``word`` with each letter in a case, or as a character IGNORECASE takes for it (ſ, K, İ, ı)."""
+    odd = {"s": "ſ", "k": "\u212a", "i": "ıİ"}
+    return "".join(rnd.choice([c.lower(), c.upper(), *odd.get(c, "")]) for c in word)
+
+
+def test_remnant_and_listing_gates_are_necessary_conditions() -> None:
+    rnd = random.Random(10)
+    platforms = [
+        "Twitter",
+        "X",
+        "Instagram",
+        "Facebook",
+        "YouTube",
+        "TikTok",
+        "Bluesky",
+        "Threads",
+        "Mastodon",
+    ]
+    for _ in range(5000):
+        text = f"{_spellings('skip', rnd)} {rnd.choice(platforms)} {_spellings('post', rnd)} by @ann"
+        if remnants._BBC_SKIP.search(text):
+            assert remnants._SKIP_WORD.search(text), text
+        lead = _spellings(rnd.choice(["following", "these"]), rnd)
+        noun = _spellings(rnd.choice(["statements", "posts", "tweets"]), rnd)
+        text = f"{lead} {noun} were posted to the verified Twitter accounts of Ann Lee, @ann."
+        if listings._ANNOUNCE.search(text):
+            assert listings._ANNOUNCE_WORD.search(text), text
+    assert remnants._BBC_SKIP.search("Skip Twitter post by @ann") and remnants._SKIP_WORD.search("ſKİP")
