@@ -135,7 +135,8 @@ VOCAB = [
     "“We", "won,”", "lost.”", "The", "embassy", "also", "and", "then", "wrote back", "a déclaré",
     "“We won,”said", "“Yes”said Ann", "series of posts", "feed posts", "posts continued", "flurry of updates",
 ]  # fmt: skip
-VERB_PATTERNS = (prose._AFTER, prose._AFTER_INV, prose._LEADIN, prose._CONJOINED, prose._NAME_BEFORE_VERB)
+ATTRIBUTION = prose._attribution()
+VERB_PATTERNS = (*prose._attribution(), prose._NAME_BEFORE_VERB)
 SOCIAL_PATTERNS = tuple(p for p, _ in prose.SOCIAL_PHRASES)
 
 
@@ -169,8 +170,10 @@ def test_hints_are_necessary_conditions() -> None:
             if not hints.verb_in(s, e):
                 for q in inner:
                     after, leadin = text[q.end : e], text[s : q.start]
-                    assert not (prose._AFTER.match(after) or prose._AFTER_INV.match(after)), text
-                    assert not (prose._LEADIN.search(leadin) or prose._CONJOINED.search(leadin)), text
+                    assert not (ATTRIBUTION.after.match(after) or ATTRIBUTION.after_inv.match(after)), text
+                    assert not (ATTRIBUTION.leadin.search(leadin) or ATTRIBUTION.conjoined.search(leadin)), (
+                        text
+                    )
                 assert not prose._NAME_BEFORE_VERB.search(outside), text
             for region in regions:
                 if not hints.social:

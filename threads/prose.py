@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from typing import NamedTuple
 
 from . import captions, dates
 from .model import Author, Paragraph, Post
@@ -200,22 +202,40 @@ _NAME_RUN = (
 _PRONOUNS = r"(?:he|she|they|He|She|They)"
 _SPK = rf"(?P<spk>{_PRONOUNS}(?!\w)|{_NAME_RUN}|(?:the|The)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<head>{_ORG}))"
 
+# The attribution patterns, as text: compiled on first use by :func:`_attribution`.
 # "X," NAME VERB ... / "X," he VERB ...
-_AFTER = re.compile(
+_AFTER = (
     rf"^\s*[,;:—–-]?\s*(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
     rf"(?P<verb>{_VERBS})(?!\w)"
 )
 # "X," VERB NAME ...
-_AFTER_INV = re.compile(
-    rf"^\s*[,;:—–-]?\s*{_ADV}(?P<verb>{_VERBS})\s+(?P<pre>(?:[a-z][\w’'.&\-]*\s+){{0,5}}?){_SPK}"
-)
+_AFTER_INV = rf"^\s*[,;:—–-]?\s*{_ADV}(?P<verb>{_VERBS})\s+(?P<pre>(?:[a-z][\w’'.&\-]*\s+){{0,5}}?){_SPK}"
 # NAME VERB: "X" / He also tweeted: "X"
-_LEADIN = re.compile(
+_LEADIN = (
     rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
     rf"(?P<verb>{_VERBS})(?:(?P<post>\s[^:“”\"]{{0,80}}?)?\s*[:,]|\s*)\s*$"
 )
 # The sentence's subject did something else first: "Herbert, in a tweet, praised Romney and said: ..."
-_CONJOINED = re.compile(rf"\b(?:and|then|before|,)\s+{_ADV}(?P<verb>{_VERBS})\s*[:,]?\s*$")
+_CONJOINED = rf"\b(?:and|then|before|,)\s+{_ADV}(?P<verb>{_VERBS})\s*[:,]?\s*$"
+
+
+class _Attribution(NamedTuple):
+    after: re.Pattern[str]
+    after_inv: re.Pattern[str]
+    leadin: re.Pattern[str]
+    conjoined: re.Pattern[str]
+
+
+@cache
+def _attribution() -> _Attribution:
+    """The attribution patterns, compiled on first use: together the costliest to compile in this
+    module (about 25 ms), and only a sentence holding a quote and a reporting verb needs them, so a
+    one-page run over a page without one does not pay for them."""
+    return _Attribution(
+        re.compile(_AFTER), re.compile(_AFTER_INV), re.compile(_LEADIN), re.compile(_CONJOINED)
+    )
+
+
 # Two quotes joined in one sentence: "A;" and, "B."
 _JOINER = re.compile(r"^\s*[,;]?\s*(?:and|or|but|then|adding|before adding)?\s*,?\s*(?:that\s*)?:?\s*$")
 # A relative clause says something about the speaker, not about the quote ("Khan, who has clashed
@@ -591,20 +611,21 @@ class _Scanner:
         closed = q.text[-1:] in ",.!?;:…—–-" or bool(re.match(r"\s*[,;:—–]", after))
         # every attribution pattern holds a reporting verb inside the sentence (``verb`` says whether
         # the sentence can hold one)
-        m = (_AFTER.match(after) or _AFTER_INV.match(after)) if closed and verb else None
+        patterns = _attribution() if verb else None
+        m = (patterns.after.match(after) or patterns.after_inv.match(after)) if patterns and closed else None
         region = after
         if m:
             how = "after"
-        elif verb:
-            lm = _LEADIN.search(leadin)
+        elif patterns is not None:
+            lm = patterns.leadin.search(leadin)
             if lm and not (lm.group("post") or "").strip().startswith(("that ", "about ")):
                 bare = not leadin.rstrip().endswith((":", ","))
                 # 'Trump said “it would be very nice” if ...' is a fragment of the reporter's sentence
                 if not (bare and (q.text[:1].islower() or re.match(r"\s*[a-z]", after))):
                     m, how, region = lm, "leadin", leadin
         text_q = _clean_quote(q.text)
-        if m is None and verb and self.sentence_subject is not None and q.text[:1].isupper():
-            cm = _CONJOINED.search(leadin)
+        if m is None and patterns is not None and self.sentence_subject is not None and q.text[:1].isupper():
+            cm = patterns.conjoined.search(leadin)
             if cm:
                 m, how, region = cm, "leadin", leadin
         if m is None:
