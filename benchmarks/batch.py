@@ -17,7 +17,8 @@ workers  the same command over the first M pages (default: all N) with --jobs 1 
          the best runs (target: at least 1.8 on two cores).
 
 The load average (os.getloadavg) is printed before and after each run: on a shared machine
-other work skews both figures.
+other work skews both figures. --wait-idle S waits (up to S seconds) before each timed run until
+under 10% of the CPUs are busy; a run can still be disturbed once started, hence --repeats.
 """
 
 from __future__ import annotations
@@ -175,6 +176,31 @@ def load() -> str:
     return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
 
 
+def busy_fraction(seconds: float = 2.0) -> float:
+    """The share of all CPUs busy over ``seconds`` (/proc/stat)."""
+
+    def ticks() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + fields[4]  # idle and iowait
+        return idle, sum(fields)
+
+    idle0, total0 = ticks()
+    time.sleep(seconds)
+    idle1, total1 = ticks()
+    return 1 - (idle1 - idle0) / max(total1 - total0, 1)
+
+
+def wait_until_idle(limit: float) -> None:
+    """Wait (at most ``limit`` seconds) until under 10% of the CPUs are busy with other work."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        busy = busy_fraction()
+        if busy < 0.10:
+            return
+        print(f"  (waiting: {busy:.0%} of the CPUs busy with other work)", flush=True)
+    print("  (gave up waiting for an idle machine)")
+
+
 def command() -> list[str]:
     exe = shutil.which("threads", path=str(Path(sys.executable).parent)) or shutil.which("threads")
     return [exe] if exe else [sys.executable, "-m", "threads"]
@@ -235,6 +261,13 @@ def main() -> None:
     parser.add_argument("--timing-pages", type=int, help="pages for the 1 vs 2 workers timing (default: all)")
     parser.add_argument("--jobs", type=int, default=2, help="workers for the memory run (default 2)")
     parser.add_argument("--repeats", type=int, default=1, help="timed runs of each (the best is kept)")
+    parser.add_argument(
+        "--wait-idle",
+        type=float,
+        default=0,
+        metavar="S",
+        help="before each timed run, wait up to S s for idle CPUs",
+    )
     parser.add_argument("--keep", type=Path, help="write the pages here and keep them (default: a temp dir)")
     parser.add_argument("--no-memory", action="store_true", help="only time 1 vs 2 workers")
     parser.add_argument("--no-timing", action="store_true", help="only the memory run")
@@ -278,8 +311,10 @@ def main() -> None:
             )
             ones, twos = [], []
             for _ in range(args.repeats):
-                ones.append(time_jobs(timing, 1))
-                twos.append(time_jobs(timing, 2))
+                for jobs, times in ((1, ones), (2, twos)):
+                    if args.wait_idle:
+                        wait_until_idle(args.wait_idle)
+                    times.append(time_jobs(timing, jobs))
             one, two = min(ones), min(twos)  # the least disturbed run of each
             verdict = "meets" if one / two >= TARGET_SPEEDUP else "below"
             print(
