@@ -51,8 +51,9 @@ CHUNK_ITEMS = 8
 """Most items handed to a worker at once: fewer round trips (each costs the parent about 0.5 ms)."""
 CHUNK_BYTES = 1 << 20
 """A chunk is closed early once the bytes its items carry (standard input, archive pages) pass this."""
-IN_FLIGHT_PER_WORKER = 2
-"""Chunks submitted ahead per worker: enough to keep cores busy, few enough to keep memory flat."""
+IN_FLIGHT_PER_WORKER = 4
+"""Chunks submitted ahead per worker: enough to keep the other workers busy while the one in front
+is slow (results are yielded in input order), few enough to keep memory flat."""
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _URL = re.compile(r"https?://", re.IGNORECASE)
