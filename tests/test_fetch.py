@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 import time
 import zlib
@@ -158,3 +159,10 @@ def test_batch_of_urls(base: str) -> None:
     assert [line["error"] is None for line in lines] == [True, False, True]
     assert "HTTP 404" in lines[1]["error"]
     assert "3 inputs: 2 ok, 0 empty, 1 failed" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["HTTP://<\u0100", "HTTP://<\x80", "HTTP://<\x1b", "http://[::1", "http://"])
+def test_urls_that_cannot_be_fetched_are_unreadable_input(url: str) -> None:
+    """Found by tests/test_properties.py: these raised UnicodeError or InvalidURL from urllib."""
+    with pytest.raises(UnreadableInput, match="^" + re.escape(url) + ": "):
+        fetch(url)

@@ -17,6 +17,7 @@ A richer client (HTTP/2, retries) can come as an optional extra; this one needs 
 from __future__ import annotations
 
 import codecs
+import http.client
 import urllib.error
 import urllib.request
 import zlib
@@ -47,15 +48,15 @@ _ACCEPT_ENCODING = "gzip, deflate, br" if _brotli is not None else "gzip, deflat
 
 def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
     """The body of ``url`` and the final URL after redirects; UnreadableInput on any failure."""
-    request = urllib.request.Request(
-        url,
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept-Encoding": _ACCEPT_ENCODING,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-        },
-    )
     try:
+        request = urllib.request.Request(
+            url,
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept-Encoding": _ACCEPT_ENCODING,
+                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+            },
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             headers: Message = response.headers
             final = response.geturl()
@@ -76,6 +77,11 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
         raise UnreadableInput(f"{url}: timed out after {timeout:g} s") from None
     except OSError as e:
         raise UnreadableInput(f"{url}: cannot fetch ({e})") from None
+    except UnreadableInput:
+        raise
+    except (ValueError, http.client.HTTPException) as e:
+        # a host that IDNA cannot encode, control characters, a header that is not Latin-1 ...
+        raise UnreadableInput(f"{url}: not a URL that can be fetched ({e})") from None
     if len(body) > max_bytes:
         raise UnreadableInput(f"{url}: larger than the {max_bytes}-byte limit")
     body = decompress(url, body, (headers.get("Content-Encoding") or "").strip().lower(), max_bytes)
