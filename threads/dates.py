@@ -6,8 +6,6 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from dateutil import parser as du_parser
-
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -46,6 +44,8 @@ def parse_dateline(line: str) -> date | None:
 @lru_cache(maxsize=1024)
 def parse_day(text: str) -> date | None:
     """A written date ("Oct. 17, 2017") -> the day, or None."""
+    from dateutil import parser as du_parser  # ~20 ms to import: loaded when a date must be read
+
     try:
         dt = du_parser.parse(text.replace(".", " "), fuzzy=False, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):
@@ -64,12 +64,17 @@ def parse_iso(text: str) -> datetime | date | None:
         except ValueError:
             return None
     try:
-        dt = du_parser.isoparse(text)
-    except (ValueError, OverflowError):
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        from dateutil import parser as du_parser
+
         try:
-            dt = du_parser.parse(text)
+            dt = du_parser.isoparse(text)
         except (ValueError, OverflowError):
-            return None
+            try:
+                dt = du_parser.parse(text)
+            except (ValueError, OverflowError):
+                return None
     if dt.tzinfo is not None:
         dt = dt.astimezone(timezone.utc)
     return dt
