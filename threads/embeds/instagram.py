@@ -20,8 +20,6 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from dateutil import parser as date_parser
-
 from ..dom import Page
 from ..ids import instagram_time
 from ..model import Post
@@ -163,6 +161,8 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
     published = date_text = None
     if time_el is not None:
         date_text = squash(time_el.text_content()) or None
+        from dateutil import parser as date_parser  # loaded when a post carries a time
+
         try:
             moment: datetime | None = date_parser.isoparse(time_el.get("datetime") or "")
         except ValueError:

@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from dateutil import parser as date_parser
-
 from ..dom import Page
 from ..model import Post, Published
 from ._common import HtmlElement, make_post, squash, xpath
@@ -71,6 +69,8 @@ def _published(value: Any) -> Published | None:
     text = _text(value)
     if not text:
         return None
+    from dateutil import parser as date_parser  # loaded when a posting carries a date
+
     try:
         moment: datetime = date_parser.isoparse(text)
     except ValueError:
