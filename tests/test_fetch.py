@@ -11,6 +11,7 @@ import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import brotli
 import pytest
 from click.testing import CliRunner
 
@@ -60,6 +61,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, zlib.compress(PAGE.encode("utf-8")), Content_Encoding="deflate")
         elif path == "/bomb":
             self.send(200, gzip.compress(b"<p>" + b" " * 5_000_000), Content_Encoding="gzip")
+        elif path == "/br":
+            self.send(200, brotli.compress(PAGE.encode("utf-8")), Content_Encoding="br")
+        elif path == "/br-bomb":
+            self.send(200, brotli.compress(b"<p>" + b" " * 50_000_000), Content_Encoding="br")
         elif path == "/huge":
             self.send(200, b"<p>" + b"x" * 200_000)
         elif path == "/latin1":  # the header names the charset, the page does not
@@ -113,7 +118,7 @@ def test_slow_response_times_out(base: str) -> None:
         fetch(f"{base}/slow", timeout=0.3)
 
 
-@pytest.mark.parametrize("path", ["/gzip", "/deflate"])
+@pytest.mark.parametrize("path", ["/gzip", "/deflate", "/br"])
 def test_compressed(base: str, path: str) -> None:
     body, _ = fetch(f"{base}{path}")
     assert body.decode("utf-8") == PAGE
@@ -124,6 +129,8 @@ def test_size_caps(base: str) -> None:
         fetch(f"{base}/huge", max_bytes=100_000)
     with pytest.raises(UnreadableInput, match="once decompressed"):
         fetch(f"{base}/bomb", max_bytes=100_000)
+    with pytest.raises(UnreadableInput, match="once decompressed"):
+        fetch(f"{base}/br-bomb", max_bytes=100_000)  # 50 MB of output refused after ~100 kB
 
 
 def test_not_a_page(base: str) -> None:
@@ -166,3 +173,13 @@ def test_urls_that_cannot_be_fetched_are_unreadable_input(url: str) -> None:
     """Found by tests/test_properties.py: these raised UnicodeError or InvalidURL from urllib."""
     with pytest.raises(UnreadableInput, match="^" + re.escape(url) + ": "):
         fetch(url)
+
+
+def test_brotli_output_is_capped_while_decoding() -> None:
+    """A br bomb is cut near the cap, not decoded whole and then measured."""
+    from threads.fetch import _unbrotli
+
+    bomb = brotli.compress(b" " * 50_000_000)
+    assert len(bomb) < 1000
+    out = _unbrotli(bomb, 100_000)
+    assert 100_000 < len(out) < 5_000_000

@@ -108,7 +108,7 @@ def decompress(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
             except zlib.error:  # servers that send raw deflate without the zlib header
                 out = _inflate(body, -zlib.MAX_WBITS, max_bytes)
         elif encoding == "br" and _brotli is not None:
-            out = _brotli.decompress(body)
+            out = _unbrotli(body, max_bytes)
         else:
             raise UnreadableInput(f"{url}: unsupported Content-Encoding {encoding!r}")
     except (zlib.error, ValueError) as e:
@@ -120,6 +120,17 @@ def decompress(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
     if len(out) > max_bytes:
         raise UnreadableInput(f"{url}: larger than the {max_bytes}-byte limit once decompressed")
     return bytes(out)
+
+
+def _unbrotli(body: bytes, max_bytes: int) -> bytes:
+    """Brotli-decode at most about ``max_bytes + 1`` bytes (brotli 1.2 limits its output; an
+    older binding decodes the whole body, then the caller's size check refuses it)."""
+    assert _brotli is not None
+    decoder: Any = _brotli.Decompressor()
+    try:
+        return bytes(decoder.process(body, output_buffer_limit=max_bytes + 1))
+    except TypeError:  # brotli < 1.2: no output limit
+        return bytes(_brotli.decompress(body))
 
 
 def _inflate(body: bytes, wbits: int, max_bytes: int) -> bytes:
