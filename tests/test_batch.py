@@ -332,3 +332,11 @@ def test_a_dying_worker_fails_only_its_item(tmp_path: Path, monkeypatch: pytest.
     assert [r.index for r in results] == list(range(20))
     assert [r.status for r in results].count("ok") == 19
     assert results[13].status == "failed" and results[13].error == f"{locations[13]}: the worker process died"
+
+
+def test_summary_counts_read_in_the_singular_when_one() -> None:
+    from threads.batch import Tally
+
+    tally = Tally()
+    tally.ok, tally.posts = 1, 1
+    assert tally.summary() == "1 input: 1 ok, 0 empty, 0 failed; 1 post"

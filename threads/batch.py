@@ -464,7 +464,7 @@ class Tally:
         text = f"{self.done} {inputs}: {self.ok} ok, {self.empty} empty, {self.failed} failed"
         if self.skipped:
             text += f", {self.skipped} skipped (output exists)"
-        text += f"; {self.posts} posts"
+        text += f"; {self.posts} post{'' if self.posts == 1 else 's'}"
         if self.not_pages:
             records = "record" if self.not_pages == 1 else "records"
             text += f"; {self.not_pages} archive {records} skipped (not HTML pages)"
