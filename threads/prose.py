@@ -452,8 +452,16 @@ class _Scanner:
     # -- driving
 
     def run(self, paragraphs: Sequence[Paragraph], title: str | None) -> list[Post]:
+        # Only a quote makes a candidate (:meth:`_attribute`), and only a candidate makes a post.
+        # Past the last paragraph holding a quote, with no candidate so far, nothing read can make
+        # or change one (captions and contexts act on candidates and later quotes, name mentions on
+        # the people of candidates), so the rest of the page is not read.
+        found_quotes = [find_quotes(para.text) for para in paragraphs]
+        last_with_quote = max((k for k, q in enumerate(found_quotes) if q), default=-1)
         last_quote_paragraph = -1
         for k, para in enumerate(paragraphs):
+            if k > last_with_quote and not self.candidates:
+                break
             text = para.text
             if title and text == title:
                 continue
@@ -463,15 +471,14 @@ class _Scanner:
             if caption is not None:
                 self._caption(caption, para.position, last_quote_paragraph)
                 continue
-            found = self._paragraph(k, para)
+            found = self._paragraph(k, para, found_quotes[k])
             if found:
                 last_quote_paragraph = k
         return self._posts()
 
-    def _paragraph(self, k: int, para: Paragraph) -> bool:
+    def _paragraph(self, k: int, para: Paragraph, quotes: list[Quote]) -> bool:
         text = para.text
         prefix = _DATELINE_PREFIX.match(text)
-        quotes = find_quotes(text)
         spans = sentences(text, quotes)
         hints = _Hints(text)
         found = False
