@@ -434,14 +434,6 @@ def _from_html(
 _DESCENDANTS = etree.XPath("count(descendant::*)")
 
 
-def _skipped(el: lxml_html.HtmlElement) -> bool:
-    tag = el.tag
-    if not isinstance(tag, str) or tag in _SKIP_TAGS:  # comments, processing instructions, code, widgets
-        return True
-    cls = el.get("class")
-    return bool(cls and _embed_class(cls)) or el.get("hidden") is not None
-
-
 @lru_cache(maxsize=8192)
 def _embed_class(cls: str) -> bool:
     """Whether a class attribute names a structured embed (pages repeat a few hundred class values)."""
@@ -459,13 +451,13 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     if body is None:
         body = root
     buf: list[str] = []
+    append = buf.append
     block_order = 0
     index = page.order(body) - 1  # counts element starts in the walk: the same numbers as Page.order
 
     def flush() -> Paragraph | None:
-        nonlocal buf
         raw = "".join(buf)
-        buf = []
+        buf.clear()
         if raw.isspace():
             return None
         if "\n" in raw:
@@ -478,48 +470,64 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
             text = textfix.fix(text)
         return Paragraph(text, block_order * POSITION_STRIDE)
 
+    # One event per element start and end; the test for a left-out element is written out here
+    # (it runs for every element of the page).
     walker = etree.iterwalk(body, events=("start", "end"))
-    skipping: lxml_html.HtmlElement | None = None
+    skip_subtree = walker.skip_subtree
+    skipping = False
     for event, el in walker:
-        if skipping is not None:  # the end of the element skipped (its subtree is not walked)
-            skipping = None
-            if el.tail:
-                buf.append(el.tail)
+        if skipping:  # the end of the element left out (its subtree is not walked)
+            skipping = False
+            tail = el.tail
+            if tail:
+                append(tail)
             continue
+        tag = el.tag
         if event == "start":
-            if isinstance(el.tag, str):
+            named = tag.__class__ is str  # comments and processing instructions are not
+            if named:
                 index += 1
-            if el is not body and _skipped(el):
-                skipping = el
-                walker.skip_subtree()
+            if el is not body and (
+                not named
+                or tag in _SKIP_TAGS
+                or ((cls := el.get("class")) and _embed_class(cls))
+                or el.get("hidden") is not None
+            ):
+                skipping = True
+                skip_subtree()
                 if len(el):
                     index += int(_DESCENDANTS(el))  # type: ignore[arg-type]  # as Page.order numbers them
-                if buf and isinstance(el.tag, str) and el.tag in _BREAKS:
+                if buf and named and tag in _BREAKS:
                     p = flush()
                     if p:
                         yield p
                 continue
-            tag = el.tag
             if tag in _BLOCKS:
-                p = flush() if buf else None
-                if p:
-                    yield p
+                if buf:
+                    p = flush()
+                    if p:
+                        yield p
                 block_order = index
             elif tag == "br":
-                buf.append("\n")
-            if el.text:
-                buf.append(el.text)
+                append("\n")
+            text = el.text
+            if text:
+                append(text)
         else:
-            if el.tag in _BLOCKS:
-                p = flush() if buf else None
-                if p:
-                    yield p
+            if tag in _BLOCKS:
+                if buf:
+                    p = flush()
+                    if p:
+                        yield p
                 block_order = index + 1  # after the block's last descendant
-            if el is not body and el.tail:
-                buf.append(el.tail)
-    p = flush() if buf else None
-    if p:
-        yield p
+            if el is not body:
+                tail = el.tail
+                if tail:
+                    append(tail)
+    if buf:
+        p = flush()
+        if p:
+            yield p
 
 
 def _canonical(root: lxml_html.HtmlElement) -> str | None:
