@@ -251,3 +251,36 @@ def test_remnant_and_listing_gates_are_necessary_conditions() -> None:
         if listings._ANNOUNCE.search(text):
             assert listings._ANNOUNCE_WORD.search(text), text
     assert remnants._BBC_SKIP.search("Skip Twitter post by @ann") and remnants._SKIP_WORD.search("ſKİP")
+
+
+def test_possessive_name_patterns_match_as_before() -> None:
+    """_SUBJECT and _NAME_BEFORE_VERB with possessive name words find what the plain forms found."""
+    old_subject = re.compile(
+        rf"(?<![\w’'.\-])(?P<run>{prose._NAME_RUN})(?P<app>\s*,[^,“”\"]{{2,160}},)?\s+{prose._ADV}"
+        r"(?P<verb>[a-z][\w’'-]+)"
+    )
+    old_before_verb = re.compile(
+        rf"(?P<run>{prose._NAME_RUN}),?\s+{prose._ADV}(?P<verb>{prose._VERBS})(?!\w)"
+    )
+    pairs = ((old_subject, prose._SUBJECT), (old_before_verb, prose._NAME_BEFORE_VERB))
+    pieces = [
+        "Ann", "Reyes", "A.", "J.", "Mr.", "O’Neil", "'Ali", "’Ali", "Jean-Luc", "de", "van", "la", "al",
+        "said", "says", "tweeted", "also", "then", "had", "is", "a", "the", "x", ",", ", the mayor,",
+        ", who", ".", "..", "’", "'", "-", "“", "”", '"', " ", " ", "  ", "\n", "É", "Édith", "ÉTÉ", "US",
+        "U.S.", "X", "Él", "in", "on", "2019",
+    ]  # fmt: skip
+    rnd = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(
+            rnd.choice(pieces) + rnd.choice(("", " ", " ", " ", ",", ".")) for _ in range(rnd.randint(1, 12))
+        )
+        for old, new in pairs:
+            assert [(m.span(), m.groups()) for m in old.finditer(text)] == [
+                (m.span(), m.groups()) for m in new.finditer(text)
+            ], text
+            pos = rnd.randint(0, len(text))
+            a, b = old.search(text, pos), new.search(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text, pos)
+    long = "Ann, " + "b" * 200 + ", Reyes said"
+    for old, new in pairs:
+        assert [m.groups() for m in old.finditer(long)] == [m.groups() for m in new.finditer(long)]

@@ -199,6 +199,13 @@ _NAME_WORD = rf"(?:[{_UP}][\w’'\-]*\.?|[{_UP}]\.|[’'][{_UP}][\w’'\-]*)"
 _NAME_RUN = (
     rf"{_NAME_WORD}(?:\s+(?:(?:de|del|van|von|der|den|al|bin|da|di|du|la|le|ibn)\s+)?{_NAME_WORD}){{0,6}}"
 )
+# The same run for _SUBJECT and _NAME_BEFORE_VERB, whose every continuation after a name word wants
+# white space, a comma or (after the word's letters) its full stop next: giving back letters or the
+# full stop of a word can never lead to a match there, so those quantifiers are possessive and the
+# engine does not try each shorter form of every capitalised word. (So is _SUBJECT's appositive, whose
+# characters are no commas and must be followed by one.) Same matches, a third faster.
+_NAME_WORD_ONCE = rf"(?:[{_UP}][\w’'\-]*+\.?+|[{_UP}]\.|[’'][{_UP}][\w’'\-]*+)"
+_NAME_RUN_ONCE = _NAME_RUN.replace(_NAME_WORD, _NAME_WORD_ONCE)
 _PRONOUNS = r"(?:he|she|they|He|She|They)"
 _SPK = rf"(?P<spk>{_PRONOUNS}(?!\w)|{_NAME_RUN}|(?:the|The)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<head>{_ORG}))"
 
@@ -290,13 +297,13 @@ _NOT_SOCIAL = re.compile(
 )
 _DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
 _SUBJECT = re.compile(
-    rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN})(?P<app>\s*,[^,“”\"]{{2,160}},)?\s+{_ADV}(?P<verb>[a-z][\w’'-]+)"
+    rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE})(?P<app>\s*,[^,“”\"]{{2,160}}+,)?\s+{_ADV}(?P<verb>[a-z][\w’'-]+)"
 )
 _ORG_SUBJECT = re.compile(
     rf"^\s*(?:The\s+)(?P<run>(?:[{_UP}][\w’'.\-]*\s+){{0,4}}(?:{_ORG})"
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
-_NAME_BEFORE_VERB = re.compile(rf"(?P<run>{_NAME_RUN}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
+_NAME_BEFORE_VERB = re.compile(rf"(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
 # A common noun right before a name that makes it an organisation's name.
 _ORG_BEFORE = re.compile(
     r"\b(?:company|firm|app|startup|start-up|maker|group|airline|bank|carrier|network|retailer|platform|"
