@@ -50,6 +50,7 @@ def _scan_find(cast: Cast, toks: list[str], *, org: bool) -> Person | None:
 
 GIVEN = ["Ann", "Bob", "Carla", "Dmitri", "Ann-Marie", "Jean"]
 SURNAMES = ["Reyes", "Reyez", "Reyse", "Smith", "Smyth", "Dillon", "Dillion", "Lee", "de la Cruz", "Cruz"]
+SURNAMES += ["Neyes", "Eryes", "Breyes", "Eyes", "Rreyes", "Dilon", "Idllon"]  # edits at the start
 TITLES = ["", "", "Col. ", "Mrs. ", "Sen. ", "Army Col. ", "Mr. "]
 
 
@@ -284,3 +285,24 @@ def test_possessive_name_patterns_match_as_before() -> None:
     long = "Ann, " + "b" * 200 + ", Reyes said"
     for old, new in pairs:
         assert [m.groups() for m in old.finditer(long)] == [m.groups() for m in new.finditer(long)]
+
+
+def test_one_edit_shares_two_first_or_two_last_letters() -> None:
+    """What ``Cast._find`` assumes to skip the typo lookup: of two words one edit (or swap) apart,
+    one of five letters or more, the first two letters or the last two are the same."""
+    rnd = random.Random(12)
+    letters = "abcde"
+    for _ in range(100_000):
+        a = "".join(rnd.choice(letters) for _ in range(rnd.randint(5, 9)))
+        i = rnd.randrange(len(a))
+        b = rnd.choice(
+            [
+                a[:i] + a[i + 1 :],
+                a[:i] + rnd.choice(letters) + a[i:],
+                a[:i] + rnd.choice(letters) + a[i + 1 :],
+                a[:i] + a[i + 1 : i + 2] + a[i : i + 1] + a[i + 2 :],
+                "".join(rnd.choice(letters) for _ in range(len(a) + rnd.randint(-1, 1))),
+            ]
+        )
+        if damerau1(a, b):
+            assert a[:2] == b[:2] or a[-2:] == b[-2:], (a, b)

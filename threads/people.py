@@ -191,6 +191,9 @@ class Cast:
         self._by_given: dict[str, dict[int, Person]] = {}
         self._by_last: dict[str, dict[int, Person]] = {}
         self._by_typo: dict[str, dict[int, Person]] = {}
+        self._typo_heads: set[str] = set()
+        self._typo_tails: set[str] = set()
+        """The first two and the last two letters of every surname indexed (casefolded)."""
 
     def _add(self, person: Person) -> None:
         person.order = len(self.people)
@@ -214,6 +217,8 @@ class Cast:
             self._by_given.setdefault(tok, {})[order] = person
         if person.folded:
             self._by_last.setdefault(person.folded[-1], {})[order] = person
+        self._typo_heads.add(surname[:2])
+        self._typo_tails.add(surname[-2:])
         typo = self._by_typo
         for variant in _deletions(surname):
             bucket = typo.get(variant)
@@ -283,6 +288,11 @@ class Cast:
                 if found is not None:
                     return found
             if len(last) >= 5:
+                # Two words one edit (or swap) apart, one of five letters or more, share their first
+                # two letters (the edit is past them) or their last two (it is before them): without
+                # a surname sharing either, none is one edit away, and the deletions are not made.
+                if last[:2] not in self._typo_heads and last[-2:] not in self._typo_tails:
+                    return None
                 variants = _deletions(last)
                 typo = self._by_typo
                 if not any(map(typo.__contains__, variants)):
