@@ -6,7 +6,7 @@ editorial marks and a datetime; ``hostile()`` has post text that tries to become
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from threads.model import Author, Media, Post, Reconstruction, Source, Thread
 
@@ -53,7 +53,7 @@ def several_authors() -> Reconstruction:
             kind="embed",
             id="920325165093801984",
             url="https://twitter.com/OIRSpox/status/920325165093801984",
-            published=datetime(2017, 10, 17, 14, 5, tzinfo=timezone.utc),
+            published=datetime(2017, 10, 17, 14, 5, tzinfo=UTC),
             media=(Media("https://pic.twitter.com/abc123", kind="photo", alt="SDF fighters in Naim square"),),
             quotes=(inner,),
             evidence=("blockquote.twitter-tweet",),

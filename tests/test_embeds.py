@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -165,17 +165,17 @@ def test_parse_date_with_a_time_zone_keeps_the_moment() -> None:
 
 
 def test_numeric_dates_are_read_the_way_the_id_agrees_with() -> None:
-    near = datetime(2019, 6, 5, 12, tzinfo=timezone.utc)
+    near = datetime(2019, 6, 5, 12, tzinfo=UTC)
     assert parse_date("05.06.2019", near=near) == date(2019, 6, 5)
     assert parse_date("6/5/2019", near=near) == date(2019, 6, 5)
     assert parse_date("October 16, 2022", near=near) is None  # contradicts the ID: not trusted
 
 
 def test_localize_keeps_the_local_day_of_a_utc_moment() -> None:
-    utc = datetime(2019, 6, 16, 14, 30, 55, tzinfo=timezone.utc)
+    utc = datetime(2019, 6, 16, 14, 30, 55, tzinfo=UTC)
     assert localize(utc, "Jun 16, 2019 at 7:30am PDT").isoformat() == "2019-06-16T07:30:55-07:00"
     assert localize(utc, "Jun 16, 2019 um 7:30 PDT").isoformat().startswith("2019-06-16T07:30:55")
-    late = datetime(2017, 10, 23, 7, 31, 37, tzinfo=timezone.utc)
+    late = datetime(2017, 10, 23, 7, 31, 37, tzinfo=UTC)
     assert localize(late, "23. Okt 2017 um 0:31 Uhr").isoformat() == "2017-10-23T00:31:37-07:00"
     assert localize(utc, None) == utc
 

@@ -8,9 +8,9 @@ Formulas and check values: ``/work/shared/reference/embeds.md`` (and obsidianfor
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 TWITTER_EPOCH_MS = 1288834974657
 """twitter-archive/snowflake ``IdWorker.scala``: ``twepoch``."""
@@ -25,9 +25,9 @@ _TID_INDEX = {c: i for i, c in enumerate(_TID_ALPHABET)}
 _TID = re.compile(r"[2-7a-j][2-7a-z]{12}")
 _DIGITS = re.compile(r"\d{1,20}")
 
-_EARLIEST = datetime(2006, 3, 1, tzinfo=timezone.utc)
+_EARLIEST = datetime(2006, 3, 1, tzinfo=UTC)
 """No social post we read predates Twitter's launch."""
-_LATEST = datetime(2040, 1, 1, tzinfo=timezone.utc)
+_LATEST = datetime(2040, 1, 1, tzinfo=UTC)
 _LATEST_MS = int((_LATEST - _EPOCH).total_seconds() * 1000)
 
 
@@ -59,8 +59,8 @@ def mastodon_time(status_id: str | int) -> datetime | None:
         return None
     return _from_ms(
         n >> 16,
-        earliest=datetime(2015, 1, 1, tzinfo=timezone.utc),
-        latest=datetime(2035, 1, 1, tzinfo=timezone.utc),
+        earliest=datetime(2015, 1, 1, tzinfo=UTC),
+        latest=datetime(2035, 1, 1, tzinfo=UTC),
     )
 
 
@@ -90,9 +90,7 @@ def instagram_time(shortcode: str) -> datetime | None:
     media_id = instagram_media_id(shortcode)
     if media_id is None:
         return None
-    return _from_ms(
-        (media_id >> 23) + INSTAGRAM_EPOCH_MS, earliest=datetime(2010, 10, 1, tzinfo=timezone.utc)
-    )
+    return _from_ms((media_id >> 23) + INSTAGRAM_EPOCH_MS, earliest=datetime(2010, 10, 1, tzinfo=UTC))
 
 
 def threads_time(shortcode: str) -> datetime | None:
@@ -105,7 +103,7 @@ def tiktok_time(video_id: str | int) -> datetime | None:
     n = _as_int(video_id)
     if n is None:
         return None
-    return _from_ms((n >> 32) * 1000, earliest=datetime(2014, 1, 1, tzinfo=timezone.utc))
+    return _from_ms((n >> 32) * 1000, earliest=datetime(2014, 1, 1, tzinfo=UTC))
 
 
 def linkedin_time(urn_id: str | int) -> datetime | None:
@@ -113,4 +111,4 @@ def linkedin_time(urn_id: str | int) -> datetime | None:
     n = _as_int(urn_id)
     if n is None:
         return None
-    return _from_ms(n >> 22, earliest=datetime(2010, 1, 1, tzinfo=timezone.utc))
+    return _from_ms(n >> 22, earliest=datetime(2010, 1, 1, tzinfo=UTC))

@@ -12,7 +12,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -442,9 +442,9 @@ def _rfc3339(value: date | datetime | None) -> tuple[str | None, str | None]:
         return None, None
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc).isoformat(), "time, zone unknown"
+            return value.replace(tzinfo=UTC).isoformat(), "time, zone unknown"
         return value.isoformat(), None
-    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc).isoformat(), "day"
+    return datetime(value.year, value.month, value.day, tzinfo=UTC).isoformat(), "day"
 
 
 def _article_url(rec: Reconstruction) -> str | None:

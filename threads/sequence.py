@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from .model import Author, Post, Reconstruction, Source, Thread
 
@@ -167,8 +167,8 @@ def _sort_key_day(value: date | datetime | None) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime(value.year, value.month, value.day, tzinfo=UTC)
 
 
 def order(posts: list[Post]) -> list[Post]:
@@ -180,7 +180,7 @@ def order(posts: list[Post]) -> list[Post]:
         when = _sort_key_day(p.published)
         if when is not None:
             carry = when
-        keyed.append((when or carry or datetime.min.replace(tzinfo=timezone.utc), p.position, p))
+        keyed.append((when or carry or datetime.min.replace(tzinfo=UTC), p.position, p))
     keyed.sort(key=lambda t: (t[0], t[1]))
     return [p for _, _, p in keyed]
 

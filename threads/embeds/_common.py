@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, cast
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -346,9 +346,9 @@ def parse_date(text: str | None, *, near: datetime | None = None) -> Published |
 
 def _distance(value: Published, near: datetime) -> timedelta:
     if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
         return abs(moment - near)
-    noon = datetime(value.year, value.month, value.day, 12, tzinfo=timezone.utc)
+    noon = datetime(value.year, value.month, value.day, 12, tzinfo=UTC)
     return abs(noon - near)
 
 
@@ -419,7 +419,7 @@ def localize(moment: datetime, text: str | None) -> Published:
     moment stays in UTC; with a text giving only a day, that day wins when it is within a day.
     """
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     local = _parse_words(squash(text), keep_time=True) if text else None
     if isinstance(local, datetime):
         if local.tzinfo is not None:
