@@ -377,3 +377,22 @@ def test_digest_reads_archives(tmp_path: Path) -> None:
     assert "quoted in 4 articles" in text
     assert text.count("We will rebuild the bridge by spring") == 1  # pages one and saved: one post
     assert "<https://example.org/one>" in text and "<https://example.org/saved>" in text
+
+
+def test_capture_date_in_markdown_and_html(tmp_path: Path) -> None:
+    a = Archive(tmp_path / "kept.warc.gz", gz=True)
+    a.response("https://example.org/story", page("Kept").encode())
+    archive = a.close()
+    out = tmp_path / "out"
+    for fmt in ("md", "html"):
+        code, _, stderr = invoke(str(archive), "-d", str(out), "-f", fmt, "-j", "1")
+        assert code == 0, stderr
+    md = (out / "kept" / "example.org_story.md").read_text(encoding="utf-8")
+    assert '\ncaptured: "2017-10-17T09:30:00+00:00"\n' in md.split("---")[1]
+    html = (out / "kept" / "example.org_story.html").read_text(encoding="utf-8")
+    assert 'captured <time datetime="2017-10-17T09:30:00+00:00">' in html
+    plain = tmp_path / "plain.html"
+    plain.write_text(page("Plain"), encoding="utf-8")
+    code, stdout, stderr = invoke(str(plain), "-f", "md")
+    assert code == 0, stderr
+    assert "captured:" not in stdout
