@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
@@ -90,6 +90,21 @@ class xpath:
 def _in_document_order(page: Page, found: list[HtmlElement]) -> list[HtmlElement]:
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=page.order)
+
+
+_Found = TypeVar("_Found")
+
+
+def figure_link(fig: HtmlElement, parse: Callable[[str | None], _Found | None]) -> _Found | None:
+    """What ``parse`` reads from the first link, or else the first word, of a CMS embed figure
+    (``figure.wp-block-embed-*``) that holds only the post's bare URL; ``None`` when the figure
+    holds a blockquote or an iframe (the markup passes read those) or nothing ``parse`` takes."""
+    if fig.find(".//blockquote") is not None or fig.find(".//iframe") is not None:
+        return None
+    for candidate in [a.get("href") for a in fig.iter("a")] + squash(fig.text_content()).split():
+        if (found := parse(candidate)) is not None:
+            return found
+    return None
 
 
 def query_value(url: str, name: str) -> str:

@@ -22,7 +22,17 @@ from urllib.parse import parse_qs, urlsplit
 
 from ..dom import Page
 from ..model import Post
-from ._common import HtmlElement, absolute, has_class, make_post, query_value, render, squash, xpath
+from ._common import (
+    HtmlElement,
+    absolute,
+    figure_link,
+    has_class,
+    make_post,
+    query_value,
+    render,
+    squash,
+    xpath,
+)
 
 PLATFORM = "facebook"
 
@@ -103,11 +113,8 @@ def extract(page: Page) -> Iterator[Post]:
         if url:
             yield _post(page, amp, url, "markup amp-facebook")
     for fig in _WP_FIGURES(page):
-        if fig.find(".//blockquote") is None and fig.find(".//iframe") is None:
-            for candidate in [a.get("href") for a in fig.iter("a")] + squash(fig.text_content()).split():
-                if url := canonical(candidate):
-                    yield _post(page, fig, url, "markup figure.wp-block-embed-facebook with a post URL")
-                    break
+        if url := figure_link(fig, canonical):
+            yield _post(page, fig, url, "markup figure.wp-block-embed-facebook with a post URL")
 
 
 def _from_sdk(page: Page, div: HtmlElement, url: str) -> Post:

@@ -23,7 +23,18 @@ from datetime import datetime
 from ..dom import Page
 from ..ids import instagram_time
 from ..model import Post
-from ._common import HtmlElement, absolute, has_class, localize, make_post, render, screenshots, squash, xpath
+from ._common import (
+    HtmlElement,
+    absolute,
+    figure_link,
+    has_class,
+    localize,
+    make_post,
+    render,
+    screenshots,
+    squash,
+    xpath,
+)
 
 PLATFORM = "instagram"
 
@@ -96,11 +107,8 @@ def extract(page: Page) -> Iterator[Post]:
         if found:
             yield _stub(page, amp, found, "markup amp-instagram")
     for fig in _WP_FIGURES(page):
-        if fig.find(".//blockquote") is None and fig.find(".//iframe") is None:
-            for candidate in [a.get("href") for a in fig.iter("a")] + squash(fig.text_content()).split():
-                if found := parse_post_url(candidate):
-                    yield _stub(page, fig, found, "markup figure.wp-block-embed-instagram with a post URL")
-                    break
+        if found := figure_link(fig, parse_post_url):
+            yield _stub(page, fig, found, "markup figure.wp-block-embed-instagram with a post URL")
     for el in _SCREENSHOTS(page):
         if m := _SCREENSHOT_ALT.match(el.get("alt") or el.get("data-alt") or ""):
             yield make_post(

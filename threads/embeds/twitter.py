@@ -30,6 +30,7 @@ from ._common import (
     HtmlElement,
     absolute,
     classes,
+    figure_link,
     find_trailer,
     has_class,
     make_post,
@@ -261,14 +262,10 @@ def _id_evidence(el: HtmlElement, attr: str) -> str:
 
 
 def _from_wp_figure(page: Page, fig: HtmlElement) -> Post | None:
-    if fig.find(".//blockquote") is not None or fig.find(".//iframe") is not None:
-        return None  # read by the blockquote and widget passes
-    candidates = [a.get("href") for a in fig.iter("a")] + squash(fig.text_content()).split()
-    for candidate in candidates:
-        status = parse_status(candidate)
-        if status is not None:
-            return _stub(page, fig, status, "markup figure.wp-block-embed-twitter with a status URL")
-    return None
+    status = figure_link(fig, parse_status)
+    if status is None:
+        return None
+    return _stub(page, fig, status, "markup figure.wp-block-embed-twitter with a status URL")
 
 
 def _from_screenshot(page: Page, el: HtmlElement) -> Post | None:
