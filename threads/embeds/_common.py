@@ -45,6 +45,11 @@ def src_matches(pattern: str) -> str:
     return f"re:test(@src, '{pattern}', 'i') or re:test(@data-src, '{pattern}', 'i')"
 
 
+def frame_src(el: HtmlElement) -> str:
+    """The URL an iframe loads: ``src``, or a lazy loader's ``data-src`` (as :func:`src_matches` reads)."""
+    return el.get("src") or el.get("data-src") or ""
+
+
 _NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
 _INDEXED_BRANCH = re.compile(r"^//(?P<tag>[a-z][a-z0-9-]*)(?P<predicates>(?:\[.*\])?)$", re.S)
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..dom import Page
 from ..ids import bluesky_time
 from ..model import Media, Post
-from ._common import HtmlElement, find_trailer, has_class, make_post, render, squash, xpath
+from ._common import HtmlElement, find_trailer, frame_src, has_class, make_post, render, squash, xpath
 
 PLATFORM = "bluesky"
 
@@ -55,7 +55,7 @@ def extract(page: Page) -> Iterator[Post]:
         if post is not None:
             yield post
     for iframe in _IFRAMES(page):
-        m = _EMBED_SRC.search(iframe.get("src") or iframe.get("data-src") or "")
+        m = _EMBED_SRC.search(frame_src(iframe))
         if m:
             uri = f"at://{m['did']}/app.bsky.feed.post/{m['rkey']}"
             yield make_post(

@@ -26,6 +26,7 @@ from ._common import (
     HtmlElement,
     absolute,
     figure_link,
+    frame_src,
     has_class,
     make_post,
     query_value,
@@ -104,7 +105,7 @@ def extract(page: Page) -> Iterator[Post]:
         if url:
             yield _from_sdk(page, div, url)
     for iframe in _IFRAMES(page):
-        src = absolute(iframe.get("src") or iframe.get("data-src")) or ""
+        src = absolute(frame_src(iframe)) or ""
         url = canonical(query_value(src, "href"))
         if url:
             yield _post(page, iframe, url, "markup iframe facebook.com/plugins")

@@ -27,6 +27,7 @@ from ._common import (
     HtmlElement,
     absolute,
     figure_link,
+    frame_src,
     has_class,
     localize,
     make_post,
@@ -99,7 +100,7 @@ def extract(page: Page) -> Iterator[Post]:
         if post is not None:
             yield post
     for iframe in _IFRAMES(page):
-        found = parse_post_url(iframe.get("src") or iframe.get("data-src"))
+        found = parse_post_url(frame_src(iframe))
         if found:
             yield _stub(page, iframe, found, "markup rendered iframe.instagram-media")
     for amp in _AMP(page):

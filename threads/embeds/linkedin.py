@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..dom import Page
 from ..ids import linkedin_time
 from ..model import Post
-from ._common import make_post, src_matches, xpath
+from ._common import frame_src, make_post, src_matches, xpath
 
 PLATFORM = "linkedin"
 
@@ -24,7 +24,7 @@ _IFRAMES = xpath("//iframe[" + src_matches("linkedin\\.com/embed/feed/update/") 
 
 def extract(page: Page) -> Iterator[Post]:
     for iframe in _IFRAMES(page):
-        m = _URN.search(iframe.get("src") or iframe.get("data-src") or "")
+        m = _URN.search(frame_src(iframe))
         if m:
             urn = f"urn:li:{m['kind']}:{m['id']}"
             yield make_post(

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..dom import Page
 from ..ids import mastodon_time
 from ..model import Post
-from ._common import HtmlElement, absolute, has_class, make_post, xpath
+from ._common import HtmlElement, absolute, frame_src, has_class, make_post, xpath
 
 PLATFORM = "mastodon"
 
@@ -66,7 +66,7 @@ def _post(page: Page, el: HtmlElement, found: tuple[str, str, str, str], evidenc
 
 def extract(page: Page) -> Iterator[Post]:
     for iframe in _IFRAMES(page):
-        found = parse_status(iframe.get("src") or iframe.get("data-src"))
+        found = parse_status(frame_src(iframe))
         if found:
             yield _post(page, iframe, found, "markup iframe on /@user/{id}/embed")
     for bq in _BLOCKQUOTES(page):

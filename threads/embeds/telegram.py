@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..model import Post
-from ._common import HtmlElement, absolute, make_post, xpath
+from ._common import HtmlElement, absolute, frame_src, make_post, xpath
 
 PLATFORM = "telegram"
 
@@ -46,7 +46,7 @@ def extract(page: Page) -> Iterator[Post]:
         if m:
             yield _post(page, script, m["channel"], m["msg"], "markup script[data-telegram-post]")
     for iframe in _IFRAMES(page):
-        src = absolute(iframe.get("src") or iframe.get("data-src"))
+        src = absolute(frame_src(iframe))
         m = POST_URL.match(src) if src else None
         if m:
             yield _post(page, iframe, m["channel"], m["msg"], "markup iframe t.me ?embed=1")

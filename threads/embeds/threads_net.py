@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..dom import Page
 from ..ids import threads_time
 from ..model import Post
-from ._common import HtmlElement, absolute, has_class, make_post, xpath
+from ._common import HtmlElement, absolute, frame_src, has_class, make_post, xpath
 
 PLATFORM = "threads"
 
@@ -56,6 +56,6 @@ def extract(page: Page) -> Iterator[Post]:
         if found:
             yield _post(page, bq, found, "markup blockquote.text-post-media")
     for iframe in _IFRAMES(page):
-        found = parse_post_url(iframe.get("src") or iframe.get("data-src"))
+        found = parse_post_url(frame_src(iframe))
         if found:
             yield _post(page, iframe, found, "markup iframe threads embed")

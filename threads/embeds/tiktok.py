@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..dom import Page
 from ..ids import tiktok_time
 from ..model import Post
-from ._common import HtmlElement, absolute, has_class, make_post, render, src_matches, xpath
+from ._common import HtmlElement, absolute, frame_src, has_class, make_post, render, src_matches, xpath
 
 PLATFORM = "tiktok"
 
@@ -65,7 +65,7 @@ def extract(page: Page) -> Iterator[Post]:
             extra={"sound": sound} if sound else None,
         )
     for iframe in _IFRAMES(page):
-        e = _EMBED_SRC.search(iframe.get("src") or iframe.get("data-src") or "")
+        e = _EMBED_SRC.search(frame_src(iframe))
         if e:
             yield make_post(
                 page,

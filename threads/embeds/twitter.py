@@ -32,6 +32,7 @@ from ._common import (
     classes,
     figure_link,
     find_trailer,
+    frame_src,
     has_class,
     make_post,
     query_value,
@@ -247,7 +248,7 @@ def _from_id_holder(page: Page, el: HtmlElement) -> Post | None:
             )
         if (status := parse_status(value)) is not None:
             return _stub(page, el, status, _id_evidence(el, attr))
-    src = el.get("src") or el.get("data-src") or ""
+    src = frame_src(el)
     tid = query_value(src, "id")
     if el.tag == "iframe" and tid.isdigit():
         return _stub(
