@@ -17,3 +17,17 @@ class TemplateProblem(ThreadsError, RuntimeError):
 
 class TimedOut(ThreadsError, TimeoutError):
     """An input took longer than the time allowed for it; the message names the input."""
+
+
+def unreadable_file(path: object, error: OSError, *, kind: str) -> UnreadableInput:
+    """The one-line error for a file that cannot be opened or read; ``kind`` is what it should have
+    been ("a page", "a web archive")."""
+    if isinstance(error, FileNotFoundError):
+        why = "no such file"
+    elif isinstance(error, IsADirectoryError):
+        why = f"is a directory, not {kind}"
+    elif isinstance(error, PermissionError):
+        why = "permission denied"
+    else:
+        why = error.strerror or str(error)
+    return UnreadableInput(f"{path}: {why}")

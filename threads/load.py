@@ -26,7 +26,7 @@ from lxml import html as lxml_html
 
 from . import dates, textfix
 from .dom import POSITION_STRIDE, Page, squash
-from .errors import UnreadableInput
+from .errors import UnreadableInput, unreadable_file
 from .model import Paragraph, Published, Source
 
 log = logging.getLogger(__name__)
@@ -139,12 +139,8 @@ def from_path(path: Path, *, url: str | None = None) -> Source:
         if size > MAX_BYTES:
             raise UnreadableInput(f"{path}: {size} bytes, larger than the {MAX_BYTES}-byte limit")
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableInput(f"{path}: no such file") from None
-    except PermissionError:
-        raise UnreadableInput(f"{path}: permission denied") from None
     except OSError as e:
-        raise UnreadableInput(f"{path}: {e.strerror or e}") from None
+        raise unreadable_file(path, e, kind="a page") from None
     return from_bytes(data, location=str(path), url=url)
 
 

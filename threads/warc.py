@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
-from .errors import UnreadableInput
+from .errors import UnreadableInput, unreadable_file
 
 if TYPE_CHECKING:
     from email.message import Message
@@ -103,12 +103,8 @@ def read(path: str) -> Iterator[Page | Skipped]:
         raise UnreadableInput(f"{path}: {EXTRA_MISSING}") from None
     try:
         fh = open(path, "rb")  # noqa: SIM115 -- closed in the finally below, across yields
-    except FileNotFoundError:
-        raise UnreadableInput(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UnreadableInput(f"{path}: is a directory, not a web archive") from None
     except OSError as e:
-        raise UnreadableInput(f"{path}: {e.strerror or e}") from None
+        raise unreadable_file(path, e, kind="a web archive") from None
     try:
         gzipped = fh.read(2) == b"\x1f\x8b"
         fh.seek(0)
