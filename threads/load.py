@@ -526,9 +526,13 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
             yield p
 
 
+_CANONICAL_SOURCES = (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content"))
+"""Where a page names its own URL, in order of trust: ``<link rel=canonical>``, then ``og:url``."""
+
+
 def _canonical(root: lxml_html.HtmlElement) -> str | None:
-    links = _heads(root, "link", "rel", "canonical", "href")
-    for found in (links, _heads(root, "meta", "property", "og:url")):
+    for tag, key, value, attr in _CANONICAL_SOURCES:
+        found = _heads(root, tag, key, value, attr)
         if found and _http_url(found[0].strip()):
             return found[0].strip()
     return None
