@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from urllib.parse import urlsplit
 
+from . import rx
 from .errors import ThreadsError, UnreadableInput
 from .limits import time_limit
 from .model import Options
@@ -55,9 +56,9 @@ IN_FLIGHT_PER_WORKER = 4
 """Chunks submitted ahead per worker: enough to keep the other workers busy while the one in front
 is slow (results are yielded in input order), few enough to keep memory flat."""
 
-_GLOB_CHARS = re.compile(r"[*?\[]")
-_URL = re.compile(r"https?://", re.IGNORECASE)
-_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_GLOB_CHARS = rx.compile(r"[*?\[]")
+_URL = rx.compile(r"https?://", re.IGNORECASE)
+_UNSAFE_NAME = rx.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import dates, textfix
+from . import dates, rx, textfix
 from .dom import POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Paragraph, Published, Source
@@ -35,16 +35,16 @@ MAX_BYTES = 64 * 1024 * 1024
 """Inputs larger than this are refused rather than risking memory."""
 
 # Sniffing: a tag that only HTML would open with, near the start.
-_HTML_SNIFF = re.compile(
+_HTML_SNIFF = rx.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|main|blockquote|script|"
     r"span|iframe|figure|a\s|br|h[1-6]|ul|ol|li|table|link|style)[\s>/]",
     re.IGNORECASE,
 )
-_DECLARED = re.compile(
+_DECLARED = rx.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_XML_DECL = rx.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -82,7 +82,7 @@ _SKIP_TAGS = frozenset(
     button head title amp-twitter amp-instagram amp-facebook amp-reddit amp-iframe
     """.split()
 )
-_EMBED_CLASS = re.compile(
+_EMBED_CLASS = rx.compile(
     r"\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
     r"text-post-media|reddit-embed-bq|reddit-card|fb-post|fb-video|fb-xfbml-parse-ignore)\b"
 )
@@ -96,8 +96,8 @@ _BREAKS = _BLOCKS | {
     "video",
     "object",
 }
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
+_BINARY = rx.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BLANK_LINES = rx.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> Source:
@@ -157,7 +157,7 @@ def from_bytes(data: bytes, *, location: str, url: str | None = None) -> Source:
     return from_text(text, location=location, url=url, encoding=encoding, raw=raw)
 
 
-_ASCII_SUPERSET = re.compile(r"(?:utf-?8|(?:us-)?ascii|latin-?1|iso-?8859-\d+|windows-125\d|cp125\d)$", re.I)
+_ASCII_SUPERSET = rx.compile(r"(?:utf-?8|(?:us-)?ascii|latin-?1|iso-?8859-\d+|windows-125\d|cp125\d)$", re.I)
 """Encodings whose bytes spell ASCII text as ASCII: the raw bytes serve :meth:`Page.holds`."""
 
 
@@ -196,7 +196,7 @@ def decode(data: bytes, *, location: str) -> tuple[str, str]:
     return dammit.unicode_markup, dammit.original_encoding or "unknown"
 
 
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_SEQUENCE = rx.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _STRAY_BYTES = "threads-stray-bytes"
 
 
@@ -300,7 +300,7 @@ def _para(text: str, start: int, end: int) -> Iterator[Paragraph]:
         yield Paragraph(stripped, start + chunk.index(stripped[0]))
 
 
-_PROMO = re.compile(
+_PROMO = rx.compile(
     r"\b(?:join (?:our|us)|subscribe|sign up|newsletter|follow us|download (?:our|the) app|"
     r"advertisement|share this|click here)\b",
     re.IGNORECASE,
@@ -381,7 +381,7 @@ def _document(text: str, location: str) -> lxml_html.HtmlElement:
 
 MAX_DEPTH = 1000
 """Tags nested deeper than this are dropped (their text stays) when libxml2 gives up on a page."""
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")  # [^<>]: linear on "<a <a <a" with no ">"
+_TAG = rx.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")  # [^<>]: linear on "<a <a <a" with no ">"
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 

@@ -21,7 +21,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from . import captions, dates
+from . import captions, dates, rx
 from .model import Author, Paragraph, Post
 from .people import NOT_NAMES, TITLE_WORDS, Cast, Person, fold_key, split_title
 from .quotes import Quote, find_quotes, sentences
@@ -141,7 +141,7 @@ SPEECH_VERBS = (
     "escreveu",
     "publicou",
 )
-_VERBS = "|".join(sorted({re.escape(v) for v in SOCIAL_VERBS + SPEECH_VERBS}, key=len, reverse=True))
+_VERBS = "|".join(sorted({re.escape(v) for v in SOCIAL_VERBS + SPEECH_VERBS}, key=lambda v: (-len(v), v)))
 # Adverbs and auxiliaries that may stand between speaker and verb ("he also tweeted", "Reyes then said").
 _ADV = (
     r"(?:(?:also|then|later|again|further|quickly|simply|soon|once|just|finally|previously|earlier|"
@@ -239,21 +239,21 @@ def _attribution() -> _Attribution:
     module (about 25 ms), and only a sentence holding a quote and a reporting verb needs them, so a
     one-page run over a page without one does not pay for them."""
     return _Attribution(
-        re.compile(_AFTER), re.compile(_AFTER_INV), re.compile(_LEADIN), re.compile(_CONJOINED)
+        rx.compile(_AFTER), rx.compile(_AFTER_INV), rx.compile(_LEADIN), rx.compile(_CONJOINED)
     )
 
 
 # Two quotes joined in one sentence: "A;" and, "B."
-_JOINER = re.compile(r"^\s*[,;]?\s*(?:and|or|but|then|adding|before adding)?\s*,?\s*(?:that\s*)?:?\s*$")
+_JOINER = rx.compile(r"^\s*[,;]?\s*(?:and|or|but|then|adding|before adding)?\s*,?\s*(?:that\s*)?:?\s*$")
 # A relative clause says something about the speaker, not about the quote ("Khan, who has clashed
 # on Twitter with Trump, said"): it gives no evidence.
-_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,.;]*(?:,|$)")
+_RELATIVE = rx.compile(r",\s*(?:who|which|whose|whom|where)\b[^,.;]*(?:,|$)")
 
 _P = captions.PLATFORM_ALT
 # Social evidence in an attribution or a passage: (pattern, platform or None for "from the match").
 SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (
-        re.compile(
+        rx.compile(
             r"\b(?:re)?tweet(?:ed|s|ing|ete|eten)?\b|\btweetstorm\b|\btwitter(?:te|ten)\b|"
             r"\btuit(?:s|eó|earon|ou)?\b|\btw(?:ee|i)tt?é\b|\btwitt(?:ato|ò)\b",
             re.IGNORECASE,
@@ -261,26 +261,26 @@ SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         "twitter",
     ),
     (
-        re.compile(
+        rx.compile(
             rf"\b(?:on|to|via|auf|bei|sur|en|su|em|na|no|op)\s+(?:(?:his|her|their|its|the|an?|seinem|ihrem|son|sa)\s+)?(?:official\s+)?(?P<p>{_P})\b(?!\s+(?:CEO|founder|employees?|executives?|spokes\w+|said|has|was))"
         ),
         None,
     ),
     (
-        re.compile(
+        rx.compile(
             rf"\b(?P<p>{_P})\s+(?:post|posting|message|comment|update|statement|video|story|thread|feed|account|page|status)s?\b"
         ),
         None,
     ),
-    (re.compile(r"\bskeet(?:ed|s)?\b", re.IGNORECASE), "bluesky"),
+    (rx.compile(r"\bskeet(?:ed|s)?\b", re.IGNORECASE), "bluesky"),
     (
-        re.compile(r"\btoot(?:ed|s)?\b(?!\s+(?:his|her|their|its)\s+(?:own\s+)?horn)", re.IGNORECASE),
+        rx.compile(r"\btoot(?:ed|s)?\b(?!\s+(?:his|her|their|its)\s+(?:own\s+)?horn)", re.IGNORECASE),
         "mastodon",
     ),
-    (re.compile(r"\bon social media\b", re.IGNORECASE), "unknown"),
+    (rx.compile(r"\bon social media\b", re.IGNORECASE), "unknown"),
 )
 # Passages saying that what follows are the speaker's posts.
-_SERIES = re.compile(
+_SERIES = rx.compile(
     r"\b(?:series|string|flurry|barrage|volley|stream|spate|couple|pair|slew|torrent|number|raft|round|burst|"
     r"thread)\s+of\s+(?:\w+\s+)?(?:tweets|posts|messages|updates)\b|\btweet\s?storm\b|\b(?:Twitter|X)\s+thread\b|"
     r"\b(?:feed|timeline|account)\b[^.]{0,40}\b(?:tweets|posts)\b|"
@@ -288,34 +288,34 @@ _SERIES = re.compile(
     re.IGNORECASE,
 )
 # Attribution that says the words were not posted: they were spoken or written elsewhere.
-_NOT_SOCIAL = re.compile(
+_NOT_SOCIAL = rx.compile(
     r"\btold\s+(?:reporters|journalists|a\s+news\s+conference|[A-Z][\w’']+|the\s+\w+|an?\s+\w+)|"
     r"\bin\s+an?\s+(?:interview|statement|speech|press\s+release|news\s+release|op-ed|letter|e-?mail|"
     r"memo|filing|sermon|address)\b|\bat\s+an?\s+(?:news\s+conference|press\s+conference|rally|event|"
     r"briefing|hearing|meeting|summit|ceremony|campaign\s+stop|fundraiser|dinner|conference)\b|"
     r"\bon\s+(?:CNN|Fox|MSNBC|NBC|CBS|ABC|NPR|BBC|television|TV|radio)\b|\btestified\b|\bin\s+remarks\b",
 )
-_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
-_SUBJECT = re.compile(
+_DATELINE_PREFIX = rx.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
+_SUBJECT = rx.compile(
     rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE})(?P<app>\s*,[^,“”\"]{{2,160}}+,)?\s+{_ADV}(?P<verb>[a-z][\w’'-]+)"
 )
-_ORG_SUBJECT = re.compile(
+_ORG_SUBJECT = rx.compile(
     rf"^\s*(?:The\s+)(?P<run>(?:[{_UP}][\w’'.\-]*\s+){{0,4}}(?:{_ORG})"
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
-_NAME_BEFORE_VERB = re.compile(rf"(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
+_NAME_BEFORE_VERB = rx.compile(rf"(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
 # A common noun right before a name that makes it an organisation's name.
-_ORG_BEFORE = re.compile(
+_ORG_BEFORE = rx.compile(
     r"\b(?:company|firm|app|startup|start-up|maker|group|airline|bank|carrier|network|retailer|platform|"
     r"service|site|brand|agency|broadcaster|newspaper|publisher|team|club|charity|union)\s+$",
     re.IGNORECASE,
 )
 # Words after which a social cue is reported, not done by the subject.
-_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|that|believed|thinks|thought|should|would|could)\b")
-_SPEAKING = re.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Facebook|X|Instagram|social))")
-_PREP_BEFORE = re.compile(r"\b(?:to|in|of|from|for|at|with)\s*$")
-_POSSESSIVE = re.compile(r"^\s*(?P<pro>His|Her|Their)\b")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?P<pro>He|She|They)\b")
+_REPORTED = rx.compile(r"\b(?:said|says|say|told|tells|that|believed|thinks|thought|should|would|could)\b")
+_SPEAKING = rx.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Facebook|X|Instagram|social))")
+_PREP_BEFORE = rx.compile(r"\b(?:to|in|of|from|for|at|with)\s*$")
+_POSSESSIVE = rx.compile(r"^\s*(?P<pro>His|Her|Their)\b")
+_PRONOUN_SUBJECT = rx.compile(r"^\s*(?P<pro>He|She|They)\b")
 
 
 _Trie = dict[str, "_Trie"]
@@ -346,7 +346,7 @@ def _trie(words: Iterable[str]) -> str:
 # _CONJOINED, _NAME_BEFORE_VERB): each wants white space or a quote's closing mark (blank in the
 # sentence with quotes blanked) before the verb and no word character after it. A paragraph without
 # such a place skips those patterns.
-_VERB_HINT = re.compile(rf"\W(?={_trie(set(SOCIAL_VERBS + SPEECH_VERBS))}(?!\w))")
+_VERB_HINT = rx.compile(rf"\W(?={_trie(set(SOCIAL_VERBS + SPEECH_VERBS))}(?!\w))")
 # The words without which no social phrase (SOCIAL_PHRASES) or passage about posts (_SERIES) can
 # match, lowercased; "X" stands alone among the platform names (matched case-sensitively there).
 _SOCIAL_WORDS = (
@@ -354,8 +354,8 @@ _SOCIAL_WORDS = (
     "mastodon", "truth", "tiktok", "linkedin", "telegram", "reddit", "weibo",
 )  # fmt: skip
 _SERIES_WORDS = ("tw", "posts", "messages", "updates", "thread")
-_SOCIAL_WORDS_RE = re.compile("|".join(_SOCIAL_WORDS))
-_SERIES_WORDS_RE = re.compile("|".join(_SERIES_WORDS))
+_SOCIAL_WORDS_RE = rx.compile("|".join(_SOCIAL_WORDS))
+_SERIES_WORDS_RE = rx.compile("|".join(_SERIES_WORDS))
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
 # (İ, ı ~ i; ſ ~ s): a paragraph holding one is not judged by its lowercased words.
 _ODD_CASE = frozenset("\u0130\u0131\u017f")
@@ -816,7 +816,7 @@ def _has_day(text: str) -> bool:
     return bool(dates.DATE_RE.search(text) or _DAY_WORD.search(text))
 
 
-_DAY_WORD = re.compile(
+_DAY_WORD = rx.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\byesterday\b|\btoday\b|\blast night\b"
 )
 

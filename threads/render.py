@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime
@@ -22,16 +21,16 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import markupsafe
 
-from . import __version__
+from . import __version__, cachedir, rx
 from .errors import TemplateProblem
 from .model import Author, Post, Reconstruction, iso
 
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 # Characters that start inline Markdown syntax or raw HTML anywhere, and block syntax at a line start.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&]|!(?=\[))")
-_MD_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+_MD_INLINE = rx.compile(r"([\\`*_\[\]<>|~&]|!(?=\[))")
+_MD_BLOCK_START = rx.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 # Bidi overrides and zero-width characters that could disguise text.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLE = rx.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 JSON_SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "threads-1.json"
 """The JSON Schema of ``--format json`` (``schema: "threads/1"``), shipped inside the package."""
@@ -113,7 +112,7 @@ def plain(text: Any) -> str:
 
 
 # Editorial marks inside quoted text: "[percent]" is an insertion, "[…]" an elision.
-_EDIT_MARK = re.compile(r"\[[^\[\]<>\n]{1,40}\]")
+_EDIT_MARK = rx.compile(r"\[[^\[\]<>\n]{1,40}\]")
 _ELISIONS = {"…", "...", ". . .", "..", "…."}
 
 
@@ -153,12 +152,12 @@ PLATFORM_LINKS: Mapping[str, tuple[str | None, str | None]] = {
 }
 # Handle shapes a platform accepts; a mention that does not fit is left as text.
 _HANDLE_OK: Mapping[str, re.Pattern[str]] = {
-    "twitter": re.compile(r"\w{1,15}", re.ASCII),
-    "instagram": re.compile(r"[\w.]{1,30}", re.ASCII),
-    "telegram": re.compile(r"\w{5,32}", re.ASCII),
+    "twitter": rx.compile(r"\w{1,15}", re.ASCII),
+    "instagram": rx.compile(r"[\w.]{1,30}", re.ASCII),
+    "telegram": rx.compile(r"\w{5,32}", re.ASCII),
 }
 
-_TOKEN = re.compile(
+_TOKEN = rx.compile(
     r"(?P<url>\bhttps?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)’”])"
     r"|(?<![\w@/.])@(?P<handle>\w(?:[\w.-]*\w)?)(?:@(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?"
     r"|(?<![\w&#/])#(?P<tag>\w*[^\W\d_]\w*)"
@@ -350,26 +349,17 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """``$XDG_CACHE_HOME/threads`` (or ``~/.cache/threads``), private to the user; none when
-    ``THREADS_NO_CACHE`` is set or the folder cannot be made. Entries are keyed by the template's
-    source, so an edited template is compiled afresh."""
-    if os.environ.get("THREADS_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "threads" / f"templates-{__version__}"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if folder.stat().st_uid != os.getuid() or not os.access(folder, os.W_OK):
-            return None  # not ours to trust or to write
-    except OSError:
-        return None
-    return _QuietBytecodeCache(str(folder))
+    """In the user's cache folder (:mod:`threads.cachedir`); none when caching is off or the folder
+    is unusable. Entries are keyed by the template's source, so an edited template is compiled
+    afresh."""
+    folder = cachedir.folder(f"templates-{__version__}")
+    return None if folder is None else _QuietBytecodeCache(str(folder))
 
 
 # Characters that Markdown (or HTML) would read as syntax in a value a renderer shows as text,
 # written as JSON \u escapes by ``tojson`` (front matter): the same value once parsed, no syntax.
-_MD_IN_JSON = re.compile(r"[\[\]()!*_`<>&#|~]")
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_MD_IN_JSON = rx.compile(r"[\[\]()!*_`<>&#|~]")
+_JSON_STRING = rx.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 def _inert_json(obj: Any, **kwargs: Any) -> str:

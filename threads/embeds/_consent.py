@@ -20,16 +20,17 @@ from urllib.parse import unquote
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import rx
 from ..dom import POSITION_STRIDE, Page
 from ._common import HtmlElement, xpath
 
-_HINTS = re.compile(
+_HINTS = rx.compile(
     r"twitter-tweet|twitter\.com/|x\.com/|instagram|bluesky|bsky\.app|fb-post|facebook\.com/plugins"
     r"|tiktok|reddit|telegram|threads\.(?:net|com)|mastodon|linkedin\.com/embed",
     re.IGNORECASE,
 )
 """A fragment is worth parsing only if it names a platform."""
-_MARKUP = re.compile(r"<\s*(?:blockquote|iframe|div|amp-|script|figure)", re.IGNORECASE)
+_MARKUP = rx.compile(r"<\s*(?:blockquote|iframe|div|amp-|script|figure)", re.IGNORECASE)
 _TEXTAREAS = xpath("//textarea[contains(., '<')]")
 _ATTRIBUTES = xpath(
     "//@*[contains(., '<blockquote') or contains(., '<iframe') or contains(., '<div')"
@@ -41,18 +42,18 @@ _ESCAPED_TAGS = ("blockquote", "iframe", "div")
 """What the source must hold for an attribute value to hold escaped markup ("&lt;" is written
 "&amp;lt;" there, "%3C" as itself)."""
 _ATTRIBUTES_WITH_TAGS = xpath("//@*[contains(., '<')]")
-_UNESCAPED = re.compile(r"<(?:blockquote|iframe|div)")
+_UNESCAPED = rx.compile(r"<(?:blockquote|iframe|div)")
 _SCRIPTS = xpath(
     "//script[contains(., 'blockquote') or contains(., 'u003cblockquote') or contains(., 'u003Cblockquote')"
     " or contains(., 'iframe')]"
 )
-_EQUALS = re.compile(r"=\s*(?=[{\[])")
+_EQUALS = rx.compile(r"=\s*(?=[{\[])")
 """An assignment's "=" before an object or array (found first: a literal the regex engine skips to)."""
-_TARGET = re.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*$")
+_TARGET = rx.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*$")
 """What is assigned to, just before the "=": ``window.App``, ``self.__next_f``, ``["key"]``."""
 _TARGET_REACH = 256
-_NAME = re.compile(r"[\w$.]+\s*")
-_ELSEWHERE = re.compile(
+_NAME = rx.compile(r"[\w$.]+\s*")
+_ELSEWHERE = rx.compile(
     r"feed|home_?page|island|cache|related|recommend|trending|popular|teaser|sidebar|widget|more_?stories"
     r"|latest|most_?read|next_?(?:article|story)|navigation|menu|footer",
     re.IGNORECASE,

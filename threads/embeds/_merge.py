@@ -11,9 +11,10 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from .. import rx
 from ..model import Post
 
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = rx.compile(r"[^\W_]+")
 _ID_PARAMS = frozenset({"story_fbid", "fbid", "id", "v", "p"})
 """Query parameters that name the post itself (facebook ``photo.php?fbid=``, ``watch?v=``)."""
 _MIN_TEXT = 12

@@ -1,0 +1,145 @@
+"""Regular expressions compiled once per machine instead of once per run.
+
+CPython turns a pattern into the regular expression engine's opcodes in pure Python, and the
+scrapers' few hundred patterns cost about 60 ms at every start: most of a one-page render.
+:func:`compile` keeps each pattern's opcodes in the user's cache folder (:mod:`threads.cachedir`)
+and gives them straight to the engine on later runs (``_sre.compile``, the call ``re.compile``
+itself ends with), so the pattern object is the one ``re.compile`` would have made.
+
+The store is keyed by the interpreter's build (its bytecode tag and the engine's opcode version),
+then by pattern and flags. A pattern is kept only after the object built from its kept opcodes
+compared equal to ``re.compile``'s; the engine validates opcodes it is given, and a store that
+cannot be read or holds anything unexpected is ignored. Another Python than CPython, or
+``THREADS_NO_CACHE``, means plain ``re.compile``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib
+import marshal
+import os
+import re
+import sys
+from typing import Any, AnyStr
+
+from . import cachedir
+
+MAX_KEPT = 2048
+"""A store that grows past this many patterns (old versions' patterns pile up) starts afresh."""
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_Key = tuple[str | bytes, int]
+
+_engine: Any = None
+_parser: Any = None
+_compiler: Any = None
+_store: dict[_Key, _Entry] | None = None
+_path: str | None = None
+_dirty = False
+hits = 0
+"""How many patterns this process took from the store (for tests and curious users)."""
+
+
+def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern, flags)``, from the cache when it holds the pattern."""
+    global hits
+    store = _load()
+    if store is None:
+        return re.compile(pattern, flags)
+    key: _Key = (pattern, int(flags))
+    entry = store.get(key)
+    if entry is not None:
+        try:
+            compiled: re.Pattern[AnyStr] = _engine.compile(pattern, *entry)
+        except Exception:  # an entry the engine refuses: compile afresh
+            pass
+        else:
+            hits += 1
+            return compiled
+    compiled = re.compile(pattern, flags)
+    kept = _opcodes(pattern, int(flags))
+    if kept is not None:
+        try:
+            same = _engine.compile(pattern, *kept) == compiled
+        except Exception:
+            same = False
+        if same:
+            _keep(key, kept)
+    return compiled
+
+
+def _opcodes(pattern: str | bytes, flags: int) -> _Entry | None:
+    """What ``re._compiler.compile`` hands the engine, without the engine's call."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are named int subclasses
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        return (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    except Exception:
+        return None
+
+
+def _keep(key: _Key, entry: _Entry) -> None:
+    global _dirty
+    if _store is None or len(_store) >= MAX_KEPT:
+        return
+    _store[key] = entry
+    if not _dirty:
+        _dirty = True
+        atexit.register(save)
+
+
+def _load() -> dict[_Key, _Entry] | None:
+    global _store, _path, _engine, _parser, _compiler
+    if _store is not None:
+        return _store
+    if _path == "":  # tried, and caching is off or impossible here
+        return None
+    _path = ""
+    if sys.implementation.name != "cpython" or not cachedir.enabled():
+        return None
+    try:
+        _engine = importlib.import_module("_sre")
+        _parser = importlib.import_module("re._parser")
+        _compiler = importlib.import_module("re._compiler")
+        tag = f"{sys.implementation.cache_tag}-{_engine.MAGIC}-{marshal.version}"
+    except (ImportError, AttributeError):
+        return None
+    folder = cachedir.folder("regex")
+    if folder is None:
+        return None
+    _path = str(folder / f"{tag}.marshal")
+    store: dict[_Key, _Entry] = {}
+    with contextlib.suppress(Exception):  # missing, unreadable, truncated, or not ours: start afresh
+        with open(_path, "rb") as f:
+            loaded = marshal.load(f)
+        if isinstance(loaded, dict) and len(loaded) <= MAX_KEPT:
+            store = loaded
+    _store = store
+    return _store
+
+
+def save() -> None:
+    """Write the patterns compiled in this run to the store (at exit; atomic, errors ignored)."""
+    global _dirty
+    if not _dirty or _store is None or not _path:
+        return
+    _dirty = False
+    import tempfile
+
+    folder = os.path.dirname(_path)
+    with contextlib.suppress(OSError, ValueError):
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(_store, f)
+            os.replace(tmp, _path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
