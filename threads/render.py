@@ -353,7 +353,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     is unusable. Entries are keyed by the template's source, so an edited template is compiled
     afresh."""
     folder = cachedir.folder(f"templates-{__version__}")
-    return None if folder is None else _QuietBytecodeCache(str(folder))
+    return None if folder is None else _QuietBytecodeCache(folder)
 
 
 # Characters that Markdown (or HTML) would read as syntax in a value a renderer shows as text,
