@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from threads import __version__
@@ -96,3 +97,37 @@ def test_python_dash_m() -> None:
         [sys.executable, "-m", "threads", "--version"], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_the_command_collects_garbage_only_for_batches(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`threads` starts with the cyclic collector off (start-up speed); many pages turn it on."""
+    import gc
+
+    from threads import __main__ as entry
+    from threads import batch
+
+    seen: dict[str, bool] = {}
+    real = batch.render_many
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen["batch"] = gc.isenabled()
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "render_many", spy)
+    out = tmp_path / "out"
+    try:
+        monkeypatch.setattr(sys, "argv", ["threads", "render", SEED, "-o", str(tmp_path / "one.md")])
+        with pytest.raises(SystemExit) as one:
+            entry.main()
+        seen["one page"] = gc.isenabled()
+        monkeypatch.setattr(sys, "argv", ["threads", "render", SEED, SEED, "-d", str(out), "-q", "-j", "1"])
+        with pytest.raises(SystemExit) as many:
+            entry.main()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert (one.value.code, many.value.code) == (0, 0)
+    assert seen == {"one page": False, "batch": True}
+    assert "Ryan Dillon" in (tmp_path / "one.md").read_text(encoding="utf-8")

@@ -1,5 +1,18 @@
-"""``python -m threads``: the same as the ``threads`` command."""
+"""The ``threads`` command (and ``python -m threads``)."""
 
-from .cli import main
+import gc
 
-main(prog_name="threads")
+
+def main() -> None:
+    """Run the command line. The cyclic garbage collector stays off while it starts: loading some
+    hundred modules makes many long-lived objects, and collecting walked them again and again (a
+    twentieth of a one-page render). One page leaves little garbage before the process ends;
+    batches turn the collector back on (:func:`threads.cli.collect_garbage`)."""
+    gc.disable()
+    from .cli import main as cli
+
+    cli(prog_name="threads")
+
+
+if __name__ == "__main__":
+    main()

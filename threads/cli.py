@@ -150,6 +150,17 @@ def render(
     logging.getLogger("threads").info("%s: %d posts in %d threads", input, n, len(rec.threads))
 
 
+def collect_garbage() -> None:
+    """Turn the cyclic garbage collector back on for work over many pages (the command starts with
+    it off: :mod:`threads.__main__`). What is loaded so far is frozen first: later collections, and
+    the copies of memory that worker processes would make when a collection touched it, skip it."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _render_many(inputs: tuple[str, ...], task: Task, output: str, jobs: int | None, quiet: bool) -> None:
     """Several inputs (or jsonl, or an output folder): see :mod:`threads.batch`."""
     from .batch import render_many
@@ -171,6 +182,7 @@ def _render_many(inputs: tuple[str, ...], task: Task, output: str, jobs: int | N
         )
     workers = jobs or os.cpu_count() or 1
     progress = not quiet and sys.stderr.isatty()
+    collect_garbage()
     tally = render_many(inputs, task, jobs=workers, progress=progress, summary=not quiet)
     if tally.failed:
         sys.exit(1)
@@ -230,6 +242,7 @@ def digest(
     from .errors import ThreadsError, UnreadableInput
     from .model import Options, Reconstruction
 
+    collect_garbage()
     options = Options(all_quotes=all_quotes)
     recs: list[Reconstruction] = []
     failures: list[tuple[str, str]] = []
