@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from threads.batch import Item, Namer, Task, expand, run, url_name
-from threads.cli import main
+
+from .clirun import invoke as run_cli
 
 TWEETED = (
     "<html><head><title>{title}</title></head><body><article>"
@@ -39,7 +39,7 @@ def write_site(root: Path) -> list[Path]:
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["render", *args], catch_exceptions=False)
+    result = run_cli(["render", *args])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -172,8 +172,8 @@ def test_single_input_unchanged(tmp_path: Path) -> None:
 
 def test_stdin_in_a_batch(tmp_path: Path) -> None:
     pages = write_site(tmp_path)
-    result = CliRunner().invoke(
-        main, ["render", "-", str(pages[0]), "--format", "jsonl", "-j", "1"], input=TWEETED.format(title="in")
+    result = run_cli(
+        ["render", "-", str(pages[0]), "--format", "jsonl", "-j", "1"], input=TWEETED.format(title="in")
     )
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["input"] for line in lines] == ["-", str(pages[0])]

@@ -8,18 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from threads import __version__
-from threads.cli import main
 
+from .clirun import invoke
 from .golden import ROOT
 
 SEED = str(ROOT / "seeds" / "amn-raqqa-2017-10-17.txt")
 
 
 def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=input)
+    result = invoke(list(args), input=input)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -85,6 +84,37 @@ def test_wrong_arguments_give_usage() -> None:
     assert code == 2 and "xml" in err
     code, _, err = run("render")
     assert code == 2 and "INPUT" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["render", SEED, "--bogus"], "unrecognized arguments: --bogus"),
+        (["render", SEED, "-j", "0"], "argument -j/--jobs: 0 is not in the range x>=1"),
+        (["render", SEED, "-j", "many"], "argument -j/--jobs: 'many' is not a valid int"),
+        (["render", SEED, "--timeout", "-1"], "argument --timeout: -1.0 is not in the range x>=0"),
+        (["render", SEED, "--templates", "/no/such/folder"], "folder '/no/such/folder' does not exist"),
+        (["render", SEED, "-o", "."], "'.' is a folder, not a file"),
+        (["render", SEED, "-d", SEED], "is a file, not a folder"),
+        (["render", SEED, SEED], "several inputs: give --output-dir DIR"),
+        (["render", SEED, "--outp", "x.md"], "unrecognized arguments: --outp"),  # no abbreviations
+        (["digest", SEED, "--format", "json"], "unrecognized arguments: --format json"),
+    ],
+)
+def test_usage_errors_name_the_command_and_the_fault(args: list[str], said: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == f"usage: threads {args[0]} [OPTIONS] INPUT..."
+    assert lines[1] == f"Try 'threads {args[0]} --help' for help."
+    assert lines[-1].startswith("Error: ") and said in lines[-1]
+
+
+def test_no_command_or_an_unknown_one() -> None:
+    code, out, err = run()
+    assert code == 2 and out == "" and "render" in err and "digest" in err
+    code, out, err = run("rendr", SEED)
+    assert code == 2 and "Error: argument COMMAND: invalid choice: 'rendr'" in err
 
 
 def test_help_has_examples() -> None:

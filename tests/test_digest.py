@@ -6,13 +6,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
-from threads.cli import main
 from threads.digest import build, digest, render_digest
 from threads.model import Author, Post, Reconstruction, Source, Thread
 
+from .clirun import invoke
 from .render_samples import ARTICLE_URL, several_authors
 
 MD = MarkdownIt("commonmark")
@@ -98,8 +97,7 @@ def test_cli_digest_writes_file_and_reports_bad_input_on_stderr(tmp_path: Path) 
     a, b, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "digest.md"
     a.write_text(ARTICLE_A, encoding="utf-8")
     b.write_text(ARTICLE_B, encoding="utf-8")
-    runner = CliRunner()
-    result = runner.invoke(main, ["digest", str(a), str(tmp_path / "nope.txt"), str(b), "-o", str(out)])
+    result = invoke(["digest", str(a), str(tmp_path / "nope.txt"), str(b), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "nope.txt" in result.stderr and result.stderr.count("\n") == 1
     text = out.read_text(encoding="utf-8")
@@ -108,7 +106,7 @@ def test_cli_digest_writes_file_and_reports_bad_input_on_stderr(tmp_path: Path) 
 
 
 def test_cli_digest_fails_when_no_input_can_be_read(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["digest", str(tmp_path / "x.txt"), str(tmp_path / "y.txt")])
+    result = invoke(["digest", str(tmp_path / "x.txt"), str(tmp_path / "y.txt")])
     assert result.exit_code != 0
     assert "no input could be read" in result.stderr
 

@@ -13,12 +13,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import brotli
 import pytest
-from click.testing import CliRunner
 
 import threads
-from threads.cli import main
 from threads.errors import UnreadableInput
 from threads.fetch import USER_AGENT, fetch
+
+from .clirun import invoke
 
 PAGE = (
     "<html><head><title>Bridge news</title></head><body><article>"
@@ -159,7 +159,7 @@ def test_reconstruct_unreachable() -> None:
 
 def test_batch_of_urls(base: str) -> None:
     urls = [f"{base}/page", f"{base}/missing", f"{base}/gzip"]
-    result = CliRunner().invoke(main, ["render", *urls, "--format", "jsonl", "-j", "2"])
+    result = invoke(["render", *urls, "--format", "jsonl", "-j", "2"])
     assert result.exit_code == 1
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["input"] for line in lines] == urls

@@ -661,13 +661,12 @@ def test_binary_file_is_one_line_error_naming_it(tmp_path: Path, data: bytes) ->
 
 
 def test_cli_reports_binary_input_in_one_line(tmp_path: Path) -> None:
-    from click.testing import CliRunner
 
-    from threads.cli import main
+    from .clirun import invoke
 
     path = tmp_path / "photo.jpg"
     path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)))
-    result = CliRunner().invoke(main, ["render", str(path)])
+    result = invoke(["render", str(path)])
     assert result.exit_code != 0
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and str(path) in lines[0], result.output

@@ -16,14 +16,13 @@ from typing import Any
 import lxml.html
 import mf2py
 import pytest
-from click.testing import CliRunner
 
 import threads
-from threads.cli import main
 from threads.errors import TemplateProblem
 from threads.model import Reconstruction
 from threads.render import hashtag_url, mention_url, post_html, render
 
+from .clirun import invoke
 from .render_samples import HOSTILE_TEXTS, hostile, several_authors
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,7 +200,7 @@ def test_syntax_error_names_template_and_line(tmp_path: Path) -> None:
 
 def test_cli_prints_one_line_and_fails_on_a_broken_template(tmp_path: Path) -> None:
     (tmp_path / "thread.html").write_text("<h1>{{ rec.source.title }}</h1>\n{{ nope }}\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["render", str(SEED), "-f", "html", "--templates", str(tmp_path)])
+    result = invoke(["render", str(SEED), "-f", "html", "--templates", str(tmp_path)])
     assert result.exit_code != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "thread.html:2:" in lines[0] and "'nope' is undefined" in lines[0]

@@ -13,12 +13,11 @@ from typing import Any
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 import threads
-from threads.cli import main
 from threads.render import JSON_SCHEMA_PATH, json_schema, render
 
+from .clirun import invoke
 from .render_samples import ARTICLE_URL, empty, hostile, several_authors
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,8 +166,8 @@ def test_activitystreams_content_is_escaped_html() -> None:
 @pytest.mark.parametrize("fmt", ["json", "jsonfeed", "activitystreams"])
 def test_cli_json_formats(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"out.{fmt}.json"
-    result = CliRunner().invoke(
-        main, ["render", str(ROOT / "seeds" / "amn-raqqa-2017-10-17.txt"), "--format", fmt, "-o", str(out)]
+    result = invoke(
+        ["render", str(ROOT / "seeds" / "amn-raqqa-2017-10-17.txt"), "--format", fmt, "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
     doc = json.loads(out.read_text(encoding="utf-8"))

@@ -12,13 +12,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from threads.batch import expand
-from threads.cli import main
 from threads.render import json_schema
 from threads.warc import EXTRA_MISSING, Capture, Page, Skipped, dechunk, page_bytes, read
 
+from .clirun import invoke as run_cli
 from .test_batch import needs_pty, on_a_terminal
 
 pytest.importorskip("fastwarc")
@@ -116,7 +115,7 @@ def crawl(path: Path, *, gz: bool) -> Path:
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["render", *args], catch_exceptions=False)
+    result = run_cli(["render", *args])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -370,7 +369,7 @@ def test_digest_reads_archives(tmp_path: Path) -> None:
     fake = tmp_path / "fake.warc"
     fake.write_bytes(b"<html>not an archive</html>")
     out = tmp_path / "digest.md"
-    result = CliRunner().invoke(main, ["digest", str(archive), str(fake), "-o", str(out)])
+    result = run_cli(["digest", str(archive), str(fake), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"threads: skipped {fake}: not a web archive (Invalid WARC header)\n"
     text = out.read_text(encoding="utf-8")

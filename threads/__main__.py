@@ -11,7 +11,7 @@ def main() -> None:
     gc.disable()
     from .cli import main as cli
 
-    cli(prog_name="threads")
+    cli()
 
 
 if __name__ == "__main__":

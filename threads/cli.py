@@ -1,21 +1,26 @@
 """cli: ``threads render INPUT`` and friends; a thin layer over the Python API.
 
-Heavy modules (lxml, Jinja) are imported inside the commands so that ``threads --version`` and
-``threads --help`` answer at once.
+The command line is read with :mod:`argparse` (it loads in a few milliseconds; a richer framework
+cost a tenth of a one-page render), and heavy modules (lxml, Jinja) are imported inside the
+commands, so that ``threads --version`` and ``threads --help`` answer at once.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
-
-import click
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
 
 if TYPE_CHECKING:
     from .batch import Task
+
+FORMATS = ("md", "html", "json", "jsonl", "jsonfeed", "activitystreams")
+
+DESCRIPTION = "threads: the social-media posts an article quotes, rebuilt as clean threads."
 
 RENDER_HELP = """Find the posts INPUT quotes and render them as threads.
 
@@ -25,7 +30,6 @@ archives (.warc, .warc.gz: each HTML page in one is an input; needs the warc ext
 --output-dir or --format jsonl; a failing input is reported and the rest go on (exit 1 if any
 failed). A progress bar shows on stderr when it is a terminal.
 
-\b
 Examples:
   threads render article.html                       Markdown to stdout
   threads render article.html --format html -o t.html
@@ -37,98 +41,231 @@ Examples:
   threads render crawl.warc.gz -d out/              every HTML page in the archive
 """
 
+DIGEST_HELP = """Many pages into one Markdown digest, grouped by author, posts in time order.
 
-# Options that render and digest share, written once.
-OUTPUT_OPTION = click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    default="-",
-    help="Write here instead of stdout ('-' is stdout).",
-)
-ALL_QUOTES_OPTION = click.option(
-    "--all-quotes", is_flag=True, help="Keep quoted statements that have no social evidence."
-)
+Each post links back to the articles that quote it; a post quoted by several is listed once.
+INPUTs are taken as by render: paths, URLs, folders, globs, and web archives (each HTML page
+in one an article). One that cannot be read is reported on stderr and left out (exit 1 only if
+none could be read).
+
+Examples:
+  threads digest a.html b.html c.txt -o digest.md
+  threads digest saved/*.html --title "This week's quoted posts"
+  threads digest crawl.warc.gz -o digest.md
+"""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="threads")
-@click.option("-v", "--verbose", count=True, help="More detail on stderr (-vv for debug).")
-def main(verbose: int) -> None:
-    """threads: the social-media posts an article quotes, rebuilt as clean threads."""
+class Failure(Exception):
+    """A command that cannot go on: ``Error: <message>`` on stderr, exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error told as ``Error: ...`` after a pointer to ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"Try '{self.prog} --help' for help.\n\nError: {message}\n")
+        sys.exit(2)
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Help with the examples laid out as written, and wide enough for the option names."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32)
+
+
+def _at_least(minimum: float, kind: Callable[[str], float]) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a valid {kind.__name__}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is not in the range x>={minimum}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
+def _existing_folder(text: str) -> str:
+    if not os.path.exists(text):
+        raise argparse.ArgumentTypeError(f"folder {text!r} does not exist")
+    if not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is a file, not a folder")
+    return text
+
+
+def _folder(text: str) -> str:
+    if os.path.exists(text) and not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is a file, not a folder")
+    return text
+
+
+def _output_file(text: str) -> str:
+    if text != "-" and os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder, not a file")
+    return text
+
+
+def _command(commands: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    cmd: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        formatter_class=_Help,
+        usage="%(prog)s [OPTIONS] INPUT...",
+        add_help=False,
+        allow_abbrev=False,
+    )
+    cmd.add_argument("inputs", metavar="INPUT", nargs="+", help=argparse.SUPPRESS)
+    return cmd
+
+
+def _common(cmd: argparse.ArgumentParser, templates_help: str) -> None:
+    """The options render and digest share, written once."""
+    cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=_output_file,
+        default="-",
+        help="Write here instead of stdout ('-' is stdout).",
+    )
+    cmd.add_argument(
+        "--all-quotes", action="store_true", help="Keep quoted statements that have no social evidence."
+    )
+    cmd.add_argument("--templates", metavar="DIRECTORY", type=_existing_folder, help=templates_help)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``threads`` command line."""
+    top = _Parser(
+        prog="threads",
+        description=DESCRIPTION,
+        formatter_class=_Help,
+        usage="%(prog)s [OPTIONS] COMMAND [ARGS]...",
+        add_help=False,
+        allow_abbrev=False,
+    )
+    top.add_argument(
+        "-V",
+        "--version",
+        action="version",
+        version=f"threads, version {__version__}",
+        help="Show the version and exit.",
+    )
+    top.add_argument(
+        "-v", "--verbose", action="count", default=0, help="More detail on stderr (-vv for debug)."
+    )
+    top.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+    commands = top.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title="commands", prog="threads"
+    )
+
+    render = _command(
+        commands, "render", "Find the posts INPUT quotes and render them as threads.", RENDER_HELP
+    )
+    render.add_argument(
+        "-f",
+        "--format",
+        dest="fmt",
+        metavar="FORMAT",
+        choices=FORMATS,
+        default="md",
+        help=f"Output format: {', '.join(FORMATS[:-1])} or {FORMATS[-1]} (default: md).",
+    )
+    _common(render, "A folder whose templates override the built-in ones by name.")
+    render.add_argument(
+        "--evidence", action="store_true", help="Show why each post was taken for one (HTML and Markdown)."
+    )
+    render.add_argument("--url", help="The page's URL, when INPUT is a saved copy.")
+    render.add_argument(
+        "-d",
+        "--output-dir",
+        metavar="DIRECTORY",
+        type=_folder,
+        help="Several inputs: write one file per input here, named after it.",
+    )
+    render.add_argument(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=_at_least(1, int),
+        help="Worker processes, at least 1 (default: all cores).",
+    )
+    render.add_argument(
+        "--skip-existing", action="store_true", help="With --output-dir: leave inputs whose output exists."
+    )
+    render.add_argument("-q", "--quiet", action="store_true", help="No progress bar and no closing summary.")
+    render.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_at_least(0, float),
+        default=120.0,
+        help="Seconds allowed per input before it is given up as failed (0: no limit; default: 120).",
+    )
+    render.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+    render.set_defaults(run=_render, usage_error=render.error)
+
+    digest = _command(
+        commands, "digest", "Many pages into one Markdown digest, grouped by author.", DIGEST_HELP
+    )
+    _common(digest, "A folder whose templates (digest.md) override the built-in ones by name.")
+    digest.add_argument("--title", help="The digest's title.")
+    digest.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+    digest.set_defaults(run=_digest, usage_error=digest.error)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Run the command line on ``argv`` (default: the process's arguments) and exit."""
+    top = parser()
+    args, extra = top.parse_known_args(argv)
+    if extra:
+        (args.usage_error if args.command else top.error)(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command is None:
+        top.print_help(sys.stderr)
+        sys.exit(2)
     import logging
 
-    level = logging.WARNING - 10 * min(verbose, 2)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="threads: %(levelname)s: %(message)s", stream=sys.stderr)
+    try:
+        args.run(args)
+    except Failure as e:
+        sys.stderr.write(f"Error: {e}\n")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.stderr.write("Aborted!\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # the reader went away (`threads render x | head`): nothing more to say, nowhere to say it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(0)
 
 
-@main.command(help=RENDER_HELP)
-@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "html", "json", "jsonl", "jsonfeed", "activitystreams"]),
-    default="md",
-    show_default=True,
-    help="Output format.",
-)
-@OUTPUT_OPTION
-@ALL_QUOTES_OPTION
-@click.option("--evidence", is_flag=True, help="Show why each post was taken for one (HTML and Markdown).")
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True),
-    help="A folder whose templates override the built-in ones by name.",
-)
-@click.option("--url", help="The page's URL, when INPUT is a saved copy.")
-@click.option(
-    "-d",
-    "--output-dir",
-    type=click.Path(file_okay=False),
-    help="Several inputs: write one file per input here, named after it.",
-)
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
-@click.option("--skip-existing", is_flag=True, help="With --output-dir: leave inputs whose output exists.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing summary.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=120.0,
-    show_default=True,
-    help="Seconds allowed per input before it is given up as failed (0: no limit).",
-)
-def render(
-    inputs: tuple[str, ...],
-    fmt: str,
-    output: str,
-    all_quotes: bool,
-    evidence: bool,
-    templates: str | None,
-    url: str | None,
-    output_dir: str | None,
-    jobs: int | None,
-    skip_existing: bool,
-    quiet: bool,
-    timeout: float,
-) -> None:
+def _render(args: argparse.Namespace) -> None:
     from .warc import is_archive
 
-    if output_dir is not None or fmt == "jsonl" or len(inputs) > 1 or any(map(is_archive, inputs)):
+    inputs: list[str] = args.inputs
+    if args.output_dir is not None or args.fmt == "jsonl" or len(inputs) > 1 or any(map(is_archive, inputs)):
         from .batch import Task
         from .model import Options
 
-        options = Options(all_quotes=all_quotes, url=url)
         task = Task(
-            fmt,
-            options,
-            templates,
-            evidence,
-            output_dir=output_dir,
-            skip_existing=skip_existing,
-            timeout=timeout,
+            args.fmt,
+            Options(all_quotes=args.all_quotes, url=args.url),
+            args.templates,
+            args.evidence,
+            output_dir=args.output_dir,
+            skip_existing=args.skip_existing,
+            timeout=args.timeout,
         )
-        _render_many(inputs, task, output, jobs, quiet)
+        _render_many(args, task)
         return
     (input,) = inputs
     from . import reconstruct
@@ -138,12 +275,12 @@ def render(
     from .render import render as render_as
 
     try:
-        with time_limit(timeout, input):
-            rec = reconstruct(input, options=Options(all_quotes=all_quotes, url=url))
-            text = render_as(rec, fmt, templates=templates, show_evidence=evidence)
+        with time_limit(args.timeout, input):
+            rec = reconstruct(input, options=Options(all_quotes=args.all_quotes, url=args.url))
+            text = render_as(rec, args.fmt, templates=args.templates, show_evidence=args.evidence)
     except ThreadsError as e:
-        raise click.ClickException(str(e)) from None
-    write_output(text, output)
+        raise Failure(str(e)) from None
+    write_output(text, args.output)
     n = sum(len(t.posts) for t in rec.threads)
     import logging
 
@@ -161,29 +298,29 @@ def collect_garbage() -> None:
         gc.enable()
 
 
-def _render_many(inputs: tuple[str, ...], task: Task, output: str, jobs: int | None, quiet: bool) -> None:
+def _render_many(args: argparse.Namespace, task: Task) -> None:
     """Several inputs (or jsonl, or an output folder): see :mod:`threads.batch`."""
     from .batch import render_many
     from .warc import is_archive
 
+    inputs: list[str] = args.inputs
+    usage_error: Callable[[str], NoReturn] = args.usage_error
     archives = any(map(is_archive, inputs))
     several = "a web archive holds several pages" if archives and len(inputs) == 1 else "several inputs"
-    if output != "-":
+    if args.output != "-":
         if archives or len(inputs) > 1:
-            raise click.UsageError(f"-o/--output takes one page; {several}: use --output-dir DIR")
-        raise click.UsageError("-o/--output takes one input; use --output-dir DIR for several")
+            usage_error(f"-o/--output takes one page; {several}: use --output-dir DIR")
+        usage_error("-o/--output takes one input; use --output-dir DIR for several")
     if task.output_dir is None and task.fmt != "jsonl":
-        raise click.UsageError(f"{several}: give --output-dir DIR, or --format jsonl for one line each")
+        usage_error(f"{several}: give --output-dir DIR, or --format jsonl for one line each")
     if task.output_dir is not None and task.fmt == "jsonl":
-        raise click.UsageError("--format jsonl writes to stdout; with --output-dir choose md, html or json")
+        usage_error("--format jsonl writes to stdout; with --output-dir choose md, html or json")
     if task.options.url and (len(inputs) > 1 or archives):
-        raise click.UsageError(
-            "--url names one page; give one INPUT with it (an archive gives each page's URL)"
-        )
-    workers = jobs or os.cpu_count() or 1
-    progress = not quiet and sys.stderr.isatty()
+        usage_error("--url names one page; give one INPUT with it (an archive gives each page's URL)")
+    workers = args.jobs or os.cpu_count() or 1
+    progress = not args.quiet and sys.stderr.isatty()
     collect_garbage()
-    tally = render_many(inputs, task, jobs=workers, progress=progress, summary=not quiet)
+    tally = render_many(tuple(inputs), task, jobs=workers, progress=progress, summary=not args.quiet)
     if tally.failed:
         sys.exit(1)
 
@@ -191,7 +328,8 @@ def _render_many(inputs: tuple[str, ...], task: Task, output: str, jobs: int | N
 def write_output(text: str, output: str) -> None:
     """Write ``text`` to stdout or atomically to a file (a temporary name, then a rename)."""
     if output == "-":
-        click.echo(text, nl=False)
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return
     import tempfile
     from pathlib import Path
@@ -206,47 +344,20 @@ def write_output(text: str, output: str) -> None:
     except OSError as e:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)  # no half-written file left behind
-        raise click.ClickException(f"{output}: cannot write ({e.strerror or e})") from None
+        raise Failure(f"{output}: cannot write ({e.strerror or e})") from None
 
 
-DIGEST_HELP = """Many pages into one Markdown digest, grouped by author, posts in time order.
-
-Each post links back to the articles that quote it; a post quoted by several is listed once.
-INPUTs are taken as by render: paths, URLs, folders, globs, and web archives (each HTML page
-in one an article). One that cannot be read is reported on stderr and left out (exit 1 only if
-none could be read).
-
-\b
-Examples:
-  threads digest a.html b.html c.txt -o digest.md
-  threads digest saved/*.html --title "This week's quoted posts"
-  threads digest crawl.warc.gz -o digest.md
-"""
-
-
-@main.command(help=DIGEST_HELP)
-@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
-@OUTPUT_OPTION
-@click.option("--title", help="The digest's title.")
-@ALL_QUOTES_OPTION
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True),
-    help="A folder whose templates (digest.md) override the built-in ones by name.",
-)
-def digest(
-    inputs: tuple[str, ...], output: str, title: str | None, all_quotes: bool, templates: str | None
-) -> None:
+def _digest(args: argparse.Namespace) -> None:
     from .batch import expand, reconstruct_item
     from .digest import build, render_digest
     from .errors import ThreadsError, UnreadableInput
     from .model import Options, Reconstruction
 
     collect_garbage()
-    options = Options(all_quotes=all_quotes)
+    options = Options(all_quotes=args.all_quotes)
     recs: list[Reconstruction] = []
     failures: list[tuple[str, str]] = []
-    for item in expand(inputs):  # the expansion render uses: folders, globs, web archives
+    for item in expand(tuple(args.inputs)):  # the expansion render uses: folders, globs, web archives
         try:
             if item.error is not None:
                 raise UnreadableInput(item.error)
@@ -254,14 +365,14 @@ def digest(
         except ThreadsError as e:
             reason = " ".join(str(e).split()).removeprefix(f"{item.location}: ")
             failures.append((item.location, reason))
-            click.echo(f"threads: skipped {item.location}: {reason}", err=True)
+            sys.stderr.write(f"threads: skipped {item.location}: {reason}\n")
     try:
         if not recs:
-            raise click.ClickException("no input could be read")
-        text = render_digest(build(recs, failures), templates=templates, title=title)
+            raise Failure("no input could be read")
+        text = render_digest(build(recs, failures), templates=args.templates, title=args.title)
     except ThreadsError as e:
-        raise click.ClickException(str(e)) from None
-    write_output(text, output)
+        raise Failure(str(e)) from None
+    write_output(text, args.output)
 
 
 if __name__ == "__main__":  # pragma: no cover
