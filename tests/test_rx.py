@@ -79,10 +79,12 @@ def test_a_damaged_store_is_ignored_and_rewritten(tmp_path: Path, damage: str) -
 
         store.write_bytes(marshal.dumps(["a", "list", "not", "a", "dict"]))
     else:
+        import array
         import marshal
 
         kept = marshal.loads(data)
-        store.write_bytes(marshal.dumps({k: (v[0], [999999, 1, 2], *v[2:]) for k, v in kept.items()}))
+        bad = array.array("I", [999999, 1, 2]).tobytes()  # no such opcode
+        store.write_bytes(marshal.dumps({k: (v[0], bad, *v[2:]) for k, v in kept.items()}))
     result = run(COMPILE_ALL, tmp_path)
     assert result["same"] is True
     assert result["hits"] == 0

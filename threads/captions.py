@@ -7,7 +7,7 @@ it are posts on that platform, and names (sometimes) whose. It is never a post i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import rx
 
@@ -60,8 +60,7 @@ _CREDIT = rx.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Caption:
+class Caption(NamedTuple):
     text: str
     platform: str
     who: str | None

@@ -405,7 +405,7 @@ class _Hints:
 # ---------------------------------------------------------------- records
 
 
-@dataclass
+@dataclass(eq=False)
 class _Context:
     """Why a speaker's later quotes are posts: a passage about their posts, or a caption."""
 
@@ -416,7 +416,7 @@ class _Context:
     until: int  # sentence index after which a "single" context lapses
 
 
-@dataclass
+@dataclass(eq=False)
 class _Candidate:
     quote: Quote
     text: str

@@ -8,7 +8,7 @@ quote or after an abbreviation. A quote nested in another stays part of the oute
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import rx
 
@@ -29,8 +29,7 @@ _OPENERS = rx.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _STOPS = {closers: rx.compile("[\n" + re.escape(closers) + "]") for closers in _PAIRS.values()}
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A quoted passage: ``start``/``end`` include the marks, ``text`` is what is inside."""
 
     start: int

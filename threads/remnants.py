@@ -37,9 +37,9 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
+from typing import NamedTuple
 
 from . import rx, textfix
 from .dom import squash
@@ -219,8 +219,7 @@ _TAIL_WORDS = 5
 # ---------------------------------------------------------------- records
 
 
-@dataclass(frozen=True, slots=True)
-class _Signature:
+class _Signature(NamedTuple):
     """A signature found in a paragraph: the post's text ends at ``start``."""
 
     start: int

@@ -15,6 +15,7 @@ cannot be read or holds anything unexpected is ignored. Another Python than CPyt
 
 from __future__ import annotations
 
+import array
 import atexit
 import contextlib
 import importlib
@@ -29,9 +30,12 @@ from . import cachedir
 MAX_KEPT = 2048
 """A store that grows past this many patterns (old versions' patterns pile up) starts afresh."""
 
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+"""flags, opcodes (machine words, as bytes: they load in one piece), groups, group names both ways."""
 _Key = tuple[str | bytes, int]
 
+_WORD = "I"
+"""The array type of the engine's opcodes (checked against ``_sre.CODESIZE``)."""
 _engine: Any = None
 _parser: Any = None
 _compiler: Any = None
@@ -52,7 +56,7 @@ def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr
     entry = store.get(key)
     if entry is not None:
         try:
-            compiled: re.Pattern[AnyStr] = _engine.compile(pattern, *entry)
+            compiled: re.Pattern[AnyStr] = _engine.compile(pattern, *_unpacked(entry))
         except Exception:  # an entry the engine refuses: compile afresh
             pass
         else:
@@ -62,7 +66,7 @@ def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr
     kept = _opcodes(pattern, int(flags))
     if kept is not None:
         try:
-            same = _engine.compile(pattern, *kept) == compiled
+            same = _engine.compile(pattern, *_unpacked(kept)) == compiled
         except Exception:
             same = False
         if same:
@@ -74,7 +78,7 @@ def _opcodes(pattern: str | bytes, flags: int) -> _Entry | None:
     """What ``re._compiler.compile`` hands the engine, without the engine's call."""
     try:
         parsed = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are named int subclasses
+        code = array.array(_WORD, _compiler._code(parsed, flags)).tobytes()
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():
@@ -82,6 +86,11 @@ def _opcodes(pattern: str | bytes, flags: int) -> _Entry | None:
         return (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     except Exception:
         return None
+
+
+def _unpacked(entry: _Entry) -> tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]:
+    flags, code, groups, groupindex, indexgroup = entry
+    return flags, array.array(_WORD, code).tolist(), groups, groupindex, indexgroup
 
 
 def _keep(key: _Key, entry: _Entry) -> None:
@@ -107,7 +116,9 @@ def _load() -> dict[_Key, _Entry] | None:
         _engine = importlib.import_module("_sre")
         _parser = importlib.import_module("re._parser")
         _compiler = importlib.import_module("re._compiler")
-        tag = f"{sys.implementation.cache_tag}-{_engine.MAGIC}-{marshal.version}"
+        tag = f"{sys.implementation.cache_tag}-{_engine.MAGIC}-{_engine.CODESIZE}-{marshal.version}"
+        if array.array(_WORD).itemsize != _engine.CODESIZE:
+            return None
     except (ImportError, AttributeError):
         return None
     folder = cachedir.folder("regex")

@@ -173,7 +173,7 @@ _BR, _BLOCK = "\x00", "\x01"
 _SPACES = rx.compile(r"[^\S\n]+|\u200b|\u200c|\ufeff")
 
 
-@dataclass
+@dataclass(eq=False)
 class Rendered:
     """Plain text of a piece of markup, with the links and media it names."""
 
