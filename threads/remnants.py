@@ -33,7 +33,6 @@ around a signature look at a fixed window.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -643,7 +642,9 @@ def _clean(body: str) -> str:
     if _MOJIBAKE_HINT.search(body):
         body = textfix.fix(body)
     if "<" in body or "&" in body:
-        body = html.unescape(_TAG.sub(" ", body))
+        from html import unescape  # rarely needed: html.entities is a 2,000-entry table to load
+
+        body = unescape(_TAG.sub(" ", body))
     lines = (_LINE_SPACE.sub(" ", line).strip() for line in body.replace("\r\n", "\n").split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -8,7 +8,6 @@ extractor, its posts placed where the holder element sits.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterator
@@ -92,7 +91,9 @@ def _decode(value: str) -> str | None:
         if _MARKUP.search(value):
             return value
         if "&lt;" in value:
-            value = html.unescape(value)
+            from html import unescape  # rarely needed: html.entities is a 2,000-entry table to load
+
+            value = unescape(value)
         elif "%3C" in value or "%3c" in value:
             value = unquote(value)
         else:
