@@ -161,3 +161,39 @@ def test_the_command_collects_garbage_only_for_batches(
     assert (one.value.code, many.value.code) == (0, 0)
     assert seen == {"one page": False, "batch": True}
     assert "Ryan Dillon" in (tmp_path / "one.md").read_text(encoding="utf-8")
+
+
+def _command(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "threads", *args], capture_output=True, text=True, check=False, cwd=cwd
+    )
+
+
+def test_log_lines_on_stderr_by_verbosity(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 3000 + "<p>deep</p>" + "</div>" * 3000 + "</body></html>")
+    quiet = _command("render", str(deep))
+    assert quiet.returncode == 0
+    assert (
+        quiet.stderr
+        == f"threads: WARNING: {deep}: elements nested deeper than 1000; flattening the nesting\n"
+    )
+    assert _command("render", SEED).stderr == ""
+    verbose = _command("-v", "render", SEED).stderr.splitlines()
+    assert verbose == [f"threads: INFO: {SEED}: 11 posts in 1 threads"]
+    debug = _command("-vv", "render", SEED).stderr.splitlines()
+    assert f"threads: DEBUG: {SEED}: 11 posts" in debug and len(debug) >= 2
+
+
+def test_the_library_loads_logging_only_to_say_something() -> None:
+    code = f"import sys, threads\nthreads.reconstruct({SEED!r})\nprint('logging' in sys.modules)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "False\n"
+
+
+def test_a_program_that_configured_logging_gets_the_debug_lines(caplog: pytest.LogCaptureFixture) -> None:
+    import threads
+
+    with caplog.at_level("DEBUG", logger="threads"):
+        threads.reconstruct(SEED)
+    assert any(r.name == "threads.scrape" and "11 posts" in r.getMessage() for r in caplog.records)

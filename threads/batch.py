@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import glob
 import json
-import logging
 import os
 import re
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from urllib.parse import urlsplit
 
-from . import rx
+from . import logger, rx
 from .errors import ThreadsError, UnreadableInput
 from .limits import time_limit
 from .model import Options
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
     from .model import Reconstruction
     from .warc import Capture
 
-log = logging.getLogger(__name__)
+log = logger.get(__name__)
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt"})
 """Files picked up when a folder is walked, with web archives (a file named on the command line is

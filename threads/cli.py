@@ -228,10 +228,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     if args.command is None:
         top.print_help(sys.stderr)
         sys.exit(2)
-    import logging
+    from . import logger
 
-    level = logging.WARNING - 10 * min(args.verbose, 2)
-    logging.basicConfig(level=level, format="threads: %(levelname)s: %(message)s", stream=sys.stderr)
+    logger.configure(args.verbose)
     try:
         args.run(args)
     except Failure as e:
@@ -282,9 +281,9 @@ def _render(args: argparse.Namespace) -> None:
         raise Failure(str(e)) from None
     write_output(text, args.output)
     n = sum(len(t.posts) for t in rec.threads)
-    import logging
+    from . import logger
 
-    logging.getLogger("threads").info("%s: %d posts in %d threads", input, n, len(rec.threads))
+    logger.get("threads").info("%s: %d posts in %d threads", input, n, len(rec.threads))
 
 
 def collect_garbage() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import logging
 import os
 import re
 import sys
@@ -24,12 +23,12 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import dates, rx, textfix
+from . import dates, logger, rx, textfix
 from .dom import POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Paragraph, Published, Source
 
-log = logging.getLogger(__name__)
+log = logger.get(__name__)
 
 MAX_BYTES = 64 * 1024 * 1024
 """Inputs larger than this are refused rather than risking memory."""

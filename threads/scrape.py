@@ -6,12 +6,10 @@ page alike) goes through the remnant and prose scrapers. Sequencing happens late
 
 from __future__ import annotations
 
-import logging
-
-from . import dates, listings, prose, remnants
+from . import dates, listings, logger, prose, remnants
 from .model import Options, Post, Source
 
-log = logging.getLogger(__name__)
+log = logger.get(__name__)
 
 
 def scrape(source: Source, options: Options | None = None) -> list[Post]:
