@@ -247,11 +247,18 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     sys.exit(0)
 
 
-def _render(args: argparse.Namespace) -> None:
+def _is_archive(name: str) -> bool:
+    """:func:`threads.warc.is_archive`, without loading that module for a name that cannot be one."""
+    if ".warc" not in name.lower():
+        return False
     from .warc import is_archive
 
+    return is_archive(name)
+
+
+def _render(args: argparse.Namespace) -> None:
     inputs: list[str] = args.inputs
-    if args.output_dir is not None or args.fmt == "jsonl" or len(inputs) > 1 or any(map(is_archive, inputs)):
+    if args.output_dir is not None or args.fmt == "jsonl" or len(inputs) > 1 or any(map(_is_archive, inputs)):
         from .batch import Task
         from .model import Options
 
@@ -300,11 +307,10 @@ def collect_garbage() -> None:
 def _render_many(args: argparse.Namespace, task: Task) -> None:
     """Several inputs (or jsonl, or an output folder): see :mod:`threads.batch`."""
     from .batch import render_many
-    from .warc import is_archive
 
     inputs: list[str] = args.inputs
     usage_error: Callable[[str], NoReturn] = args.usage_error
-    archives = any(map(is_archive, inputs))
+    archives = any(map(_is_archive, inputs))
     several = "a web archive holds several pages" if archives and len(inputs) == 1 else "several inputs"
     if args.output != "-":
         if archives or len(inputs) > 1:
