@@ -10,7 +10,8 @@ Measured, each as the median of --repeats runs over every page:
   floor        lxml.html.document_fromstring on the decoded text (no extractor can beat one read)
   threads      threads.reconstruct on the same bytes (decode + parse + scrape + sequence)
   trafilatura  trafilatura.extract on the decoded text, when trafilatura is installed
-and, as subprocesses (median of 5 wall times): `threads --version` and a one-page render.
+and, as subprocesses (median of --cli-runs wall times, taking turns): `python -c pass` for
+scale, `threads --version` and a one-page render.
 --profile adds a cProfile of reconstruct over the corpus: the top functions by own time.
 """
 
@@ -65,18 +66,26 @@ def cli_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "threads"]
 
 
-def wall_ms(argv: list[str], runs: int = 5) -> float:
-    """Median wall time of ``argv`` after one untimed run. Python may keep compiled bytecode
-    (``PYTHONDONTWRITEBYTECODE`` is dropped for these runs): an installed package has its
-    bytecode compiled at install time, and a user's second run finds it."""
+def wall_ms(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command over ``runs`` runs, after one untimed run of each; the
+    commands take turns, so that a machine that speeds up or slows down during the measure affects
+    them alike. Python may keep compiled bytecode (``PYTHONDONTWRITEBYTECODE`` is dropped for these
+    runs): an installed package has its bytecode compiled at install time, and a user's second run
+    finds it, as it finds the compiled templates and patterns of the first in its cache folder."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    times = []
-    for _ in range(runs):
+
+    def run(argv: list[str]) -> float:
         start = time.perf_counter()
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        return (time.perf_counter() - start) * 1000
+
+    for argv in commands.values():
+        run(argv)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            times[name].append(run(argv))
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def line(name: str, seconds: float, n: int, megabytes: float, extra: str = "") -> str:
@@ -94,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile reconstruct over the corpus")
     parser.add_argument("--top", type=int, default=25, help="functions to list with --profile")
     parser.add_argument("--no-cli", action="store_true", help="skip the subprocess wall-time measures")
+    parser.add_argument("--cli-runs", type=int, default=11, help="runs of each command line measured")
     args = parser.parse_args(argv)
 
     folder = args.corpus or next((c for c in DEFAULT_CORPORA if c.is_dir()), DEFAULT_CORPORA[-1])
@@ -171,13 +181,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_cli:
         cmd = cli_command()
         sample = sorted(files, key=lambda p: p.stat().st_size)[len(files) // 2]
-        version_ms = wall_ms([*cmd, "--version"])
-        render_ms = wall_ms([*cmd, "render", str(sample)])
-        print(f"cli: {' '.join(cmd)} (median of 5 after one warm-up run, bytecode kept)")
-        print(f"  threads --version      {version_ms:7.1f} ms (target {TARGET_CLI_MS:.0f})")
+        ms = wall_ms(
+            {
+                "pass": [sys.executable, "-c", "pass"],
+                "version": [*cmd, "--version"],
+                "render": [*cmd, "render", str(sample)],
+            },
+            args.cli_runs,
+        )
+        print(f"cli: {' '.join(cmd)} (median of {args.cli_runs} runs each, taking turns, after one warm-up)")
+        print(f"  python -c pass         {ms['pass']:7.1f} ms (the interpreter's own start, for scale)")
+        print(f"  threads --version      {ms['version']:7.1f} ms (target {TARGET_CLI_MS:.0f})")
         size_kb = sample.stat().st_size / 1000
         target = f"target {TARGET_CLI_MS:.0f}; {sample.name}, {size_kb:.0f} kB"
-        print(f"  threads render 1 page  {render_ms:7.1f} ms ({target})")
+        print(f"  threads render 1 page  {ms['render']:7.1f} ms ({target})")
 
     if args.profile:
         profiler = cProfile.Profile()
