@@ -55,12 +55,15 @@ def parse_day(text: str) -> date | None:
     return dt.date() if dt.year > 1900 else None
 
 
+_ISO_DAY = rx.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_iso(text: str) -> datetime | date | None:
     """An ISO 8601 or similar machine date from metadata; a date alone stays a date."""
     text = text.strip()
     if not text:
         return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if _ISO_DAY.fullmatch(text):
         try:
             return date.fromisoformat(text)
         except ValueError:

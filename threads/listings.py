@@ -46,6 +46,10 @@ _ZONES = {
 _TITLE_DAY = rx.compile(r"\((?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\)")
 
 
+_HANDLE = rx.compile(r"@([A-Za-z0-9_]{1,15})")
+_DASH_LEAD = rx.compile(r"^-\s+")
+
+
 def extract(
     paragraphs: Sequence[Paragraph], *, article_date: date | None = None, title: str | None = None
 ) -> list[Post]:
@@ -56,7 +60,7 @@ def extract(
     for para in paragraphs:
         m = _ANNOUNCE.search(para.text) if _ANNOUNCE_WORD.search(para.text) else None
         if m:
-            handles = re.findall(r"@([A-Za-z0-9_]{1,15})", m.group("handles") or "")
+            handles = _HANDLE.findall(m.group("handles") or "")
             name = " ".join(split_title(m.group("who").strip(" ,"))[1]) or m.group("who").strip(" ,")
             platform = captions.PLATFORM_NAMES[m.group("platform").lower()]
             announced = (
@@ -81,7 +85,7 @@ def extract(
                 lead = _ITEM_START.match(chunk)
                 chunk_start = lead.end() if lead else 0
             item = chunk[chunk_start:].strip()
-            item = re.sub(r"^-\s+", "", item)
+            item = _DASH_LEAD.sub("", item)
             offset = start + chunk_start
             start = stamp.end()
             if not item:

@@ -99,6 +99,9 @@ _BINARY = rx.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BLANK_LINES = rx.compile(r"\n[ \t\r\f\v]*\n")
 
 
+_URL = rx.compile(r"https?://", re.IGNORECASE)
+
+
 def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> Source:
     """Read ``source`` (a path, URL, ``-``, a string of HTML or text, or bytes) into a Source."""
     if isinstance(source, bytes | bytearray):
@@ -107,7 +110,7 @@ def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> S
         return from_path(Path(source), url=url)
     if source == "-":
         return from_stream(sys.stdin.buffer, location="-", url=url)
-    if re.match(r"https?://", source, re.IGNORECASE) and "\n" not in source:
+    if _URL.match(source) and "\n" not in source:
         from .fetch import fetch
 
         data, final_url = fetch(source)

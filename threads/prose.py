@@ -316,6 +316,12 @@ _SPEAKING = rx.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Faceb
 _PREP_BEFORE = rx.compile(r"\b(?:to|in|of|from|for|at|with)\s*$")
 _POSSESSIVE = rx.compile(r"^\s*(?P<pro>His|Her|Their)\b")
 _PRONOUN_SUBJECT = rx.compile(r"^\s*(?P<pro>He|She|They)\b")
+_CLAUSE_MARK = rx.compile(r"\s*[,;:—–]")
+_LOWER_NEXT = rx.compile(r"\s*[a-z]")
+_LOWER = rx.compile(r"[a-z]")
+_ROLE_END = rx.compile(r"\s+[(–—]|\s+-\s+")
+_ARTICLE = rx.compile(r"^(?:an?)\s+")
+_SPACE_RUN = rx.compile(r"\s+")
 
 
 _Trie = dict[str, "_Trie"]
@@ -622,7 +628,7 @@ class _Scanner:
         how = None
         # '“... in those” Twitter posts, Harris said': without punctuation closing it, a quote runs
         # on into the reporter's sentence and is a fragment, not followed by its attribution
-        closed = q.text[-1:] in ",.!?;:…—–-" or bool(re.match(r"\s*[,;:—–]", after))
+        closed = q.text[-1:] in ",.!?;:…—–-" or bool(_CLAUSE_MARK.match(after))
         # every attribution pattern holds a reporting verb inside the sentence (``verb`` says whether
         # the sentence can hold one)
         patterns = _attribution() if verb else None
@@ -635,7 +641,7 @@ class _Scanner:
             if lm and not (lm.group("post") or "").strip().startswith(("that ", "about ")):
                 bare = not leadin.rstrip().endswith((":", ","))
                 # 'Trump said “it would be very nice” if ...' is a fragment of the reporter's sentence
-                if not (bare and (q.text[:1].islower() or re.match(r"\s*[a-z]", after))):
+                if not (bare and (q.text[:1].islower() or _LOWER_NEXT.match(after))):
                     m, how, region = lm, "leadin", leadin
         text_q = _clean_quote(q.text)
         if m is None and patterns is not None and self.sentence_subject is not None and q.text[:1].isupper():
@@ -709,7 +715,7 @@ class _Scanner:
             person is not None
             and pre
             and person.role is None
-            and re.search(r"[a-z]", pre)
+            and _LOWER.search(pre)
             and len(pre.split()) <= 5
         ):
             person.role = " ".join([pre, *split_title(spk)[0]])
@@ -833,8 +839,8 @@ def _outside(text: str, start: int, end: int, quotes: list[Quote]) -> str:
 def _role(appositive: str) -> str | None:
     """ ", Spokeswoman for the Joint Task Force (OIR) – the U.S.-led coalition," -> the first part."""
     role = appositive.strip(" ,")
-    role = re.split(r"\s+[(–—]|\s+-\s+", role)[0].strip(" ,")
-    role = re.sub(r"^(?:an?)\s+", "", role)
+    role = _ROLE_END.split(role)[0].strip(" ,")
+    role = _ARTICLE.sub("", role)
     if (
         not role
         or len(role) > 80
@@ -857,5 +863,5 @@ def _join(parts: Iterable[str]) -> str:
 
 def _clean_quote(text: str) -> str:
     """Quote text as posted: the reporter's comma before the closing mark goes."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACE_RUN.sub(" ", text).strip()
     return text[:-1].rstrip() if text.endswith(",") else text

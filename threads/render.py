@@ -54,11 +54,15 @@ def json_schema() -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------- filters
 
 
+_URL_JUNK = rx.compile(r"[\x00-\x20\x7f]+")
+_NOT_SLUG = rx.compile(r"[^\w\- ]")
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL if its scheme is http, https or mailto (after undoing obfuscation), else None."""
     if not url:
         return None
-    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", _INVISIBLE.sub("", url))
+    cleaned = _URL_JUNK.sub("", _INVISIBLE.sub("", url))
     if cleaned.startswith("//"):
         return None
     try:
@@ -94,7 +98,7 @@ def gfm_slug(text: Any) -> str:
     """The anchor GitHub gives a heading of this (visible) text: lowercase, punctuation dropped,
     spaces as hyphens ("Jane Doe (@jdoe)" -> "jane-doe-jdoe")."""
     s = plain(text).strip().lower()
-    s = re.sub(r"[^\w\- ]", "", s)
+    s = _NOT_SLUG.sub("", s)
     return s.replace(" ", "-")
 
 

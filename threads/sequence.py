@@ -9,21 +9,24 @@ their place in the source.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from . import rx
 from .model import Author, Post, Reconstruction, Source, Thread
 
 _KIND_RANK = {"embed": 3, "remnant": 2, "quote": 1}
 
 
+_WORD = rx.compile(r"[^\W_]+")
+
+
 def words(text: str | None) -> str:
     """Casefolded words joined by one space: what two copies of one text share."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
-    return " ".join(re.findall(r"[^\W_]+", text))
+    return " ".join(_WORD.findall(text))
 
 
 def richness(post: Post) -> tuple[int, int]:

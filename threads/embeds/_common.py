@@ -125,6 +125,10 @@ def classes(el: HtmlElement) -> set[str]:
     return set((el.get("class") or "").split())
 
 
+_HTTP = rx.compile(r"(?i)https?://")
+_SCHEMED = rx.compile(r"(?i)[a-z][a-z0-9+.-]*:")
+
+
 def absolute(href: str | None, base: str | None = None) -> str | None:
     """An absolute http(s) URL for ``href`` ("//host/x" gets https), or ``None``."""
     if not href:
@@ -132,11 +136,11 @@ def absolute(href: str | None, base: str | None = None) -> str | None:
     href = href.strip()
     if href.startswith("//"):
         return "https:" + href
-    if re.match(r"(?i)https?://", href):
+    if _HTTP.match(href):
         return href
-    if base and not re.match(r"(?i)[a-z][a-z0-9+.-]*:", href):
+    if base and not _SCHEMED.match(href):
         joined = urljoin(base, href)
-        return joined if re.match(r"(?i)https?://", joined) else None
+        return joined if _HTTP.match(joined) else None
     return None
 
 
@@ -242,12 +246,16 @@ def render(
     return out
 
 
+_LINE_EDGES = rx.compile(r" *\n *")
+_BLANK_RUN = rx.compile(r"\n{3,}")
+
+
 def tidy(raw: str) -> str:
     """Source white space to single spaces; line-break markers to ``\\n`` (at most one blank line)."""
     text = _SPACES.sub(" ", raw.replace("\n", " ").replace("\r", " ").replace("\xa0", " "))
     text = text.replace(_BLOCK, "\n\n").replace(_BR, "\n")
-    text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = _LINE_EDGES.sub("\n", text)
+    text = _BLANK_RUN.sub("\n\n", text)
     return text.strip()
 
 

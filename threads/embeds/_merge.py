@@ -8,7 +8,6 @@ others fill its gaps; the post sits where its first copy sits.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from .. import rx
@@ -21,17 +20,23 @@ _MIN_TEXT = 12
 """Shorter texts ("Yes!", "🔥") are too common to prove two records are one post."""
 
 
+_SCHEME = rx.compile(r"^[a-z]+://")
+_HOST_PREFIX = rx.compile(r"^(?:www\.|mobile\.|m\.)")
+_X_HOST = rx.compile(r"^x\.com/")
+_STATUS_PATH = rx.compile(r"^(twitter\.com/)(?:i/web/|[^/]+/)status(?:es)?/")
+
+
 def url_key(url: str | None) -> str | None:
     """A permalink without scheme, www/mobile prefix, query, fragment or trailing slash."""
     if not url:
         return None
-    u = re.sub(r"^[a-z]+://", "", url.strip().lower())
-    u = re.sub(r"^(?:www\.|mobile\.|m\.)", "", u)
+    u = _SCHEME.sub("", url.strip().lower())
+    u = _HOST_PREFIX.sub("", u)
     u, _, query = u.partition("#")[0].partition("?")
     kept = sorted(kv for kv in query.split("&") if kv.split("=", 1)[0] in _ID_PARAMS)
     u = u.rstrip("/") + ("?" + "&".join(kept) if kept else "")
-    u = re.sub(r"^x\.com/", "twitter.com/", u)
-    u = re.sub(r"^(twitter\.com/)(?:i/web/|[^/]+/)status(?:es)?/", r"\1status/", u)
+    u = _X_HOST.sub("twitter.com/", u)
+    u = _STATUS_PATH.sub(r"\1status/", u)
     return u or None
 
 
