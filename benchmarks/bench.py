@@ -6,7 +6,8 @@ Usage:
 CORPUS_DIR defaults to ../shared/corpus/html (beside the repository) when present, else fixtures/.
 Every *.html, *.htm, *.xhtml and *.txt file under it (recursively) is one page.
 
-Measured, each as the median of --repeats runs over every page:
+Measured over every page in --repeats rounds, the contenders taking turns (medians reported; the
+ratios are the medians of each round's ratio):
   floor        lxml.html.document_fromstring on the decoded text (no extractor can beat one read)
   threads      threads.reconstruct on the same bytes (decode + parse + scrape + sequence)
   trafilatura  trafilatura.extract on the decoded text, when trafilatura is installed
@@ -18,6 +19,7 @@ scale, `threads --version` and a one-page render.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import os
@@ -52,10 +54,6 @@ def timed_run(fn: Callable[[bytes, str], object], pages: list[tuple[bytes, str]]
     for data, text in pages:
         fn(data, text)
     return time.perf_counter() - start
-
-
-def median_time(fn: Callable[[bytes, str], object], pages: list[tuple[bytes, str]], repeats: int) -> float:
-    return statistics.median(timed_run(fn, pages) for _ in range(repeats))
 
 
 def cli_command() -> list[str]:
@@ -143,40 +141,58 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(str(e))
             return None
 
+    trafilatura: Any = None
+    with contextlib.suppress(ImportError):
+        import trafilatura
+
+    def theirs(_data: bytes, text: str) -> object:
+        return trafilatura.extract(text)
+
+    contenders: dict[str, Callable[[bytes, str], object]] = {"floor": floor, "ours": ours}
+    if trafilatura is not None:
+        contenders["trafilatura"] = theirs
     # One warm-up pass each (imports, compiled patterns, caches) before the timed runs.
     timed_run(floor, pages)
     timed_run(ours, pages)
     failed = list(failures)
-    t_floor = median_time(floor, pages, args.repeats)
-    t_ours = median_time(ours, pages, args.repeats)
+    if trafilatura is not None:
+        timed_run(theirs, pages[: min(n, 5)])
+    # The contenders take turns, round after round: a machine whose speed drifts during the
+    # benchmark then slows them alike, and each round's ratios compare runs made minutes apart.
+    rounds: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(args.repeats):
+        for name, fn in contenders.items():
+            rounds[name].append(timed_run(fn, pages))
+    t_floor, t_ours = statistics.median(rounds["floor"]), statistics.median(rounds["ours"])
+    per_round = [o / f for o, f in zip(rounds["ours"], rounds["floor"], strict=True)]
+    ratio = statistics.median(per_round)
     posts = sum(len(r.posts) for d, _ in pages if (r := _safe(threads.reconstruct, d)) is not None)
     print(line("lxml parse", t_floor, n, megabytes, "  (floor)"))
-    ratio = t_ours / t_floor
     verdict = "ok" if ratio <= TARGET_RATIO else f"over the {TARGET_RATIO} target"
     print(line("threads", t_ours, n, megabytes, f"  ours/floor {ratio:.2f} ({verdict}); {posts} posts"))
     if failed:
         print(f"  threads raised UnreadableInput on {len(failed)} page(s), e.g. {failed[0]}")
-
-    try:
-        import trafilatura
-    except ImportError:
+    if trafilatura is None:
         print("  trafilatura  not installed (pip install trafilatura) — skipped")
     else:
-
-        def theirs(_data: bytes, text: str) -> object:
-            return trafilatura.extract(text)
-
-        timed_run(theirs, pages[: min(n, 5)])
-        t_traf = median_time(theirs, pages, args.repeats)
+        t_traf = statistics.median(rounds["trafilatura"])
+        theirs_ours = statistics.median(
+            t / o for t, o in zip(rounds["trafilatura"], rounds["ours"], strict=True)
+        )
+        theirs_floor = statistics.median(
+            t / f for t, f in zip(rounds["trafilatura"], rounds["floor"], strict=True)
+        )
         print(
             line(
                 "trafilatura",
                 t_traf,
                 n,
                 megabytes,
-                f"  trafilatura/ours {t_traf / t_ours:.2f}, trafilatura/floor {t_traf / t_floor:.2f}",
+                f"  trafilatura/ours {theirs_ours:.2f}, trafilatura/floor {theirs_floor:.2f}",
             )
         )
+    spread = ", ".join(f"{r:.2f}" for r in per_round)
+    print(f"  ours/floor by round: {spread} (the ratios above are the medians of each round's ratio)")
 
     if not args.no_cli:
         cmd = cli_command()
