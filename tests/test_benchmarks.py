@@ -1,0 +1,25 @@
+"""The benchmark scripts run from a fresh clone (their figures are read by people, not asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .golden import ROOT
+
+
+def run(*args: str) -> str:
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_bench_runs_on_the_fixtures() -> None:
+    out = run("benchmarks/bench.py", "fixtures", "--repeats", "2", "--cli-runs", "1")
+    assert "lxml parse" in out and "ours/floor" in out and "by round:" in out
+    assert "python -c pass" in out and "threads render 1 page" in out
+
+
+def test_batch_benchmark_runs_on_a_small_batch() -> None:
+    out = run("benchmarks/batch.py", "--pages", "40", "--repeats", "1")
+    assert "peak" in out and "--jobs 2" in out
