@@ -93,6 +93,8 @@ def test_wrong_arguments_give_usage() -> None:
         (["render", SEED, "-j", "0"], "argument -j/--jobs: 0 is not in the range x>=1"),
         (["render", SEED, "-j", "many"], "argument -j/--jobs: 'many' is not a valid int"),
         (["render", SEED, "--timeout", "-1"], "argument --timeout: -1.0 is not in the range x>=0"),
+        (["render", SEED, "--timeout", "nan"], "argument --timeout: 'nan' is not a finite number"),
+        (["render", SEED, "--timeout", "inf"], "argument --timeout: 'inf' is not a finite number"),
         (["render", SEED, "--templates", "/no/such/folder"], "folder '/no/such/folder' does not exist"),
         (["render", SEED, "-o", "."], "'.' is a folder, not a file"),
         (["render", SEED, "-d", SEED], "is a file, not a folder"),
@@ -197,3 +199,9 @@ def test_a_program_that_configured_logging_gets_the_debug_lines(caplog: pytest.L
     with caplog.at_level("DEBUG", logger="threads"):
         threads.reconstruct(SEED)
     assert any(r.name == "threads.scrape" and "11 posts" in r.getMessage() for r in caplog.records)
+
+
+def test_a_time_limit_beyond_the_system_timer_is_no_limit(tmp_path: Path) -> None:
+    out = tmp_path / "t.md"
+    assert run("render", SEED, "--timeout", "1e300", "-o", str(out))[0] == 0
+    assert "Ryan Dillon" in out.read_text(encoding="utf-8")

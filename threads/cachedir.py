@@ -20,7 +20,8 @@ def folder(name: str) -> str | None:
     path = os.path.join(base, "threads", name)  # os.path, not pathlib: this runs at start-up
     try:
         os.makedirs(path, mode=0o700, exist_ok=True)
-        if os.stat(path).st_uid != os.getuid() or not os.access(path, os.W_OK):
+        uid = getattr(os, "getuid", None)  # POSIX: the folder must be the user's own
+        if (uid is not None and os.stat(path).st_uid != uid()) or not os.access(path, os.W_OK):
             return None  # not ours to trust or to write
     except OSError:
         return None

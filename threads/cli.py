@@ -81,6 +81,8 @@ def _at_least(minimum: float, kind: Callable[[str], float]) -> Callable[[str], f
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a valid {kind.__name__}") from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
         if value < minimum:
             raise argparse.ArgumentTypeError(f"{value} is not in the range x>={minimum}")
         return value

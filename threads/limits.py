@@ -16,13 +16,16 @@ from types import FrameType
 
 from .errors import TimedOut
 
+LONGEST = 1e8
+"""Seconds (about three years) from which a limit is no limit: the system's timer cannot count so far."""
+
 
 @contextmanager
 def time_limit(seconds: float | None, what: str) -> Iterator[None]:
     """Raise :class:`TimedOut` naming ``what`` if the block runs longer than ``seconds``."""
     usable = (
         seconds is not None
-        and seconds > 0
+        and 0 < seconds < LONGEST
         and hasattr(signal, "SIGALRM")
         and threading.current_thread() is threading.main_thread()
     )
