@@ -134,3 +134,58 @@ def test_the_package_s_patterns_do_not_depend_on_the_hash_seed(tmp_path: Path) -
     two = run(STORE_KEYS, tmp_path / "two", PYTHONHASHSEED="2")
     assert one == two
     assert len(one) > 100  # type: ignore[arg-type]
+
+
+PRIME = """
+import json, re
+from threads import rx
+rx.prime()
+found = (str, "foreign-(a|b)+x", 0) in re._cache
+class Smart(str):  # lxml hands re its own str type (EXSLT patterns in XPath)
+    pass
+re.compile("foreign-(a|b)+x")
+re.compile(Smart("smart-[0-9]+"))
+re.compile(b"foreign-bytes\\\\d", re.IGNORECASE)
+rx.compile(r"own-pattern-\\w+")
+print(json.dumps({"primed": rx.primed, "found": found}))
+"""
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="the store is CPython's opcodes")
+def test_prime_gives_re_the_patterns_other_modules_compiled_in_the_last_run(tmp_path: Path) -> None:
+    assert run(PRIME, tmp_path) == {"primed": 0, "found": False}
+    assert run(PRIME, tmp_path) == {"primed": 2, "found": True}  # the str and the bytes pattern
+    import marshal
+
+    (store,) = (tmp_path / "threads" / "regex").glob("*.marshal")
+    foreign = set(marshal.loads(store.read_bytes())[("", -1)])
+    assert ("foreign-(a|b)+x", 0) in foreign
+    assert (b"foreign-bytes\\d", int(re.IGNORECASE)) in foreign
+    assert ("own-pattern-\\w+", 0) not in foreign  # threads' own patterns load through rx.compile
+    assert not any(isinstance(p, str) and p.startswith("smart") for p, _ in foreign)
+    assert run(PRIME, tmp_path, THREADS_NO_CACHE="1") == {"primed": 0, "found": False}
+
+
+COMMAND = """
+import atexit, json, sys
+from threads import rx
+from threads.__main__ import main
+atexit.register(lambda: print(json.dumps({"primed": rx.primed})))
+sys.argv = ["threads", "--version"]
+main()
+"""
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="the store is CPython's opcodes")
+def test_the_command_primes_re(tmp_path: Path) -> None:
+    """The ``threads`` entry point primes re, so its second run compiles fewer patterns."""
+    environ = {k: v for k, v in os.environ.items() if k != "THREADS_NO_CACHE"}
+    environ["XDG_CACHE_HOME"] = str(tmp_path)
+
+    def primed() -> int:
+        out = subprocess.run([sys.executable, "-c", COMMAND], env=environ, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        return int(json.loads(out.stdout.splitlines()[-1])["primed"])
+
+    assert primed() == 0
+    assert primed() > 0

@@ -9,6 +9,9 @@ def main() -> None:
     twentieth of a one-page render). One page leaves little garbage before the process ends;
     batches turn the collector back on (:func:`threads.cli.collect_garbage`)."""
     gc.disable()
+    from . import rx
+
+    rx.prime()  # before the modules whose patterns it holds are imported
     from .cli import main as cli
 
     cli()
