@@ -102,3 +102,21 @@ def test_records_survive_pickling() -> None:
     ]
     copy = pickle.loads(pickle.dumps(plain))
     assert copy == plain and [repr(x) for x in copy] == [repr(x) for x in plain]
+
+
+def test_a_whole_reconstruction_of_a_page_pickles_and_copies() -> None:
+    """Posts with platform fields (``extra``, a read-only mapping) and a source holding the parsed
+    page go through pickle (a process pool's results, a disk cache) and deep copies."""
+    import copy as copying
+
+    from threads.scrape import scrape
+
+    rec = threads.reconstruct(str(ROOT / "fixtures" / "embeds" / "bluesky-rendered.html"))
+    assert any(p.extra for p in rec.posts) and rec.source.page is not None
+    for back in (pickle.loads(pickle.dumps(rec)), copying.deepcopy(rec)):
+        assert back == rec and back.to_dict() == rec.to_dict()
+        post = next(p for p in back.posts if p.extra)
+        with pytest.raises(TypeError):
+            post.extra["cid"] = "changed"  # type: ignore[index]
+        assert back.source.page is not None and back.source.page.root is not rec.source.page.root
+        assert scrape(back.source, model.Options()) == scrape(rec.source, model.Options())

@@ -72,6 +72,15 @@ class Page:
     _lowered: bytes | None = field(default=None, repr=False)
     _held: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
 
+    def __reduce__(self) -> tuple[Callable[..., Page], tuple[str, str | None, str | bytes | None]]:
+        """Pickling and deep copies: the tree goes as its HTML and is parsed again on the way back
+        (lxml elements do not pickle); document order and the other lookups are rebuilt on use."""
+        return _unpickled, (
+            etree.tostring(self.root, encoding="unicode", method="html"),
+            self.base_url,
+            self.markup,
+        )
+
     def tagged(self, tag: str) -> list[HtmlElement]:
         """The elements named ``tag`` (one of :data:`INDEXED_TAGS`), in document order.
 
@@ -120,3 +129,9 @@ class Page:
     def position(self, el: HtmlElement, offset: int = 0) -> int:
         """A :attr:`threads.model.Post.position` for something found in ``el``."""
         return self.order(el) * POSITION_STRIDE + offset
+
+
+def _unpickled(html: str, base_url: str | None, markup: str | bytes | None) -> Page:
+    from .load import parse_html  # load imports this module
+
+    return Page(parse_html(html), base_url, markup)

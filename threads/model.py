@@ -160,6 +160,15 @@ class Post(_Record):
     extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
     """Platform-specific fields (``lang``, ``text_missing``, ``published_text``, ``cid``, ...)."""
 
+    def __getstate__(self) -> list[Any]:
+        """Pickling and deep copies: ``extra`` goes as a plain dict (its read-only view does not
+        pickle) and comes back read-only."""
+        return [dict(self.extra) if f.name == "extra" else getattr(self, f.name) for f in fields(self)]
+
+    def __setstate__(self, state: list[Any]) -> None:
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, MappingProxyType(value) if f.name == "extra" else value)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "platform": self.platform,
