@@ -120,3 +120,14 @@ def test_a_whole_reconstruction_of_a_page_pickles_and_copies() -> None:
             post.extra["cid"] = "changed"  # type: ignore[index]
         assert back.source.page is not None and back.source.page.root is not rec.source.page.root
         assert scrape(back.source, model.Options()) == scrape(rec.source, model.Options())
+
+
+def test_posts_are_hashable_and_dedupe_in_a_set() -> None:
+    rec = threads.reconstruct(str(ROOT / "fixtures" / "embeds" / "bluesky-rendered.html"))
+    posts = rec.posts
+    assert any(p.extra for p in posts)
+    again = threads.reconstruct(str(ROOT / "fixtures" / "embeds" / "bluesky-rendered.html")).posts
+    assert set(posts) | set(again) == set(posts) and len(set(posts)) == len(posts)
+    assert len({rec, dataclasses.replace(rec)}) == 1
+    changed = dataclasses.replace(posts[0], extra={"other": 1})
+    assert changed != posts[0] and hash(changed) == hash(posts[0])  # equal hashes, unequal posts: allowed

@@ -45,7 +45,7 @@ class _Record:
         return compared(self) == compared(other)
 
     def __hash__(self) -> int:
-        return hash(_compared(self.__class__)(self))
+        return hash(_hashed(self.__class__)(self))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _shown(self.__class__))
@@ -53,16 +53,29 @@ class _Record:
 
 
 _COMPARED: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+_HASHED: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 _SHOWN: dict[type, tuple[str, ...]] = {}
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    get = attrgetter(*names)
+    return (lambda obj: (get(obj),)) if len(names) == 1 else get
 
 
 def _compared(cls: type) -> Callable[[Any], tuple[Any, ...]]:
     """The compared fields of an instance of ``cls``, as a tuple (as the generated methods use)."""
     got = _COMPARED.get(cls)
     if got is None:
-        names = tuple(f.name for f in fields(cls) if f.compare)
-        get = attrgetter(*names)
-        got = _COMPARED[cls] = (lambda obj: (get(obj),)) if len(names) == 1 else get
+        got = _COMPARED[cls] = _getter(tuple(f.name for f in fields(cls) if f.compare))
+    return got
+
+
+def _hashed(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """The hashed fields: the compared ones but those marked ``hash=False`` (as dataclasses)."""
+    got = _HASHED.get(cls)
+    if got is None:
+        names = tuple(f.name for f in fields(cls) if (f.compare if f.hash is None else f.hash))
+        got = _HASHED[cls] = _getter(names)
     return got
 
 
@@ -157,8 +170,9 @@ class Post(_Record):
     """Why we believe it is a post: the markup, the verb, the caption."""
     confidence: float = 1.0
     """0..1, how sure the extractor is that this is a post by this author."""
-    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
-    """Platform-specific fields (``lang``, ``text_missing``, ``published_text``, ``cid``, ...)."""
+    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, hash=False)
+    """Platform-specific fields (``lang``, ``text_missing``, ``published_text``, ``cid``, ...);
+    compared, but not hashed (a read-only mapping has no hash), so posts go in sets and dicts."""
 
     def __getstate__(self) -> list[Any]:
         """Pickling and deep copies: ``extra`` goes as a plain dict (its read-only view does not
