@@ -340,3 +340,22 @@ def test_summary_counts_read_in_the_singular_when_one() -> None:
     tally = Tally()
     tally.ok, tally.posts = 1, 1
     assert tally.summary() == "1 input: 1 ok, 0 empty, 0 failed; 1 post"
+
+
+def test_no_more_workers_than_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One input runs in this process whatever --jobs says; two inputs start two workers, not eight."""
+    from threads import batch
+
+    started: list[int] = []
+    real = batch.ProcessPoolExecutor
+
+    def spy(max_workers: int) -> object:
+        started.append(max_workers)
+        return real(max_workers=max_workers)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", spy)
+    pages = write_site(tmp_path / "site")
+    tally = batch.render_many([str(pages[0])], Task(fmt="jsonl"), jobs=8, progress=False, summary=False)
+    assert (tally.ok, started) == (1, [])
+    tally = batch.render_many([str(p) for p in pages[:2]], Task(fmt="jsonl"), jobs=8, progress=False)
+    assert (tally.ok, started) == (2, [2])

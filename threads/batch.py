@@ -536,7 +536,10 @@ def render_many(
         tally.not_pages += 1
         log.debug("%s: skipped: %s", location, reason)
 
-    bar = Progress(progress, count(arguments) if progress else None)
+    total = count(arguments)
+    if total is not None:
+        jobs = max(1, min(jobs, total))  # no idle workers to start (one input runs in this process)
+    bar = Progress(progress, total)
     try:
         for result in run(expand(arguments, on_skip=skip), task, jobs=jobs):
             tally.add(result)
