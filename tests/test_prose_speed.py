@@ -261,7 +261,7 @@ def test_possessive_name_patterns_match_as_before() -> None:
         r"(?P<verb>[a-z][\w’'-]+)"
     )
     old_before_verb = re.compile(
-        rf"(?P<run>{prose._NAME_RUN}),?\s+{prose._ADV}(?P<verb>{prose._VERBS})(?!\w)"
+        rf"(?<![\w’'.\-])(?P<run>{prose._NAME_RUN}),?\s+{prose._ADV}(?P<verb>{prose._VERBS})(?!\w)"
     )
     pairs = ((old_subject, prose._SUBJECT), (old_before_verb, prose._NAME_BEFORE_VERB))
     pieces = [

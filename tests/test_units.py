@@ -89,3 +89,29 @@ def test_squash_folds_every_kind_of_white_space_as_the_regex_does() -> None:
     spaces = "".join(chr(c) for c in range(0x3100) if chr(c).isspace()) + "\u3000\u2028\u2029\ufeff\u200b"
     for text in (f"  a{spaces}b\n\nc\t ", "\u00a0x\u2003y\u00a0", "", "   ", f"{spaces}"):
         assert squash(text) == re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # words before the name that are no title
+        ("“We will meet,” said Senator Ito and Mayor Ann Reyes tweeted.", None),
+        ("Pedro Ortiz and Ann Reyes tweeted: “We will meet.”", None),
+        ("That followed one on Saturday in which Ann Reyes tweeted: “We will meet.”", None),
+        # a title the name carries on, and one written before it in lower case
+        (
+            "Health and Human Services Secretary Ann Reyes tweeted: “We will meet.”",
+            "Health and Human Services Secretary",
+        ),
+        ("“We will meet,” tweeted city hall spokeswoman Ann Reyes.", "city hall spokeswoman"),
+        # an appositive: the title, up to a relative clause; a description is none
+        ("Ann Reyes, a hydrologist who studies the river, tweeted: “We will meet.”", "hydrologist"),
+        ("Ann Reyes, known for tweeting at night, tweeted: “We will meet.”", None),
+        ("Ann Reyes, a writer for  the\n Post, tweeted: “We will meet.”", "writer for the Post"),
+    ],
+)
+def test_roles_are_titles_not_the_words_before_a_name(sentence: str, role: str | None) -> None:
+    import threads
+
+    (thread,) = [t for t in threads.reconstruct(sentence).threads if t.author.name == "Ann Reyes"]
+    assert thread.author.role == role

@@ -344,10 +344,16 @@ class Cast:
                 return p
         return None
 
-    def nominal(self, head: str, *, position: int) -> Person | None:
-        """ "the embassy", "the senator": the latest person or organisation named with that word."""
+    def nominal(self, head: str, *, position: int, proper: Sequence[str] = ()) -> Person | None:
+        """ "the embassy", "the senator": the latest person or organisation named with that word.
+
+        ``proper``: capitalised words written before the head ("the Dallas police department"):
+        only someone whose name or aliases hold each of them is meant."""
         h = head.casefold()
         recent = sorted(self.people, key=lambda p: p.last_subject, reverse=True)
+        if proper:
+            wanted = {w.casefold() for w in proper}
+            recent = [p for p in recent if wanted <= {w for k in p.keys for w in k.split()}]
         for p in recent:
             if h in p.folded or h in p.titles:
                 p.last_subject = max(p.last_subject, position)

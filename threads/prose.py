@@ -194,6 +194,13 @@ ORG_NOUNS = (
     "player",
 )
 _ORG = "|".join(ORG_NOUNS)
+_ORG_NOUN_SET = frozenset(ORG_NOUNS)
+_BODIES = frozenset(
+    "embassy ministry department agency company group team club campaign party office police army"
+    " military government council committee organization organisation foundation union network"
+    " newspaper station".split()
+)
+"""The organisation nouns of :data:`ORG_NOUNS` (the rest name a person: "the senator")."""
 _UP = r"A-ZÀ-ÖØ-Þ"
 _NAME_WORD = rf"(?:[{_UP}][\w’'\-]*\.?|[{_UP}]\.|[’'][{_UP}][\w’'\-]*)"
 _NAME_RUN = (
@@ -303,7 +310,8 @@ _ORG_SUBJECT = rx.compile(
     rf"^\s*(?:The\s+)(?P<run>(?:[{_UP}][\w’'.\-]*\s+){{0,4}}(?:{_ORG})"
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
-_NAME_BEFORE_VERB = rx.compile(rf"(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
+# (not from inside a word or an abbreviation: "U.S. President Ann Reyes said" names no "S. President")
+_NAME_BEFORE_VERB = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
 # A common noun right before a name that makes it an organisation's name.
 _ORG_BEFORE = rx.compile(
     r"\b(?:company|firm|app|startup|start-up|maker|group|airline|bank|carrier|network|retailer|platform|"
@@ -313,13 +321,27 @@ _ORG_BEFORE = rx.compile(
 # Words after which a social cue is reported, not done by the subject.
 _REPORTED = rx.compile(r"\b(?:said|says|say|told|tells|that|believed|thinks|thought|should|would|could)\b")
 _SPEAKING = rx.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Facebook|X|Instagram|social))")
+# Words before a speaker's name that make them no title ("one on Saturday in which Reyes said",
+# "Ortiz and Reyes said", "One of Reyes's tweets read", "said a user on Weibo").
+_NOT_IN_ROLE = frozenset(
+    "which who whom whose that in on at from by with and or but after before when while as one some"
+    " another also then".split()
+)
+_POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
+# ... unless they begin a title the name carries on ("Health and Human Services Secretary Alex Azar").
+_TITLE_START = rx.compile(r"(?:[A-Z][\w’'.\-]*\s+)+(?:and|&)")
 _PREP_BEFORE = rx.compile(r"\b(?:to|in|of|from|for|at|with)\s*$")
 _POSSESSIVE = rx.compile(r"^\s*(?P<pro>His|Her|Their)\b")
 _PRONOUN_SUBJECT = rx.compile(r"^\s*(?P<pro>He|She|They)\b")
 _CLAUSE_MARK = rx.compile(r"\s*[,;:—–]")
 _LOWER_NEXT = rx.compile(r"\s*[a-z]")
 _LOWER = rx.compile(r"[a-z]")
-_ROLE_END = rx.compile(r"\s+[(–—]|\s+-\s+")
+_ROLE_END = rx.compile(r"\s+[(–—]|\s+-\s+|\s+(?:who|which|whose|whom|that)\b")
+# An appositive that starts so describes the person, it names no role ("known for tweeting at night").
+_NOT_A_ROLE = frozenset(
+    "who which whose on in at as and but known born seen described considered regarded dubbed nicknamed"
+    " widely best often long once now still himself herself themselves".split()
+)
 _ARTICLE = rx.compile(r"^(?:an?)\s+")
 _SPACE_RUN = rx.compile(r"\s+")
 
@@ -704,9 +726,22 @@ class _Scanner:
             return self.cast.mention(spk, position=position, org=True)  # "Twitter said in a tweet"
         if re.fullmatch(_PRONOUNS, spk):
             return self.cast.pronoun(spk, position=position)
-        if m.groupdict().get("head"):
-            found = self.cast.nominal(m.group("head"), position=position)
-            if found is not None:
+        if head := m.groupdict().get("head"):
+            named = spk.split()[1:-1]  # between "the" and the head
+            # "the Dallas police department" is not the last department named; "the Republican
+            # president" may well be the last president (a capital there is often an adjective)
+            proper = [w for w in named if w[:1].isupper()] if head.lower() in _BODIES else []
+            found = self.cast.nominal(head, position=position, proper=proper)
+            for noun in reversed(named) if found is None else ():
+                # "the police department" after "The Riverton police" was named
+                if noun.lower() in _ORG_NOUN_SET:
+                    found = self.cast.nominal(noun.lower(), position=position, proper=proper)
+                    if found is not None:
+                        break
+            if found is None and proper:
+                # "the Dallas police department": a body of its own, not the last department named
+                found = self.cast.mention(" ".join([*named, head]), position=position, org=True)
+            elif found is not None:
                 found.add_alias(spk)
             return found
         pre = (m.groupdict().get("pre") or "").strip()
@@ -717,8 +752,11 @@ class _Scanner:
             and person.role is None
             and _LOWER.search(pre)
             and len(pre.split()) <= 5
+            and not spk.endswith(_POSSESSIVE_ENDS)
         ):
-            person.role = " ".join([pre, *split_title(spk)[0]])
+            titles = split_title(spk)[0]
+            if _NOT_IN_ROLE.isdisjoint(pre.lower().split()) or (titles and _TITLE_START.fullmatch(pre)):
+                person.role = " ".join([*pre.split(), *titles])
         return person
 
     # -- captions
@@ -838,14 +876,10 @@ def _outside(text: str, start: int, end: int, quotes: list[Quote]) -> str:
 
 def _role(appositive: str) -> str | None:
     """ ", Spokeswoman for the Joint Task Force (OIR) – the U.S.-led coalition," -> the first part."""
-    role = appositive.strip(" ,")
+    role = " ".join(appositive.split()).strip(" ,")
     role = _ROLE_END.split(role)[0].strip(" ,")
     role = _ARTICLE.sub("", role)
-    if (
-        not role
-        or len(role) > 80
-        or role.split()[0].lower() in {"who", "which", "whose", "on", "in", "at", "as", "and", "but"}
-    ):
+    if not role or len(role) > 80 or role.split()[0].lower() in _NOT_A_ROLE:
         return None
     return role
 
