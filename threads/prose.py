@@ -321,6 +321,17 @@ _ORG_BEFORE = rx.compile(
 # Words after which a social cue is reported, not done by the subject.
 _REPORTED = rx.compile(r"\b(?:said|says|say|told|tells|that|believed|thinks|thought|should|would|could)\b")
 _SPEAKING = rx.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Facebook|X|Instagram|social))")
+# An article, a possessive or a preposition right before a quote makes it part of the reporter's
+# sentence (a name, a phrase, a title: 'through the "account run by his family"'), not a statement.
+_FRAGMENT_BEFORE = rx.compile(
+    r"(?<![\w’'-])(?:the|an?|his|her|their|its|our|my|your|this|these|those|of|to|from|by|via|through|with|"
+    r"about|for|in|on|at|as|into|like|"  # English
+    r"el|la|los|las|una?|del?|al|por|para|con|en|sus?|"  # Spanish
+    r"der|die|das|den|dem|des|eine[mnrs]?|von|mit|für|auf|zu|im|am|vom|zum|zur|"  # German
+    r"le|les|l[’']|du|des|aux?|par|pour|avec|sur|sa|son|ses|"  # French
+    r"os|as|um|uma|do|da|dos|das|no|na|nos|nas|pelo|pela|il|lo|gli|dei|della|per)\s*$",
+    re.IGNORECASE,
+)
 # Words before a speaker's name that make them no title ("one on Saturday in which Reyes said",
 # "Ortiz and Reyes said", "One of Reyes's tweets read", "said a user on Weibo").
 _NOT_IN_ROLE = frozenset(
@@ -646,6 +657,9 @@ class _Scanner:
         after = text[q.end : after_end]
         lead_start = max(s_start, prev.quote.end if prev and prev.paragraph == k else s_start)
         leadin = text[lead_start : q.start]
+        if _FRAGMENT_BEFORE.search(leadin, max(lead_start, q.start - 24) - lead_start):
+            # 'Through the "account run by his family," Jaime wrote': a noun phrase of the reporter's
+            return None, None
 
         how = None
         # '“... in those” Twitter posts, Harris said': without punctuation closing it, a quote runs
