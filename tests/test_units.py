@@ -115,3 +115,16 @@ def test_roles_are_titles_not_the_words_before_a_name(sentence: str, role: str |
 
     (thread,) = [t for t in threads.reconstruct(sentence).threads if t.author.name == "Ann Reyes"]
     assert thread.author.role == role
+
+
+def test_given_names_tell_he_from_she() -> None:
+    from threads.people import name_gender
+
+    assert name_gender(["Donald", "Trump"]) == "m" and name_gender(["Nancy", "Pelosi"]) == "f"
+    assert name_gender(["Taylor", "Swift"]) is None  # given to both
+    assert name_gender(["Nancy"]) is None  # a lone word may be a surname
+    cast = Cast()
+    cast.mention("Governor Tom Ortiz", position=10)
+    cast.mention("Mayor Ann Reyes", position=5)
+    she = cast.pronoun("she", position=20)
+    assert she is not None and she.name == "Ann Reyes"  # not the later, unknown-gender governor

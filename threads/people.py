@@ -44,6 +44,60 @@ MALE_TITLES = frozenset(
     mr sir lord king prince duke father brother spokesman congressman councilman chairman
     """.split()
 )
+# Given names common in the news that are nearly always one gender's (names often given to both,
+# or to men in one language and women in another, such as Andrea, Jean, Kim, Lee, Taylor, are left
+# out): a later "he" or "she" is not taken for someone the name says otherwise of.
+MALE_NAMES = frozenset(
+    """
+    aaron adam adrian ahmed alan albert alberto alejandro alexander alexei alfred ali andrew andres
+    andrzej angelo anthony antonio arthur barack ben benjamin benny bernard bernie bill billy bob
+    bobby boris brad bradley brandon brett brian bruce bryan calvin carl carlos cesar charles charlie
+    chuck clarence colin craig dale dan daniel danny darren dave david dennis derek diego dmitry don
+    donald doug douglas duncan dwight earl ed eddie edward elon emmanuel emilio enrique eric ernest
+    eugene evan felipe fernando francis francisco frank fred frederick gabriel gary gavin geoffrey
+    george gerald giuseppe glenn gordon graham greg gregory hans harold harry harvey hassan henry
+    herbert howard hugh hugo ian igor isaac ivan jack jacob jake james jared jason javier jeff jeffrey
+    jeremy jerome jerry jesse jim jimmy joe joel john johnny jon jonathan jorge jose josé joseph josh
+    joshua juan julian justin karl keith ken kenneth kevin kurt kyle larry lawrence leo leon leonard
+    liam louis luis luke malcolm marco marcus mario mark martin matt matthew max michael miguel mike
+    mitch mitchell mohamed mohammad mohammed muhammad nathan neil nicholas nick nigel noah oliver omar
+    oscar patrick paul pedro peter phil philip pierre rafael ralph randy raul raymond reginald richard
+    rick ricky rob robert roberto roger roland ron ronald roy rudy russell ryan samuel scott sean
+    sebastian sergei sergio seth simon stanley stephen steve steven stuart ted thomas tim timothy todd
+    tom tommy tony travis trevor troy tyler victor vincent vladimir walter warren wayne william willie
+    yusuf zach zachary
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    abigail ada alexandra alice alicia alison amanda amber amelia amy ana angela angelina ann anna
+    anne annie barbara beatrice betty beverly brenda bridget brittany camila carla carmen carol
+    caroline carolyn catherine cecilia charlotte cheryl chloe christina christine cindy claire clara
+    claudia cynthia daisy danielle deborah debra denise diana diane donna doris dorothy elaine eleanor
+    elena elisabeth elizabeth ella ellen emily emma erica erin esther eva evelyn fatima fiona frances
+    gabriela gabrielle gloria grace hannah harriet heather heidi helen hillary holly ilhan irene
+    isabel isabella ivanka jacqueline jane janet janice jennifer jessica jill joan joanna jocelyn
+    josephine joyce judith judy julia julie kamala karen katherine kathleen kathryn kathy katie
+    kellyanne kimberly kristen laura lauren linda lisa liz lois lori louise lucy lydia madeleine
+    margaret maria marie marilyn marina marjorie martha mary megan melania melanie melissa michelle
+    mia monica nancy natalie nicole nikki nina olivia pamela patricia paula peggy penny rachel
+    rebecca rita rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley sofia sophia
+    sophie stephanie susan suzanne sylvia tamara teresa theresa tiffany tina tulsi ursula valerie
+    vanessa veronica victoria virginia wendy yvonne zoe
+    """.split()
+)
+
+
+def name_gender(tokens: Iterable[str]) -> str | None:
+    """ "m" or "f" when the first of a name's words is a given name of :data:`MALE_NAMES` or
+    :data:`FEMALE_NAMES` and the name has a surname after it; else ``None``."""
+    words = list(tokens)
+    if len(words) < 2:
+        return None
+    first = words[0].casefold()
+    return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+
+
 # Capitalised words that start sentences or name days, never people.
 NOT_NAMES = frozenset(
     """
@@ -261,6 +315,8 @@ class Cast:
                 person.gender = "f"
             elif tkeys & MALE_TITLES:
                 person.gender = "m"
+            else:
+                person.gender = name_gender(person.tokens)
         if subject:
             person.last_subject = max(person.last_subject, position)
         return person

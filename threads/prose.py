@@ -231,6 +231,14 @@ _LEADIN = (
 )
 # The sentence's subject did something else first: "Herbert, in a tweet, praised Romney and said: ..."
 _CONJOINED = rf"\b(?:and|then|before|,)\s+{_ADV}(?P<verb>{_VERBS})\s*[:,]?\s*$"
+# A post quoted in part as the rest of the sentence: 'Reyes tweeted after the session that “his
+# empty chair showed ... Sad!”' (:meth:`_Scanner._attribute` asks for a long quote and social evidence)
+_IN_PART = (
+    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
+    rf"(?P<verb>{_VERBS})(?P<post>\s[^:“”\"]{{0,80}}?)?\s+that\s*$"
+)
+_IN_PART_WORDS = 8
+_SENTENCE_REST = rx.compile(r"\s*[.!?…]?\s*$")
 
 
 class _Attribution(NamedTuple):
@@ -238,6 +246,7 @@ class _Attribution(NamedTuple):
     after_inv: re.Pattern[str]
     leadin: re.Pattern[str]
     conjoined: re.Pattern[str]
+    in_part: re.Pattern[str]
 
 
 @cache
@@ -246,7 +255,11 @@ def _attribution() -> _Attribution:
     module (about 25 ms), and only a sentence holding a quote and a reporting verb needs them, so a
     one-page run over a page without one does not pay for them."""
     return _Attribution(
-        rx.compile(_AFTER), rx.compile(_AFTER_INV), rx.compile(_LEADIN), rx.compile(_CONJOINED)
+        rx.compile(_AFTER),
+        rx.compile(_AFTER_INV),
+        rx.compile(_LEADIN),
+        rx.compile(_CONJOINED),
+        rx.compile(_IN_PART),
     )
 
 
@@ -311,6 +324,7 @@ _ORG_SUBJECT = rx.compile(
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
 # (not from inside a word or an abbreviation: "U.S. President Ann Reyes said" names no "S. President")
+_AND_NAME = rx.compile(rf"\s+(?P<run>{_NAME_RUN_ONCE})\s+{_ADV}[a-z]")
 _NAME_BEFORE_VERB = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
 # A common noun right before a name that makes it an organisation's name.
 _ORG_BEFORE = rx.compile(
@@ -346,6 +360,7 @@ _POSSESSIVE = rx.compile(r"^\s*(?P<pro>His|Her|Their)\b")
 _PRONOUN_SUBJECT = rx.compile(r"^\s*(?P<pro>He|She|They)\b")
 _CLAUSE_MARK = rx.compile(r"\s*[,;:—–]")
 _LOWER_NEXT = rx.compile(r"\s*[a-z]")
+_NEXT_SENTENCE = rx.compile(rf"\s+[{_UP}]")
 _LOWER = rx.compile(r"[a-z]")
 _ROLE_END = rx.compile(r"\s+[(–—]|\s+-\s+|\s+(?:who|which|whose|whom|that)\b")
 # An appositive that starts so describes the person, it names no role ("known for tweeting at night").
@@ -560,10 +575,21 @@ class _Scanner:
             run = m.group("run")
             if m.start() > 100 or _PRONOUN_SUBJECT.match(run):
                 break
+            if run.endswith(_POSSESSIVE_ENDS):
+                continue  # "North Korea’s nuclear threats": an owner, not the one who acts
             words = run.split()
             while words and fold_key(words[0]) in NOT_NAMES:
                 words.pop(0)
             titled = any(fold_key(t) in TITLE_WORDS for t in words[:-1])
+            if m.group("verb") == "and" and not m.group("app"):
+                other = _AND_NAME.match(outside, m.end("verb"))
+                if other is not None:
+                    # "Chuck Schumer and Nancy Pelosi informed Trump": both are named, neither alone
+                    # is the subject (nor a candidate for a later "he" or "she" yet)
+                    for named in (" ".join(words), other.group("run")):
+                        if len(named.split()) >= 2:
+                            self.cast.mention(named, position=position, subject=False)
+                    break
             if not words or not (
                 titled or len(words) >= 2 or self.cast.mention(run, position=position, create=False)
             ):
@@ -665,10 +691,18 @@ class _Scanner:
         # '“... in those” Twitter posts, Harris said': without punctuation closing it, a quote runs
         # on into the reporter's sentence and is a fragment, not followed by its attribution
         closed = q.text[-1:] in ",.!?;:…—–-" or bool(_CLAUSE_MARK.match(after))
+        # '“... Huawei phones.” Trump tweeted again on Thursday': a full stop inside the closing mark
+        # ended the sentence, and a capital after it starts the next one (its own news, not this
+        # quote's attribution, which takes a comma: '“...,” Trump tweeted')
+        ended = q.text.endswith(".") and not q.text.endswith("..") and bool(_NEXT_SENTENCE.match(after))
         # every attribution pattern holds a reporting verb inside the sentence (``verb`` says whether
         # the sentence can hold one)
         patterns = _attribution() if verb else None
-        m = (patterns.after.match(after) or patterns.after_inv.match(after)) if patterns and closed else None
+        m = (
+            (patterns.after.match(after) or patterns.after_inv.match(after))
+            if patterns and closed and not ended
+            else None
+        )
         region = after
         if m:
             how = "after"
@@ -679,6 +713,10 @@ class _Scanner:
                 # 'Trump said “it would be very nice” if ...' is a fragment of the reporter's sentence
                 if not (bare and (q.text[:1].islower() or _LOWER_NEXT.match(after))):
                     m, how, region = lm, "leadin", leadin
+            if m is None and len(q.text.split()) >= _IN_PART_WORDS and _SENTENCE_REST.match(after):
+                pm = patterns.in_part.search(leadin)
+                if pm and _social(_RELATIVE.sub(",", leadin)):
+                    m, how, region = pm, "leadin", leadin
         text_q = _clean_quote(q.text)
         if m is None and patterns is not None and self.sentence_subject is not None and q.text[:1].isupper():
             cm = patterns.conjoined.search(leadin)
@@ -715,6 +753,19 @@ class _Scanner:
         clean = _RELATIVE.sub(",", region)
         cand = _Candidate(q, text_q, speaker, position, k)
         social = _social(clean) if hints.social else None
+        if (
+            not social
+            and how == "after"
+            and hints.social
+            and speaker is self.sentence_subject
+            and patterns is not None
+            and patterns.in_part.search(leadin)
+        ):
+            # 'Reyes tweeted after the session that “...,” she added': the subject's own lead-in says
+            # where the words were posted
+            clean = _RELATIVE.sub(",", leadin)
+            social = _social(clean)
+            m = patterns.in_part.search(leadin) or m
         if social:
             cand.platform = social[0]
             cand.evidence.append(
