@@ -123,3 +123,43 @@ def test_paragraph_positions_are_document_order_of_their_blocks() -> None:
             assert by_text[text] >> 20 == src.page.order(el), text
     assert "embedded" not in by_text
     assert list(by_text) == ["one", "two b", "three", "four"]
+
+
+PUBLISHED = "article:published_time"
+LD = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2019-06-20"}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "expected"),
+    [
+        # the meta tags sites use, under name= as well as property=, the date in content= or value=
+        (f'<meta name="{PUBLISHED}" content="2016-09-19T17:18:00Z">', None, "2016-09-19T17:18:00+00:00"),
+        (f'<meta value="2016-12-13T22:33:06+00:00" name="{PUBLISHED}">', None, "2016-12-13T22:33:06+00:00"),
+        (f'<meta property="og:{PUBLISHED}" content="2025-09-12T19:01Z">', None, "2025-09-12T19:01:00+00:00"),
+        (
+            '<meta name="publish-date" content="Sat, Dec 27 2014 21:44 +0000">',
+            None,
+            "2014-12-27T21:44:00+00:00",
+        ),
+        ('<meta name="publish-date" value="December 1, 2016">', None, "2016-12-01"),
+        ('<meta name="publish-date" value="December 2016">', None, None),  # no day: none invented
+        # structured data before a newsletter tool's date
+        ('<meta property="sailthru.date" content="2019-06-20 14:39:54">' + LD, None, "2019-06-20"),
+        # the address, when nothing else dates the page
+        ("", "https://news.example/education/2020/oct/02/halls-too-full", "2020-10-02"),
+        ("", "https://news.example/2014/12/27/story/", "2014-12-27"),
+        ("", "https://diary.example/diary/20190211.html", "2019-02-11"),
+        ("", "https://news.example/2016/09/story/", None),  # a month is no day
+        ("", "https://news.example/2021-22/transfers/x", None),
+    ],
+)
+def test_article_date_from_meta_tags_and_address(head: str, url: str | None, expected: str | None) -> None:
+    import warnings
+
+    from threads.load import from_text
+
+    page = f"<html><head>{head}</head><body><p>Nothing dated here.</p></body></html>"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dateutil's warnings stay inside
+        src = from_text(page, location="page.html", url=url)
+    assert (src.published.isoformat() if src.published else None) == expected

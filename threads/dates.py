@@ -71,13 +71,17 @@ def parse_iso(text: str) -> datetime | date | None:
     try:
         dt = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
     except ValueError:
+        import warnings
+
         from dateutil import parser as du_parser
 
         try:
             dt = du_parser.isoparse(text)
         except (ValueError, OverflowError):
             try:
-                dt = du_parser.parse(text)
+                with warnings.catch_warnings():  # "CEST identified but not understood": read as local
+                    warnings.simplefilter("ignore")
+                    dt = du_parser.parse(text)
             except (ValueError, OverflowError):
                 return None
     if dt.tzinfo is not None:

@@ -416,6 +416,8 @@ def _from_html(
     published = _published(page)
     if published is None:
         _, published = _head_of(paragraphs)
+    if published is None:
+        published = url_date(page_url)
     return Source(
         location=location,
         kind="html",
@@ -569,19 +571,45 @@ def _title(root: lxml_html.HtmlElement) -> str | None:
 
 
 _DATE_METAS = (
-    ("property", ("article:published_time",)),
-    ("itemprop", ("datePublished",)),
-    ("name", ("date", "pubdate", "publishdate", "DC.date.issued")),
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "published_at",
+    "publish-date",
+    "item-publish-date",
+    "parsely-pub-date",
+    "dcterms.date",
 )
+"""Meta tags that give an article's publication date, most trusted first, whichever of ``property``,
+``name`` or ``itemprop`` names them (sites use each), the date in ``content`` (or ``value``)."""
+_LATE_DATE_METAS = ("sailthru.date",)
+"""Trusted less than the page's structured data (a newsletter tool's date, sometimes on a 12-hour clock)."""
+_META_KEYS = ("property", "name", "itemprop")
 _ITEMPROP_DATETIME = etree.XPath('//*[@itemprop="datePublished"]/@datetime')
+_URL_DAY = rx.compile(
+    r"/((?:19|20)\d\d)(?:[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-]"
+    r"(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])([0-2]\d|3[01]))(?:/|[-_.]|$)",
+    re.IGNORECASE,
+)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 def _published(page: Page) -> Published | None:
     root = page.root
-    metas = list(root.iter("meta"))
-    for key, values in _DATE_METAS:
-        found = [v for el in metas if el.get(key) in values and (v := el.get("content")) is not None]
-        if found and (d := dates.parse_iso(found[0])) is not None:
+    dated: dict[str, str] = {}
+    for el in root.iter("meta"):
+        value = el.get("content") or el.get("value")
+        if value:
+            for attr in _META_KEYS:
+                key = (el.get(attr) or "").lower()
+                if (key in _DATE_METAS or key in _LATE_DATE_METAS) and key not in dated:
+                    dated[key] = value
+    for key in _DATE_METAS:
+        if key in dated and (d := _meta_date(dated[key])) is not None:
             return d
     stamped = _ITEMPROP_DATETIME(root) if page.holds("datepublished") else None
     if stamped and isinstance(stamped, list) and (d := dates.parse_iso(str(stamped[0]))) is not None:
@@ -591,7 +619,43 @@ def _published(page: Page) -> Published | None:
             d = _ld_published(script.text or "")
             if d is not None:
                 return d
+    for key in _LATE_DATE_METAS:
+        if key in dated and (d := _meta_date(dated[key])) is not None:
+            return d
     return None
+
+
+def _meta_date(text: str) -> Published | None:
+    """A date in a meta tag: ISO 8601 or a written date with its day ("Sat, Dec 27 2014 21:44:39
+    +0000", "December 1, 2016"); a written date without a time of day stays a date, and one
+    without a day number ("December 2016") is none (the reader would invent the day)."""
+    text = text.strip()
+    if not _DAY_NUMBER.search(text):
+        return None
+    found = dates.parse_iso(text)
+    if isinstance(found, datetime) and not _TIME_OF_DAY.search(text):
+        return found.date()
+    return found
+
+
+_DAY_NUMBER = rx.compile(r"(?<!\d)\d{1,2}(?!\d)|\d{4}-\d\d-\d\d")
+_TIME_OF_DAY = rx.compile(r"\d:\d\d")
+
+
+def url_date(url: str | None) -> date | None:
+    """The day an article's address gives: ``/2016/12/01/``, ``/2020/oct/02/``, ``/2016-12-01-``,
+    ``/20190211.html``."""
+    if not url:
+        return None
+    m = _URL_DAY.search(urlsplit(url).path)
+    if m is None:
+        return None
+    month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+    try:
+        number = _MONTHS.index(month.lower()) + 1 if month.isalpha() else int(month)
+        return date(int(m.group(1)), number, int(day))
+    except ValueError:
+        return None
 
 
 def _ld_published(raw: str) -> datetime | date | None:
