@@ -191,6 +191,8 @@ class Person:
     gender: str | None = None
     """"m", "f", "n" (an organisation), or None when unknown."""
     titles: set[str] = field(default_factory=set)
+    handle: str | None = None
+    """The account the article names beside them ("Ann Reyes (@annreyes) tweeted"), without "@"."""
     last_subject: int = -1
     """Position of the latest mention as a sentence subject or a speaker (for pronouns)."""
     tokens: list[str] = field(init=False)

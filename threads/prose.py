@@ -121,6 +121,12 @@ SPEECH_VERBS = (
     "posted back",
     "messaged",
     "captioned",
+    # "took to Instagram to say:", "took to X on Monday, writing:", "went on Twitter to say:"
+    "took to",
+    "read",  # "Reyes’s tweet read:", "the post reads:"
+    "reads",
+    "turned to",
+    "went on",
     # the same reporting verbs in German, Spanish, French, Italian and Portuguese news
     "sagte",
     "schrieb",
@@ -214,7 +220,10 @@ _NAME_RUN = (
 _NAME_WORD_ONCE = rf"(?:[{_UP}][\w’'\-]*+\.?+|[{_UP}]\.|[’'][{_UP}][\w’'\-]*+)"
 _NAME_RUN_ONCE = _NAME_RUN.replace(_NAME_WORD, _NAME_WORD_ONCE)
 _PRONOUNS = r"(?:he|she|they|He|She|They)"
-_SPK = rf"(?P<spk>{_PRONOUNS}(?!\w)|{_NAME_RUN}|(?:the|The)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<head>{_ORG}))"
+_SPK = (
+    rf"(?P<spk>{_PRONOUNS}(?!\w)|{_NAME_RUN}|(?:the|The)\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<head>{_ORG}))"
+    r"(?:\s*\(\s*@(?P<at>[A-Za-z0-9_.]{1,30})\s*\))?"  # "Ann Reyes (@annreyes) tweeted"
+)
 
 # The attribution patterns, as text: compiled on first use by :func:`_attribution`.
 # "X," NAME VERB ... / "X," he VERB ...
@@ -238,6 +247,22 @@ _IN_PART = (
     rf"(?P<verb>{_VERBS})(?P<post>\s[^:“”\"]{{0,80}}?)?\s+that\s*$"
 )
 _IN_PART_WORDS = 8
+# 'Reyes’s tweet read: “...”', 'Reyes’s latest Instagram post said, “...”'
+_POSSESSED = (
+    rf"(?:^|(?<=[\s,;(]))(?P<spk>{_NAME_RUN})\s+(?:[\w’'\-]+\s+){{0,3}}?"
+    r"(?P<noun>tweets?|posts?|messages?|captions?|status|updates?|stor(?:y|ies))\s+"
+    r"(?P<verb>read|reads|said|says|stated)(?:\s+in\s+part)?\s*[:,]?\s*$"
+)
+# '“...,” the harbour master, Piet Vos, tweeted': an office, then the name beside it
+_AFTER_OFFICE = (
+    rf"^\s*[,;:—–-]?\s*(?:the|The)\s+(?P<pre>[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}),\s+"
+    rf"(?P<spk>{_NAME_RUN}),\s+{_ADV}(?P<verb>{_VERBS})(?!\w)"
+)
+# 'Reyes shared a photo with the caption “...”'
+_CAPTIONED = (
+    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
+    rf"(?P<verb>{_VERBS}|uploaded)(?P<post>\s[^:“”\"]{{0,80}}?)?\s+(?:with|and)\s+(?:the|a)\s+caption\s*[:,]?\s*$"
+)
 _SENTENCE_REST = rx.compile(r"\s*[.!?…]?\s*$")
 
 
@@ -247,6 +272,9 @@ class _Attribution(NamedTuple):
     leadin: re.Pattern[str]
     conjoined: re.Pattern[str]
     in_part: re.Pattern[str]
+    possessed: re.Pattern[str]
+    captioned: re.Pattern[str]
+    after_office: re.Pattern[str]
 
 
 @cache
@@ -260,6 +288,9 @@ def _attribution() -> _Attribution:
         rx.compile(_LEADIN),
         rx.compile(_CONJOINED),
         rx.compile(_IN_PART),
+        rx.compile(_POSSESSED),
+        rx.compile(_CAPTIONED),
+        rx.compile(_AFTER_OFFICE),
     )
 
 
@@ -324,6 +355,7 @@ _ORG_SUBJECT = rx.compile(
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
 # (not from inside a word or an abbreviation: "U.S. President Ann Reyes said" names no "S. President")
+_FULL_NAME = rx.compile(rf"{_NAME_RUN}")
 _AND_NAME = rx.compile(rf"\s+(?P<run>{_NAME_RUN_ONCE})\s+{_ADV}[a-z]")
 _NAME_BEFORE_VERB = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
 # A common noun right before a name that makes it an organisation's name.
@@ -699,7 +731,11 @@ class _Scanner:
         # the sentence can hold one)
         patterns = _attribution() if verb else None
         m = (
-            (patterns.after.match(after) or patterns.after_inv.match(after))
+            (
+                patterns.after.match(after)
+                or patterns.after_inv.match(after)
+                or patterns.after_office.match(after)
+            )
             if patterns and closed and not ended
             else None
         )
@@ -713,6 +749,14 @@ class _Scanner:
                 # 'Trump said “it would be very nice” if ...' is a fragment of the reporter's sentence
                 if not (bare and (q.text[:1].islower() or _LOWER_NEXT.match(after))):
                     m, how, region = lm, "leadin", leadin
+            if m is None:
+                pm = patterns.possessed.search(leadin)
+                if pm and pm.group("spk").endswith(_POSSESSIVE_ENDS):
+                    m, how, region = pm, "leadin", leadin
+            if m is None:
+                cm = patterns.captioned.search(leadin)
+                if cm:
+                    m, how, region = cm, "leadin", leadin
             if m is None and len(q.text.split()) >= _IN_PART_WORDS and _SENTENCE_REST.match(after):
                 pm = patterns.in_part.search(leadin)
                 if pm and _social(_RELATIVE.sub(",", leadin)):
@@ -791,6 +835,13 @@ class _Scanner:
             return self.cast.mention(spk, position=position, org=True)  # "Twitter said in a tweet"
         if re.fullmatch(_PRONOUNS, spk):
             return self.cast.pronoun(spk, position=position)
+        app = (m.groupdict().get("app") or "").strip(" ,")
+        if m.groupdict().get("head") and _FULL_NAME.fullmatch(app):
+            # '“...,” the mayor, Ann Reyes, tweeted': the name stands beside the office
+            person = self.cast.mention(app, position=position)
+            if person is not None and person.role is None:
+                person.role = " ".join(spk.split()[1:])
+            return self._with_handle(person, m)
         if head := m.groupdict().get("head"):
             named = spk.split()[1:-1]  # between "the" and the head
             # "the Dallas police department" is not the last department named; "the Republican
@@ -822,6 +873,14 @@ class _Scanner:
             titles = split_title(spk)[0]
             if _NOT_IN_ROLE.isdisjoint(pre.lower().split()) or (titles and _TITLE_START.fullmatch(pre)):
                 person.role = " ".join([*pre.split(), *titles])
+        return self._with_handle(person, m)
+
+    @staticmethod
+    def _with_handle(person: Person | None, m: re.Match[str]) -> Person | None:
+        """The speaker, with the account written beside the name ("Ann Reyes (@annreyes)") kept."""
+        at = m.groupdict().get("at")
+        if person is not None and at and person.handle is None:
+            person.handle = at
         return person
 
     # -- captions
@@ -866,6 +925,7 @@ class _Scanner:
             if author is None:
                 author = Author(
                     name=speaker.name,
+                    handle=speaker.handle,
                     platform=platform if social else None,
                     role=speaker.role,
                     aliases=tuple(speaker.aliases),
