@@ -128,3 +128,26 @@ def test_given_names_tell_he_from_she() -> None:
     cast.mention("Mayor Ann Reyes", position=5)
     she = cast.pronoun("she", position=20)
     assert she is not None and she.name == "Ann Reyes"  # not the later, unknown-gender governor
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Ann Reyes told reporters: “The bridge reopens Monday.”",
+        "Mayor Ann Reyes said in an interview with CNN: “The bridge reopens Monday.”",
+        "Mayor Ann Reyes, who often tweets about the bridge, said: “The bridge reopens Monday.”",
+        "Mayor Ann Reyes said Twitter was “a mess of rumours”.",
+        "“I never tweet about bridges,” Mayor Ann Reyes said.",
+        "Mayor Ann Reyes read the governor’s tweet aloud: “The bridge reopens Monday.”",
+        "Mayor Ann Reyes took to the podium to say: “The bridge reopens Monday.”",
+        "Mayor Ann Reyes shared a photo with reporters with the caption “The bridge reopens Monday.”",
+        "The sign on the bridge read: “The bridge reopens Monday.”",
+        "Mayor Ann Reyes’s statement read: “The bridge reopens Monday.”",
+        "Through the “account run by her staff,” Mayor Ann Reyes wrote on Twitter about the bridge.",
+        "“We checked every bolt,” Reyes said. “The inspectors agree.” Ortiz tweeted later that it was safe.",
+    ],
+)
+def test_quotes_that_are_not_posts(sentence: str) -> None:
+    import threads
+
+    assert threads.reconstruct(f"<p>{sentence}</p>").posts == ()

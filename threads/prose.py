@@ -123,8 +123,6 @@ SPEECH_VERBS = (
     "captioned",
     # "took to Instagram to say:", "took to X on Monday, writing:", "went on Twitter to say:"
     "took to",
-    "read",  # "Reyes’s tweet read:", "the post reads:"
-    "reads",
     "turned to",
     "went on",
     # the same reporting verbs in German, Spanish, French, Italian and Portuguese news
@@ -147,6 +145,9 @@ SPEECH_VERBS = (
     "escreveu",
     "publicou",
 )
+_POST_VERBS = ("read", "reads")
+"""What a post does in "Reyes’s tweet read:" (:data:`_POSSESSED`); not a speaker's verb ("Reyes read
+the governor's tweet aloud" quotes the governor)."""
 _VERBS = "|".join(sorted({re.escape(v) for v in SOCIAL_VERBS + SPEECH_VERBS}, key=lambda v: (-len(v), v)))
 # Adverbs and auxiliaries that may stand between speaker and verb ("he also tweeted", "Reyes then said").
 _ADV = (
@@ -432,7 +433,7 @@ def _trie(words: Iterable[str]) -> str:
 # _CONJOINED, _NAME_BEFORE_VERB): each wants white space or a quote's closing mark (blank in the
 # sentence with quotes blanked) before the verb and no word character after it. A paragraph without
 # such a place skips those patterns.
-_VERB_HINT = rx.compile(rf"\W(?={_trie(set(SOCIAL_VERBS + SPEECH_VERBS))}(?!\w))")
+_VERB_HINT = rx.compile(rf"\W(?={_trie(set(SOCIAL_VERBS + SPEECH_VERBS + _POST_VERBS))}(?!\w))")
 # The words without which no social phrase (SOCIAL_PHRASES) or passage about posts (_SERIES) can
 # match, lowercased; "X" stands alone among the platform names (matched case-sensitively there).
 _SOCIAL_WORDS = (
