@@ -259,6 +259,12 @@ _AFTER_OFFICE = (
     rf"^\s*[,;:—–-]?\s*(?:the|The)\s+(?P<pre>[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){{0,3}}),\s+"
     rf"(?P<spk>{_NAME_RUN}),\s+{_ADV}(?P<verb>{_VERBS})(?!\w)"
 )
+# 'Reyes posted on X on Monday. The post read: “...”': the post of whoever was just said to post
+_POST_READ = rx.compile(
+    r"(?:^|(?<=[\s,;(]))(?P<det>[Tt]he|[Tt]hat|[Tt]his|[Hh]er|[Hh]is|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,2}?"
+    r"(?:tweet|post|message|caption|status|update)\s+(?P<verb>read|reads|said|says|stated)"
+    r"(?:\s+in\s+part)?\s*[:,]?\s*$"
+)
 # 'Reyes shared a photo with the caption “...”'
 _CAPTIONED = (
     rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
@@ -366,6 +372,7 @@ _ORG_BEFORE = rx.compile(
     re.IGNORECASE,
 )
 # Words after which a social cue is reported, not done by the subject.
+_OWN_VERB = rx.compile(r"\s*(?:said|says|told|tells)\s+")
 _REPORTED = rx.compile(r"\b(?:said|says|say|told|tells|that|believed|thinks|thought|should|would|could)\b")
 _SPEAKING = rx.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Facebook|X|Instagram|social))")
 # An article, a possessive or a preposition right before a quote makes it part of the reporter's
@@ -540,6 +547,11 @@ class _Scanner:
         self.contexts: dict[int, _Context] = {}
         self.candidates: list[_Candidate] = []
         self.sentence_index = 0
+        self.paragraph_index = -1
+        self.series_paragraph: tuple[int, Person] | None = None
+        """The last paragraph that told of someone's series of posts (or quoted one of them alone)."""
+        self.colon_tail: tuple[int, str] | None = None
+        """The last paragraph read that ends with a colon, and its last sentence."""
         self.sentence_subject: Person | None = None
         """The subject of the sentence being read (for "NAME, in a tweet, praised X and said: ...")."""
 
@@ -565,9 +577,14 @@ class _Scanner:
             if caption is not None:
                 self._caption(caption, para.position, last_quote_paragraph)
                 continue
+            self.paragraph_index = k
             found = self._paragraph(k, para, found_quotes[k])
             if found:
                 last_quote_paragraph = k
+            # "Reyes wrote on Facebook on Monday:" closing a paragraph introduces the quote that
+            # opens the next one
+            if text.endswith(":"):
+                self.colon_tail = (k, text[sentences(text, found_quotes[k])[-1][0] :])
         return self._posts()
 
     def _paragraph(self, k: int, para: Paragraph, quotes: list[Quote]) -> bool:
@@ -672,6 +689,7 @@ class _Scanner:
             self.contexts[id(subject)] = _Context(
                 "series", platform, f"passage '{series.group(0)}'", day or (old.day if old else None), 1 << 30
             )
+            self.series_paragraph = (self.paragraph_index, subject)
         elif _NOT_SOCIAL.search(clean) or _SPEAKING.search(clean):
             # "Speaking later in Hanoi, Trump said ...": what follows was spoken, not posted
             if old is not None and old.kind == "single":
@@ -681,9 +699,12 @@ class _Scanner:
             # it was the last time he would craft a tweet"
             near = _RELATIVE.sub(",", outside[subject_end : subject_end + 80])
             cue = _social(near)
+            before_cue = near[: near.find(cue[1])] if cue else ""
             if (
                 cue
-                and not _REPORTED.search(near[: near.find(cue[1])])
+                # "said it was the last time he would craft a tweet" reports a cue; "said on X that"
+                # (the verb right before the cue) is the subject's own post
+                and (not _REPORTED.search(before_cue) or _OWN_VERB.fullmatch(before_cue))
                 and all(len(q.text.split()) <= 4 for q in quotes)
                 and (old is None or old.kind != "series")
             ):
@@ -762,6 +783,29 @@ class _Scanner:
                 pm = patterns.in_part.search(leadin)
                 if pm and _social(_RELATIVE.sub(",", leadin)):
                     m, how, region = pm, "leadin", leadin
+        if m is None and patterns is not None and (rm := _POST_READ.search(leadin)):
+            m, how, region = rm, "leadin", leadin
+        if (
+            m is None
+            and q.start == 0
+            and self.series_paragraph is not None
+            and self.series_paragraph[0] == k - 1
+            and _SENTENCE_REST.match(text, q.end)
+        ):
+            # a paragraph that is one quote, right after "Reyes sent a flurry of tweets on Monday"
+            # (or after another such quote): the next of those posts
+            owner = self.series_paragraph[1]
+            self.series_paragraph = (k, owner)
+            cand = _Candidate(q, _clean_quote(q.text), owner, position, k)
+            ctx = self.contexts.get(id(owner))
+            if ctx is not None:
+                cand.platform, cand.day = ctx.platform, ctx.day
+                cand.evidence.append(ctx.evidence)
+            return cand, "series"
+        if m is None and q.start == 0 and self.colon_tail is not None and self.colon_tail[0] == k - 1:
+            lm = _attribution().leadin.search(self.colon_tail[1])
+            if lm:
+                m, how, region = lm, "leadin", self.colon_tail[1]
         text_q = _clean_quote(q.text)
         if m is None and patterns is not None and self.sentence_subject is not None and q.text[:1].isupper():
             cm = patterns.conjoined.search(leadin)
@@ -829,6 +873,8 @@ class _Scanner:
         return cand, how
 
     def _speaker(self, m: re.Match[str], position: int) -> Person | None:
+        if m.re is _POST_READ:
+            return self._post_owner(m.group("det"), position)
         if "spk" not in m.re.groupindex:
             return self.sentence_subject
         spk = m.group("spk")
@@ -875,6 +921,19 @@ class _Scanner:
             if _NOT_IN_ROLE.isdisjoint(pre.lower().split()) or (titles and _TITLE_START.fullmatch(pre)):
                 person.role = " ".join([*pre.split(), *titles])
         return self._with_handle(person, m)
+
+    def _post_owner(self, determiner: str, position: int) -> Person | None:
+        """Whose "post read:" it is: "her"/"his"/"their" as a pronoun; "the"/"that"/"this" the one
+        most lately said to be posting (a passage about their posts still in force)."""
+        if determiner.lower() in ("her", "his", "their"):
+            return self.cast.pronoun(determiner, position=position)
+        posting = [
+            p
+            for p in self.cast.people
+            if (ctx := self.contexts.get(id(p))) is not None
+            and (ctx.kind != "single" or self.sentence_index <= ctx.until)
+        ]
+        return max(posting, key=lambda p: p.last_subject, default=None)
 
     @staticmethod
     def _with_handle(person: Person | None, m: re.Match[str]) -> Person | None:
