@@ -453,6 +453,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     buf: list[str] = []
     append = buf.append
     block_order = 0
+    quoting = 0  # depth of the <blockquote> elements being read (embeds are left out before)
     index = page.order(body) - 1  # counts element starts in the walk: the same numbers as Page.order
 
     def flush() -> Paragraph | None:
@@ -468,6 +469,8 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
             return None
         if textfix.is_broken(text):
             text = textfix.fix(text)
+        if quoting:
+            return Paragraph(text, block_order * POSITION_STRIDE, True)
         return Paragraph(text, block_order * POSITION_STRIDE)
 
     # One event per element start and end; the test for a left-out element is written out here
@@ -508,6 +511,8 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                     if p:
                         yield p
                 block_order = index
+                if tag == "blockquote":
+                    quoting += 1
             elif tag == "br":
                 append("\n")
             text = el.text
@@ -520,6 +525,8 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                     if p:
                         yield p
                 block_order = index + 1  # after the block's last descendant
+                if tag == "blockquote" and quoting:
+                    quoting -= 1
             if el is not body:
                 tail = el.tail
                 if tail:

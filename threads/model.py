@@ -225,6 +225,8 @@ class Paragraph(_Record):
     text: str
     position: int
     """Ordering key in the same space as :attr:`Post.position`."""
+    quoted: bool = False
+    """Set off as a quotation by the markup (inside a ``<blockquote>`` that is no embed)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)

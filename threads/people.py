@@ -435,7 +435,11 @@ def _parse_surface(
     surface = " ".join(surface.split()).strip(" ,;:’'\"")
     owner = _POSSESSIVE_END.search(surface)
     if owner and not org:
-        surface = surface[: owner.start()]  # "Elizabeth Snyder's Facebook" -> the owner
+        after = surface[owner.start() + 2 :].split()
+        if len(after) >= 2 and all(w[:1].isupper() and fold_key(w) not in NOT_NAMES for w in after):
+            surface = " ".join(after)  # "CNN's Jake Tapper" -> the person the owner employs
+        else:
+            surface = surface[: owner.start()]  # "Elizabeth Snyder's Facebook" -> the owner
     titles, name_toks = split_title(surface)
     name_toks = [t for t in name_toks if t]
     while name_toks and (fold_key(name_toks[0]) in NOT_NAMES or not name_toks[0][:1].isupper()):

@@ -250,7 +250,7 @@ _IN_PART = (
 _IN_PART_WORDS = 8
 # 'Reyes’s tweet read: “...”', 'Reyes’s latest Instagram post said, “...”'
 _POSSESSED = (
-    rf"(?:^|(?<=[\s,;(]))(?P<spk>{_NAME_RUN})\s+(?:[\w’'\-]+\s+){{0,3}}?"
+    rf"(?:^|(?<=[\s,;(]))(?P<spk>{_NAME_RUN}(?<=[’']s|s[’']))\s+(?:[\w’'\-]+\s+){{0,3}}?"
     r"(?P<noun>tweets?|posts?|messages?|captions?|status|updates?|stor(?:y|ies))\s+"
     r"(?P<verb>read|reads|said|says|stated)(?:\s+in\s+part)?\s*[:,]?\s*$"
 )
@@ -552,6 +552,8 @@ class _Scanner:
         """The last paragraph that told of someone's series of posts (or quoted one of them alone)."""
         self.colon_tail: tuple[int, str] | None = None
         """The last paragraph read that ends with a colon, and its last sentence."""
+        self.last_set_off: _Candidate | None = None
+        """The latest candidate from a paragraph set off by the markup alone (see :func:`_quotes_of`)."""
         self.sentence_subject: Person | None = None
         """The subject of the sentence being read (for "NAME, in a tweet, praised X and said: ...")."""
 
@@ -562,7 +564,7 @@ class _Scanner:
         # Past the last paragraph holding a quote, with no candidate so far, nothing read can make
         # or change one (captions and contexts act on candidates and later quotes, name mentions on
         # the people of candidates), so the rest of the page is not read.
-        found_quotes = [find_quotes(para.text) for para in paragraphs]
+        found_quotes = [_quotes_of(para) for para in paragraphs]
         last_with_quote = max((k for k, q in enumerate(found_quotes) if q), default=-1)
         last_quote_paragraph = -1
         for k, para in enumerate(paragraphs):
@@ -608,6 +610,8 @@ class _Scanner:
                 if cand is not None:
                     self.candidates.append(cand)
                     prev, prev_by, found = cand, how, True
+                    if not q.opener:
+                        self.last_set_off = cand
         return found
 
     # -- passages: who is the subject, and do they say posts are being quoted?
@@ -773,7 +777,7 @@ class _Scanner:
                     m, how, region = lm, "leadin", leadin
             if m is None:
                 pm = patterns.possessed.search(leadin)
-                if pm and pm.group("spk").endswith(_POSSESSIVE_ENDS):
+                if pm:
                     m, how, region = pm, "leadin", leadin
             if m is None:
                 cm = patterns.captioned.search(leadin)
@@ -785,6 +789,22 @@ class _Scanner:
                     m, how, region = pm, "leadin", leadin
         if m is None and patterns is not None and (rm := _POST_READ.search(leadin)):
             m, how, region = rm, "leadin", leadin
+        prev_cand = self.last_set_off
+        if m is None and not q.opener and prev_cand is not None and prev_cand.paragraph == k - 1:
+            # the next paragraph of a <blockquote> whose first was attributed: the same post
+            cont = _Candidate(
+                q,
+                _clean_quote(q.text),
+                prev_cand.speaker,
+                position,
+                k,
+                list(prev_cand.evidence),
+                prev_cand.platform,
+                prev_cand.day,
+                prev_cand.not_social,
+                continues=True,
+            )
+            return cont, "set off"
         if (
             m is None
             and q.start == 0
@@ -918,7 +938,10 @@ class _Scanner:
             and not spk.endswith(_POSSESSIVE_ENDS)
         ):
             titles = split_title(spk)[0]
-            if _NOT_IN_ROLE.isdisjoint(pre.lower().split()) or (titles and _TITLE_START.fullmatch(pre)):
+            words = pre.lower().split()
+            if words[-1] in ("the", "a", "an") and not titles:
+                pass  # "the ACLU’s Jay Stanley": an article is no role
+            elif _NOT_IN_ROLE.isdisjoint(words) or (titles and _TITLE_START.fullmatch(pre)):
                 person.role = " ".join([*pre.split(), *titles])
         return self._with_handle(person, m)
 
@@ -1007,6 +1030,15 @@ class _Scanner:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _quotes_of(para: Paragraph) -> list[Quote]:
+    """The quotes of a paragraph; one set off by the markup alone (a ``<blockquote>`` without
+    quote marks) is one quote from end to end."""
+    found = find_quotes(para.text)
+    if not found and para.quoted:
+        return [Quote(0, len(para.text), para.text, "")]
+    return found
 
 
 def _ends_with(pattern: re.Pattern[str], text: str, at: int, reach: int = 16) -> bool:
