@@ -361,9 +361,9 @@ _ORG_SUBJECT = rx.compile(
     rf"^\s*(?:The\s+)(?P<run>(?:[{_UP}][\w’'.\-]*\s+){{0,4}}(?:{_ORG})"
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
-# (not from inside a word or an abbreviation: "U.S. President Ann Reyes said" names no "S. President")
 _FULL_NAME = rx.compile(rf"{_NAME_RUN}")
 _AND_NAME = rx.compile(rf"\s+(?P<run>{_NAME_RUN_ONCE})\s+{_ADV}[a-z]")
+# (not from inside a word or an abbreviation: "U.S. President Ann Reyes said" names no "S. President")
 _NAME_BEFORE_VERB = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
 # A common noun right before a name that makes it an organisation's name.
 _ORG_BEFORE = rx.compile(
@@ -862,19 +862,14 @@ class _Scanner:
         clean = _RELATIVE.sub(",", region)
         cand = _Candidate(q, text_q, speaker, position, k)
         social = _social(clean) if hints.social else None
-        if (
-            not social
-            and how == "after"
-            and hints.social
-            and speaker is self.sentence_subject
-            and patterns is not None
-            and patterns.in_part.search(leadin)
-        ):
+        subject_spoke = how == "after" and speaker is self.sentence_subject and hints.social
+        own = patterns.in_part.search(leadin) if patterns and subject_spoke and not social else None
+        if own is not None:
             # 'Reyes tweeted after the session that “...,” she added': the subject's own lead-in says
             # where the words were posted
             clean = _RELATIVE.sub(",", leadin)
             social = _social(clean)
-            m = patterns.in_part.search(leadin) or m
+            m = own
         if social:
             cand.platform = social[0]
             cand.evidence.append(
