@@ -10,11 +10,9 @@ def main() -> None:
     batches turn the collector back on (:func:`threads.cli.collect_garbage`)."""
     gc.disable()
     from . import rx
-
-    rx.prime()  # before the modules whose patterns it holds are imported
     from .cli import main as cli
 
-    cli()
+    cli(before_run=rx.prime)  # re is primed before the modules whose patterns it holds are imported
 
 
 if __name__ == "__main__":

@@ -221,8 +221,12 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """Run the command line on ``argv`` (default: the process's arguments) and exit."""
+def main(argv: Sequence[str] | None = None, *, before_run: Callable[[], None] | None = None) -> NoReturn:
+    """Run the command line on ``argv`` (default: the process's arguments) and exit.
+
+    ``before_run`` is called once the arguments name a command to run, before its modules load
+    (the entry point primes ``re`` there: :func:`threads.rx.prime`; ``--help`` and ``--version``
+    end before it)."""
     top = parser()
     args, extra = top.parse_known_args(argv)
     if extra:
@@ -230,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     if args.command is None:
         top.print_help(sys.stderr)
         sys.exit(2)
+    if before_run is not None:
+        before_run()
     from . import logger
 
     logger.configure(args.verbose)

@@ -49,6 +49,9 @@ primed = 0
 _FOREIGN: _Key = ("", -1)
 """The store's entry that lists the patterns other modules compiled (see :func:`prime`)."""
 MAX_FOREIGN = 256
+_CACHE_REFS = 4
+"""References to a pattern in :func:`_learn`'s loop when nothing but ``re``'s cache holds it (the
+cache, the list of its items, the loop's name, ``sys.getrefcount``'s argument)."""
 _foreign: set[_Key] = set()
 _own: set[_Key] = set()
 
@@ -110,10 +113,14 @@ def prime() -> None:
 
 
 def _learn(cache: dict[tuple[type, str | bytes, int], re.Pattern[Any]]) -> None:
-    """Keep the patterns that other modules compiled in this run (see :func:`prime`), then save."""
+    """Keep the patterns that other modules compiled in this run and still hold (module constants:
+    see :func:`prime`), then save. A pattern only ``re``'s cache holds was compiled for one call
+    (``re.match(...)``, ``fnmatch`` of a user's glob): priming it would rarely pay."""
     global _dirty
     if _store is None:
         return
+    if len(_foreign) >= MAX_FOREIGN:  # grown with the modules of many versions: start afresh
+        _foreign.clear()
     for (kind, pattern, flags), compiled in list(cache.items()):
         key = (pattern, flags)
         if (
@@ -123,6 +130,7 @@ def _learn(cache: dict[tuple[type, str | bytes, int], re.Pattern[Any]]) -> None:
             or key in _foreign
             or key in _own
             or len(_foreign) >= MAX_FOREIGN
+            or sys.getrefcount(compiled) <= _CACHE_REFS
         ):
             continue
         kept = _opcodes(pattern, flags)
