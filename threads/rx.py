@@ -88,7 +88,7 @@ def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr
 def prime() -> None:
     """Give ``re``'s own cache the patterns that other modules (the standard library's, Jinja's,
     lxml's) compiled at import or use in earlier runs, so that their ``re.compile`` finds them
-    compiled: some sixty patterns, a fifteenth of a one-page render. The command line calls this
+    compiled: some fifty patterns, a fifteenth of a one-page render. The command line calls this
     before it imports them; at exit, the patterns they compiled in this run are kept for the next.
 
     Nothing happens where ``re`` keeps no such cache (``re._cache``, a dict keyed by pattern type,
