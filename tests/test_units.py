@@ -151,3 +151,31 @@ def test_quotes_that_are_not_posts(sentence: str) -> None:
     import threads
 
     assert threads.reconstruct(f"<p>{sentence}</p>").posts == ()
+
+
+@pytest.mark.parametrize(
+    ("html", "author", "role"),
+    [
+        ("<p>Ann Reyes, 42, a nurse from Ohio, tweeted: “Pay up.”</p>", "Ann Reyes", "nurse from Ohio"),
+        ("<p>The White House tweeted: “The deal is done.”</p>", "White House", None),
+        ("<p>CNN’s Jake Tapper tweeted: “The deal is done.”</p>", "Jake Tapper", None),
+    ],
+)
+def test_speakers_named_as_news_writes_them(html: str, author: str, role: str | None) -> None:
+    import threads
+
+    (thread,) = threads.reconstruct(html).threads
+    assert (thread.author.name, thread.author.role) == (author, role)
+
+
+def test_a_title_in_quotes_and_someone_at_a_place_are_no_attribution() -> None:
+    import threads
+    from threads.model import Options
+
+    text = (
+        "<p>In an op-ed titled “My College Changed My Vote,” a student at Wesleyan University, "
+        "a college in Connecticut, wrote that he was “tired of the lectures.”</p>"
+    )
+    rec = threads.reconstruct(text, options=Options(all_quotes=True))
+    assert [p.author.name for p in rec.posts if "Wesleyan" in (p.author.name or "")] == []
+    assert not any(p.text.startswith("My College") for p in rec.posts)

@@ -442,6 +442,10 @@ def _parse_surface(
             surface = surface[: owner.start()]  # "Elizabeth Snyder's Facebook" -> the owner
     titles, name_toks = split_title(surface)
     name_toks = [t for t in name_toks if t]
+    if titles and len(name_toks) == 1 and fold_key(name_toks[0]) in TITLE_WORDS:
+        # every word a title's ("White House"): the name of an office, not a title and a name
+        name_toks = [t for t in titles if fold_key(t) not in NOT_NAMES] + name_toks
+        titles = []
     while name_toks and (fold_key(name_toks[0]) in NOT_NAMES or not name_toks[0][:1].isupper()):
         name_toks.pop(0)
     if len(name_toks) >= 3 and (_ROLE_NOUN.search(name_toks[0]) or after_preposition):

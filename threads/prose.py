@@ -229,14 +229,14 @@ _SPK = (
 # The attribution patterns, as text: compiled on first use by :func:`_attribution`.
 # "X," NAME VERB ... / "X," he VERB ...
 _AFTER = (
-    rf"^\s*[,;:—–-]?\s*(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
+    rf"^\s*[,;:—–-]?\s*(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},(?:[^,“”\"]{{1,120}},)?)?\s+{_ADV}"
     rf"(?P<verb>{_VERBS})(?!\w)"
 )
 # "X," VERB NAME ...
 _AFTER_INV = rf"^\s*[,;:—–-]?\s*{_ADV}(?P<verb>{_VERBS})\s+(?P<pre>(?:[a-z][\w’'.&\-]*\s+){{0,5}}?){_SPK}"
 # NAME VERB: "X" / He also tweeted: "X"
 _LEADIN = (
-    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
+    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},(?:[^,“”\"]{{1,120}},)?)?\s+{_ADV}"
     rf"(?P<verb>{_VERBS})(?:(?P<post>\s[^:“”\"]{{0,80}}?)?\s*[:,]|\s*)\s*$"
 )
 # The sentence's subject did something else first: "Herbert, in a tweet, praised Romney and said: ..."
@@ -244,7 +244,7 @@ _CONJOINED = rf"\b(?:and|then|before|,)\s+{_ADV}(?P<verb>{_VERBS})\s*[:,]?\s*$"
 # A post quoted in part as the rest of the sentence: 'Reyes tweeted after the session that “his
 # empty chair showed ... Sad!”' (:meth:`_Scanner._attribute` asks for a long quote and social evidence)
 _IN_PART = (
-    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
+    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},(?:[^,“”\"]{{1,120}},)?)?\s+{_ADV}"
     rf"(?P<verb>{_VERBS})(?P<post>\s[^:“”\"]{{0,80}}?)?\s+that\s*$"
 )
 _IN_PART_WORDS = 8
@@ -267,7 +267,7 @@ _POST_READ = rx.compile(
 )
 # 'Reyes shared a photo with the caption “...”'
 _CAPTIONED = (
-    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},)?\s+{_ADV}"
+    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},(?:[^,“”\"]{{1,120}},)?)?\s+{_ADV}"
     rf"(?P<verb>{_VERBS}|uploaded)(?P<post>\s[^:“”\"]{{0,80}}?)?\s+(?:with|and)\s+(?:the|a)\s+caption\s*[:,]?\s*$"
 )
 _SENTENCE_REST = rx.compile(r"\s*[.!?…]?\s*$")
@@ -379,7 +379,7 @@ _SPEAKING = rx.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Faceb
 # sentence (a name, a phrase, a title: 'through the "account run by his family"'), not a statement.
 _FRAGMENT_BEFORE = rx.compile(
     r"(?<![\w’'-])(?:the|an?|his|her|their|its|our|my|your|this|these|those|of|to|from|by|via|through|with|"
-    r"about|for|in|on|at|as|into|like|"  # English
+    r"about|for|in|on|at|as|into|like|titled|entitled|called|named|dubbed|headlined|labell?ed|"  # English
     r"el|la|los|las|una?|del?|al|por|para|con|en|sus?|"  # Spanish
     r"der|die|das|den|dem|des|eine[mnrs]?|von|mit|für|auf|zu|im|am|vom|zum|zur|"  # German
     r"le|les|l[’']|du|des|aux?|par|pour|avec|sur|sa|son|ses|"  # French
@@ -409,6 +409,7 @@ _NOT_A_ROLE = frozenset(
     " widely best often long once now still himself herself themselves".split()
 )
 _ARTICLE = rx.compile(r"^(?:an?)\s+")
+_AGE = rx.compile(r"^\d{1,3}\s*,")
 _SPACE_RUN = rx.compile(r"\s+")
 
 
@@ -923,6 +924,8 @@ class _Scanner:
                 found.add_alias(spk)
             return found
         pre = (m.groupdict().get("pre") or "").strip()
+        if pre.lower().endswith((" at", " of")) and pre[:1].islower():
+            return None  # "a student at Wesleyan University wrote": someone there, not the place
         person = self.cast.mention(spk, position=position, after_preposition=bool(_PREP_BEFORE.search(pre)))
         if (
             person is not None
@@ -1087,8 +1090,9 @@ def _outside(text: str, start: int, end: int, quotes: list[Quote]) -> str:
 
 
 def _role(appositive: str) -> str | None:
-    """ ", Spokeswoman for the Joint Task Force (OIR) – the U.S.-led coalition," -> the first part."""
-    role = " ".join(appositive.split()).strip(" ,")
+    """ ", Spokeswoman for the Joint Task Force (OIR) – the U.S.-led coalition," -> the first part;
+    ", 42, a nurse from Ohio," -> "nurse from Ohio" (an age is no role)."""
+    role = _AGE.sub("", " ".join(appositive.split()).strip(" ,")).strip(" ,")
     role = _ROLE_END.split(role)[0].strip(" ,")
     role = _ARTICLE.sub("", role)
     if not role or len(role) > 80 or role.split()[0].lower() in _NOT_A_ROLE:
