@@ -179,3 +179,18 @@ def test_a_title_in_quotes_and_someone_at_a_place_are_no_attribution() -> None:
     rec = threads.reconstruct(text, options=Options(all_quotes=True))
     assert [p.author.name for p in rec.posts if "Wesleyan" in (p.author.name or "")] == []
     assert not any(p.text.startswith("My College") for p in rec.posts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Asked about the tweet, Mayor Ann Reyes said: “I stand by it.”",
+        "Mayor Ann Reyes responded to the tweet in a press conference: “It was a joke.”",
+    ],
+)
+def test_a_post_named_as_the_topic_is_no_evidence(sentence: str) -> None:
+    import threads
+
+    assert threads.reconstruct(f"<p>{sentence}</p>").posts == ()
+    in_a_tweet = threads.reconstruct("<p>In a tweet, Mayor Ann Reyes said: “I stand by it.”</p>").posts
+    assert [p.platform for p in in_a_tweet] == ["twitter"]

@@ -1061,14 +1061,27 @@ def _headline(text: str) -> bool:
 
 
 def _social(text: str) -> tuple[str, str] | None:
-    """(platform, the words that say so) for the first social cue in ``text``."""
+    """(platform, the words that say so) for the first social cue in ``text``. A post named as the
+    topic ("asked about the tweet", "responded to the tweet") is no cue: the words quoted were not it."""
     best: tuple[int, str, str] | None = None
     for pattern, platform in SOCIAL_PHRASES:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            plat = platform or captions.PLATFORM_NAMES.get(m.group("p").lower(), "unknown")
-            best = (m.start(), plat, m.group(0))
+        for m in pattern.finditer(text):
+            noun = m.group(0).lower() in _POST_NOUNS
+            if noun and _TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            if best is None or m.start() < best[0]:
+                plat = platform or captions.PLATFORM_NAMES.get(m.group("p").lower(), "unknown")
+                best = (m.start(), plat, m.group(0))
+            break
     return (best[1], best[2]) if best else None
+
+
+_POST_NOUNS = frozenset(("tweet", "tweets", "tweetstorm"))
+_TOPIC_BEFORE = rx.compile(
+    r"\b(?:about|over|regarding|deleted|deleting|delete|removed|after|before|"
+    r"(?:responded|replied|reacted|referring|responding|replying|reacting)\s+to)\s+(?:[\w’'\-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _has_day(text: str) -> bool:
