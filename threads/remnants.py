@@ -243,11 +243,28 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
     """
     posts: list[Post] = []
     i = 0
+    found_before = True
     while i < len(paragraphs):
         n = _bbc_reach(paragraphs, i)
-        posts.extend(_extract_block(paragraphs[i : i + n], article_date))
+        found = list(_extract_block(paragraphs[i : i + n], article_date))
+        if (
+            n == 1
+            and i > 0
+            and not found_before
+            and _SIGNATURE_FIRST.match(paragraphs[i].text)
+            and _POST_LINK_END.search(paragraphs[i - 1].text)
+        ):
+            # "The bridge reopens Monday pic.twitter.com/x", a blank line, then "— Ann Reyes
+            # (@annreyes) October 17, 2017": the paragraph before, ending in the post's link, is its text
+            found = list(_extract_block(paragraphs[i - 1 : i + 1], article_date)) or found
+        posts.extend(found)
+        found_before = bool(found)
         i += n
     return posts
+
+
+_SIGNATURE_FIRST = rx.compile(r"\s*[—–-]{1,2}\s*[^()\n]{1,60}\(@")
+_POST_LINK_END = rx.compile(r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$", re.IGNORECASE)
 
 
 def _bbc_reach(paragraphs: Sequence[Paragraph], i: int) -> int:
