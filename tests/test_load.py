@@ -144,6 +144,7 @@ LD = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished
         ('<meta name="publish-date" value="December 1, 2016">', None, "2016-12-01"),
         ('<meta name="publish-date" value="December 2016">', None, None),  # no day: none invented
         ('<meta name="date" content="2016-12">', None, None),
+        (f'<meta name="date" content="{"1 " * 20_000}">', None, None),  # no date, and not slow to say so
         # structured data before a newsletter tool's date
         ('<meta property="sailthru.date" content="2019-06-20 14:39:54">' + LD, None, "2019-06-20"),
         # the address, when nothing else dates the page

@@ -637,8 +637,8 @@ def _meta_date(text: str) -> Published | None:
     +0000", "December 1, 2016"); a written date without a time of day stays a date, and one
     without a day number ("December 2016") is none (the reader would invent the day)."""
     text = text.strip()
-    if not _DAY_NUMBER.search(text) or _YEAR_MONTH.match(text):
-        return None
+    if len(text) > _LONGEST_DATE or not _DAY_NUMBER.search(text) or _YEAR_MONTH.match(text):
+        return None  # a date is short: a long value is something else (and slow for dateutil)
     found = dates.parse_iso(text)
     if isinstance(found, datetime) and not _TIME_OF_DAY.search(text):
         return found.date()
@@ -647,6 +647,7 @@ def _meta_date(text: str) -> Published | None:
 
 _DAY_NUMBER = rx.compile(r"(?<!\d)\d{1,2}(?!\d)|\d{4}-\d\d-\d\d")
 _TIME_OF_DAY = rx.compile(r"\d:\d\d")
+_LONGEST_DATE = 64
 _YEAR_MONTH = rx.compile(r"\d{4}-\d\d(?![-\d])")  # "2016-12": a month, no day
 
 
