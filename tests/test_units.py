@@ -194,3 +194,18 @@ def test_a_post_named_as_the_topic_is_no_evidence(sentence: str) -> None:
     assert threads.reconstruct(f"<p>{sentence}</p>").posts == ()
     in_a_tweet = threads.reconstruct("<p>In a tweet, Mayor Ann Reyes said: “I stand by it.”</p>").posts
     assert [p.platform for p in in_a_tweet] == ["twitter"]
+
+
+def test_a_quote_with_a_mention_after_a_sentence_about_posting() -> None:
+    import threads
+
+    def posts(quote: str, before: str = "known for tweeting at all hours") -> list[tuple[str | None, str]]:
+        html = (
+            f"<p>That was no problem for Mayor Ann Reyes, {before}, on Monday. “{quote}” "
+            "Reyes later visited the crews.</p>"
+        )
+        return [(p.author.name, p.platform) for p in threads.reconstruct(html).posts]
+
+    assert posts("Thanks to @cityworks for the fast repair!") == [("Ann Reyes", "twitter")]
+    assert posts("Thanks to the crews for the fast repair!") == []  # no @mention, no #tag: a quote
+    assert posts("Thanks to @cityworks for the fast repair!", before="who spoke at noon") == []

@@ -271,6 +271,7 @@ _CAPTIONED = (
     rf"(?P<verb>{_VERBS}|uploaded)(?P<post>\s[^:“”\"]{{0,80}}?)?\s+(?:with|and)\s+(?:the|a)\s+caption\s*[:,]?\s*$"
 )
 _SENTENCE_REST = rx.compile(r"\s*[.!?…]?\s*$")
+_AT_OR_TAG = rx.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?!\w)|(?<![\w#&])#[^\W\d_]\w*")
 
 
 class _Attribution(NamedTuple):
@@ -553,6 +554,10 @@ class _Scanner:
         """The last paragraph that told of someone's series of posts (or quoted one of them alone)."""
         self.colon_tail: tuple[int, str] | None = None
         """The last paragraph read that ends with a colon, and its last sentence."""
+        self.this_sentence: tuple[Person, tuple[str, str]] | None = None
+        self.previous_sentence: tuple[Person, tuple[str, str]] | None = None
+        """The subject and social cue of the sentence being read and of the one before it in the
+        paragraph (when it has both)."""
         self.last_set_off: _Candidate | None = None
         """The latest candidate from a paragraph set off by the markup alone (see :func:`_quotes_of`)."""
         self.sentence_subject: Person | None = None
@@ -598,14 +603,21 @@ class _Scanner:
         found = False
         prev: _Candidate | None = None
         prev_by: str | None = None
+        self.this_sentence = None
         for s_start, s_end in spans:
             self.sentence_index += 1
             self.sentence_subject = None
+            self.previous_sentence, self.this_sentence = self.this_sentence, None
             if prefix and s_start == 0:
                 s_start = prefix.end()
             inner = [q for q in quotes if s_start <= q.start < s_end] if quotes else []
             verb = hints.verb_in(s_start, s_end)
             self._passage(text, s_start, s_end, inner, para.position, hints, verb)
+            if self.sentence_subject is not None and hints.social:
+                outside = _outside(text, s_start, s_end, inner) if inner else text[s_start:s_end]
+                cue = _social(_RELATIVE.sub(",", outside))
+                if cue is not None:
+                    self.this_sentence = (self.sentence_subject, cue)
             for q in inner:
                 cand, how = self._attribute(text, q, s_start, s_end, k, para, prev, prev_by, hints, verb)
                 if cand is not None:
@@ -823,6 +835,22 @@ class _Scanner:
                 cand.platform, cand.day = ctx.platform, ctx.day
                 cand.evidence.append(ctx.evidence)
             return cand, "series"
+        before = self.previous_sentence
+        if (
+            m is None
+            and before is not None
+            and q.start <= s_start + 1
+            and (not after.strip(" .") or (q.text[-1:] in ".!?" and _NEXT_SENTENCE.match(after)))
+            and _AT_OR_TAG.search(q.text)
+        ):
+            # 'That was no issue for Trump, known for tweeting at any hour. “On behalf of @FLOTUS
+            # ...”': a sentence that is only a quote with an @mention or a #hashtag, after a sentence
+            # whose subject is said to post, is that subject's post
+            owner, cue = before
+            cand = _Candidate(q, _clean_quote(q.text), owner, position, k)
+            cand.platform = cue[0]
+            cand.evidence.append(f"passage '{cue[1]}'")
+            return cand, "passage"
         if m is None and q.start == 0 and self.colon_tail is not None and self.colon_tail[0] == k - 1:
             lm = _attribution().leadin.search(self.colon_tail[1])
             if lm:
