@@ -209,3 +209,21 @@ def test_a_quote_with_a_mention_after_a_sentence_about_posting() -> None:
     assert posts("Thanks to @cityworks for the fast repair!") == [("Ann Reyes", "twitter")]
     assert posts("Thanks to the crews for the fast repair!") == []  # no @mention, no #tag: a quote
     assert posts("Thanks to @cityworks for the fast repair!", before="who spoke at noon") == []
+
+
+@pytest.mark.parametrize(
+    ("html", "platform"),
+    [
+        ("<p>La alcaldesa Ana Reyes publicó en su cuenta de X: «El puente abre el lunes».</p>", "twitter"),
+        ("<p>« Le pont rouvre lundi », a écrit Anne Roy sur son compte X.</p>", "twitter"),
+        ("<p>«El puente abre el lunes», escribió Ana Reyes en sus redes sociales.</p>", "unknown"),
+        ("<p>„Die Brücke öffnet am Montag“, schrieb Anna Weber in den sozialen Medien.</p>", "unknown"),
+        ("<p>“The bridge reopens Monday,” Ann Reyes wrote on social networks.</p>", "unknown"),
+    ],
+)
+def test_accounts_and_social_networks_in_several_languages(html: str, platform: str) -> None:
+    import threads
+
+    assert [p.platform for p in threads.reconstruct(html).posts] == [platform]
+    said = "<p>“The bridge reopens Monday,” Ann Reyes, who works in social sciences, said.</p>"
+    assert threads.reconstruct(said).posts == ()

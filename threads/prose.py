@@ -337,6 +337,24 @@ SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         "mastodon",
     ),
     (rx.compile(r"\bon social media\b", re.IGNORECASE), "unknown"),
+    # an account on a platform, in the languages above: "en su cuenta de X", "sur son compte X",
+    # "auf ihrem Instagram-Account" is caught above, "na sua conta do Instagram"
+    (
+        rx.compile(
+            rf"\b(?:cuenta|perfil|compte|profil|conta|Konto|página|pagina|page)\s+(?:oficial\s+|officiel\s+)?"
+            rf"(?:(?:de|en|on|auf|bei|no|na|do|da|sur|su)\s+)?(?P<p>{_P})\b"
+        ),
+        None,
+    ),
+    (
+        rx.compile(
+            r"\b(?:en|sur|auf|in|on|nas?|nelle|sui)\s+(?:(?:sus|ses|seinen|ihren|suas|seus|"
+            r"les|den|los|las|propias|suoi)\s+)?(?:redes\s+sociales|réseaux\s+sociaux|sozialen\s+(?:Medien|"
+            r"Netzwerken)|redes\s+sociais|social\s+network(?:s|ing)?)\b",
+            re.IGNORECASE,
+        ),
+        "unknown",
+    ),
 )
 # Passages saying that what follows are the speaker's posts.
 _SERIES = rx.compile(
@@ -446,8 +464,8 @@ _VERB_HINT = rx.compile(rf"\W(?={_trie(set(SOCIAL_VERBS + SPEECH_VERBS + _POST_V
 # The words without which no social phrase (SOCIAL_PHRASES) or passage about posts (_SERIES) can
 # match, lowercased; "X" stands alone among the platform names (matched case-sensitively there).
 _SOCIAL_WORDS = (
-    "tw", "tuit", "skeet", "toot", "social", "facebook", "instagram", "threads", "bluesky",
-    "mastodon", "truth", "tiktok", "linkedin", "telegram", "reddit", "weibo",
+    "tw", "tuit", "skeet", "toot", "social", "sozial", "sociaux", "facebook", "instagram", "threads",
+    "bluesky", "mastodon", "truth", "tiktok", "linkedin", "telegram", "reddit", "weibo",
 )  # fmt: skip
 _SERIES_WORDS = ("tw", "posts", "messages", "updates", "thread")
 _SOCIAL_WORDS_RE = rx.compile("|".join(_SOCIAL_WORDS))
