@@ -227,3 +227,16 @@ def test_accounts_and_social_networks_in_several_languages(html: str, platform: 
     assert [p.platform for p in threads.reconstruct(html).posts] == [platform]
     said = "<p>“The bridge reopens Monday,” Ann Reyes, who works in social sciences, said.</p>"
     assert threads.reconstruct(said).posts == ()
+
+
+@pytest.mark.parametrize(
+    ("html", "author"),
+    [
+        ("<p>Senator Maria Okafor met Governor Tom Ortiz. He later tweeted: “No deal.”</p>", "Tom Ortiz"),
+        ("<p>Governor Tom Ortiz met Senator Maria Okafor. She later tweeted: “No deal.”</p>", "Maria Okafor"),
+    ],
+)
+def test_he_or_she_with_no_subject_to_take_finds_the_person_named(html: str, author: str) -> None:
+    import threads
+
+    assert [p.author.name for p in threads.reconstruct(html).posts] == [author]

@@ -194,6 +194,8 @@ class Person:
     handle: str | None = None
     """The account the article names beside them ("Ann Reyes (@annreyes) tweeted"), without "@"."""
     last_subject: int = -1
+    last_mention: int = -1
+    """Position of the latest mention of any kind (a pronoun with no subject to take looks here)."""
     """Position of the latest mention as a sentence subject or a speaker (for pronouns)."""
     tokens: list[str] = field(init=False)
     """The name's words, and below the same casefolded, the surname, and every key it answers to:
@@ -321,6 +323,7 @@ class Cast:
                 person.gender = name_gender(person.tokens)
         if subject:
             person.last_subject = max(person.last_subject, position)
+        person.last_mention = max(person.last_mention, position)
         return person
 
     def _find(self, toks: Sequence[str], name: str, *, org: bool) -> Person | None:
@@ -396,6 +399,16 @@ class Cast:
             if p.gender == want or (p.gender is None):
                 if p.gender is None:
                     p.gender = want
+                p.last_subject = max(p.last_subject, position)
+                if w in ("he", "she"):
+                    p.add_alias(w)
+                return p
+        if want is not None:
+            # no subject fits: the latest person named anywhere whose gender is known to fit
+            # ("Senator Maria Okafor met Governor Tom Ortiz. He later tweeted")
+            named = [p for p in self.people if p.gender == want and 0 <= p.last_mention <= position]
+            if named:
+                p = max(named, key=lambda p: p.last_mention)
                 p.last_subject = max(p.last_subject, position)
                 if w in ("he", "she"):
                     p.add_alias(w)

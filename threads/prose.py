@@ -15,6 +15,7 @@ fragments) never are; quotes with a speaker but no social evidence only with ``a
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +24,7 @@ from typing import NamedTuple
 
 from . import captions, dates, rx
 from .model import Author, Paragraph, Post
-from .people import NOT_NAMES, TITLE_WORDS, Cast, Person, fold_key, split_title
+from .people import NOT_NAMES, TITLE_WORDS, Cast, Person, fold_key, name_gender, split_title
 from .quotes import Quote, find_quotes, sentences
 
 # ---------------------------------------------------------------- word lists
@@ -381,6 +382,9 @@ _ORG_SUBJECT = rx.compile(
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
 _FULL_NAME = rx.compile(rf"{_NAME_RUN}")
+_NAMED = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE})")
+_OF_BEFORE = rx.compile(r"\bof\s+$")
+_RECENT_SENTENCES = 3
 _AND_NAME = rx.compile(rf"\s+(?P<run>{_NAME_RUN_ONCE})\s+{_ADV}[a-z]")
 # (not from inside a word or an abbreviation: "U.S. President Ann Reyes said" names no "S. President")
 _NAME_BEFORE_VERB = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
@@ -425,7 +429,8 @@ _ROLE_END = rx.compile(r"\s+[(–—]|\s+-\s+|\s+(?:who|which|whose|whom|that)\b
 # An appositive that starts so describes the person, it names no role ("known for tweeting at night").
 _NOT_A_ROLE = frozenset(
     "who which whose on in at as and but known born seen described considered regarded dubbed nicknamed"
-    " widely best often long once now still himself herself themselves".split()
+    " widely best often long once now still himself herself themselves speaking writing talking adding"
+    " according referring responding replying noting saying".split()
 )
 _ARTICLE = rx.compile(r"^(?:an?)\s+")
 _AGE = rx.compile(r"^\d{1,3}\s*,")
@@ -572,6 +577,8 @@ class _Scanner:
         """The last paragraph that told of someone's series of posts (or quoted one of them alone)."""
         self.colon_tail: tuple[int, str] | None = None
         """The last paragraph read that ends with a colon, and its last sentence."""
+        self.recent: deque[tuple[str, int, int, int]] = deque(maxlen=_RECENT_SENTENCES)
+        """The last sentences read: (paragraph text, start, end, paragraph position)."""
         self.this_sentence: tuple[Person, tuple[str, str]] | None = None
         self.previous_sentence: tuple[Person, tuple[str, str]] | None = None
         """The subject and social cue of the sentence being read and of the one before it in the
@@ -630,6 +637,7 @@ class _Scanner:
                 s_start = prefix.end()
             inner = [q for q in quotes if s_start <= q.start < s_end] if quotes else []
             verb = hints.verb_in(s_start, s_end)
+            self.recent.append((text, s_start, s_end, para.position))
             self._passage(text, s_start, s_end, inner, para.position, hints, verb)
             if self.sentence_subject is not None and hints.social:
                 outside = _outside(text, s_start, s_end, inner) if inner else text[s_start:s_end]
@@ -695,7 +703,7 @@ class _Scanner:
         if subject is None:
             pm = _PRONOUN_SUBJECT.match(outside) or _POSSESSIVE.match(outside)
             if pm:
-                subject = self.cast.pronoun(pm.group("pro"), position=position)
+                subject = self._pronoun(pm.group("pro"), position)
                 subject_end = pm.end()
         for nm in _NAME_BEFORE_VERB.finditer(outside) if verb else ():
             run = nm.group("run")
@@ -943,7 +951,7 @@ class _Scanner:
         if spk.casefold() in captions.PLATFORM_NAMES and spk[:1].isupper():
             return self.cast.mention(spk, position=position, org=True)  # "Twitter said in a tweet"
         if re.fullmatch(_PRONOUNS, spk):
-            return self.cast.pronoun(spk, position=position)
+            return self._pronoun(spk, position)
         app = (m.groupdict().get("app") or "").strip(" ,")
         if m.groupdict().get("head") and _FULL_NAME.fullmatch(app):
             # '“...,” the mayor, Ann Reyes, tweeted': the name stands beside the office
@@ -989,11 +997,30 @@ class _Scanner:
                 person.role = " ".join([*pre.split(), *titles])
         return self._with_handle(person, m)
 
+    def _pronoun(self, word: str, position: int) -> Person | None:
+        """:meth:`Cast.pronoun`; when no one fits "he" or "she", the people the last few sentences
+        name besides their subjects are looked at first ("Senator Maria Okafor met Governor Tom
+        Ortiz. He later tweeted"): a given name and a surname, or a title and two names."""
+        person = self.cast.pronoun(word, position=position)
+        if person is not None or word.lower() not in ("he", "she", "his", "her"):
+            return person
+        for text, start, end, base in self.recent:
+            for om in _NAMED.finditer(text, start, end):
+                titles, name = split_title(om.group("run"))
+                titles = [t for t in titles if fold_key(t) not in NOT_NAMES]
+                if _OF_BEFORE.search(text, max(start, om.start() - 4), om.start()):
+                    titles = []  # "Secretary of State Antony Blinken": the run starts inside the title
+                if len(name) >= 2 and (titles or name_gender(name)):
+                    at = base + om.start()
+                    if at <= position:
+                        self.cast.mention(" ".join(titles + name), position=at, subject=False)
+        return self.cast.pronoun(word, position=position)
+
     def _post_owner(self, determiner: str, position: int) -> Person | None:
         """Whose "post read:" it is: "her"/"his"/"their" as a pronoun; "the"/"that"/"this" the one
         most lately said to be posting (a passage about their posts still in force)."""
         if determiner.lower() in ("her", "his", "their"):
-            return self.cast.pronoun(determiner, position=position)
+            return self._pronoun(determiner, position)
         posting = [
             p
             for p in self.cast.people
