@@ -159,6 +159,7 @@ def test_quotes_that_are_not_posts(sentence: str) -> None:
         ("<p>Ann Reyes, 42, a nurse from Ohio, tweeted: “Pay up.”</p>", "Ann Reyes", "nurse from Ohio"),
         ("<p>The White House tweeted: “The deal is done.”</p>", "White House", None),
         ("<p>CNN’s Jake Tapper tweeted: “The deal is done.”</p>", "Jake Tapper", None),
+        ("<p>Ortiz spoke. His spokeswoman, Lena Park, tweeted: “He stands firm.”</p>", "Lena Park", None),
     ],
 )
 def test_speakers_named_as_news_writes_them(html: str, author: str, role: str | None) -> None:

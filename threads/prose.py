@@ -384,6 +384,7 @@ _ORG_SUBJECT = rx.compile(
 _FULL_NAME = rx.compile(rf"{_NAME_RUN}")
 _NAMED = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE})")
 _OF_BEFORE = rx.compile(r"\bof\s+$")
+_NAME_BEFORE_COMMA = rx.compile(rf",\s+(?P<run>{_NAME_RUN_ONCE}),$")
 _RECENT_SENTENCES = 3
 _AND_NAME = rx.compile(rf"\s+(?P<run>{_NAME_RUN_ONCE})\s+{_ADV}[a-z]")
 # (not from inside a word or an abbreviation: "U.S. President Ann Reyes said" names no "S. President")
@@ -886,6 +887,13 @@ class _Scanner:
             cm = patterns.conjoined.search(leadin)
             if cm:
                 m, how, region = cm, "leadin", leadin
+                named = _NAME_BEFORE_COMMA.search(leadin, 0, cm.start() + 1)
+                if named is not None and cm.group(0).lstrip().startswith(","):
+                    # "His spokeswoman, Lena Park, tweeted:": the name set off just before the verb
+                    # speaks, not the sentence's subject
+                    person = self.cast.mention(named.group("run"), position=position)
+                    if person is not None:
+                        self.sentence_subject = person
         if m is None:
             # A split quote ("X," he said. "Y.") or a joined one ("A;" and, "B.") continues the last.
             gap = text[prev.quote.end : q.start] if prev and prev.paragraph == k else None
