@@ -550,6 +550,21 @@ class _Candidate:
     continues: bool = False
     """A split or joined quote that goes on the previous one's post."""
 
+    def continued_by(self, quote: Quote, text: str, position: int, paragraph: int) -> _Candidate:
+        """The next part of this candidate's post: same speaker, evidence, platform and day."""
+        return _Candidate(
+            quote,
+            text,
+            self.speaker,
+            position,
+            paragraph,
+            list(self.evidence),
+            self.platform,
+            self.day,
+            self.not_social,
+            continues=True,
+        )
+
 
 # ---------------------------------------------------------------- the scraper
 
@@ -832,19 +847,7 @@ class _Scanner:
         prev_cand = self.last_set_off
         if m is None and not q.opener and prev_cand is not None and prev_cand.paragraph == k - 1:
             # the next paragraph of a <blockquote> whose first was attributed: the same post
-            cont = _Candidate(
-                q,
-                _clean_quote(q.text),
-                prev_cand.speaker,
-                position,
-                k,
-                list(prev_cand.evidence),
-                prev_cand.platform,
-                prev_cand.day,
-                prev_cand.not_social,
-                continues=True,
-            )
-            return cont, "set off"
+            return prev_cand.continued_by(q, _clean_quote(q.text), position, k), "set off"
         if (
             m is None
             and q.start == 0
@@ -902,19 +905,7 @@ class _Scanner:
                 and gap is not None
                 and (_JOINER.match(gap) or (prev_by == "after" and len(sentences(gap.strip())) <= 1))
             ):
-                cont = _Candidate(
-                    q,
-                    text_q,
-                    prev.speaker,
-                    position,
-                    k,
-                    list(prev.evidence),
-                    prev.platform,
-                    prev.day,
-                    prev.not_social,
-                    continues=True,
-                )
-                return cont, prev_by
+                return prev.continued_by(q, text_q, position, k), prev_by
             return None, None
 
         speaker = self._speaker(m, position)
