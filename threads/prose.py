@@ -228,26 +228,24 @@ _SPK = (
 )
 
 # The attribution patterns, as text: compiled on first use by :func:`_attribution`.
+# An appositive after the speaker, in one or two parts ("Ann Reyes, 42, a nurse from Ohio, tweeted").
+_APP = r"(?P<app>\s*,[^,“”\"]{1,120},(?:[^,“”\"]{1,120},)?)?"
+# Up to five words, the speaker, an appositive, adverbs: what comes before a lead-in's verb.
+_SPEAKER_FIRST = rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}{_APP}\s+{_ADV}"
 # "X," NAME VERB ... / "X," he VERB ...
 _AFTER = (
-    rf"^\s*[,;:—–-]?\s*(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},(?:[^,“”\"]{{1,120}},)?)?\s+{_ADV}"
+    rf"^\s*[,;:—–-]?\s*(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}{_APP}\s+{_ADV}"
     rf"(?P<verb>{_VERBS})(?!\w)"
 )
 # "X," VERB NAME ...
 _AFTER_INV = rf"^\s*[,;:—–-]?\s*{_ADV}(?P<verb>{_VERBS})\s+(?P<pre>(?:[a-z][\w’'.&\-]*\s+){{0,5}}?){_SPK}"
 # NAME VERB: "X" / He also tweeted: "X"
-_LEADIN = (
-    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},(?:[^,“”\"]{{1,120}},)?)?\s+{_ADV}"
-    rf"(?P<verb>{_VERBS})(?:(?P<post>\s[^:“”\"]{{0,80}}?)?\s*[:,]|\s*)\s*$"
-)
+_LEADIN = rf"{_SPEAKER_FIRST}(?P<verb>{_VERBS})(?:(?P<post>\s[^:“”\"]{{0,80}}?)?\s*[:,]|\s*)\s*$"
 # The sentence's subject did something else first: "Herbert, in a tweet, praised Romney and said: ..."
 _CONJOINED = rf"\b(?:and|then|before|,)\s+{_ADV}(?P<verb>{_VERBS})\s*[:,]?\s*$"
 # A post quoted in part as the rest of the sentence: 'Reyes tweeted after the session that “his
 # empty chair showed ... Sad!”' (:meth:`_Scanner._attribute` asks for a long quote and social evidence)
-_IN_PART = (
-    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},(?:[^,“”\"]{{1,120}},)?)?\s+{_ADV}"
-    rf"(?P<verb>{_VERBS})(?P<post>\s[^:“”\"]{{0,80}}?)?\s+that\s*$"
-)
+_IN_PART = rf"{_SPEAKER_FIRST}(?P<verb>{_VERBS})(?P<post>\s[^:“”\"]{{0,80}}?)?\s+that\s*$"
 _IN_PART_WORDS = 8
 # 'Reyes’s tweet read: “...”', 'Reyes’s latest Instagram post said, “...”'
 _POSSESSED = (
@@ -268,8 +266,8 @@ _POST_READ = rx.compile(
 )
 # 'Reyes shared a photo with the caption “...”'
 _CAPTIONED = (
-    rf"(?:^|(?<=[\s,;(]))(?P<pre>(?:[\w’'.&\-]+\s+){{0,5}}?){_SPK}(?P<app>\s*,[^,“”\"]{{1,120}},(?:[^,“”\"]{{1,120}},)?)?\s+{_ADV}"
-    rf"(?P<verb>{_VERBS}|uploaded)(?P<post>\s[^:“”\"]{{0,80}}?)?\s+(?:with|and)\s+(?:the|a)\s+caption\s*[:,]?\s*$"
+    rf"{_SPEAKER_FIRST}(?P<verb>{_VERBS}|uploaded)(?P<post>\s[^:“”\"]{{0,80}}?)?"
+    r"\s+(?:with|and)\s+(?:the|a)\s+caption\s*[:,]?\s*$"
 )
 _SENTENCE_REST = rx.compile(r"\s*[.!?…]?\s*$")
 _AT_OR_TAG = rx.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?!\w)|(?<![\w#&])#[^\W\d_]\w*")
