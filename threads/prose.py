@@ -593,10 +593,11 @@ class _Scanner:
         """The last paragraph read that ends with a colon, and its last sentence."""
         self.recent: deque[tuple[str, int, int, int]] = deque(maxlen=_RECENT_SENTENCES)
         """The last sentences read: (paragraph text, start, end, paragraph position)."""
-        self.this_sentence: tuple[Person, tuple[str, str]] | None = None
-        self.previous_sentence: tuple[Person, tuple[str, str]] | None = None
-        """The subject and social cue of the sentence being read and of the one before it in the
-        paragraph (when it has both)."""
+        self.this_sentence: tuple[Person, str, int, int, list[Quote]] | None = None
+        self.previous_sentence: tuple[Person, str, int, int, list[Quote]] | None = None
+        """The sentence being read and the one before it in the paragraph, when it has a subject and
+        a paragraph that may hold a social cue: (subject, text, start, end, quotes). Its cue is looked
+        for only when a quote after it asks (:meth:`_attribute`)."""
         self.last_set_off: _Candidate | None = None
         """The latest candidate from a paragraph set off by the markup alone (see :func:`_quotes_of`)."""
         self.sentence_subject: Person | None = None
@@ -654,10 +655,7 @@ class _Scanner:
             self.recent.append((text, s_start, s_end, para.position))
             self._passage(text, s_start, s_end, inner, para.position, hints, verb)
             if self.sentence_subject is not None and hints.social:
-                outside = _outside(text, s_start, s_end, inner) if inner else text[s_start:s_end]
-                cue = _social(_RELATIVE.sub(",", outside))
-                if cue is not None:
-                    self.this_sentence = (self.sentence_subject, cue)
+                self.this_sentence = (self.sentence_subject, text, s_start, s_end, inner)
             for q in inner:
                 cand, how = self._attribute(text, q, s_start, s_end, k, para, prev, prev_by, hints, verb)
                 if cand is not None:
@@ -874,11 +872,14 @@ class _Scanner:
             # 'That was no issue for Trump, known for tweeting at any hour. “On behalf of @FLOTUS
             # ...”': a sentence that is only a quote with an @mention or a #hashtag, after a sentence
             # whose subject is said to post, is that subject's post
-            owner, cue = before
-            cand = _Candidate(q, _clean_quote(q.text), owner, position, k)
-            cand.platform = cue[0]
-            cand.evidence.append(f"passage '{cue[1]}'")
-            return cand, "passage"
+            owner, b_text, b_start, b_end, b_quotes = before
+            outside = _outside(b_text, b_start, b_end, b_quotes) if b_quotes else b_text[b_start:b_end]
+            cue = _social(_RELATIVE.sub(",", outside))
+            if cue is not None:
+                cand = _Candidate(q, _clean_quote(q.text), owner, position, k)
+                cand.platform = cue[0]
+                cand.evidence.append(f"passage '{cue[1]}'")
+                return cand, "passage"
         if m is None and q.start == 0 and self.colon_tail is not None and self.colon_tail[0] == k - 1:
             lm = _attribution().leadin.search(self.colon_tail[1])
             if lm:
