@@ -469,9 +469,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
             return None
         if textfix.is_broken(text):
             text = textfix.fix(text)
-        if quoting:
-            return Paragraph(text, block_order * POSITION_STRIDE, True)
-        return Paragraph(text, block_order * POSITION_STRIDE)
+        return Paragraph(text, block_order * POSITION_STRIDE, quoting > 0)
 
     # One event per element start and end; the test for a left-out element is written out here
     # (it runs for every element of the page).
@@ -597,12 +595,12 @@ _LATE_DATE_METAS = ("sailthru.date",)
 """Trusted less than the page's structured data (a newsletter tool's date, sometimes on a 12-hour clock)."""
 _META_KEYS = ("property", "name", "itemprop")
 _ITEMPROP_DATETIME = etree.XPath('//*[@itemprop="datePublished"]/@datetime')
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _URL_DAY = rx.compile(
-    r"/((?:19|20)\d\d)(?:[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-]"
+    rf"/((?:19|20)\d\d)(?:[/-](0?[1-9]|1[0-2]|{'|'.join(_MONTHS)})[/-]"
     r"(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])([0-2]\d|3[01]))(?:/|[-_.]|$)",
     re.IGNORECASE,
 )
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 def _published(page: Page) -> Published | None:
