@@ -391,6 +391,13 @@ class Cast:
             key=lambda p: p.last_subject,
             reverse=True,
         )
+
+        def taken(p: Person) -> Person:
+            p.last_subject = max(p.last_subject, position)
+            if w in ("he", "she"):
+                p.add_alias(w)
+            return p
+
         for p in candidates:
             if want is None:
                 if w == "they":
@@ -399,20 +406,13 @@ class Cast:
             if p.gender == want or (p.gender is None):
                 if p.gender is None:
                     p.gender = want
-                p.last_subject = max(p.last_subject, position)
-                if w in ("he", "she"):
-                    p.add_alias(w)
-                return p
+                return taken(p)
         if want is not None:
             # no subject fits: the latest person named anywhere whose gender is known to fit
             # ("Senator Maria Okafor met Governor Tom Ortiz. He later tweeted")
             named = [p for p in self.people if p.gender == want and 0 <= p.last_mention <= position]
             if named:
-                p = max(named, key=lambda p: p.last_mention)
-                p.last_subject = max(p.last_subject, position)
-                if w in ("he", "she"):
-                    p.add_alias(w)
-                return p
+                return taken(max(named, key=lambda p: p.last_mention))
         return None
 
     def nominal(self, head: str, *, position: int, proper: Sequence[str] = ()) -> Person | None:
