@@ -74,14 +74,9 @@ def compile(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr
             hits += 1
             return compiled
     compiled = re.compile(pattern, flags)
-    kept = _opcodes(pattern, int(flags))
+    kept = _checked_opcodes(pattern, int(flags), compiled)
     if kept is not None:
-        try:
-            same = _engine.compile(pattern, *_unpacked(kept)) == compiled
-        except Exception:
-            same = False
-        if same:
-            _keep(key, kept)
+        _keep(key, kept)
     return compiled
 
 
@@ -133,16 +128,23 @@ def _learn(cache: dict[tuple[type, str | bytes, int], re.Pattern[Any]]) -> None:
             or sys.getrefcount(compiled) <= _CACHE_REFS
         ):
             continue
-        kept = _opcodes(pattern, flags)
-        try:
-            same = kept is not None and _engine.compile(pattern, *_unpacked(kept)) == compiled
-        except Exception:
-            same = False
-        if same and kept is not None and len(_store) < MAX_KEPT:
+        kept = _checked_opcodes(pattern, flags, compiled)
+        if kept is not None and len(_store) < MAX_KEPT:
             _store[key] = kept
             _foreign.add(key)
             _dirty = True
     save()
+
+
+def _checked_opcodes(pattern: str | bytes, flags: int, compiled: re.Pattern[Any]) -> _Entry | None:
+    """:func:`_opcodes` of ``pattern``, when the engine builds from them a pattern equal to
+    ``compiled`` (``re.compile``'s): the only entries the store keeps."""
+    kept = _opcodes(pattern, flags)
+    try:
+        same = kept is not None and _engine.compile(pattern, *_unpacked(kept)) == compiled
+    except Exception:
+        same = False
+    return kept if same else None
 
 
 def _opcodes(pattern: str | bytes, flags: int) -> _Entry | None:
