@@ -131,40 +131,6 @@ def test_python_dash_m() -> None:
     assert proc.returncode == 0 and __version__ in proc.stdout
 
 
-def test_the_command_collects_garbage_only_for_batches(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """`threads` starts with the cyclic collector off (start-up speed); many pages turn it on."""
-    import gc
-
-    from threads import __main__ as entry
-    from threads import batch
-
-    seen: dict[str, bool] = {}
-    real = batch.render_many
-
-    def spy(*args: object, **kwargs: object) -> object:
-        seen["batch"] = gc.isenabled()
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(batch, "render_many", spy)
-    out = tmp_path / "out"
-    try:
-        monkeypatch.setattr(sys, "argv", ["threads", "render", SEED, "-o", str(tmp_path / "one.md")])
-        with pytest.raises(SystemExit) as one:
-            entry.main()
-        seen["one page"] = gc.isenabled()
-        monkeypatch.setattr(sys, "argv", ["threads", "render", SEED, SEED, "-d", str(out), "-q", "-j", "1"])
-        with pytest.raises(SystemExit) as many:
-            entry.main()
-    finally:
-        gc.enable()
-        gc.unfreeze()
-    assert (one.value.code, many.value.code) == (0, 0)
-    assert seen == {"one page": False, "batch": True}
-    assert "Ryan Dillon" in (tmp_path / "one.md").read_text(encoding="utf-8")
-
-
 def _command(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "threads", *args], capture_output=True, text=True, check=False, cwd=cwd
@@ -185,12 +151,6 @@ def test_log_lines_on_stderr_by_verbosity(tmp_path: Path) -> None:
     assert verbose == [f"threads: INFO: {SEED}: 11 posts in 1 threads"]
     debug = _command("-vv", "render", SEED).stderr.splitlines()
     assert f"threads: DEBUG: {SEED}: 11 posts" in debug and len(debug) >= 2
-
-
-def test_the_library_loads_logging_only_to_say_something() -> None:
-    code = f"import sys, threads\nthreads.reconstruct({SEED!r})\nprint('logging' in sys.modules)\n"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out == "False\n"
 
 
 def test_a_program_that_configured_logging_gets_the_debug_lines(caplog: pytest.LogCaptureFixture) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import glob
 import json
+import logging
 import os
 import re
 import sys
@@ -28,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from urllib.parse import urlsplit
 
-from . import logger, rx
 from .errors import ThreadsError, UnreadableInput
 from .limits import time_limit
 from .model import Options
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .model import Reconstruction
     from .warc import Capture
 
-log = logger.get(__name__)
+log = logging.getLogger(__name__)
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt"})
 """Files picked up when a folder is walked, with web archives (a file named on the command line is
@@ -55,9 +55,9 @@ IN_FLIGHT_PER_WORKER = 4
 """Chunks submitted ahead per worker: enough to keep the other workers busy while the one in front
 is slow (results are yielded in input order), few enough to keep memory flat."""
 
-_GLOB_CHARS = rx.compile(r"[*?\[]")
-_URL = rx.compile(r"https?://", re.IGNORECASE)
-_UNSAFE_NAME = rx.compile(r"[^A-Za-z0-9._-]+")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_URL = re.compile(r"https?://", re.IGNORECASE)
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True, slots=True)

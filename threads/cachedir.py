@@ -1,5 +1,5 @@
-"""The user's cache folder for what ``threads`` keeps between runs (compiled templates and
-regular expressions): ``$XDG_CACHE_HOME/threads`` (else ``~/.cache/threads``), private to the user.
+"""The user's cache folder for what ``threads`` keeps between runs (compiled templates):
+``$XDG_CACHE_HOME/threads`` (else ``~/.cache/threads``), private to the user.
 ``THREADS_NO_CACHE`` (set to anything) turns every cache off."""
 
 from __future__ import annotations

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import rx
-
 PLATFORM_NAMES: dict[str, str] = {
     "twitter": "twitter",
     "x": "twitter",
@@ -46,13 +44,13 @@ PLATFORM_ALT = "|".join(
 )
 
 # "Name or subject (Twitter)" alone on its line, optionally "(Twitter/@handle)" or "(via Twitter)".
-_PAREN = rx.compile(
+_PAREN = re.compile(
     rf"^(?P<who>[^()\n]{{1,80}}?)\s*\(\s*(?:via\s+|source:\s*|photo:\s*)?(?P<platform>{PLATFORM_ALT})"
     rf"(?:\s*/\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?\s*\)\s*\.?$",
     re.IGNORECASE,
 )
 # "Photo: Twitter/@x", "Image via Instagram", "Screenshot from Facebook / Name".
-_CREDIT = rx.compile(
+_CREDIT = re.compile(
     rf"^(?:photo|image|picture|screenshot|screengrab|screen grab|source|credit|video|embed)s?"
     rf"(?:\s+(?:via|from|courtesy of|credit))?\s*[:\-–—|]?\s*(?:via\s+)?(?P<platform>{PLATFORM_ALT})"
     rf"(?:\s*[/|]\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?(?P<rest>\s*[,/|–—-]?\s*(?P<who>[^()\n]{{0,60}}))?$",

@@ -221,12 +221,8 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: Sequence[str] | None = None, *, before_run: Callable[[], None] | None = None) -> NoReturn:
-    """Run the command line on ``argv`` (default: the process's arguments) and exit.
-
-    ``before_run`` is called once the arguments name a command to run, before its modules load
-    (the entry point primes ``re`` there: :func:`threads.rx.prime`; ``--help`` and ``--version``
-    end before it)."""
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Run the command line on ``argv`` (default: the process's arguments) and exit."""
     top = parser()
     args, extra = top.parse_known_args(argv)
     if extra:
@@ -234,11 +230,10 @@ def main(argv: Sequence[str] | None = None, *, before_run: Callable[[], None] | 
     if args.command is None:
         top.print_help(sys.stderr)
         sys.exit(2)
-    if before_run is not None:
-        before_run()
-    from . import logger
+    import logging
 
-    logger.configure(args.verbose)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="threads: %(levelname)s: %(message)s", stream=sys.stderr)
     try:
         args.run(args)
     except Failure as e:
@@ -296,20 +291,9 @@ def _render(args: argparse.Namespace) -> None:
         raise Failure(str(e)) from None
     write_output(text, args.output)
     n = sum(len(t.posts) for t in rec.threads)
-    from . import logger
+    import logging
 
-    logger.get("threads").info("%s: %d posts in %d threads", input, n, len(rec.threads))
-
-
-def collect_garbage() -> None:
-    """Turn the cyclic garbage collector back on for work over many pages (the command starts with
-    it off: :mod:`threads.__main__`). What is loaded so far is frozen first: later collections, and
-    the copies of memory that worker processes would make when a collection touched it, skip it."""
-    import gc
-
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    logging.getLogger("threads").info("%s: %d posts in %d threads", input, n, len(rec.threads))
 
 
 def _render_many(args: argparse.Namespace, task: Task) -> None:
@@ -332,7 +316,6 @@ def _render_many(args: argparse.Namespace, task: Task) -> None:
         usage_error("--url names one page; give one INPUT with it (an archive gives each page's URL)")
     workers = args.jobs or os.cpu_count() or 1
     progress = not args.quiet and sys.stderr.isatty()
-    collect_garbage()
     tally = render_many(tuple(inputs), task, jobs=workers, progress=progress, summary=not args.quiet)
     if tally.failed:
         sys.exit(1)
@@ -366,7 +349,6 @@ def _digest(args: argparse.Namespace) -> None:
     from .errors import ThreadsError, UnreadableInput
     from .model import Options, Reconstruction
 
-    collect_garbage()
     options = Options(all_quotes=args.all_quotes)
     recs: list[Reconstruction] = []
     failures: list[tuple[str, str]] = []

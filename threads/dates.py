@@ -6,25 +6,23 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from . import rx
-
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # "October 17, 2017", "Oct. 17 2017", "17 October 2017", "2017-10-17", optionally led by a weekday.
-DATE_RE = rx.compile(
+DATE_RE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})",
     re.IGNORECASE,
 )
-_DATELINE_NOISE = rx.compile(
+_DATELINE_NOISE = re.compile(
     r"^(?:published|updated|posted|date|last updated)\s*:?\s*|\s*(?:\||-|–|—|at)?\s*\d{1,2}:\d{2}.*$",
     re.IGNORECASE,
 )
-_DIGIT = rx.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_RELATIVE = rx.compile(
+_RELATIVE = re.compile(
     r"\b(?:(?:on|last|this|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
     re.IGNORECASE,
@@ -55,7 +53,7 @@ def parse_day(text: str) -> date | None:
     return dt.date() if dt.year > 1900 else None
 
 
-_ISO_DAY = rx.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_iso(text: str) -> datetime | date | None:

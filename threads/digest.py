@@ -7,18 +7,18 @@ Authors are matched across pages the way ``sequence`` matches them within one pa
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import logger
 from .errors import ThreadsError
 from .model import Author, Options, Post, Reconstruction, Source
 from .render import render_template
 from .sequence import group, words
 
-log = logger.get(__name__)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)

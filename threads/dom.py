@@ -11,8 +11,6 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from . import rx
-
 POSITION_STRIDE = 1 << 20
 """Positions in an HTML page are ``element_order * POSITION_STRIDE + offset_in_block``, so posts
 found in prose sort between the embeds around them."""
@@ -53,7 +51,7 @@ def _finder(needles: tuple[str, ...]) -> Callable[[bytes], bool]:
     prefix = os.path.commonprefix(needles)  # noqa: RUF071 -- strings, not paths
     rests = sorted({n[len(prefix) :] for n in needles}, key=lambda r: (-len(r), r))
     body = "(?:" + "|".join(re.escape(r) for r in rests) + ")" if any(rests) else ""
-    search = rx.compile((re.escape(prefix) + body).encode("ascii")).search
+    search = re.compile((re.escape(prefix) + body).encode("ascii")).search
     return lambda data: search(data) is not None
 
 

@@ -7,9 +7,8 @@ Formulas and check values: ``/work/shared/reference/embeds.md`` (and obsidianfor
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
-
-from . import rx
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -23,8 +22,8 @@ _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _B64_INDEX = {c: i for i, c in enumerate(_B64)}
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 _TID_INDEX = {c: i for i, c in enumerate(_TID_ALPHABET)}
-_TID = rx.compile(r"[2-7a-j][2-7a-z]{12}")
-_DIGITS = rx.compile(r"\d{1,20}")
+_TID = re.compile(r"[2-7a-j][2-7a-z]{12}")
+_DIGITS = re.compile(r"\d{1,20}")
 
 _EARLIEST = datetime(2006, 3, 1, tzinfo=UTC)
 """No social post we read predates Twitter's launch."""

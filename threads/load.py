@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 import os
 import re
 import sys
@@ -23,27 +24,27 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import dates, logger, rx, textfix
+from . import dates, textfix
 from .dom import POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Paragraph, Published, Source
 
-log = logger.get(__name__)
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 64 * 1024 * 1024
 """Inputs larger than this are refused rather than risking memory."""
 
 # Sniffing: a tag that only HTML would open with, near the start.
-_HTML_SNIFF = rx.compile(
+_HTML_SNIFF = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|main|blockquote|script|"
     r"span|iframe|figure|a\s|br|h[1-6]|ul|ol|li|table|link|style)[\s>/]",
     re.IGNORECASE,
 )
-_DECLARED = rx.compile(
+_DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-_XML_DECL = rx.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -81,7 +82,7 @@ _SKIP_TAGS = frozenset(
     button head title amp-twitter amp-instagram amp-facebook amp-reddit amp-iframe
     """.split()
 )
-_EMBED_CLASS = rx.compile(
+_EMBED_CLASS = re.compile(
     r"\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
     r"text-post-media|reddit-embed-bq|reddit-card|fb-post|fb-video|fb-xfbml-parse-ignore)\b"
 )
@@ -95,11 +96,11 @@ _BREAKS = _BLOCKS | {
     "video",
     "object",
 }
-_BINARY = rx.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-_BLANK_LINES = rx.compile(r"\n[ \t\r\f\v]*\n")
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
-_URL = rx.compile(r"https?://", re.IGNORECASE)
+_URL = re.compile(r"https?://", re.IGNORECASE)
 
 
 def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> Source:
@@ -159,7 +160,7 @@ def from_bytes(data: bytes, *, location: str, url: str | None = None) -> Source:
     return from_text(text, location=location, url=url, encoding=encoding, raw=raw)
 
 
-_ASCII_SUPERSET = rx.compile(r"(?:utf-?8|(?:us-)?ascii|latin-?1|iso-?8859-\d+|windows-125\d|cp125\d)$", re.I)
+_ASCII_SUPERSET = re.compile(r"(?:utf-?8|(?:us-)?ascii|latin-?1|iso-?8859-\d+|windows-125\d|cp125\d)$", re.I)
 """Encodings whose bytes spell ASCII text as ASCII: the raw bytes serve :meth:`Page.holds`."""
 
 
@@ -198,7 +199,7 @@ def decode(data: bytes, *, location: str) -> tuple[str, str]:
     return dammit.unicode_markup, dammit.original_encoding or "unknown"
 
 
-_UTF8_SEQUENCE = rx.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _STRAY_BYTES = "threads-stray-bytes"
 
 
@@ -302,7 +303,7 @@ def _para(text: str, start: int, end: int) -> Iterator[Paragraph]:
         yield Paragraph(stripped, start + chunk.index(stripped[0]))
 
 
-_PROMO = rx.compile(
+_PROMO = re.compile(
     r"\b(?:join (?:our|us)|subscribe|sign up|newsletter|follow us|download (?:our|the) app|"
     r"advertisement|share this|click here)\b",
     re.IGNORECASE,
@@ -383,7 +384,7 @@ def _document(text: str, location: str) -> lxml_html.HtmlElement:
 
 MAX_DEPTH = 1000
 """Tags nested deeper than this are dropped (their text stays) when libxml2 gives up on a page."""
-_TAG = rx.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")  # [^<>]: linear on "<a <a <a" with no ">"
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")  # [^<>]: linear on "<a <a <a" with no ">"
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
@@ -596,7 +597,7 @@ _LATE_DATE_METAS = ("sailthru.date",)
 _META_KEYS = ("property", "name", "itemprop")
 _ITEMPROP_DATETIME = etree.XPath('//*[@itemprop="datePublished"]/@datetime')
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_URL_DAY = rx.compile(
+_URL_DAY = re.compile(
     rf"/((?:19|20)\d\d)(?:[/-](0?[1-9]|1[0-2]|{'|'.join(_MONTHS)})[/-]"
     r"(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])([0-2]\d|3[01]))(?:/|[-_.]|$)",
     re.IGNORECASE,
@@ -643,10 +644,10 @@ def _meta_date(text: str) -> Published | None:
     return found
 
 
-_DAY_NUMBER = rx.compile(r"(?<!\d)\d{1,2}(?!\d)|\d{4}-\d\d-\d\d")
-_TIME_OF_DAY = rx.compile(r"\d:\d\d")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)|\d{4}-\d\d-\d\d")
+_TIME_OF_DAY = re.compile(r"\d:\d\d")
 _LONGEST_DATE = 64
-_YEAR_MONTH = rx.compile(r"\d{4}-\d\d(?![-\d])")  # "2016-12": a month, no day
+_YEAR_MONTH = re.compile(r"\d{4}-\d\d(?![-\d])")  # "2016-12": a month, no day
 
 
 def url_date(url: str | None) -> date | None:

@@ -7,10 +7,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,73 +25,13 @@ Published = date | datetime
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-class _Record:
-    """Equality, hash and repr of the records below, written once instead of generated per class.
-
-    A dataclass compiles each method it generates from source text when its module is imported:
-    for these eight records that was a tenth of a one-page render's start-up. These behave as the
-    generated ones would: equal when of the same class with equal compared fields (``field(compare=
-    False)`` left out), hashed on those fields, shown as ``Name(field=value, ...)`` without the
-    ``repr=False`` fields.
-    """
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        compared = _compared(self.__class__)
-        return compared(self) == compared(other)
-
-    def __hash__(self) -> int:
-        return hash(_hashed(self.__class__)(self))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _shown(self.__class__))
-        return f"{self.__class__.__qualname__}({shown})"
-
-
-_COMPARED: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
-_HASHED: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
-_SHOWN: dict[type, tuple[str, ...]] = {}
-
-
-def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    get = attrgetter(*names)
-    return (lambda obj: (get(obj),)) if len(names) == 1 else get
-
-
-def _compared(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    """The compared fields of an instance of ``cls``, as a tuple (as the generated methods use)."""
-    got = _COMPARED.get(cls)
-    if got is None:
-        got = _COMPARED[cls] = _getter(tuple(f.name for f in fields(cls) if f.compare))
-    return got
-
-
-def _hashed(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    """The hashed fields: the compared ones but those marked ``hash=False`` (as dataclasses)."""
-    got = _HASHED.get(cls)
-    if got is None:
-        names = tuple(f.name for f in fields(cls) if (f.compare if f.hash is None else f.hash))
-        got = _HASHED[cls] = _getter(names)
-    return got
-
-
-def _shown(cls: type) -> tuple[str, ...]:
-    got = _SHOWN.get(cls)
-    if got is None:
-        got = _SHOWN[cls] = tuple(f.name for f in fields(cls) if f.repr)
-    return got
-
-
 def iso(value: Published | None) -> str | None:
     """ISO 8601 for a date or datetime; ``None`` stays ``None``."""
     return value.isoformat() if value is not None else None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Author(_Record):
+@dataclass(frozen=True, slots=True)
+class Author:
     """Who wrote a post, as far as the page tells."""
 
     name: str | None = None
@@ -125,8 +64,8 @@ class Author(_Record):
         }
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Media(_Record):
+@dataclass(frozen=True, slots=True)
+class Media:
     """An attachment named by the markup; its bytes are never fetched."""
 
     url: str
@@ -140,8 +79,8 @@ class Media(_Record):
         return {"url": self.url, "kind": self.kind, "alt": self.alt}
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Post(_Record):
+@dataclass(frozen=True, slots=True)
+class Post:
     """One social-media post found in a page, as rich as its evidence allows."""
 
     platform: str
@@ -202,8 +141,8 @@ class Post(_Record):
         }
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Thread(_Record):
+@dataclass(frozen=True, slots=True)
+class Thread:
     """The posts of one author on one platform, in order."""
 
     author: Author
@@ -218,8 +157,8 @@ class Thread(_Record):
         }
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Paragraph(_Record):
+@dataclass(frozen=True, slots=True)
+class Paragraph:
     """A block of running prose, in document order."""
 
     text: str
@@ -229,8 +168,8 @@ class Paragraph(_Record):
     """Set off as a quotation by the markup (inside a ``<blockquote>`` that is no embed)."""
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Source(_Record):
+@dataclass(frozen=True, slots=True)
+class Source:
     """A loaded input: decoded text, and for HTML the one parsed tree every extractor reads."""
 
     location: str
@@ -265,8 +204,8 @@ class Source(_Record):
         return data
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Reconstruction(_Record):
+@dataclass(frozen=True, slots=True)
+class Reconstruction:
     """What ``threads.reconstruct`` returns: the source and its threads."""
 
     source: Source
@@ -285,8 +224,8 @@ class Reconstruction(_Record):
         }
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Options(_Record):
+@dataclass(frozen=True, slots=True)
+class Options:
     """Everything that tunes a run, in one place."""
 
     all_quotes: bool = False

@@ -7,11 +7,10 @@ then says "Reyes", "he", or misspells the surname ("Reyez"). :class:`Cast` keeps
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from . import rx
 
 # Words that are titles, ranks, offices or honorifics, not parts of a name. Compared lowercased,
 # without a final full stop. Military ranks and civil offices (English news usage), honorifics,
@@ -123,11 +122,11 @@ PARTICLES = frozenset(
 )
 
 # A capitalised first word with one of these endings is a role ("Novelist", "Teacher", "Librarian").
-_ROLE_NOUN = rx.compile(
+_ROLE_NOUN = re.compile(
     r"^[A-ZÄÖÜ][a-zäöüß]+(?:ist|er|or|ian|ant|ent|man|woman|erin|istin|orin|entin|antin)$"
 )
-_POSSESSIVE_END = rx.compile(r"[’']s\b.*$")
-_TOKEN = rx.compile(r"[^\s,;:()\[\]]+")
+_POSSESSIVE_END = re.compile(r"[’']s\b.*$")
+_TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 
 
 def fold_key(word: str) -> str:

@@ -22,7 +22,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from . import captions, dates, rx
+from . import captions, dates
 from .model import Author, Paragraph, Post
 from .people import NOT_NAMES, TITLE_WORDS, Cast, Person, fold_key, name_gender, split_title
 from .quotes import Quote, find_quotes, sentences
@@ -259,7 +259,7 @@ _AFTER_OFFICE = (
     rf"(?P<spk>{_NAME_RUN}),\s+{_ADV}(?P<verb>{_VERBS})(?!\w)"
 )
 # 'Reyes posted on X on Monday. The post read: “...”': the post of whoever was just said to post
-_POST_READ = rx.compile(
+_POST_READ = re.compile(
     r"(?:^|(?<=[\s,;(]))(?P<det>[Tt]he|[Tt]hat|[Tt]his|[Hh]er|[Hh]is|[Tt]heir)\s+(?:[\w’'\-]+\s+){0,2}?"
     r"(?:tweet|post|message|caption|status|update)\s+(?P<verb>read|reads|said|says|stated)"
     r"(?:\s+in\s+part)?\s*[:,]?\s*$"
@@ -269,8 +269,8 @@ _CAPTIONED = (
     rf"{_SPEAKER_FIRST}(?P<verb>{_VERBS}|uploaded)(?P<post>\s[^:“”\"]{{0,80}}?)?"
     r"\s+(?:with|and)\s+(?:the|a)\s+caption\s*[:,]?\s*$"
 )
-_SENTENCE_REST = rx.compile(r"\s*[.!?…]?\s*$")
-_AT_OR_TAG = rx.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?!\w)|(?<![\w#&])#[^\W\d_]\w*")
+_SENTENCE_REST = re.compile(r"\s*[.!?…]?\s*$")
+_AT_OR_TAG = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?!\w)|(?<![\w#&])#[^\W\d_]\w*")
 
 
 class _Attribution(NamedTuple):
@@ -290,28 +290,28 @@ def _attribution() -> _Attribution:
     module (about 25 ms), and only a sentence holding a quote and a reporting verb needs them, so a
     one-page run over a page without one does not pay for them."""
     return _Attribution(
-        rx.compile(_AFTER),
-        rx.compile(_AFTER_INV),
-        rx.compile(_LEADIN),
-        rx.compile(_CONJOINED),
-        rx.compile(_IN_PART),
-        rx.compile(_POSSESSED),
-        rx.compile(_CAPTIONED),
-        rx.compile(_AFTER_OFFICE),
+        re.compile(_AFTER),
+        re.compile(_AFTER_INV),
+        re.compile(_LEADIN),
+        re.compile(_CONJOINED),
+        re.compile(_IN_PART),
+        re.compile(_POSSESSED),
+        re.compile(_CAPTIONED),
+        re.compile(_AFTER_OFFICE),
     )
 
 
 # Two quotes joined in one sentence: "A;" and, "B."
-_JOINER = rx.compile(r"^\s*[,;]?\s*(?:and|or|but|then|adding|before adding)?\s*,?\s*(?:that\s*)?:?\s*$")
+_JOINER = re.compile(r"^\s*[,;]?\s*(?:and|or|but|then|adding|before adding)?\s*,?\s*(?:that\s*)?:?\s*$")
 # A relative clause says something about the speaker, not about the quote ("Khan, who has clashed
 # on Twitter with Trump, said"): it gives no evidence.
-_RELATIVE = rx.compile(r",\s*(?:who|which|whose|whom|where)\b[^,.;]*(?:,|$)")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,.;]*(?:,|$)")
 
 _P = captions.PLATFORM_ALT
 # Social evidence in an attribution or a passage: (pattern, platform or None for "from the match").
 SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (
-        rx.compile(
+        re.compile(
             r"\b(?:re)?tweet(?:ed|s|ing|ete|eten)?\b|\btweetstorm\b|\btwitter(?:te|ten)\b|"
             r"\btuit(?:s|eó|earon|ou)?\b|\btw(?:ee|i)tt?é\b|\btwitt(?:ato|ò)\b",
             re.IGNORECASE,
@@ -319,34 +319,34 @@ SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         "twitter",
     ),
     (
-        rx.compile(
+        re.compile(
             rf"\b(?:on|to|via|auf|bei|sur|en|su|em|na|no|op)\s+(?:(?:his|her|their|its|the|an?|seinem|ihrem|son|sa)\s+)?(?:official\s+)?(?P<p>{_P})\b(?!\s+(?:CEO|founder|employees?|executives?|spokes\w+|said|has|was))"
         ),
         None,
     ),
     (
-        rx.compile(
+        re.compile(
             rf"\b(?P<p>{_P})\s+(?:post|posting|message|comment|update|statement|video|story|thread|feed|account|page|status)s?\b"
         ),
         None,
     ),
-    (rx.compile(r"\bskeet(?:ed|s)?\b", re.IGNORECASE), "bluesky"),
+    (re.compile(r"\bskeet(?:ed|s)?\b", re.IGNORECASE), "bluesky"),
     (
-        rx.compile(r"\btoot(?:ed|s)?\b(?!\s+(?:his|her|their|its)\s+(?:own\s+)?horn)", re.IGNORECASE),
+        re.compile(r"\btoot(?:ed|s)?\b(?!\s+(?:his|her|their|its)\s+(?:own\s+)?horn)", re.IGNORECASE),
         "mastodon",
     ),
-    (rx.compile(r"\bon social media\b", re.IGNORECASE), "unknown"),
+    (re.compile(r"\bon social media\b", re.IGNORECASE), "unknown"),
     # an account on a platform, in the languages above: "en su cuenta de X", "sur son compte X",
     # "auf ihrem Instagram-Account" is caught above, "na sua conta do Instagram"
     (
-        rx.compile(
+        re.compile(
             rf"\b(?:cuenta|perfil|compte|profil|conta|Konto|página|pagina|page)\s+(?:oficial\s+|officiel\s+)?"
             rf"(?:(?:de|en|on|auf|bei|no|na|do|da|sur|su)\s+)?(?P<p>{_P})\b"
         ),
         None,
     ),
     (
-        rx.compile(
+        re.compile(
             r"\b(?:en|sur|auf|in|on|nas?|nelle|sui)\s+(?:(?:sus|ses|seinen|ihren|suas|seus|"
             r"les|den|los|las|propias|suoi)\s+)?(?:redes\s+sociales|réseaux\s+sociaux|sozialen\s+(?:Medien|"
             r"Netzwerken)|redes\s+sociais|social\s+network(?:s|ing)?)\b",
@@ -356,7 +356,7 @@ SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     ),
 )
 # Passages saying that what follows are the speaker's posts.
-_SERIES = rx.compile(
+_SERIES = re.compile(
     r"\b(?:series|string|flurry|barrage|volley|stream|spate|couple|pair|slew|torrent|number|raft|round|burst|"
     r"thread)\s+of\s+(?:\w+\s+)?(?:tweets|posts|messages|updates)\b|\btweet\s?storm\b|\b(?:Twitter|X)\s+thread\b|"
     r"\b(?:feed|timeline|account)\b[^.]{0,40}\b(?:tweets|posts)\b|"
@@ -364,42 +364,42 @@ _SERIES = rx.compile(
     re.IGNORECASE,
 )
 # Attribution that says the words were not posted: they were spoken or written elsewhere.
-_NOT_SOCIAL = rx.compile(
+_NOT_SOCIAL = re.compile(
     r"\btold\s+(?:reporters|journalists|a\s+news\s+conference|[A-Z][\w’']+|the\s+\w+|an?\s+\w+)|"
     r"\bin\s+an?\s+(?:interview|statement|speech|press\s+release|news\s+release|op-ed|letter|e-?mail|"
     r"memo|filing|sermon|address)\b|\bat\s+an?\s+(?:news\s+conference|press\s+conference|rally|event|"
     r"briefing|hearing|meeting|summit|ceremony|campaign\s+stop|fundraiser|dinner|conference)\b|"
     r"\bon\s+(?:CNN|Fox|MSNBC|NBC|CBS|ABC|NPR|BBC|television|TV|radio)\b|\btestified\b|\bin\s+remarks\b",
 )
-_DATELINE_PREFIX = rx.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
-_SUBJECT = rx.compile(
+_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
+_SUBJECT = re.compile(
     rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE})(?P<app>\s*,[^,“”\"]{{2,160}}+,)?\s+{_ADV}(?P<verb>[a-z][\w’'-]+)"
 )
-_ORG_SUBJECT = rx.compile(
+_ORG_SUBJECT = re.compile(
     rf"^\s*(?:The\s+)(?P<run>(?:[{_UP}][\w’'.\-]*\s+){{0,4}}(?:{_ORG})"
     rf"(?:\s+(?:in|of|for|to)\s+(?:the\s+)?[{_UP}][\w’'.\-]*(?:\s+[{_UP}][\w’'.\-]*){{0,3}})?)\s+[a-z]"
 )
-_FULL_NAME = rx.compile(rf"{_NAME_RUN}")
-_NAMED = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE})")
-_OF_BEFORE = rx.compile(r"\bof\s+$")
-_NAME_BEFORE_COMMA = rx.compile(rf",\s+(?P<run>{_NAME_RUN_ONCE}),$")
+_FULL_NAME = re.compile(rf"{_NAME_RUN}")
+_NAMED = re.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE})")
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_NAME_BEFORE_COMMA = re.compile(rf",\s+(?P<run>{_NAME_RUN_ONCE}),$")
 _RECENT_SENTENCES = 3
-_AND_NAME = rx.compile(rf"\s+(?P<run>{_NAME_RUN_ONCE})\s+{_ADV}[a-z]")
+_AND_NAME = re.compile(rf"\s+(?P<run>{_NAME_RUN_ONCE})\s+{_ADV}[a-z]")
 # (not from inside a word or an abbreviation: "U.S. President Ann Reyes said" names no "S. President")
-_NAME_BEFORE_VERB = rx.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
+_NAME_BEFORE_VERB = re.compile(rf"(?<![\w’'.\-])(?P<run>{_NAME_RUN_ONCE}),?\s+{_ADV}(?P<verb>{_VERBS})(?!\w)")
 # A common noun right before a name that makes it an organisation's name.
-_ORG_BEFORE = rx.compile(
+_ORG_BEFORE = re.compile(
     r"\b(?:company|firm|app|startup|start-up|maker|group|airline|bank|carrier|network|retailer|platform|"
     r"service|site|brand|agency|broadcaster|newspaper|publisher|team|club|charity|union)\s+$",
     re.IGNORECASE,
 )
 # Words after which a social cue is reported, not done by the subject.
-_OWN_VERB = rx.compile(r"\s*(?:said|says|told|tells)\s+")
-_REPORTED = rx.compile(r"\b(?:said|says|say|told|tells|that|believed|thinks|thought|should|would|could)\b")
-_SPEAKING = rx.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Facebook|X|Instagram|social))")
+_OWN_VERB = re.compile(r"\s*(?:said|says|told|tells)\s+")
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|that|believed|thinks|thought|should|would|could)\b")
+_SPEAKING = re.compile(r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s+(?:Twitter|Facebook|X|Instagram|social))")
 # An article, a possessive or a preposition right before a quote makes it part of the reporter's
 # sentence (a name, a phrase, a title: 'through the "account run by his family"'), not a statement.
-_FRAGMENT_BEFORE = rx.compile(
+_FRAGMENT_BEFORE = re.compile(
     r"(?<![\w’'-])(?:the|an?|his|her|their|its|our|my|your|this|these|those|of|to|from|by|via|through|with|"
     r"about|for|in|on|at|as|into|like|titled|entitled|called|named|dubbed|headlined|labell?ed|"  # English
     r"el|la|los|las|una?|del?|al|por|para|con|en|sus?|"  # Spanish
@@ -416,24 +416,24 @@ _NOT_IN_ROLE = frozenset(
 )
 _POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
 # ... unless they begin a title the name carries on ("Health and Human Services Secretary Alex Azar").
-_TITLE_START = rx.compile(r"(?:[A-Z][\w’'.\-]*\s+)+(?:and|&)")
-_PREP_BEFORE = rx.compile(r"\b(?:to|in|of|from|for|at|with)\s*$")
-_POSSESSIVE = rx.compile(r"^\s*(?P<pro>His|Her|Their)\b")
-_PRONOUN_SUBJECT = rx.compile(r"^\s*(?P<pro>He|She|They)\b")
-_CLAUSE_MARK = rx.compile(r"\s*[,;:—–]")
-_LOWER_NEXT = rx.compile(r"\s*[a-z]")
-_NEXT_SENTENCE = rx.compile(rf"\s+[{_UP}]")
-_LOWER = rx.compile(r"[a-z]")
-_ROLE_END = rx.compile(r"\s+[(–—]|\s+-\s+|\s+(?:who|which|whose|whom|that)\b")
+_TITLE_START = re.compile(r"(?:[A-Z][\w’'.\-]*\s+)+(?:and|&)")
+_PREP_BEFORE = re.compile(r"\b(?:to|in|of|from|for|at|with)\s*$")
+_POSSESSIVE = re.compile(r"^\s*(?P<pro>His|Her|Their)\b")
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?P<pro>He|She|They)\b")
+_CLAUSE_MARK = re.compile(r"\s*[,;:—–]")
+_LOWER_NEXT = re.compile(r"\s*[a-z]")
+_NEXT_SENTENCE = re.compile(rf"\s+[{_UP}]")
+_LOWER = re.compile(r"[a-z]")
+_ROLE_END = re.compile(r"\s+[(–—]|\s+-\s+|\s+(?:who|which|whose|whom|that)\b")
 # An appositive that starts so describes the person, it names no role ("known for tweeting at night").
 _NOT_A_ROLE = frozenset(
     "who which whose on in at as and but known born seen described considered regarded dubbed nicknamed"
     " widely best often long once now still himself herself themselves speaking writing talking adding"
     " according referring responding replying noting saying".split()
 )
-_ARTICLE = rx.compile(r"^(?:an?)\s+")
-_AGE = rx.compile(r"^\d{1,3}\s*,")
-_SPACE_RUN = rx.compile(r"\s+")
+_ARTICLE = re.compile(r"^(?:an?)\s+")
+_AGE = re.compile(r"^\d{1,3}\s*,")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 _Trie = dict[str, "_Trie"]
@@ -464,7 +464,7 @@ def _trie(words: Iterable[str]) -> str:
 # _CONJOINED, _NAME_BEFORE_VERB): each wants white space or a quote's closing mark (blank in the
 # sentence with quotes blanked) before the verb and no word character after it. A paragraph without
 # such a place skips those patterns.
-_VERB_HINT = rx.compile(rf"\W(?={_trie(set(SOCIAL_VERBS + SPEECH_VERBS + _POST_VERBS))}(?!\w))")
+_VERB_HINT = re.compile(rf"\W(?={_trie(set(SOCIAL_VERBS + SPEECH_VERBS + _POST_VERBS))}(?!\w))")
 # The words without which no social phrase (SOCIAL_PHRASES) or passage about posts (_SERIES) can
 # match, lowercased; "X" stands alone among the platform names (matched case-sensitively there).
 _SOCIAL_WORDS = (
@@ -472,8 +472,8 @@ _SOCIAL_WORDS = (
     "bluesky", "mastodon", "truth", "tiktok", "linkedin", "telegram", "reddit", "weibo",
 )  # fmt: skip
 _SERIES_WORDS = ("tw", "posts", "messages", "updates", "thread")
-_SOCIAL_WORDS_RE = rx.compile("|".join(_SOCIAL_WORDS))
-_SERIES_WORDS_RE = rx.compile("|".join(_SERIES_WORDS))
+_SOCIAL_WORDS_RE = re.compile("|".join(_SOCIAL_WORDS))
+_SERIES_WORDS_RE = re.compile("|".join(_SERIES_WORDS))
 # Characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into it
 # (İ, ı ~ i; ſ ~ s): a paragraph holding one is not judged by its lowercased words.
 _ODD_CASE = frozenset("\u0130\u0131\u017f")
@@ -1148,7 +1148,7 @@ def _social(text: str) -> tuple[str, str] | None:
 
 
 _POST_NOUNS = frozenset(("tweet", "tweets", "tweetstorm"))
-_TOPIC_BEFORE = rx.compile(
+_TOPIC_BEFORE = re.compile(
     r"\b(?:about|over|regarding|deleted|deleting|delete|removed|after|before|"
     r"(?:responded|replied|reacted|referring|responding|replying|reacting)\s+to)\s+(?:[\w’'\-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -1159,7 +1159,7 @@ def _has_day(text: str) -> bool:
     return bool(dates.DATE_RE.search(text) or _DAY_WORD.search(text))
 
 
-_DAY_WORD = rx.compile(
+_DAY_WORD = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\byesterday\b|\btoday\b|\blast night\b"
 )
 

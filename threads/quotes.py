@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import rx
-
 # opener -> the characters that may close it
 _PAIRS: dict[str, str] = {
     "“": "”",
@@ -24,9 +22,9 @@ _PAIRS: dict[str, str] = {
     "「": "」",
 }
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")  # what may stand before an opening mark
-_WORDCHAR = rx.compile(r"\w")
-_OPENERS = rx.compile("[" + re.escape("".join(_PAIRS)) + "]")
-_STOPS = {closers: rx.compile("[\n" + re.escape(closers) + "]") for closers in _PAIRS.values()}
+_WORDCHAR = re.compile(r"\w")
+_OPENERS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_STOPS = {closers: re.compile("[\n" + re.escape(closers) + "]") for closers in _PAIRS.values()}
 
 
 class Quote(NamedTuple):
@@ -132,7 +130,7 @@ ABBREVIATIONS = frozenset(
 # pattern opens with a character set and the engine skips to the next stop at C speed (4x faster
 # than opening with the lookbehind, same matches). Only the longest run of stops and closers can be
 # followed by white space or the end, so the two endings share it.
-_SENT_END = rx.compile(
+_SENT_END = re.compile(
     r"[.!?…](?<![.!?…]{2})[.!?…]*[\"”’»)\]]*(?:(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|$)"
 )
 

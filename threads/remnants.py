@@ -40,7 +40,7 @@ from datetime import date
 from itertools import accumulate
 from typing import NamedTuple
 
-from . import rx, textfix
+from . import textfix
 from .dom import squash
 from .model import Author, Media, Paragraph, Post
 
@@ -91,10 +91,10 @@ _TIME = (
 """An optional time after the date (Instagram, Bluesky): ``at 3:55pm PDT``. The zone needs no word
 boundary after it: ``7:15pm PDTUproxx`` is the time glued to the next sentence."""
 
-_DATE_MDY = rx.compile(r"(?P<m>[^\W\d_]+)\.?\s+(?P<d>\d{1,2})\D*?(?P<y>\d{4})")
-_DATE_DMY = rx.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s)?(?P<m>[^\W\d_]+)\.?,?\s+(?:de\s)?(?P<y>\d{4})")
-_DATE_CJK = rx.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})")
-_DATE_ISO = rx.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+_DATE_MDY = re.compile(r"(?P<m>[^\W\d_]+)\.?\s+(?P<d>\d{1,2})\D*?(?P<y>\d{4})")
+_DATE_DMY = re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s)?(?P<m>[^\W\d_]+)\.?,?\s+(?:de\s)?(?P<y>\d{4})")
+_DATE_CJK = re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})")
+_DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 _TWITTER_HANDLE = r"[A-Za-z0-9_]{1,15}"
 """Twitter handles: 1 to 15 letters, digits and underscores."""
@@ -102,7 +102,7 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _DOTTED_HANDLE = rf"{_LABEL}(?:\.{_LABEL})+"
 """Bluesky handles are domain names (``name.bsky.social``)."""
 
-_ANCHOR = rx.compile(
+_ANCHOR = re.compile(
     rf"(?<![^\s\u2014\u2013])\(@(?:(?P<tw>{_TWITTER_HANDLE})|(?P<dot>{_DOTTED_HANDLE}))\)"
     rf"{_WS}{{0,12}}(?:<a\b[^<>]{{0,500}}>)?(?P<date>{_DATE})(?P<time>{_TIME})?",
     re.IGNORECASE,
@@ -111,7 +111,7 @@ _ANCHOR = rx.compile(
 (so ``x(@y)`` is not one). The name before it is found by walking back (:func:`_name_span`). The date
 may sit in the ``<a>`` of embed markup left in the text as it was."""
 
-_INSTAGRAM = rx.compile(
+_INSTAGRAM = re.compile(
     r"(?:A post shared by|Ein Beitrag geteilt von|Une publication partagée par|"
     r"Una publicación compartida (?:de|por)|Uma publicação compartilhada por|Un post condiviso da|"
     r"Een bericht gedeeld door)"
@@ -121,7 +121,7 @@ _INSTAGRAM = rx.compile(
 )
 """Instagram's embed caption line; the date is optional (newer embeds leave it out)."""
 
-_FACEBOOK = rx.compile(
+_FACEBOOK = re.compile(
     rf"Posted by{_WS}{{1,3}}(?P<name>[^\n]{{1,80}}?){_WS}{{1,3}}on{_WS}{{1,3}}"
     rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?{_WS}{{1,3}}(?P<date>{_DATE})"
 )
@@ -131,15 +131,15 @@ _PLATFORMS = r"(?P<platform>Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|
 _BBC_WHO = r"(?:@(?P<handle>[A-Za-z0-9_]{1,15})\b|(?P<name>[^\n@]{1,60}?)(?=[ \t]*(?:\r?\n|$)))"
 _BBC_PLATFORM = {"x": "twitter"}
 """BBC's platform word -> ours, where they differ."""
-_BBC_SKIP = rx.compile(rf"Skip {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
+_BBC_SKIP = re.compile(rf"Skip {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
 """BBC's marker before an embed: the post's text starts after it."""
-_SKIP_WORD = rx.compile("[Ss\u017f][Kk\u212a][Ii\u0130\u0131][Pp]")
+_SKIP_WORD = re.compile("[Ss\u017f][Kk\u212a][Ii\u0130\u0131][Pp]")
 """The word "skip" spelt with every character that _BBC_SKIP's IGNORECASE matches: a pattern that opens on
 a character set, which the engine scans for at C speed (an IGNORECASE literal it tries at every place)."""
-_BBC_END = rx.compile(rf"End of {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
+_BBC_END = re.compile(rf"End of {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
 """BBC's marker after an embed: the post ends before it."""
 
-_HARD = rx.compile(
+_HARD = re.compile(
     r"\(function\(d, ?s, ?id\).{0,400}?facebook-jssdk'\)\);"  # the Facebook SDK snippet, left as text
     r"|Allow \w+ content\?.{0,800}?Accept and continue"  # BBC's consent box
     r"|View this post on Instagram|View (?:on|more on) (?:Instagram|Threads|Facebook)"
@@ -149,14 +149,14 @@ _HARD = rx.compile(
 )
 """Text after which a post's text starts afresh (nothing before it belongs to the next post)."""
 
-_DASH = rx.compile(
+_DASH = re.compile(
     r"[\u2014\u2013\u2015\u2012]|&[mn]dash;|&#821[12];"
     r"|â[€\x80]?[\u201d\u201c\x94\x93]?(?=\s)"  # em/en dash read as cp1252 or latin-1, a byte maybe lost
     r"|(?<!\S)-{1,2}(?=\s)"  # a spaced hyphen standing for the dash
 )
 """The dash that opens a signature, in its spellings and manglings."""
 
-_CUE = rx.compile(
+_CUE = re.compile(
     # a colon glued to what follows ("doing just that:President", "Twitter:@Corrynmb"), not "[C]ulture":
     # an introduction, and a lost paragraph break after it
     r"(?P<colon>(?<=[A-Za-z0-9)\"”'’]):)(?=[\"“'‘]?[A-Z@#]|\.@|pic\.twitter\.com/)"
@@ -176,31 +176,31 @@ _CUE = rx.compile(
 """Cues after which a post's text may begin; the last one before the signature wins, except that
 after a glued colon (an introduction) a glued sentence break is the post's own line break."""
 
-_POSTISH = rx.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?!\w)|(?<!\w)#[^\W\d_]\w*|https?://|pic\.twitter\.com/")
+_POSTISH = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?!\w)|(?<!\w)#[^\W\d_]\w*|https?://|pic\.twitter\.com/")
 """What marks a sentence as a post's rather than the article's: a mention, a hashtag, a link (or
 :data:`_NUMBERED` at its start)."""
-_NUMBERED = rx.compile(r"\s*\d{1,3}/\d{0,3}\s?[\"“'‘]?[A-Z]")
+_NUMBERED = re.compile(r"\s*\d{1,3}/\d{0,3}\s?[\"“'‘]?[A-Z]")
 """Thread numbering opening a post: ``1/ In defense``, ``11/11Get a real job``."""
-_TOKEN = rx.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\W_]+")
 """A word, as the scorer and the repeat checks see words: letters and digits."""
-_STRONG_GAP = rx.compile(r"[.!?\n]")
+_STRONG_GAP = re.compile(r"[.!?\n]")
 """Between two words: a sentence ended here."""
-_WEAK_GAP = rx.compile(r"[:;]|\s\s")
+_WEAK_GAP = re.compile(r"[:;]|\s\s")
 """Between two words: a clause ended, or quote marks were deleted, here."""
-_STARTS_LIKE_POST = rx.compile(r"[\"“'‘]?(?:[A-Z0-9@#]|\.@)")
-_URL = rx.compile(r"(?:https?://|www\.)[^\s\"“”<>]+|\bpic\.twitter\.com/[A-Za-z0-9]+", re.IGNORECASE)
-_URL_END = rx.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*$", re.IGNORECASE)
-_TRAILING_URLS = rx.compile(r"(?:\s*(?:(?:https?://|www\.)\S+|pic\.twitter\.com/\S+))+\s*$", re.IGNORECASE)
-_RUN = rx.compile(r"[ \t\u00a0\r\n]{2,}|\n")
+_STARTS_LIKE_POST = re.compile(r"[\"“'‘]?(?:[A-Z0-9@#]|\.@)")
+_URL = re.compile(r"(?:https?://|www\.)[^\s\"“”<>]+|\bpic\.twitter\.com/[A-Za-z0-9]+", re.IGNORECASE)
+_URL_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*$", re.IGNORECASE)
+_TRAILING_URLS = re.compile(r"(?:\s*(?:(?:https?://|www\.)\S+|pic\.twitter\.com/\S+))+\s*$", re.IGNORECASE)
+_RUN = re.compile(r"[ \t\u00a0\r\n]{2,}|\n")
 """A run of white space left where a dash or an emoji was deleted."""
 _TERMINAL = ".!?…\"”’')]"
 """Characters a post's text often ends with, before the signature's name."""
-_CAPITALISED = rx.compile(r"(?:\s|^)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
-_MOJIBAKE_HINT = rx.compile(r"[âÃÂ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
-_THREAD_NUMBER = rx.compile(r"\(?(\d{1,3})\s?/\s?(\d{1,3})?\)?(?=[\s\"“'‘]|[^\W\d_])")
+_CAPITALISED = re.compile(r"(?:\s|^)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
+_MOJIBAKE_HINT = re.compile(r"[âÃÂ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+_THREAD_NUMBER = re.compile(r"\(?(\d{1,3})\s?/\s?(\d{1,3})?\)?(?=[\s\"“'‘]|[^\W\d_])")
 """A post's place in a thread, as its author numbered it: ``1/``, ``(2/5)``, ``11/11Get``."""
-_LINE_SPACE = rx.compile(r"[ \t\u00a0]+")
-_TAG = rx.compile(r"</?[A-Za-z][^<>]{0,300}>")
+_LINE_SPACE = re.compile(r"[ \t\u00a0]+")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 """A tag of markup left in the text."""
 
 _NAME_WINDOW = 60
@@ -263,8 +263,8 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
     return posts
 
 
-_SIGNATURE_FIRST = rx.compile(r"\s*[—–-]{1,2}\s*[^()\n]{1,60}\(@")
-_POST_LINK_END = rx.compile(r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$", re.IGNORECASE)
+_SIGNATURE_FIRST = re.compile(r"\s*[—–-]{1,2}\s*[^()\n]{1,60}\(@")
+_POST_LINK_END = re.compile(r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$", re.IGNORECASE)
 
 
 def _bbc_reach(paragraphs: Sequence[Paragraph], i: int) -> int:

@@ -21,16 +21,16 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import markupsafe
 
-from . import __version__, cachedir, rx
+from . import __version__, cachedir
 from .errors import TemplateProblem
 from .model import Author, Post, Reconstruction, iso
 
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 # Characters that start inline Markdown syntax or raw HTML anywhere, and block syntax at a line start.
-_MD_INLINE = rx.compile(r"([\\`*_\[\]<>|~&]|!(?=\[))")
-_MD_BLOCK_START = rx.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&]|!(?=\[))")
+_MD_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 # Bidi overrides and zero-width characters that could disguise text.
-_INVISIBLE = rx.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 JSON_SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "threads-1.json"
 """The JSON Schema of ``--format json`` (``schema: "threads/1"``), shipped inside the package."""
@@ -54,8 +54,8 @@ def json_schema() -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------- filters
 
 
-_URL_JUNK = rx.compile(r"[\x00-\x20\x7f]+")
-_NOT_SLUG = rx.compile(r"[^\w\- ]")
+_URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
+_NOT_SLUG = re.compile(r"[^\w\- ]")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -116,7 +116,7 @@ def plain(text: Any) -> str:
 
 
 # Editorial marks inside quoted text: "[percent]" is an insertion, "[…]" an elision.
-_EDIT_MARK = rx.compile(r"\[[^\[\]<>\n]{1,40}\]")
+_EDIT_MARK = re.compile(r"\[[^\[\]<>\n]{1,40}\]")
 _ELISIONS = {"…", "...", ". . .", "..", "…."}
 
 
@@ -156,12 +156,12 @@ PLATFORM_LINKS: Mapping[str, tuple[str | None, str | None]] = {
 }
 # Handle shapes a platform accepts; a mention that does not fit is left as text.
 _HANDLE_OK: Mapping[str, re.Pattern[str]] = {
-    "twitter": rx.compile(r"\w{1,15}", re.ASCII),
-    "instagram": rx.compile(r"[\w.]{1,30}", re.ASCII),
-    "telegram": rx.compile(r"\w{5,32}", re.ASCII),
+    "twitter": re.compile(r"\w{1,15}", re.ASCII),
+    "instagram": re.compile(r"[\w.]{1,30}", re.ASCII),
+    "telegram": re.compile(r"\w{5,32}", re.ASCII),
 }
 
-_TOKEN = rx.compile(
+_TOKEN = re.compile(
     r"(?P<url>\bhttps?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)’”])"
     r"|(?<![\w@/.])@(?P<handle>\w(?:[\w.-]*\w)?)(?:@(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?"
     r"|(?<![\w&#/])#(?P<tag>\w*[^\W\d_]\w*)"
@@ -362,8 +362,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 # Characters that Markdown (or HTML) would read as syntax in a value a renderer shows as text,
 # written as JSON \u escapes by ``tojson`` (front matter): the same value once parsed, no syntax.
-_MD_IN_JSON = rx.compile(r"[\[\]()!*_`<>&#|~]")
-_JSON_STRING = rx.compile(r'"(?:[^"\\]|\\.)*"')
+_MD_IN_JSON = re.compile(r"[\[\]()!*_`<>&#|~]")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 def _inert_json(obj: Any, **kwargs: Any) -> str:

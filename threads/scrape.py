@@ -6,10 +6,12 @@ page alike) goes through the remnant and prose scrapers. Sequencing happens late
 
 from __future__ import annotations
 
-from . import dates, listings, logger, prose, remnants
+import logging
+
+from . import dates, listings, prose, remnants
 from .model import Options, Post, Source
 
-log = logger.get(__name__)
+log = logging.getLogger(__name__)
 
 
 def scrape(source: Source, options: Options | None = None) -> list[Post]:

@@ -9,18 +9,18 @@ their place in the source.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from . import rx
 from .model import Author, Post, Reconstruction, Source, Thread
 
 _KIND_RANK = {"embed": 3, "remnant": 2, "quote": 1}
 
 
-_WORD = rx.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def words(text: str | None) -> str:

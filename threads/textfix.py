@@ -7,10 +7,10 @@ characters mojibake is made of.
 
 from __future__ import annotations
 
-from . import rx
+import re
 
 # Characters that mojibake is made of (UTF-8 read as windows-1252 or latin-1, or lost bytes).
-MOJIBAKE_HINT = rx.compile("[\u00c2\u00c3\u00c5\u00e2\u00d0\u00d1\u0080-\u009f\ufffd]")
+MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00d0\u00d1\u0080-\u009f\ufffd]")
 
 
 def is_broken(text: str) -> bool:

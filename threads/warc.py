@@ -22,7 +22,6 @@ import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
-from . import rx
 from .errors import UnreadableInput, unreadable_file
 
 if TYPE_CHECKING:
@@ -37,7 +36,7 @@ MAX_BYTES = 32 * 1024 * 1024
 EXTRA_MISSING = "reading web archives needs FastWARC: pip install 'threads[warc]'"
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml"})
-_LOOKS_HTML = rx.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_LOOKS_HTML = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _READ = 1 << 20
 
 

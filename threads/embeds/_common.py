@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
-from .. import rx
 from ..dom import INDEXED_TAGS, Page
 from ..dom import squash as squash  # re-exported: the embed modules import it from here
 from ..model import Author, Media, Post, Published
@@ -52,7 +51,7 @@ def frame_src(el: HtmlElement) -> str:
 
 
 _NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
-_INDEXED_BRANCH = rx.compile(r"^//(?P<tag>[a-z][a-z0-9-]*)(?P<predicates>(?:\[.*\])?)$", re.S)
+_INDEXED_BRANCH = re.compile(r"^//(?P<tag>[a-z][a-z0-9-]*)(?P<predicates>(?:\[.*\])?)$", re.S)
 
 
 class xpath:
@@ -125,8 +124,8 @@ def classes(el: HtmlElement) -> set[str]:
     return set((el.get("class") or "").split())
 
 
-_HTTP = rx.compile(r"(?i)https?://")
-_SCHEMED = rx.compile(r"(?i)[a-z][a-z0-9+.-]*:")
+_HTTP = re.compile(r"(?i)https?://")
+_SCHEMED = re.compile(r"(?i)[a-z][a-z0-9+.-]*:")
 
 
 def absolute(href: str | None, base: str | None = None) -> str | None:
@@ -174,7 +173,7 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _BR, _BLOCK = "\x00", "\x01"
-_SPACES = rx.compile(r"[^\S\n]+|\u200b|\u200c|\ufeff")
+_SPACES = re.compile(r"[^\S\n]+|\u200b|\u200c|\ufeff")
 
 
 @dataclass(eq=False)
@@ -246,8 +245,8 @@ def render(
     return out
 
 
-_LINE_EDGES = rx.compile(r" *\n *")
-_BLANK_RUN = rx.compile(r"\n{3,}")
+_LINE_EDGES = re.compile(r" *\n *")
+_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def tidy(raw: str) -> str:
@@ -340,10 +339,10 @@ _TZ_HOURS: Mapping[str, int] = {
     "MESZ": 2,
 }
 _TZINFOS: Mapping[str, int] = {k: v * 3600 for k, v in _TZ_HOURS.items()}
-_CJK_DATE = rx.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
-_ISO_DATE = rx.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_NUMERIC_DATE = rx.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
-_TOKEN = rx.compile(r"[^\W\d_]+\.?|\d{1,2}:\d{2}(?::\d{2})?|\d+")
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
+_TOKEN = re.compile(r"[^\W\d_]+\.?|\d{1,2}:\d{2}(?::\d{2})?|\d+")
 _AMPM = {"am": "am", "pm": "pm", "a.m.": "am", "p.m.": "pm"}
 _DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 

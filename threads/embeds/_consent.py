@@ -19,37 +19,36 @@ from urllib.parse import unquote
 from lxml import etree
 from lxml import html as lxml_html
 
-from .. import rx
 from ..dom import POSITION_STRIDE, Page
 from ._common import HtmlElement, xpath
 
-_HINTS = rx.compile(
+_HINTS = re.compile(
     r"twitter-tweet|twitter\.com/|x\.com/|instagram|bluesky|bsky\.app|fb-post|facebook\.com/plugins"
     r"|tiktok|reddit|telegram|threads\.(?:net|com)|mastodon|linkedin\.com/embed",
     re.IGNORECASE,
 )
 """A fragment is worth parsing only if it names a platform."""
-_MARKUP = rx.compile(r"<\s*(?:blockquote|iframe|div|amp-|script|figure)", re.IGNORECASE)
+_MARKUP = re.compile(r"<\s*(?:blockquote|iframe|div|amp-|script|figure)", re.IGNORECASE)
 _TEXTAREAS = xpath("//textarea[contains(., '<')]")
 _ATTRIBUTES = xpath("//@*[contains(., '<') or contains(., 'lt;') or contains(., '%3C')]")
 """Attribute values that may hold markup, as is or escaped: three cheap tests in libxml2 (each
 ``contains`` copies the value), then :data:`_MARKUP_IN_VALUE` on the few left."""
-_MARKUP_IN_VALUE = rx.compile(r"(?:<|&lt;|%3C)(?:blockquote|iframe|div)")
+_MARKUP_IN_VALUE = re.compile(r"(?:<|&lt;|%3C)(?:blockquote|iframe|div)")
 _ESCAPES = ("lt;", "%3c")
 _ESCAPED_TAGS = ("blockquote", "iframe", "div")
 """What the source must hold for an attribute value to hold escaped markup ("&lt;" is written
 "&amp;lt;" there, "%3C" as itself)."""
 _ATTRIBUTES_WITH_TAGS = xpath("//@*[contains(., '<')]")
-_UNESCAPED = rx.compile(r"<(?:blockquote|iframe|div)")
+_UNESCAPED = re.compile(r"<(?:blockquote|iframe|div)")
 _SCRIPT_MARKUP = ("blockquote", "iframe")
 """What a script's text must hold to carry embed markup ("u003cblockquote" holds "blockquote")."""
-_EQUALS = rx.compile(r"=\s*(?=[{\[])")
+_EQUALS = re.compile(r"=\s*(?=[{\[])")
 """An assignment's "=" before an object or array (found first: a literal the regex engine skips to)."""
-_TARGET = rx.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*$")
+_TARGET = re.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*$")
 """What is assigned to, just before the "=": ``window.App``, ``self.__next_f``, ``["key"]``."""
 _TARGET_REACH = 256
-_NAME = rx.compile(r"[\w$.]+\s*")
-_ELSEWHERE = rx.compile(
+_NAME = re.compile(r"[\w$.]+\s*")
+_ELSEWHERE = re.compile(
     r"feed|home_?page|island|cache|related|recommend|trending|popular|teaser|sidebar|widget|more_?stories"
     r"|latest|most_?read|next_?(?:article|story)|navigation|menu|footer",
     re.IGNORECASE,

@@ -8,22 +8,22 @@ others fill its gaps; the post sits where its first copy sits.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
-from .. import rx
 from ..model import Post
 
-_WORDS = rx.compile(r"[^\W_]+")
+_WORDS = re.compile(r"[^\W_]+")
 _ID_PARAMS = frozenset({"story_fbid", "fbid", "id", "v", "p"})
 """Query parameters that name the post itself (facebook ``photo.php?fbid=``, ``watch?v=``)."""
 _MIN_TEXT = 12
 """Shorter texts ("Yes!", "🔥") are too common to prove two records are one post."""
 
 
-_SCHEME = rx.compile(r"^[a-z]+://")
-_HOST_PREFIX = rx.compile(r"^(?:www\.|mobile\.|m\.)")
-_X_HOST = rx.compile(r"^x\.com/")
-_STATUS_PATH = rx.compile(r"^(twitter\.com/)(?:i/web/|[^/]+/)status(?:es)?/")
+_SCHEME = re.compile(r"^[a-z]+://")
+_HOST_PREFIX = re.compile(r"^(?:www\.|mobile\.|m\.)")
+_X_HOST = re.compile(r"^x\.com/")
+_STATUS_PATH = re.compile(r"^(twitter\.com/)(?:i/web/|[^/]+/)status(?:es)?/")
 
 
 def url_key(url: str | None) -> str | None:

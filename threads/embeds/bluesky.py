@@ -13,9 +13,9 @@ Post ID = rkey; the AT URI, DID and CID go to ``extra``. Not posts: profile link
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..dom import Page
 from ..ids import bluesky_time
 from ..model import Media, Post
@@ -23,17 +23,17 @@ from ._common import HtmlElement, find_trailer, frame_src, has_class, make_post,
 
 PLATFORM = "bluesky"
 
-AT_URI = rx.compile(
+AT_URI = re.compile(
     r"at://(?P<did>did:[a-z]+:[A-Za-z0-9._:%-]+)/app\.bsky\.feed\.post/(?P<rkey>[A-Za-z0-9._~:-]{1,512})"
 )
-WEB_URL = rx.compile(
+WEB_URL = re.compile(
     r"^https?://(?:www\.)?bsky\.app/profile/(?P<actor>did:[a-z]+:[A-Za-z0-9._:%-]+|[A-Za-z0-9.-]+)"
     r"/post/(?P<rkey>[A-Za-z0-9._~:-]{1,512})"
 )
-_EMBED_SRC = rx.compile(
+_EMBED_SRC = re.compile(
     r"embed\.bsky\.app/embed/(?P<did>did:[a-z]+:[A-Za-z0-9._:%-]+)/app\.bsky\.feed\.post/(?P<rkey>[A-Za-z0-9._~:-]+)"
 )
-_TRAILER = rx.compile(
+_TRAILER = re.compile(
     r"(?:[—–―]|(?:^|(?<=\s))-{1,2})\s*(?P<name>[^\n—–―]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9.:-]+)\s*\)\s*$"
 )
 _EMBED_FLAG = "[image or embed]"

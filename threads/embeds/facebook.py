@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from .. import rx
 from ..dom import Page
 from ..model import Post
 from ._common import (
@@ -38,17 +37,17 @@ from ._common import (
 
 PLATFORM = "facebook"
 
-POST_URL = rx.compile(
+POST_URL = re.compile(
     r"^https?://(?:(?:www|m|web|business|developers|graph|mbasic)\.)?(?:facebook|fb)\.(?:com|watch)/"
     r"(?!plugins/|sharer|share\.php|dialog/|tr\?|login)\S+",
     re.IGNORECASE,
 )
-_POST_ID = rx.compile(
+_POST_ID = re.compile(
     r"/(?:posts|videos|photos(?:/[^/]+)?|permalink|reel|notes/[^/]+)/(?P<id>pfbid\w+|\d{6,})"
     r"|[?&](?:story_fbid|fbid|v)=(?P<qid>pfbid\w+|\d{6,})",
     re.IGNORECASE,
 )
-_PAGE_SLUG = rx.compile(r"^https?://[^/]+/(?P<slug>[A-Za-z0-9.]{3,80})/(?:posts|videos|photos)/", re.I)
+_PAGE_SLUG = re.compile(r"^https?://[^/]+/(?P<slug>[A-Za-z0-9.]{3,80})/(?:posts|videos|photos)/", re.I)
 _NOT_SLUGS = frozenset({"permalink.php", "story.php", "watch", "photo.php", "groups", "events", "share"})
 _SDK = xpath(
     "//div[" + has_class("fb-post") + " or " + has_class("fb-video") + "][@data-href]",

@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from .. import rx
 from ..dom import Page
 from ..ids import instagram_time
 from ..model import Post
@@ -40,15 +39,15 @@ from ._common import (
 
 PLATFORM = "instagram"
 
-POST_URL = rx.compile(
+POST_URL = re.compile(
     r"^https?://(?:www\.)?(?:instagram\.com|instagr\.am)/(?:(?P<user>[A-Za-z0-9._]{1,30})/)?"
     r"(?P<kind>p|reels?|tv)/(?P<code>[A-Za-z0-9_-]{5,})",
     re.IGNORECASE,
 )
-_PROFILE = rx.compile(r"^https?://(?:www\.)?instagram\.com/(?P<user>[A-Za-z0-9._]{1,30})/?(?:[?#]|$)", re.I)
-_SHARED_BY = rx.compile(r"\(\s*@(?P<handle>[A-Za-z0-9._]{1,30})\s*\)")
+_PROFILE = re.compile(r"^https?://(?:www\.)?instagram\.com/(?P<user>[A-Za-z0-9._]{1,30})/?(?:[?#]|$)", re.I)
+_SHARED_BY = re.compile(r"\(\s*@(?P<handle>[A-Za-z0-9._]{1,30})\s*\)")
 """The "(@handle)" of "A post shared by Name (@handle)": the name is what precedes it."""
-_PHRASES = rx.compile(
+_PHRASES = re.compile(
     r"^(?:A post shared by|Ein Beitrag geteilt von|Une publication partagée par|Publication partagée par"
     r"|Una publicación compartida (?:por|de)|Un post condiviso da"
     r"|Uma publicação (?:partilhada|compartilhada) por"
@@ -57,7 +56,7 @@ _PHRASES = rx.compile(
     re.IGNORECASE,
 )
 """"A post shared by" as Instagram's embed code writes it in the languages seen."""
-_VIEW_LINKS = rx.compile(
+_VIEW_LINKS = re.compile(
     r"^(?:View this post on Instagram|Dieser Beitrag ist auf Instagram|.{0,60}Instagram)$", re.I
 )
 
@@ -80,7 +79,7 @@ _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-instagram") + " or " + has_class("is-provider-instagram") + "]"
 )
 _SCREENSHOTS = screenshots("Instagram")
-_SCREENSHOT_ALT = rx.compile(
+_SCREENSHOT_ALT = re.compile(
     r"^\s*Instagram post by @(?P<handle>[\w.]{1,30})\s*:?\s*(?P<text>.*)$", re.I | re.S
 )
 

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from .. import rx
 from ..dom import Page
 from ..model import Post, Published
 from ._common import HtmlElement, make_post, squash, xpath
@@ -23,14 +22,14 @@ PLATFORM = "jsonld"
 
 POSTING_TYPES = frozenset({"socialmediaposting", "discussionforumposting"})
 _HOSTS = (
-    (rx.compile(r"^https?://(?:[^/]+\.)?(?:twitter|x)\.com/", re.I), "twitter"),
-    (rx.compile(r"^https?://(?:[^/]+\.)?instagram\.com/", re.I), "instagram"),
-    (rx.compile(r"^https?://(?:[^/]+\.)?facebook\.com/", re.I), "facebook"),
-    (rx.compile(r"^https?://(?:[^/]+\.)?bsky\.app/", re.I), "bluesky"),
-    (rx.compile(r"^https?://(?:[^/]+\.)?threads\.(?:net|com)/", re.I), "threads"),
-    (rx.compile(r"^https?://(?:[^/]+\.)?tiktok\.com/", re.I), "tiktok"),
-    (rx.compile(r"^https?://(?:[^/]+\.)?reddit\.com/", re.I), "reddit"),
-    (rx.compile(r"^https?://(?:[^/]+\.)?linkedin\.com/", re.I), "linkedin"),
+    (re.compile(r"^https?://(?:[^/]+\.)?(?:twitter|x)\.com/", re.I), "twitter"),
+    (re.compile(r"^https?://(?:[^/]+\.)?instagram\.com/", re.I), "instagram"),
+    (re.compile(r"^https?://(?:[^/]+\.)?facebook\.com/", re.I), "facebook"),
+    (re.compile(r"^https?://(?:[^/]+\.)?bsky\.app/", re.I), "bluesky"),
+    (re.compile(r"^https?://(?:[^/]+\.)?threads\.(?:net|com)/", re.I), "threads"),
+    (re.compile(r"^https?://(?:[^/]+\.)?tiktok\.com/", re.I), "tiktok"),
+    (re.compile(r"^https?://(?:[^/]+\.)?reddit\.com/", re.I), "reddit"),
+    (re.compile(r"^https?://(?:[^/]+\.)?linkedin\.com/", re.I), "linkedin"),
 )
 """Permalink hosts and the platform they name; any other host gives "unknown"."""
 _SCRIPTS = xpath("//script[translate(@type, 'LDJSON', 'ldjson')='application/ld+json']")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..dom import Page
 from ..ids import linkedin_time
 from ..model import Post
@@ -17,7 +16,7 @@ from ._common import frame_src, make_post, src_matches, xpath
 
 PLATFORM = "linkedin"
 
-_URN = rx.compile(
+_URN = re.compile(
     r"linkedin\.com/embed/feed/update/urn:li:(?P<kind>share|ugcPost|activity):(?P<id>\d{10,20})", re.I
 )
 _IFRAMES = xpath("//iframe[" + src_matches("linkedin\\.com/embed/feed/update/") + "]")

@@ -13,9 +13,9 @@ Handles are ``user@host`` except on single-server platforms (truthsocial.com: ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..dom import Page
 from ..ids import mastodon_time
 from ..model import Post
@@ -23,7 +23,7 @@ from ._common import HtmlElement, absolute, frame_src, has_class, make_post, xpa
 
 PLATFORM = "mastodon"
 
-STATUS_URL = rx.compile(
+STATUS_URL = re.compile(
     r"^https?://(?P<host>[^/\s]+)/(?:@(?P<acct>[A-Za-z0-9_]+)(?:@(?P<domain>[A-Za-z0-9.-]+))?"
     r"|users/(?P<user>[A-Za-z0-9_]+)/statuses)/(?P<id>\d{1,19})(?P<embed>/embed)?(?:[/?#]|$)"
 )

@@ -13,19 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..dom import Page
 from ..model import Post
 from ._common import HtmlElement, absolute, has_class, make_post, squash, xpath
 
 PLATFORM = "reddit"
 
-POST_URL = rx.compile(
+POST_URL = re.compile(
     r"^https?://(?:(?:www|old|new|np|embed)\.)?(?:reddit\.com|redditmedia\.com)/(?:r|u|user)/(?P<where>[A-Za-z0-9_-]+)"
     r"/comments/(?P<post>[a-z0-9]+)(?:/(?P<slug>[^/?#]*))?(?:/(?:comment/)?(?P<comment>[a-z0-9]+))?",
     re.I,
 )
-_USER = rx.compile(r"/(?:u|user)/(?P<name>[A-Za-z0-9_-]{3,20})/?(?:[?#]|$)", re.I)
+_USER = re.compile(r"/(?:u|user)/(?P<name>[A-Za-z0-9_-]{3,20})/?(?:[?#]|$)", re.I)
 _BLOCKS = xpath(
     "//blockquote[" + has_class("reddit-embed-bq") + " or " + has_class("reddit-card") + "]"
     " | //div[" + has_class("reddit-embed") + "]",

@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..dom import Page
 from ..model import Post
 from ._common import HtmlElement, absolute, frame_src, make_post, xpath
 
 PLATFORM = "telegram"
 
-POST_URL = rx.compile(
+POST_URL = re.compile(
     r"^https?://(?:t\.me|telegram\.me)/(?:s/)?(?P<channel>[A-Za-z0-9_]{4,32})/(?P<msg>\d+)", re.I
 )
-_POST_ATTR = rx.compile(r"^\s*(?P<channel>[A-Za-z0-9_]{4,32})/(?P<msg>\d+)\s*$")
+_POST_ATTR = re.compile(r"^\s*(?P<channel>[A-Za-z0-9_]{4,32})/(?P<msg>\d+)\s*$")
 _SCRIPTS = xpath("//script[@data-telegram-post]")
 _IFRAMES = xpath(
     "//iframe[re:test(@src, '(t|telegram)\\.me/(s/)?[A-Za-z0-9_]{4,32}/[0-9]+\\?(.*&)?embed=', 'i')"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..dom import Page
 from ..ids import threads_time
 from ..model import Post
@@ -20,7 +19,7 @@ from ._common import HtmlElement, absolute, frame_src, has_class, make_post, xpa
 
 PLATFORM = "threads"
 
-POST_URL = rx.compile(
+POST_URL = re.compile(
     r"^https?://(?:www\.)?threads\.(?:net|com)/(?:@(?P<handle>[A-Za-z0-9._]{1,30})/post|t)/(?P<code>[A-Za-z0-9_-]+)",
     re.IGNORECASE,
 )

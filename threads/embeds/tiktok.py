@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..dom import Page
 from ..ids import tiktok_time
 from ..model import Post
@@ -20,11 +19,11 @@ from ._common import HtmlElement, absolute, frame_src, has_class, make_post, ren
 
 PLATFORM = "tiktok"
 
-VIDEO_URL = rx.compile(
+VIDEO_URL = re.compile(
     r"^https?://(?:www\.|m\.)?tiktok\.com/@(?P<handle>[A-Za-z0-9._]{1,24})/(?:video|photo)/(?P<id>\d{15,20})",
     re.I,
 )
-_EMBED_SRC = rx.compile(r"tiktok\.com/(?:embed(?:/v2)?|player/v1)/(?P<id>\d{15,20})", re.I)
+_EMBED_SRC = re.compile(r"tiktok\.com/(?:embed(?:/v2)?|player/v1)/(?P<id>\d{15,20})", re.I)
 _BLOCKQUOTES = xpath(
     "//blockquote[" + has_class("tiktok-embed") + " or (@data-video-id and contains(@cite, 'tiktok.com'))]"
 )

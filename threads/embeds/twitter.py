@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import rx
 from ..dom import Page
 from ..ids import twitter_time
 from ..model import Media, Post
@@ -46,7 +45,7 @@ from ._common import (
 
 PLATFORM = "twitter"
 
-STATUS = rx.compile(
+STATUS = re.compile(
     r"^https?://(?:(?:www|mobile|m)\.)?(?P<host>twitter|x)\.com/(?:#!/)?"
     r"(?:i(?:/web)?|(?P<handle>[A-Za-z0-9_]{1,15}))/status(?:es)?/(?P<id>\d{1,20})",
     re.IGNORECASE,
@@ -76,18 +75,18 @@ _WP_FIGURES = xpath(
 _SCREENSHOTS = screenshots("Twitter|X")
 _SCREENSHOT_REACH = 5
 """How many wrappers up from a screenshot to look for its permalink."""
-_SCREENSHOT_ALT = rx.compile(
+_SCREENSHOT_ALT = re.compile(
     r"^\s*(?:Twitter|X) post by @(?P<handle>\w{1,15})\s*:?\s*(?P<text>.*)$", re.I | re.S
 )
 
-_TRAILER = rx.compile(
+_TRAILER = re.compile(
     r"(?:[—–―]|(?:^|(?<=\s))-{1,2})\s*(?P<name>[^\n—–―]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$"
 )
 """The trailer before the date link: dash, display name, ``(@handle)``; names exclude long dashes."""
-_BARE_TRAILER = rx.compile(
+_BARE_TRAILER = re.compile(
     r"(?:^|(?<=\n))(?P<name>[^\n]{0,80}?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$"
 )
-_PIC = rx.compile(r"(?:^|//)(?:pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
+_PIC = re.compile(r"(?:^|//)(?:pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
 
 
 _Status = tuple[str | None, str, str]
@@ -214,7 +213,7 @@ def _from_card(
     handle, tid, url = final[1]
     if handle is None:
         return None
-    profile = rx.compile(rf"^https?://(?:(?:www|mobile)\.)?(?:twitter|x)\.com/{handle}/?(?:[?#]|$)", re.I)
+    profile = re.compile(rf"^https?://(?:(?:www|mobile)\.)?(?:twitter|x)\.com/{handle}/?(?:[?#]|$)", re.I)
     own = [a for a in anchors if profile.match(a.get("href") or "")]
     shown = [squash(a.text_content()) for a in own]
     if f"@{handle.lower()}" not in (s.lower() for s in shown):
