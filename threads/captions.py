@@ -9,50 +9,20 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-PLATFORM_NAMES: dict[str, str] = {
-    "twitter": "twitter",
-    "x": "twitter",
-    "facebook": "facebook",
-    "instagram": "instagram",
-    "threads": "threads",
-    "bluesky": "bluesky",
-    "mastodon": "mastodon",
-    "truth social": "truthsocial",
-    "tiktok": "tiktok",
-    "linkedin": "linkedin",
-    "telegram": "telegram",
-    "reddit": "reddit",
-    "weibo": "weibo",
-    "youtube": "youtube",
-}
-PLATFORM_ALT = "|".join(
-    (
-        "Twitter",
-        "X",
-        "Facebook",
-        "Instagram",
-        "Threads",
-        "Bluesky",
-        "Mastodon",
-        "Truth Social",
-        "TikTok",
-        "LinkedIn",
-        "Telegram",
-        "Reddit",
-        "Weibo",
-    )
-)
+from . import vocab
+
+_PLATFORMS = vocab.platform_alternation()
 
 # "Name or subject (Twitter)" alone on its line, optionally "(Twitter/@handle)" or "(via Twitter)".
 _PAREN = re.compile(
-    rf"^(?P<who>[^()\n]{{1,80}}?)\s*\(\s*(?:via\s+|source:\s*|photo:\s*)?(?P<platform>{PLATFORM_ALT})"
+    rf"^(?P<who>[^()\n]{{1,80}}?)\s*\(\s*(?:via\s+|source:\s*|photo:\s*)?(?P<platform>{_PLATFORMS})"
     rf"(?:\s*/\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?\s*\)\s*\.?$",
     re.IGNORECASE,
 )
 # "Photo: Twitter/@x", "Image via Instagram", "Screenshot from Facebook / Name".
 _CREDIT = re.compile(
     rf"^(?:photo|image|picture|screenshot|screengrab|screen grab|source|credit|video|embed)s?"
-    rf"(?:\s+(?:via|from|courtesy of|credit))?\s*[:\-–—|]?\s*(?:via\s+)?(?P<platform>{PLATFORM_ALT})"
+    rf"(?:\s+(?:via|from|courtesy of|credit))?\s*[:\-–—|]?\s*(?:via\s+)?(?P<platform>{_PLATFORMS})"
     rf"(?:\s*[/|]\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?(?P<rest>\s*[,/|–—-]?\s*(?P<who>[^()\n]{{0,60}}))?$",
     re.IGNORECASE,
 )
@@ -73,7 +43,7 @@ def match(line: str) -> Caption | None:
     m = _CREDIT.match(line)
     if m:
         who = (m.group("who") or "").strip() or None
-        return Caption(line, PLATFORM_NAMES[m.group("platform").lower()], who, m.group("handle"))
+        return Caption(line, vocab.PLATFORM_NAMES[m.group("platform").casefold()], who, m.group("handle"))
     m = _PAREN.match(line) if "(" in line else None
     if m:
         who = m.group("who").strip(" -–—:|")
@@ -82,5 +52,5 @@ def match(line: str) -> Caption | None:
         # "X" alone in parentheses is too common to mean the platform unless it is upper case
         if m.group("platform") in ("x", "threads"):
             return None
-        return Caption(line, PLATFORM_NAMES[m.group("platform").lower()], who, m.group("handle"))
+        return Caption(line, vocab.PLATFORM_NAMES[m.group("platform").casefold()], who, m.group("handle"))
     return None

@@ -6,10 +6,9 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+from . import vocab
+
+_MONTHS = vocab.MONTH_PATTERN
 # "October 17, 2017", "Oct. 17 2017", "17 October 2017", "2017-10-17", optionally led by a weekday.
 DATE_RE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -21,7 +20,6 @@ _DATELINE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(
     r"\b(?:(?:on|last|this|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(today|yesterday|tonight|this morning|this afternoon|this evening|last night)\b",
@@ -110,7 +108,7 @@ def relative_day(text: str, anchor: date | None) -> date | None:
     if not m2:
         return None
     if m2.group(1):
-        want = WEEKDAYS.index(m2.group(1).lower())
+        want = vocab.WEEKDAYS.index(m2.group(1).lower())
         back = (anchor.weekday() - want) % 7
         return anchor - timedelta(days=back)
     word = m2.group(2).lower()

@@ -24,7 +24,7 @@ import zlib
 from email.message import Message
 from typing import Any
 
-from . import __version__
+from . import __version__, vocab
 from .errors import UnreadableInput
 
 TIMEOUT = 20.0
@@ -35,8 +35,6 @@ USER_AGENT = f"threads/{__version__} (+https://pypi.org/project/threads/)"
 
 # Content types taken as pages; anything else (images, PDFs, archives) is refused.
 _PAGE_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
-# Labels that browsers read as windows-1252 (the WHATWG encoding standard).
-_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252"}
 
 try:  # brotli is optional: offered only when it can be decoded
     import brotli as _brotli  # type: ignore[import-not-found,import-untyped,unused-ignore]
@@ -150,7 +148,7 @@ def honour_charset(body: bytes, charset: str | None) -> bytes:
     else:
         return body
     label = charset.strip().strip("\"'").lower()
-    encoding = _ALIASES.get(label, label)
+    encoding = vocab.CHARSET_ALIASES.get(label, label)
     try:
         text = body.decode(encoding)
     except (LookupError, UnicodeDecodeError):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 
-from . import captions, dates
+from . import dates, vocab
 from .model import Author, Paragraph, Post
 from .people import split_title
 
@@ -20,7 +20,7 @@ from .people import split_title
 _ANNOUNCE = re.compile(
     r"\b(?:following|these)\s+(?:statements|posts|tweets|messages|comments)\s+(?:were|was|have been)\s+"
     r"(?:posted|published|sent)\s+(?:to|on|from)\s+(?:the\s+)?(?:verified\s+|official\s+)?"
-    rf"(?P<platform>{captions.PLATFORM_ALT})\s+accounts?\s+of\s+(?P<who>[^@\n]{{3,120}}?)"
+    rf"(?P<platform>{vocab.platform_alternation()})\s+accounts?\s+of\s+(?P<who>[^@\n]{{3,120}}?)"
     r"(?:(?P<handles>(?:,?\s*(?:and\s+)?@[A-Za-z0-9_]{1,15})+)\s*\.|(?<![A-Z])\.\s)",
     re.IGNORECASE,
 )
@@ -31,18 +31,6 @@ _HEADER = re.compile(r"@(?P<handle>[A-Za-z0-9_]{1,15})\s*:\s*(?=-)")
 # "[1749 EST]": the time stamp that closes each item; the item runs back to the previous one.
 _STAMP = re.compile(r"\[(?P<hhmm>\d{3,4})\s*(?P<zone>[A-Z]{2,4})\]")
 _ITEM_START = re.compile(r"^\s*(?:@[A-Za-z0-9_]{1,15}\s*:\s*)?-\s+")
-_ZONES = {
-    "EST": -5,
-    "EDT": -4,
-    "CST": -6,
-    "CDT": -5,
-    "MST": -7,
-    "MDT": -6,
-    "PST": -8,
-    "PDT": -7,
-    "GMT": 0,
-    "UTC": 0,
-}
 _TITLE_DAY = re.compile(r"\((?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\)")
 
 
@@ -62,7 +50,7 @@ def extract(
         if m:
             handles = _HANDLE.findall(m.group("handles") or "")
             name = " ".join(split_title(m.group("who").strip(" ,"))[1]) or m.group("who").strip(" ,")
-            platform = captions.PLATFORM_NAMES[m.group("platform").lower()]
+            platform = vocab.PLATFORM_NAMES[m.group("platform").casefold()]
             announced = (
                 Author(name=name, handle=handles[0] if handles else None, platform=platform),
                 m.group(0),
@@ -120,10 +108,10 @@ def _listing_day(title: str | None, article_date: date | None) -> date | None:
 
 
 def _stamp(day: date | None, hhmm: str, zone: str) -> datetime | None:
-    if day is None or zone not in _ZONES:
+    if day is None or zone not in vocab.TIME_ZONES:
         return None
     hours, minutes = int(hhmm[:-2]), int(hhmm[-2:])
     if hours > 23 or minutes > 59:
         return None
-    tz = timezone(timedelta(hours=_ZONES[zone]))
+    tz = timezone(timedelta(hours=vocab.TIME_ZONES[zone]))
     return datetime(day.year, day.month, day.day, hours, minutes, tzinfo=tz)

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import dates, textfix
+from . import dates, textfix, vocab
 from .dom import POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Paragraph, Published, Source
@@ -52,20 +52,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Labels that browsers read as windows-1252 (the WHATWG encoding standard).
 _ALIASES = {
-    "iso-8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
+    **vocab.CHARSET_ALIASES,
     # A charset found by reading the bytes as ASCII cannot be UTF-16 or UTF-32; browsers read UTF-8.
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-    "utf-32": "utf-8",
-    "utf-32le": "utf-8",
-    "utf-32be": "utf-8",
+    **dict.fromkeys(("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be"), "utf-8"),
 }
 
 # Prose blocks: each flushes the text gathered so far as one paragraph.
@@ -596,7 +586,7 @@ _LATE_DATE_METAS = ("sailthru.date",)
 """Trusted less than the page's structured data (a newsletter tool's date, sometimes on a 12-hour clock)."""
 _META_KEYS = ("property", "name", "itemprop")
 _ITEMPROP_DATETIME = etree.XPath('//*[@itemprop="datePublished"]/@datetime')
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTHS = [name[:3].lower() for name in vocab.ENGLISH_MONTHS[1:]]
 _URL_DAY = re.compile(
     rf"/((?:19|20)\d\d)(?:[/-](0?[1-9]|1[0-2]|{'|'.join(_MONTHS)})[/-]"
     r"(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])([0-2]\d|3[01]))(?:/|[-_.]|$)",

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import vocab
+
 # Words that are titles, ranks, offices or honorifics, not parts of a name. Compared lowercased,
 # without a final full stop. Military ranks and civil offices (English news usage), honorifics,
 # and the modifiers that stand in front of them ("Army Col.", "U.S. President", "former Sen.").
@@ -97,18 +99,23 @@ def name_gender(tokens: Iterable[str]) -> str | None:
     return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
 
 
-# Capitalised words that start sentences or name days, never people.
+# Capitalised words that start sentences or name days, months and platforms, never people. May,
+# June and August are given names too.
 NOT_NAMES = frozenset(
     """
     the a an and but or so yet for nor if as at by in of on to up via with from into onto over after
     before when while then than this that these those there here it its we i you they he she his her
     our their my your who what where which why how also still just even however meanwhile moreover
-    instead monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
-    february march april july september october november december twitter facebook instagram tiktok
-    reddit telegram bluesky mastodon threads linkedin youtube photo image video screenshot source
-    credit caption update editor note read watch see
+    instead today yesterday tonight photo image video screenshot source credit caption update editor
+    note read watch see
     der die das ein eine er sie es und aber auch une il elle et mais los las una él ella pero lei
     """.split()
+) | frozenset(
+    (
+        *vocab.WEEKDAYS,
+        *(m.lower() for m in vocab.ENGLISH_MONTHS[1:] if m not in ("May", "June", "August")),
+        *(name for name in vocab.PLATFORM_NAMES if len(name) > 1 and " " not in name),
+    )
 )
 # Nouns that refer back to whichever organisation was last named.
 GENERIC_ORGS = frozenset(

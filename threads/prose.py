@@ -22,7 +22,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from . import captions, dates
+from . import captions, dates, vocab
 from .model import Author, Paragraph, Post
 from .people import NOT_NAMES, TITLE_WORDS, Cast, Person, fold_key, name_gender, split_title
 from .quotes import Quote, find_quotes, sentences
@@ -307,7 +307,7 @@ _JOINER = re.compile(r"^\s*[,;]?\s*(?:and|or|but|then|adding|before adding)?\s*,
 # on Twitter with Trump, said"): it gives no evidence.
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,.;]*(?:,|$)")
 
-_P = captions.PLATFORM_ALT
+_P = vocab.platform_alternation()
 # Social evidence in an attribution or a passage: (pattern, platform or None for "from the match").
 SOCIAL_PHRASES: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (
@@ -946,7 +946,7 @@ class _Scanner:
         if "spk" not in m.re.groupindex:
             return self.sentence_subject
         spk = m.group("spk")
-        if spk.casefold() in captions.PLATFORM_NAMES and spk[:1].isupper():
+        if spk.casefold() in vocab.PLATFORM_NAMES and spk[:1].isupper():
             return self.cast.mention(spk, position=position, org=True)  # "Twitter said in a tweet"
         if re.fullmatch(_PRONOUNS, spk):
             return self._pronoun(spk, position)
@@ -1141,7 +1141,7 @@ def _social(text: str) -> tuple[str, str] | None:
             if noun and _TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue
             if best is None or m.start() < best[0]:
-                plat = platform or captions.PLATFORM_NAMES.get(m.group("p").lower(), "unknown")
+                plat = platform or vocab.PLATFORM_NAMES.get(m.group("p").casefold(), "unknown")
                 best = (m.start(), plat, m.group(0))
             break
     return (best[1], best[2]) if best else None

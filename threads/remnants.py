@@ -40,7 +40,7 @@ from datetime import date
 from itertools import accumulate
 from typing import NamedTuple
 
-from . import textfix
+from . import textfix, vocab
 from .dom import squash
 from .model import Author, Media, Paragraph, Post
 
@@ -49,31 +49,8 @@ from .model import Author, Media, Paragraph, Post
 _WS = r"[ \t\u00a0\r\n]"
 """White space inside a signature (no-break spaces and CRLF included)."""
 
-_MONTHS: dict[str, int] = {}
-"""Month names as embeds write them, lower case -> month number: English, German, French, Spanish,
-Portuguese, Italian, Dutch. Abbreviations are looked up by prefix (:func:`_month`)."""
-for _number, _names in enumerate(
-    (
-        "january januar janvier enero janeiro gennaio januari",
-        "february februar février febrero fevereiro febbraio februari",
-        "march märz mars marzo março maart",
-        "april avril abril aprile",
-        "may mai mayo maio maggio mei",
-        "june juni juin junio junho giugno",
-        "july juli juillet julio julho luglio",
-        "august août agosto augustus",
-        "september septembre septiembre setiembre setembro settembre",
-        "october oktober octobre octubre outubro ottobre",
-        "november novembre noviembre novembro",
-        "december dezember décembre diciembre dezembro dicembre",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-
 _WORD = r"[^\W\d_]{3,10}"
-"""A month name or abbreviation (checked against :data:`_MONTHS` when the date is parsed)."""
+"""A month name or abbreviation (checked with :func:`threads.vocab.month` when the date is parsed)."""
 
 _SP = r"[ \u00a0]"
 _DATE = (
@@ -112,9 +89,7 @@ _ANCHOR = re.compile(
 may sit in the ``<a>`` of embed markup left in the text as it was."""
 
 _INSTAGRAM = re.compile(
-    r"(?:A post shared by|Ein Beitrag geteilt von|Une publication partagée par|"
-    r"Una publicación compartida (?:de|por)|Uma publicação compartilhada por|Un post condiviso da|"
-    r"Een bericht gedeeld door)"
+    rf"(?:{vocab.phrase_alternation(vocab.POST_SHARED_BY)})"
     rf"{_WS}{{1,3}}(?P<name>[^\n()@]{{0,80}}?){_WS}{{0,3}}\(@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)"
     rf"(?:{_WS}{{1,3}}(?:on|am|le|el|em|il|op){_WS}{{1,3}}(?P<date>{_DATE})(?P<time>{_TIME})?)?",
     re.IGNORECASE,
@@ -127,9 +102,8 @@ _FACEBOOK = re.compile(
 )
 """Facebook's embed line. The weekday is required: a blog byline ``Posted by admin on March 3`` is not it."""
 
-_PLATFORMS = r"(?P<platform>Twitter|X|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads|Mastodon)"
+_PLATFORMS = rf"(?P<platform>{vocab.platform_alternation()})"
 _BBC_WHO = r"(?:@(?P<handle>[A-Za-z0-9_]{1,15})\b|(?P<name>[^\n@]{1,60}?)(?=[ \t]*(?:\r?\n|$)))"
-_BBC_PLATFORM = {"x": "twitter"}
 """BBC's platform word -> ours, where they differ."""
 _BBC_SKIP = re.compile(rf"Skip {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
 """BBC's marker before an embed: the post's text starts after it."""
@@ -349,7 +323,7 @@ def _make_signature(text: str, kind: str, m: re.Match[str], floor: int) -> _Sign
         return _Signature(
             start=m.start(),
             end=m.end(),
-            platform=_BBC_PLATFORM.get(m.group("platform").lower(), m.group("platform").lower()),
+            platform=vocab.PLATFORM_NAMES[m.group("platform").casefold()],
             name=None if handle else who or None,
             handle=handle,
             published=None,
@@ -676,16 +650,6 @@ def _clean_name(raw: str | None) -> str | None:
     return name if _TOKEN.search(name) else None
 
 
-def _month(word: str) -> int | None:
-    word = word.casefold().rstrip(".")
-    if word in _MONTHS:
-        return _MONTHS[word]
-    if len(word) < 3:
-        return None
-    found = {n for name, n in _MONTHS.items() if name.startswith(word)}
-    return found.pop() if len(found) == 1 else None
-
-
 def _parse_date(written: str) -> date | None:
     """A signature's date as written -> the day, or None when it is no date."""
     s = squash(written)
@@ -693,7 +657,7 @@ def _parse_date(written: str) -> date | None:
         m = pattern.match(s)
         if m is None:
             continue
-        month = int(m.group("m")) if m.group("m").isdigit() else _month(m.group("m"))
+        month = int(m.group("m")) if m.group("m").isdigit() else vocab.month(m.group("m"))
         if month is None:
             continue
         try:

@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import markupsafe
 
-from . import __version__, cachedir
+from . import __version__, cachedir, vocab
 from .errors import TemplateProblem
 from .model import Author, Post, Reconstruction, iso
 
@@ -140,25 +140,9 @@ def edit_marks(text: Any) -> markupsafe.Markup:
     return markupsafe.Markup("".join(out))
 
 
-# Where a @mention and a #hashtag lead on each platform: one row per platform. "{host}" is the
-# instance of the post (Mastodon), taken from the post's permalink; without it nothing is linked.
-PLATFORM_LINKS: Mapping[str, tuple[str | None, str | None]] = {
-    "twitter": ("https://x.com/{handle}", "https://x.com/hashtag/{tag}"),
-    "bluesky": ("https://bsky.app/profile/{handle}", "https://bsky.app/hashtag/{tag}"),
-    "mastodon": ("https://{host}/@{handle}", "https://{host}/tags/{tag}"),
-    "threads": ("https://www.threads.net/@{handle}", "https://www.threads.net/search?q=%23{tag}"),
-    "instagram": ("https://www.instagram.com/{handle}/", "https://www.instagram.com/explore/tags/{tag}/"),
-    "facebook": ("https://www.facebook.com/{handle}", "https://www.facebook.com/hashtag/{tag}"),
-    "tiktok": ("https://www.tiktok.com/@{handle}", "https://www.tiktok.com/tag/{tag}"),
-    "youtube": ("https://www.youtube.com/@{handle}", "https://www.youtube.com/hashtag/{tag}"),
-    "truthsocial": ("https://truthsocial.com/@{handle}", "https://truthsocial.com/tags/{tag}"),
-    "telegram": ("https://t.me/{handle}", None),
-}
-# Handle shapes a platform accepts; a mention that does not fit is left as text.
+# A mention whose handle the platform would not accept is left as text.
 _HANDLE_OK: Mapping[str, re.Pattern[str]] = {
-    "twitter": re.compile(r"\w{1,15}", re.ASCII),
-    "instagram": re.compile(r"[\w.]{1,30}", re.ASCII),
-    "telegram": re.compile(r"\w{5,32}", re.ASCII),
+    key: re.compile(p.handle, re.ASCII) for key, p in vocab.PLATFORMS.items() if p.handle
 }
 
 _TOKEN = re.compile(
@@ -185,7 +169,8 @@ def mention_url(handle: str | None, platform: str | None, base_url: str | None =
         if platform not in ("mastodon", None, "unknown"):
             return None
         platform = "mastodon"
-    pattern = PLATFORM_LINKS.get(platform or "", (None, None))[0]
+    known = vocab.PLATFORMS.get(platform or "")
+    pattern = known.profile if known else None
     check = _HANDLE_OK.get(platform or "")
     if not pattern or (check and not check.fullmatch(handle)) or ("{host}" in pattern and not host):
         return None
@@ -196,7 +181,8 @@ def hashtag_url(tag: str | None, platform: str | None, base_url: str | None = No
     """The hashtag page of ``#tag`` on ``platform``, or None."""
     if not tag:
         return None
-    pattern = PLATFORM_LINKS.get(platform or "", (None, None))[1]
+    known = vocab.PLATFORMS.get(platform or "")
+    pattern = known.hashtag if known else None
     host = _host(base_url)
     if not pattern or ("{host}" in pattern and not host):
         return None
@@ -266,26 +252,12 @@ def iso_date(value: date | datetime | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-PLATFORM_LABELS = {
-    "twitter": "X (Twitter)",
-    "mastodon": "Mastodon",
-    "bluesky": "Bluesky",
-    "threads": "Threads",
-    "instagram": "Instagram",
-    "facebook": "Facebook",
-    "tiktok": "TikTok",
-    "reddit": "Reddit",
-    "telegram": "Telegram",
-    "linkedin": "LinkedIn",
-    "truthsocial": "Truth Social",
-    "youtube": "YouTube",
-    "unknown": "unknown platform",
-}
-
-
 def platform_label(platform: str | None) -> str:
     """A platform's display name ("X (Twitter)", "Bluesky")."""
-    return PLATFORM_LABELS.get(platform or "unknown", (platform or "unknown").title())
+    known = vocab.PLATFORMS.get(platform or "")
+    if known is not None:
+        return known.label
+    return "unknown platform" if platform in (None, "", "unknown") else platform.title()
 
 
 def display_name(author: Author) -> str:

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
+from .. import vocab
 from ..dom import INDEXED_TAGS, Page
 from ..dom import squash as squash  # re-exported: the embed modules import it from here
 from ..model import Author, Media, Post, Published
@@ -275,70 +276,7 @@ TRAILER_WINDOW = 400
 
 # ---------------------------------------------------------------- dates
 
-# Month names as embed widgets write them in the languages seen in saved pages (nominative and
-# genitive forms; abbreviations without their dot). Index = month number.
-_MONTH_WORDS: tuple[str, ...] = (
-    "",
-    "january jan januar jänner janvier janv enero ene janeiro gennaio gen januari styczeń stycznia "
-    "январь января янв ocak ledna leden tammikuuta ianuarie січня",
-    "february feb februar février févr fevr febrero febr fevereiro fev febbraio februari luty lutego "
-    "февраль февраля фев şubat února únor helmikuuta februarie лютого",
-    "march mar märz mär mrz mars marzo março marco maart mrt marzec marca март марта mart března "
-    "březen maaliskuuta maret martie березня",
-    "april apr avril avr abril abr aprile kwiecień kwietnia апрель апреля nisan dubna duben "
-    "huhtikuuta aprilie квітня",
-    "may mai mayo maio maggio mag mei maj maja май мая mayıs května květen toukokuuta травня",
-    "june jun juni juin junio junho giugno giu czerwiec czerwca июнь июня июн haziran června "
-    "červen kesäkuuta iunie червня",
-    "july jul juli juillet juil julio julho luglio lug lipiec lipca июль июля июл temmuz července "
-    "červenec heinäkuuta iulie липня",
-    "august aug août aout agosto ago augustus sierpień sierpnia август августа авг ağustos srpna "
-    "srpen elokuuta agustus серпня augusti",
-    "september sep sept septembre septiembre setiembre setembro set settembre sett wrzesień "
-    "września сентябрь сентября сен eylül září syyskuuta septembrie вересня",
-    "october oct oktober okt octobre octubre outubro out ottobre ott październik października "
-    "октябрь октября окт ekim října říjen lokakuuta octombrie жовтня",
-    "november nov novembre noviembre novembro listopad listopada ноябрь ноября ноя kasım "
-    "listopadu marraskuuta noiembrie листопада",
-    "december dec dezember dez décembre déc diciembre dic dezembro dicembre grudzień grudnia "
-    "декабрь декабря дек aralık prosince prosinec joulukuuta desember decembrie грудня",
-)
-_MONTHS: dict[str, int] = {w: i for i, words in enumerate(_MONTH_WORDS) for w in words.split()}
-_ENGLISH = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-# Time-zone abbreviations embed widgets print (Instagram's "3:55pm PDT"), as UTC offsets in hours.
-_TZ_HOURS: Mapping[str, int] = {
-    "UTC": 0,
-    "GMT": 0,
-    "PST": -8,
-    "PDT": -7,
-    "MST": -7,
-    "MDT": -6,
-    "CST": -6,
-    "CDT": -5,
-    "EST": -5,
-    "EDT": -4,
-    "CET": 1,
-    "CEST": 2,
-    "BST": 1,
-    "MEZ": 1,
-    "MESZ": 2,
-}
-_TZINFOS: Mapping[str, int] = {k: v * 3600 for k, v in _TZ_HOURS.items()}
+_TZINFOS: Mapping[str, int] = {k: v * 3600 for k, v in vocab.TIME_ZONES.items()}
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
@@ -401,12 +339,12 @@ def _parse_words(text: str, *, keep_time: bool = False) -> Published | None:
         if token[0].isdigit():
             kept.append(token)
             has_time = has_time or ":" in token
-        elif (month := _MONTHS.get(low.rstrip("."))) is not None:
-            kept.append(_ENGLISH[month])
+        elif (month := vocab.MONTHS.get(low.rstrip("."))) is not None:
+            kept.append(vocab.ENGLISH_MONTHS[month])
             has_month = True
         elif low in _AMPM or low.rstrip(".") in _AMPM:
             kept.append(_AMPM.get(low, _AMPM.get(low.rstrip("."), "")))
-        elif token.upper() in _TZ_HOURS and token.isupper():
+        elif token.upper() in vocab.TIME_ZONES and token.isupper():
             tz = token.upper()
     if not has_month:
         return None
@@ -429,7 +367,7 @@ def _parse_words(text: str, *, keep_time: bool = False) -> Published | None:
 def _plain_day(kept: list[str]) -> date | None:
     """The common case without dateutil: one month name, a day number and a four-digit year."""
     numbers = [t for t in kept if t.isdigit()]
-    months = [i for i, name in enumerate(_ENGLISH) if name and name in kept]
+    months = [i for i, name in enumerate(vocab.ENGLISH_MONTHS) if name and name in kept]
     if len(kept) != 3 or len(numbers) != 2 or len(months) != 1:
         return None
     years = [int(n) for n in numbers if len(n) == 4]

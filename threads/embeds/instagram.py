@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
+from .. import vocab
 from ..dom import Page
 from ..ids import instagram_time
 from ..model import Post
@@ -48,12 +49,7 @@ _PROFILE = re.compile(r"^https?://(?:www\.)?instagram\.com/(?P<user>[A-Za-z0-9._
 _SHARED_BY = re.compile(r"\(\s*@(?P<handle>[A-Za-z0-9._]{1,30})\s*\)")
 """The "(@handle)" of "A post shared by Name (@handle)": the name is what precedes it."""
 _PHRASES = re.compile(
-    r"^(?:A post shared by|Ein Beitrag geteilt von|Une publication partagée par|Publication partagée par"
-    r"|Una publicación compartida (?:por|de)|Un post condiviso da"
-    r"|Uma publicação (?:partilhada|compartilhada) por"
-    r"|Een bericht gedeeld door|Ett inlägg delat av|Et innlegg delt av|Et opslag delt af"
-    r"|Post udostępniony przez|Публикация от|Публікація від|.{0,40}?님의 게시물|Bir gönderi paylaştı)\s*",
-    re.IGNORECASE,
+    rf"^(?:{vocab.phrase_alternation(vocab.POST_SHARED_BY)}|.{{0,40}}?님의 게시물)\s*", re.IGNORECASE
 )
 """"A post shared by" as Instagram's embed code writes it in the languages seen."""
 _VIEW_LINKS = re.compile(

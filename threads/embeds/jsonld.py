@@ -9,11 +9,11 @@ values) of those two types, as forum and post pages carry them: ``author`` (Pers
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from .. import vocab
 from ..dom import Page
 from ..model import Post, Published
 from ._common import HtmlElement, make_post, squash, xpath
@@ -21,17 +21,6 @@ from ._common import HtmlElement, make_post, squash, xpath
 PLATFORM = "jsonld"
 
 POSTING_TYPES = frozenset({"socialmediaposting", "discussionforumposting"})
-_HOSTS = (
-    (re.compile(r"^https?://(?:[^/]+\.)?(?:twitter|x)\.com/", re.I), "twitter"),
-    (re.compile(r"^https?://(?:[^/]+\.)?instagram\.com/", re.I), "instagram"),
-    (re.compile(r"^https?://(?:[^/]+\.)?facebook\.com/", re.I), "facebook"),
-    (re.compile(r"^https?://(?:[^/]+\.)?bsky\.app/", re.I), "bluesky"),
-    (re.compile(r"^https?://(?:[^/]+\.)?threads\.(?:net|com)/", re.I), "threads"),
-    (re.compile(r"^https?://(?:[^/]+\.)?tiktok\.com/", re.I), "tiktok"),
-    (re.compile(r"^https?://(?:[^/]+\.)?reddit\.com/", re.I), "reddit"),
-    (re.compile(r"^https?://(?:[^/]+\.)?linkedin\.com/", re.I), "linkedin"),
-)
-"""Permalink hosts and the platform they name; any other host gives "unknown"."""
 _SCRIPTS = xpath("//script[translate(@type, 'LDJSON', 'ldjson')='application/ld+json']")
 _MAX_DEPTH = 12
 
@@ -87,7 +76,8 @@ def _post(page: Page, script: HtmlElement, item: dict[str, Any]) -> Post:
     elif isinstance(author, str):
         name = squash(author) or None
     url = _text(item.get("url")) or _text(item.get("@id"))
-    platform = next((p for pattern, p in _HOSTS if url and pattern.match(url)), "unknown")
+    # the permalink's host names the platform; any other host (or none) gives "unknown"
+    platform = vocab.platform_of_url(url) or "unknown"
     text = _text(item.get("text")) or _text(item.get("articleBody")) or _text(item.get("headline")) or ""
     return make_post(
         page,

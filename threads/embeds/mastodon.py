@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import vocab
 from ..dom import Page
 from ..ids import mastodon_time
 from ..model import Post
@@ -27,8 +28,6 @@ STATUS_URL = re.compile(
     r"^https?://(?P<host>[^/\s]+)/(?:@(?P<acct>[A-Za-z0-9_]+)(?:@(?P<domain>[A-Za-z0-9.-]+))?"
     r"|users/(?P<user>[A-Za-z0-9_]+)/statuses)/(?P<id>\d{1,19})(?P<embed>/embed)?(?:[/?#]|$)"
 )
-SINGLE_SERVER = {"truthsocial.com": "truthsocial"}
-"""Hosts that are platforms of their own: their posts get that platform name and bare handles."""
 _EMBED_SRC = "re:test(@{attr}, '^(https?:)?//[^/]+/@[A-Za-z0-9_]+(@[A-Za-z0-9.-]+)?/[0-9]+/embed')"
 _IFRAMES = xpath(
     "//iframe["
@@ -52,7 +51,8 @@ def parse_status(href: str | None) -> tuple[str, str, str, str] | None:
         return None
     host = m["host"].lower()
     user = m["acct"] or m["user"]
-    platform = SINGLE_SERVER.get(host.removeprefix("www."), PLATFORM)
+    # a server that is a platform of its own (Truth Social): its name, and bare handles
+    platform = vocab.platform_of_host(host) or PLATFORM
     handle = user if platform != PLATFORM else f"{user}@{m['domain'] or host}"
     return platform, handle, m["id"], f"https://{host}/@{user}/{m['id']}"
 
