@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from .golden import ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def run(*args: str) -> str:

@@ -22,6 +22,8 @@ from threads.render import render
 from .browser_util import axe_violations, launch, visit
 from .render_samples import hostile, several_authors
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "amn-raqqa-2017-10-17.txt"
 DOCS = ROOT / "docs"

@@ -3,13 +3,13 @@
 ``fixtures/embeds/<platform>-<variant>.html`` sits beside ``<same>.json``, the expected
 ``[p.to_dict() for p in extract_all(page)]``. Comparison is on the fields that matter (see
 :func:`meaningful`), so adding a field to the model does not churn every fixture.
-Regenerate with ``THREADS_REGEN=1 pytest tests/test_embeds.py``, then read each changed file.
+Regenerate with ``THREADS_REGEN=1 pytest tests/test_embeds.py`` (see ``tests/golden.py``), then read
+the diff.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ from threads.embeds._merge import merge_copies, url_key
 from threads.embeds.twitter import parse_status
 from threads.model import Author, Post
 
+from .golden import check
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "embeds"
 CASES = sorted(FIXTURES.glob("*.html"))
-REGEN = os.environ.get("THREADS_REGEN") == "1"
 BASE_URL = "https://news.example/article"
 
 
@@ -54,11 +55,7 @@ def meaningful(post: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_fixture(case: Path) -> None:
     posts = [p.to_dict() for p in extract_all(page_of(case.read_text(encoding="utf-8")))]
-    expected_file = case.with_suffix(".json")
-    if REGEN:
-        expected_file.write_text(json.dumps(posts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    expected = json.loads(expected_file.read_text(encoding="utf-8"))
-    assert [meaningful(p) for p in posts] == [meaningful(p) for p in expected]
+    check(posts, case.with_suffix(".json"), view=lambda ps: [meaningful(p) for p in ps], indent=1)
     positions = [p["position"] for p in posts]
     assert positions == sorted(positions)
 

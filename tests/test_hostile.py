@@ -1,4 +1,4 @@
-"""Hostile and broken input (issue 7): nothing from a page becomes markup or a live link in any
+"""Hostile and broken input: nothing from a page becomes markup or a live link in any
 output, and broken, huge or deep input gives a result or a one-line error naming the input.
 
 Every hostile input is an article the scrapers really read (a prose quote, a tweet embed, a page
@@ -573,6 +573,7 @@ def test_template_syntax_in_a_page_is_never_compiled(tmp_path: Path) -> None:
 BROWSER_CASES = ["script", "img-onerror", "svg-onload", "end-style", "end-comment", "attr-breakout"]
 
 
+@pytest.mark.slow
 def test_no_hostile_page_runs_script_even_without_its_csp(tmp_path: Path) -> None:
     """Each hostile HTML output, with its Content-Security-Policy taken out (so escaping alone has to
     hold), loaded in Chromium: no dialog, no script error, no request."""
@@ -758,6 +759,7 @@ def test_a_one_line_html_string_is_still_a_page() -> None:
     assert the_quote(QUOTE) == ANA
 
 
+@pytest.mark.slow
 def test_20_megabyte_page() -> None:
     filler = "<p>Some long filler paragraph about nothing in particular, repeated many times.</p>\n"
     page = f"<html><body>{QUOTE}{filler * (20_000_000 // len(filler))}</body></html>".encode()
@@ -794,6 +796,7 @@ def test_100000_unclosed_embeds_deep() -> None:
     assert any("We are open late tonight" in p.text for p in rec.posts)
 
 
+@pytest.mark.slow
 def test_20000_embeds_on_one_page() -> None:
     """100,000 embeds take about a minute here (linear, ~0.4 ms each to read and ~0.3 ms to render);
     20,000 keep the suite quick and still catch anything quadratic."""
@@ -810,6 +813,7 @@ def test_20000_embeds_on_one_page() -> None:
     assert render(rec, "md").count("> — Ana Ruiz (@anaruiz)") == n
 
 
+@pytest.mark.slow
 def test_20000_embeds_by_20000_authors() -> None:
     """Grouping compared each post with every thread so far: 5,000 authors took 10 s, 20,000 minutes."""
     n = 20_000

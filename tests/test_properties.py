@@ -1,4 +1,4 @@
-"""Property-based tests (hypothesis) over scrape and render (issue 7).
+"""Property-based tests (hypothesis) over scrape and render.
 
 Arbitrary text, and arbitrary pages built from embed fragments with arbitrary (often hostile) text,
 never raise anything but :class:`threads.ThreadsError`; and every post found appears in every output:

@@ -1,4 +1,4 @@
-"""The prose scanner's shortcuts (issue 6) answer exactly what the slow forms they replace did.
+"""The prose scanner’s shortcuts answer exactly what the slow forms they replace did.
 
 Each shortcut is either an index that must return what a scan returned, or a gate that must be a
 necessary condition of the patterns it lets the scanner skip; these tests compare them with the

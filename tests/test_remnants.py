@@ -6,8 +6,6 @@ Golden files: ``fixtures/remnants/<case>.txt`` beside ``<case>.json``, the expec
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -18,9 +16,10 @@ import pytest
 from threads.model import Paragraph, Post
 from threads.remnants import extract
 
+from .golden import check
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "remnants"
 CASES = sorted(FIXTURES.glob("*.txt"))
-REGEN = os.environ.get("THREADS_REGEN") == "1"
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -52,12 +51,7 @@ def test_fixtures_exist() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_golden(case: Path) -> None:
     text = case.read_bytes().decode("utf-8")  # bytes: keep CRLF as written
-    got = [summary(p) for p in extract(paragraphs(text))]
-    expected_file = case.with_suffix(".json")
-    if REGEN:
-        expected_file.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        pytest.skip("regenerated; read the expected file by eye")
-    assert got == json.loads(expected_file.read_text(encoding="utf-8"))
+    check([summary(p) for p in extract(paragraphs(text))], case.with_suffix(".json"))
 
 
 # ---------------------------------------------------------------- boundaries

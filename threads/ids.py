@@ -2,7 +2,8 @@
 
 Every decoder returns ``None`` for an ID that does not follow its scheme or decodes to an
 implausible moment, so callers can try one and fall back to the page's date text.
-Formulas and check values: ``/work/shared/reference/embeds.md`` (and obsidianforensics/unfurl).
+Formulas and check values: the platforms' own ID layouts (snowflakes, TIDs), as
+obsidianforensics/unfurl decodes them.
 """
 
 from __future__ import annotations
