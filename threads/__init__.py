@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from .errors import TemplateProblem, ThreadsError, TimedOut, UnreadableInput
     from .model import Author, Media, Options, Post, Reconstruction, Source, Thread
 
-# The model and the errors load on first use, so that `threads --version` answers at once.
+# The model, the errors and the submodules people use from here (threads.render.render,
+# threads.digest.digest) load on first use, so that `threads --version` answers at once.
+_SUBMODULES = frozenset({"render", "digest", "model", "errors", "vocab"})
 _LAZY = {
     **dict.fromkeys(("Author", "Media", "Options", "Post", "Reconstruction", "Source", "Thread"), "model"),
     **dict.fromkeys(("TemplateProblem", "ThreadsError", "UnreadableInput", "TimedOut"), "errors"),
@@ -25,11 +27,13 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
+    import importlib
+
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")  # the import sets it as an attribute
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
@@ -48,7 +52,9 @@ __all__ = [
     "TimedOut",
     "UnreadableInput",
     "__version__",
+    "digest",
     "reconstruct",
+    "render",
 ]
 
 

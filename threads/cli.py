@@ -1,8 +1,7 @@
 """cli: ``threads render INPUT`` and friends; a thin layer over the Python API.
 
-The command line is read with :mod:`argparse` (it loads in a few milliseconds; a richer framework
-cost a tenth of a one-page render), and heavy modules (lxml, Jinja) are imported inside the
-commands, so that ``threads --version`` and ``threads --help`` answer at once.
+The command line is read with :mod:`argparse`; the formats it offers are the renderers' own
+(:data:`threads.render.FORMATS`), and the reading modules (lxml) load inside the commands.
 """
 
 from __future__ import annotations
@@ -13,12 +12,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from . import __version__
+from . import __version__, render
 
 if TYPE_CHECKING:
     from .batch import Task
 
-FORMATS = ("md", "html", "json", "jsonl", "jsonfeed", "activitystreams")
+FORMATS = (*render.FORMATS, "jsonl")
+"""The renderers' formats, and jsonl (one JSON line per input, for many inputs)."""
 
 DESCRIPTION = "threads: the social-media posts an article quotes, rebuilt as clean threads."
 

@@ -20,6 +20,15 @@ from .sequence import group, words
 
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "Digest",
+    "Entry",
+    "Section",
+    "build",
+    "digest",
+    "render_digest",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:

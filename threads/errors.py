@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+__all__ = [
+    "TemplateProblem",
+    "ThreadsError",
+    "TimedOut",
+    "UnreadableInput",
+]
+
 
 class ThreadsError(Exception):
     """Base of every error this package raises on purpose."""

@@ -18,6 +18,21 @@ if TYPE_CHECKING:
 
 SCHEMA = "threads/1"
 
+__all__ = [
+    "SCHEMA",
+    "Author",
+    "Media",
+    "Options",
+    "Paragraph",
+    "Post",
+    "PostKind",
+    "Published",
+    "Reconstruction",
+    "Source",
+    "Thread",
+    "iso",
+]
+
 PostKind = Literal["embed", "remnant", "quote"]
 Published = date | datetime
 """A ``datetime`` when the time of day is known, a ``date`` when only the day is."""

@@ -33,6 +33,30 @@ _MD_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 JSON_SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "threads-1.json"
+
+__all__ = [
+    "FILTERS",
+    "FORMATS",
+    "JSON_SCHEMA_PATH",
+    "RENDERERS",
+    "builtin_templates",
+    "display_name",
+    "environment",
+    "hashtag_url",
+    "human_date",
+    "iso_date",
+    "json_schema",
+    "md_escape",
+    "mention_url",
+    "platform_label",
+    "profile_url",
+    "render",
+    "render_template",
+    "safe_url",
+    "to_activitystreams",
+    "to_json",
+    "to_jsonfeed",
+]
 """The JSON Schema of ``--format json`` (``schema: "threads/1"``), shipped inside the package."""
 
 
@@ -607,7 +631,6 @@ RENDERERS: Mapping[str, Renderer] = {
 }
 """Output formats, in the order the CLI lists them."""
 FORMATS = tuple(RENDERERS)
-TEMPLATE_FOR = {"md": "thread.md", "html": "thread.html"}
 
 
 def render(
