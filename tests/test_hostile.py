@@ -21,6 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 import threads
+from threads.batch import json_line
 from threads.digest import build, digest, render_digest
 from threads.render import render
 
@@ -228,6 +229,139 @@ def test_controls_are_gone_from_html_and_markdown_but_kept_in_json() -> None:
     assert "\u202e" in o.json["threads"][0]["posts"][0]["text"]
     for out in (o.html, o.md, o.digest):
         assert not INVISIBLE.search(out)
+
+
+# ---------------------------------------------------------------- terminal sequences (issue 17)
+
+TERMINAL = {
+    "reset": "\x1bc",
+    "line-drawing": "\x1b(0lqqk\x1b(B",
+    "osc-title": "\x1b]0;owned\x07",
+    "osc-52-clipboard": "\x1b]52;c;ZWNobyBvd25lZA==\x07",
+    "clear-screen": "\x1b[2J\x1b[H",
+    "c1-csi": "\x9b2J",
+    "c1-osc": "\x9d0;owned\x9c",
+    "backspaces": "abc\x08\x08\x08xyz",
+    "bell-and-nul": "\x07\x00",
+    "erase-line": "\x1b[1A\x1b[2K",
+}
+# Every C0 and C1 control but newline and tab.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def jsonld_page(text: str, name: str = "Ann Lee", url: str = "https://twitter.com/annlee/status/1") -> str:
+    """A page whose JSON-LD posting carries ``text``, ``name`` and ``url`` exactly (JSON escapes)."""
+    item = {"@type": "SocialMediaPosting", "text": text, "author": {"name": name, "url": url}, "url": url}
+    return (
+        '<html><head><title>News</title><script type="application/ld+json">'
+        + json.dumps(item).replace("</", "<\\/")
+        + "</script></head><body><p>Body.</p></body></html>"
+    )
+
+
+@pytest.mark.parametrize("name", TERMINAL)
+def test_terminal_sequences_never_leave_the_tool(name: str) -> None:
+    """Control characters from a page (here in a post's text, its author's name and the page's
+    title) reach no output: Markdown, HTML, every JSON format and the digest."""
+    seq = TERMINAL[name]
+    page = jsonld_page(f"We are {seq} open", name=f"Ann {seq}Lee").replace("News", f"News {seq}")
+    rec = threads.reconstruct(page)
+    assert any(seq in p.text for p in rec.posts)  # it reached the record: the outputs must drop it
+    outs = {
+        fmt: render(rec, fmt, show_evidence=True)
+        for fmt in ("md", "html", "json", "jsonfeed", "activitystreams")
+    }
+    outs["digest"] = render_digest(build([rec]))
+    outs["jsonl"] = json_line("x\x1b[2J.html", rec.to_dict())
+    for fmt, out in outs.items():
+        assert not CONTROL.search(out), (fmt, CONTROL.findall(out))
+    assert "open" in json.loads(outs["json"])["threads"][0]["posts"][0]["text"]
+
+
+def test_terminal_sequences_in_a_text_input_and_its_name_are_dropped(tmp_path: Path) -> None:
+    from .clirun import invoke
+
+    path = tmp_path / "story\x1b]0;owned\x07.txt"
+    path.write_text("Council news\n\n“We are \x1b[2J\x1bc open,” Mayor Ann Lee tweeted.\n", encoding="utf-8")
+    for fmt in ("md", "html", "json"):
+        result = invoke(["render", str(path), "-f", fmt])
+        assert result.exit_code == 0, result.stderr
+        assert "open" in result.stdout and not CONTROL.search(result.output), fmt
+
+
+def test_control_characters_in_an_error_message_are_dropped(tmp_path: Path) -> None:
+    """A path (or a server's reason phrase) with terminal sequences, in the one-line error."""
+    from .clirun import invoke
+
+    missing = tmp_path / "gone\x1b]0;owned\x07\x9b2J.html"
+    result = invoke(["render", str(missing)])
+    assert result.exit_code == 1
+    assert "gone]0;owned2J.html: no such file" in result.stderr and not CONTROL.search(result.stderr)
+    result = invoke(["render", str(missing), str(missing), "-f", "jsonl"])
+    assert result.exit_code == 1 and not CONTROL.search(result.output)
+
+
+INVISIBLE_17 = {
+    "arabic-letter-mark": "\u061c",
+    "word-joiner": "\u2060",
+    "invisible-times": "\u2062",
+    "invisible-plus": "\u2064",
+    "soft-hyphen": "\u00ad",
+    "tag-block": "\U000e0041\U000e0042\U000e007f",
+    "tag-start": "\U000e0000",
+}
+
+
+@pytest.mark.parametrize("name", INVISIBLE_17)
+def test_invisible_and_bidi_characters_are_gone_from_html_and_markdown(name: str) -> None:
+    mark = INVISIBLE_17[name]
+    o = outputs(prose_page(f"price 1{mark}0$ and w{mark}ord", title=f"Ne{mark}ws"))
+    assert mark in o.json["threads"][0]["posts"][0]["text"]  # JSON keeps the data
+    for out in (o.html, o.md, o.digest):
+        assert mark not in out and "price 10$ and word" in out.replace("\\$", "$")
+    assert "News" in o.md and "News" in o.html
+
+
+BAD_SCHEMES = {
+    "javascript": "javascript:alert(1)",
+    "data": "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript": "vbscript:msgbox(1)",
+    "file": "file:///etc/passwd",
+    "ftp": "ftp://evil.example/x",
+    "javascript-obfuscated": " JaVa\tScRiPt:alert(1)",
+    "protocol-relative": "//evil.example/x",
+}
+
+
+@pytest.mark.parametrize("name", BAD_SCHEMES)
+def test_every_url_field_of_the_json_passes_the_allowlist(name: str) -> None:
+    """A JSON-LD posting's URL, its author's URL, and the page's URL given by the caller: each is
+    null (or left out) in the JSON, as it is dropped in the HTML and Markdown."""
+    bad = BAD_SCHEMES[name]
+    rec = threads.reconstruct(jsonld_page("We are open", url=bad), url=None)
+    doc = json.loads(render(rec, "json"))
+    [post] = doc["threads"][0]["posts"]
+    assert post["text"] == "We are open"
+    assert (post["url"], post["author"]["url"], doc["threads"][0]["author"]["url"]) == (None, None, None)
+    assert rec.to_dict() == doc
+    record = hostile_record(bad)  # every URL field of a record holds it
+    whole = record.to_dict()
+    assert whole["source"]["url"] is None
+    [p] = whole["threads"][0]["posts"]
+    assert p["url"] is None and p["author"]["url"] is None and p["media"] == [] and p["links"] == []
+    assert p["quotes"][0]["url"] is None and whole["threads"][0]["author"]["url"] is None
+    line = json.loads(json_line("x", whole))
+    assert bad not in json.dumps(line)
+
+
+def test_good_urls_stay_in_the_json() -> None:
+    record = hostile_record("https://example.org/a?b=1").to_dict()
+    [p] = record["threads"][0]["posts"]
+    assert p["url"] == p["author"]["url"] == record["source"]["url"] == "https://example.org/a?b=1"
+    assert p["media"][0]["url"] == "https://example.org/a?b=1" and p["links"] == ["https://example.org/a?b=1"]
+    assert hostile_record("mailto:ann@example.org").to_dict()["threads"][0]["posts"][0]["links"] == [
+        "mailto:ann@example.org"
+    ]
 
 
 # ---------------------------------------------------------------- names, handles, titles

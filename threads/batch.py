@@ -344,11 +344,13 @@ def failed(task: Task, item: Item, error: str) -> Result:
 
 def json_line(location: str, record: dict[str, object] | None, error: str | None = None) -> str:
     """One line of ``--format jsonl``: the input, its error (or null), and the reconstruction."""
-    line: dict[str, object] = {"input": location, "error": error}
+    from .safe import text
+
+    line: dict[str, object] = {"input": text(location), "error": None if error is None else text(error)}
     if record is None:
         line.update({"schema": None, "source": None, "threads": []})
     else:
-        line.update(record)
+        line.update(record)  # clean already: Reconstruction.to_dict passes it through threads.safe
     return json.dumps(line, ensure_ascii=False) + "\n"
 
 
@@ -529,6 +531,8 @@ def render_many(
 ) -> Tally:
     """The ``render`` command over many inputs: jsonl lines to stdout (without an output folder),
     one error line per failed input and a closing summary on stderr; returns the counts."""
+    from .safe import line
+
     arguments = list(arguments)
     tally = Tally()
 
@@ -544,7 +548,7 @@ def render_many(
         for result in run(expand(arguments, on_skip=skip), task, jobs=jobs):
             tally.add(result)
             if result.error is not None:
-                bar.write(f"threads: error: {result.error}\n", sys.stderr)
+                bar.write(f"threads: error: {line(result.error)}\n", sys.stderr)
             if result.text is not None and task.output_dir is None:
                 bar.write(result.text, sys.stdout)
             bar.update(tally)

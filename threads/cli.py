@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from . import __version__, render
 
 if TYPE_CHECKING:
+    import logging
+
     from .batch import Task
 
 FORMATS = (*render.FORMATS, "jsonl")
@@ -63,8 +65,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with a usage error told as ``Error: ...`` after a pointer to ``--help``."""
 
     def error(self, message: str) -> NoReturn:
+        from .safe import line
+
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"Try '{self.prog} --help' for help.\n\nError: {message}\n")
+        sys.stderr.write(f"Try '{self.prog} --help' for help.\n\nError: {line(message)}\n")
         sys.exit(2)
 
 
@@ -232,12 +236,14 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         sys.exit(2)
     import logging
 
+    from .safe import line
+
     level = logging.WARNING - 10 * min(args.verbose, 2)
-    logging.basicConfig(level=level, format="threads: %(levelname)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(level=level, handlers=[_log_handler()])
     try:
         args.run(args)
     except Failure as e:
-        sys.stderr.write(f"Error: {e}\n")
+        sys.stderr.write(f"Error: {line(e)}\n")
         sys.exit(1)
     except KeyboardInterrupt:
         sys.stderr.write("Aborted!\n")
@@ -248,6 +254,22 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     sys.exit(0)
+
+
+def _log_handler() -> logging.Handler:
+    """stderr, each message one line without control characters (a page's text or a file's name
+    in it cannot drive the terminal); a traceback, at -vv, follows as it is."""
+    import logging
+
+    from .safe import line
+
+    class OneLine(logging.Formatter):
+        def formatMessage(self, record: logging.LogRecord) -> str:
+            return line(super().formatMessage(record))
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLine("threads: %(levelname)s: %(message)s"))
+    return handler
 
 
 def _is_archive(name: str) -> bool:
@@ -348,6 +370,7 @@ def _digest(args: argparse.Namespace) -> None:
     from .digest import build, render_digest
     from .errors import ThreadsError, UnreadableInput
     from .model import Options, Reconstruction
+    from .safe import line
 
     options = Options(all_quotes=args.all_quotes)
     recs: list[Reconstruction] = []
@@ -360,7 +383,7 @@ def _digest(args: argparse.Namespace) -> None:
         except ThreadsError as e:
             reason = " ".join(str(e).split()).removeprefix(f"{item.location}: ")
             failures.append((item.location, reason))
-            sys.stderr.write(f"threads: skipped {item.location}: {reason}\n")
+            sys.stderr.write(line(f"threads: skipped {item.location}: {reason}") + "\n")
     try:
         if not recs:
             raise Failure("no input could be read")

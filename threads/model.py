@@ -13,6 +13,8 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
+from . import safe
+
 if TYPE_CHECKING:
     from .dom import Page
 
@@ -73,7 +75,7 @@ class Author:
             "name": self.name,
             "handle": self.handle,
             "platform": self.platform,
-            "url": self.url,
+            "url": safe.url(self.url),
             "role": self.role,
             "aliases": list(self.aliases),
         }
@@ -141,14 +143,14 @@ class Post:
         return {
             "platform": self.platform,
             "id": self.id,
-            "url": self.url,
+            "url": safe.url(self.url),
             "text": self.text,
             "published": iso(self.published),
             "author": self.author.to_dict(),
             "kind": self.kind,
             "quotes": [q.to_dict() for q in self.quotes],
-            "media": [m.to_dict() for m in self.media],
-            "links": list(self.links),
+            "media": [{**m.to_dict(), "url": link} for m in self.media if (link := safe.url(m.url))],
+            "links": [link for link in map(safe.url, self.links) if link is not None],
             "position": self.position,
             "evidence": list(self.evidence),
             "confidence": round(self.confidence, 3),
@@ -209,7 +211,7 @@ class Source:
     def to_dict(self) -> dict[str, Any]:
         data = {
             "location": self.location,
-            "url": self.url,
+            "url": safe.url(self.url),
             "title": self.title,
             "published": iso(self.published),
             "kind": self.kind,
@@ -232,11 +234,16 @@ class Reconstruction:
         return tuple(p for t in self.threads for p in t.posts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "source": self.source.to_dict(),
-            "threads": [t.to_dict() for t in self.threads],
-        }
+        """The ``threads/1`` JSON: every URL field on the allowlist, every string without control
+        characters (see :mod:`threads.safe`)."""
+        record: dict[str, Any] = safe.data(
+            {
+                "schema": SCHEMA,
+                "source": self.source.to_dict(),
+                "threads": [t.to_dict() for t in self.threads],
+            }
+        )
+        return record
 
 
 @dataclass(frozen=True, slots=True)

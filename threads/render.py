@@ -21,16 +21,13 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import markupsafe
 
-from . import __version__, cachedir, vocab
+from . import __version__, cachedir, safe, vocab
 from .errors import TemplateProblem
 from .model import Author, Post, Reconstruction, iso
 
-_SAFE_SCHEMES = {"http", "https", "mailto"}
 # Characters that start inline Markdown syntax or raw HTML anywhere, and block syntax at a line start.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&]|!(?=\[))")
 _MD_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
-# Bidi overrides and zero-width characters that could disguise text.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 JSON_SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "threads-1.json"
 
@@ -78,27 +75,18 @@ def json_schema() -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------- filters
 
 
-_URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
 _NOT_SLUG = re.compile(r"[^\w\- ]")
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if its scheme is http, https or mailto (after undoing obfuscation), else None."""
-    if not url:
-        return None
-    cleaned = _URL_JUNK.sub("", _INVISIBLE.sub("", url))
-    if cleaned.startswith("//"):
-        return None
-    try:
-        scheme = urlsplit(cleaned).scheme.lower()
-    except ValueError:  # "http://[" and other URLs that do not parse
-        return None
-    return cleaned if scheme in _SAFE_SCHEMES else None
+    """The URL if its scheme is http, https or mailto (after undoing obfuscation), else None:
+    :func:`threads.safe.url`, the one allowlist of every output."""
+    return safe.url(url)
 
 
 def md_escape(text: Any) -> str:
     """Text for Markdown: every character that could become syntax or HTML is backslash-escaped."""
-    s = _INVISIBLE.sub("", "" if text is None else str(text))
+    s = safe.shown("" if text is None else str(text))
     s = " ".join(s.split())
     s = _MD_INLINE.sub(r"\\\1", s)
     return _MD_BLOCK_START.sub(_escape_block_start, s)
@@ -135,8 +123,8 @@ def author_heading(author: Author) -> str:
 
 
 def plain(text: Any) -> str:
-    """Text with bidi and zero-width controls removed (for HTML, which autoescapes the rest)."""
-    return _INVISIBLE.sub("", "" if text is None else str(text))
+    """Text with control, bidi and zero-width characters removed (for HTML, which autoescapes the rest)."""
+    return safe.shown("" if text is None else str(text))
 
 
 # Editorial marks inside quoted text: "[percent]" is an insertion, "[…]" an elision.
@@ -327,10 +315,21 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=_bytecode_cache(),
+        finalize=_finalize,
     )
     env.filters.update(FILTERS)
     env.policies["json.dumps_function"] = _inert_json
     return env
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ ... }}`` of every template, a user's too, as :func:`threads.safe.shown` leaves it:
+    no control, bidi or invisible character reaches an output (a filter's Markup stays Markup)."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(safe.shown(value))
+    if isinstance(value, str):
+        return safe.shown(value)
+    return value
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -418,7 +417,7 @@ def _dump(data: Any) -> str:
 
 
 def to_json(rec: Reconstruction) -> dict[str, Any]:
-    """The ``threads/1`` JSON (see :data:`JSON_SCHEMA_PATH`)."""
+    """The ``threads/1`` JSON (see :data:`JSON_SCHEMA_PATH`); clean as ``to_dict`` makes it."""
     return rec.to_dict()
 
 
@@ -498,7 +497,8 @@ def to_jsonfeed(rec: Reconstruction) -> dict[str, Any]:
     authors = [_feed_author(t.author, t.platform) for t in rec.threads]
     if authors:
         feed["authors"] = authors
-    return feed
+    cleaned: dict[str, Any] = safe.data(feed)  # no control character in any string (threads.safe)
+    return cleaned
 
 
 def _feed_author(author: Author, platform: str) -> dict[str, Any]:
@@ -595,14 +595,17 @@ def to_activitystreams(rec: Reconstruction) -> dict[str, Any]:
     if published:
         context["published"] = published
     notes = [_as2_note(rec, post, f"thread-{t}-post-{n}", context) for t, n, post in _numbered(rec)]
-    return {
-        "@context": AS2_CONTEXT,
-        "type": "OrderedCollection",
-        "name": f"Posts quoted in {context['name']}",
-        "context": context,
-        "totalItems": len(notes),
-        "orderedItems": notes,
-    }
+    collection: dict[str, Any] = safe.data(  # no control character in any string (threads.safe)
+        {
+            "@context": AS2_CONTEXT,
+            "type": "OrderedCollection",
+            "name": f"Posts quoted in {context['name']}",
+            "context": context,
+            "totalItems": len(notes),
+            "orderedItems": notes,
+        }
+    )
+    return collection
 
 
 Renderer = Callable[..., str]
