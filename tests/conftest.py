@@ -1,4 +1,5 @@
-"""Settings for every test: nothing the suite does writes to the user's own cache folder."""
+"""Settings for every test: nothing the suite does writes to the user's own cache folder, and a
+bug in a reader raises as it is (the ``strict`` error policy) instead of failing its input."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import tempfile
 from collections.abc import Iterator
 
 import pytest
+
+# Before any Options is made, here and in the subprocesses the tests start (threads.errors).
+os.environ["THREADS_ERRORS"] = "strict"
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -359,3 +359,96 @@ def test_no_more_workers_than_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert (tally.ok, started) == (1, [])
     tally = batch.render_many([str(p) for p in pages[:2]], Task(fmt="jsonl"), jobs=8, progress=False)
     assert (tally.ok, started) == (2, [2])
+
+
+# ---------------------------------------------------------------- one page never stops a batch (issue 17)
+
+SURROGATE_PAGE = (
+    '<html><head><script type="application/ld+json">{"@type": "SocialMediaPosting", "text": "Lone \\ud800 '
+    'surrogate", "author": {"name": "Ann Lee"}, "url": "https://twitter.com/annlee/status/1256234567890123456"}'
+    "</script></head><body></body></html>"
+)
+DEEP_JSON_PAGE = (
+    '<html><head><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script></head>"
+    "<body><p>Deep data.</p></body></html>"
+)
+
+
+def test_pages_with_data_that_stopped_batches_give_output_in_every_mode(tmp_path: Path) -> None:
+    """A lone surrogate in JSON-LD (UnicodeEncodeError on writing) and JSON nested 100,000 deep
+    (RecursionError) stopped -d, jsonl and digest at that page, losing the inputs after it."""
+    pages = write_site(tmp_path / "site")
+    odd = tmp_path / "surrogate.html"
+    odd.write_text(SURROGATE_PAGE, encoding="utf-8")
+    deep = tmp_path / "deep.html"
+    deep.write_text(DEEP_JSON_PAGE, encoding="utf-8")
+    inputs = [str(odd), str(deep), str(pages[0])]
+    code, _, stderr = invoke(*inputs, "-d", str(tmp_path / "out"), "-j", "1")
+    assert code == 0, stderr
+    assert "3 inputs: 2 ok, 1 empty, 0 failed" in stderr
+    assert "Lone \ufffd surrogate" in (tmp_path / "out" / "surrogate.md").read_text(encoding="utf-8")
+    code, stdout, stderr = invoke(*inputs, "-f", "jsonl", "-j", "1")
+    assert code == 0, stderr
+    assert [json.loads(line)["error"] for line in stdout.splitlines()] == [None, None, None]
+    result = run_cli(["digest", *inputs])
+    assert result.exit_code == 0, result.stderr
+    assert "Lone \ufffd surrogate" in result.stdout and "Jane Doe" in result.stdout
+
+
+def boom_in_twitter_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The twitter extractor raises a KeyError (a bug) on pages that say "boom", as no policy is strict."""
+    import threads.embeds
+
+    def extract(page: object) -> object:
+        if "boom" in page.root.text_content():  # type: ignore[attr-defined]
+            raise KeyError("boom")
+        return iter(())
+
+    table = tuple((n, extract if n == "twitter" else r) for n, r in threads.embeds.REGISTRY)
+    monkeypatch.setattr(threads.embeds, "REGISTRY", table)
+    monkeypatch.setenv("THREADS_ERRORS", "fail")  # the command line's default, not the suite's
+
+
+def test_a_bug_in_one_extractor_fails_only_that_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    boom_in_twitter_extractor(monkeypatch)
+    pages = write_site(tmp_path / "site")
+    bad = tmp_path / "bad.html"
+    bad.write_text("<html><body><p>boom</p></body></html>", encoding="utf-8")
+    inputs = [str(pages[0]), str(bad), str(pages[1])]
+    said = f"{bad}: internal error in the twitter extractor (KeyError: 'boom'); please report it"
+    code, _, stderr = invoke(*inputs, "-d", str(tmp_path / "out"), "-j", "1")
+    assert code == 1
+    assert f"threads: error: {said}\n" in stderr and "Traceback" not in stderr
+    assert "3 inputs: 2 ok, 0 empty, 1 failed" in stderr
+    code, stdout, _ = invoke(*inputs, "-f", "jsonl", "-j", "1")
+    assert [json.loads(line)["error"] for line in stdout.splitlines()] == [None, said, None]
+    result = run_cli(["digest", *inputs])
+    assert result.exit_code == 0 and f"threads: skipped {bad}: internal error" in result.stderr
+    result = run_cli(["render", str(bad)])
+    assert (result.exit_code, result.stderr) == (1, f"Error: {said}\n")
+
+
+def test_a_bug_outside_the_readers_fails_only_that_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threads.render
+
+    real = threads.render.render
+
+    def render(rec: object, fmt: str = "md", **kw: object) -> str:
+        if "Story 1" in (rec.source.title or ""):  # type: ignore[attr-defined]
+            raise ValueError("a renderer bug")
+        return real(rec, fmt, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(threads.render, "render", render)
+    monkeypatch.setenv("THREADS_ERRORS", "fail")
+    pages = write_site(tmp_path / "site")
+    code, _, stderr = invoke(*map(str, pages[:3]), "-d", str(tmp_path / "out"), "-j", "1")
+    assert code == 1
+    assert f"{pages[1]}: internal error (ValueError: a renderer bug); please report it" in stderr
+    assert "3 inputs: 2 ok, 0 empty, 1 failed" in stderr
+    monkeypatch.setenv("THREADS_ERRORS", "strict")
+    with pytest.raises(ValueError, match="a renderer bug"):
+        invoke(*map(str, pages[:3]), "-d", str(tmp_path / "out2"), "-j", "1")

@@ -1089,3 +1089,115 @@ def test_there_are_fuzz_regressions() -> None:
 def test_tweet_iframe_with_unparsable_src() -> None:
     page = f'<html><body><iframe src="https://[platform.twitter.com/embed/Tweet.html?id=1"></iframe>{QUOTE}</body></html>'
     assert the_quote(page.encode()) == ANA
+
+
+# ---------------------------------------------------------------- data that stopped a batch (issue 17)
+
+SURROGATE_PAGES = {
+    # JSON decodes "\ud800" to a lone surrogate, which no output can encode
+    "json-ld-posting": '<html><head><script type="application/ld+json">{"@type": "SocialMediaPosting", '
+    '"text": "We are \\ud800 open", "author": {"name": "Ann \\udfff Lee"}, '
+    '"url": "https://twitter.com/annlee/status/1256234567890123456"}</script></head><body></body></html>',
+    "script-data": '<html><body><script>window.App = {"embed": "<blockquote class=\\"twitter-tweet\\">'
+    '<p>We are \\ud800 open</p>&mdash; Ann Lee (@annlee) <a href=\\"https://twitter.com/annlee/status/'
+    '1256234567890123456\\">May 1, 2020</a></blockquote>"};</script></body></html>',
+    "str-input": "<p>“We are \ud800 open,” Mayor Ann Lee tweeted.</p>",
+}
+
+
+@pytest.mark.parametrize("name", SURROGATE_PAGES)
+def test_a_lone_surrogate_renders_in_every_format(name: str) -> None:
+    rec = threads.reconstruct(SURROGATE_PAGES[name])
+    # kept in the record (JSON-LD) or made U+FFFD before the parse (which would cut the page there)
+    assert [p.text.replace("\ud800", "\ufffd") for p in rec.posts] == ["We are \ufffd open"]
+    for fmt in ("md", "html", "json", "jsonfeed", "activitystreams"):
+        out = render(rec, fmt)
+        assert "We are \ufffd open" in out.encode("utf-8").decode("utf-8"), fmt
+    render_digest(build([rec])).encode("utf-8")
+    json_line("x", rec.to_dict()).encode("utf-8")
+
+
+DEEP = 100_000
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        # the head's JSON-LD is read for the article's date, and as postings
+        f'<html><head><script type="application/ld+json">{"[" * DEEP}{"]" * DEEP}</script></head>'
+        f"<body>{QUOTE}",
+        f'<html><head><script type="application/ld+json">{{"a": {"[" * DEEP}{"]" * DEEP}}}</script></head>'
+        f"<body>{QUOTE}",
+        # script data that may hold an embed's markup
+        f'<html><body>{QUOTE}<script>window.App = {"[" * DEEP}"<blockquote class=\\"twitter-tweet\\">"'
+        f"{']' * DEEP};</script>",
+        f'<html><body>{QUOTE}<script>{"[" * DEEP}"<iframe src=\\"https://x.com/\\">"{"]" * DEEP}</script>',
+    ],
+    ids=["json-ld-array", "json-ld-object", "script-assignment", "script-literal"],
+)
+def test_json_nested_100000_deep_is_passed_over(where: str) -> None:
+    assert the_quote(where.encode()) == ANA
+
+
+# ---------------------------------------------------------------- a bug in one reader (issue 17)
+
+EMBED_AND_PROSE = (
+    "<html><body>"
+    + QUOTE
+    + '<blockquote class="twitter-tweet"><p lang="en">Second post</p>&mdash; Ana Ruiz (@anaruiz) '
+    '<a href="https://twitter.com/anaruiz/status/1256234567890123456">May 1, 2020</a></blockquote>'
+    "</body></html>"
+)
+
+
+def broken_reader(monkeypatch: pytest.MonkeyPatch, where: str, name: str) -> None:
+    """Make the reader ``name`` of the registry at ``where`` raise a KeyError (a bug) on every page."""
+    import importlib
+
+    module = importlib.import_module(where)
+    attr = "REGISTRY" if where == "threads.embeds" else "SCRAPERS"
+    table = getattr(module, attr)
+
+    def bug(*args: object) -> list[object]:
+        raise KeyError("no such key")
+
+    monkeypatch.setattr(module, attr, tuple((n, bug if n == name else r) for n, r in table))
+
+
+def test_the_test_suite_runs_readers_strictly() -> None:
+    assert threads.Options().errors == "strict"
+
+
+@pytest.mark.parametrize(("where", "name"), [("threads.embeds", "twitter"), ("threads.scrape", "prose")])
+def test_a_reader_that_raises_fails_its_input_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, where: str, name: str
+) -> None:
+    broken_reader(monkeypatch, where, name)
+    with pytest.raises(threads.errors.InternalError) as info:
+        threads.reconstruct(EMBED_AND_PROSE, options=threads.Options(errors="fail"))
+    message = str(info.value)
+    kind = "extractor" if where == "threads.embeds" else "scraper"
+    assert (
+        message
+        == f"<string>: internal error in the {name} {kind} (KeyError: 'no such key'); please report it"
+    )
+    assert isinstance(info.value.__cause__, KeyError)
+    with pytest.raises(KeyError):
+        threads.reconstruct(EMBED_AND_PROSE, options=threads.Options(errors="strict"))
+
+
+def test_log_and_ignore_keep_what_the_other_readers_found(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken_reader(monkeypatch, "threads.embeds", "twitter")
+    with caplog.at_level("WARNING", logger="threads"):
+        rec = threads.reconstruct(EMBED_AND_PROSE, options=threads.Options(errors="log"))
+    assert [p.text for p in rec.posts] == ["We are open late tonight"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "<string>: internal error in the twitter extractor (KeyError: 'no such key'); please report it;"
+        " going on without it"
+    ]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="threads"):
+        rec = threads.reconstruct(EMBED_AND_PROSE, options=threads.Options(errors="ignore"))
+    assert [p.text for p in rec.posts] == ["We are open late tonight"] and not caplog.records

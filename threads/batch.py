@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from urllib.parse import urlsplit
 
-from .errors import ThreadsError, UnreadableInput
+from .errors import ThreadsError, UnreadableInput, one_input
 from .limits import time_limit
 from .model import Options
 from .warc import archive_stem, is_archive
@@ -286,7 +286,7 @@ def process(task: Task, item: Item) -> Result:
     if target is not None and task.skip_existing and target.exists():
         return Result(item.index, item.location, "skipped", output=str(target))
     try:
-        with time_limit(task.timeout, item.location):
+        with time_limit(task.timeout, item.location), one_input(item.location, task.options.errors):
             rec = reconstruct_item(item, task.options)
             n_posts = sum(len(t.posts) for t in rec.threads)
             if task.fmt == "jsonl":
@@ -295,12 +295,13 @@ def process(task: Task, item: Item) -> Result:
                 from .render import render
 
                 text = render(rec, task.fmt, templates=task.templates, show_evidence=task.show_evidence)
-        if target is not None:
-            write_atomic(target, text)
     except ThreadsError as e:
         return failed(task, item, str(e))
-    except OSError as e:  # writing the output
-        return failed(task, item, f"{target}: cannot write ({e.strerror or e})")
+    if target is not None:
+        try:
+            write_atomic(target, text)
+        except OSError as e:
+            return failed(task, item, f"{target}: cannot write ({e.strerror or e})")
     status = "ok" if n_posts else "empty"
     if target is not None:
         return Result(item.index, item.location, status, n_posts, len(rec.threads), output=str(target))

@@ -300,14 +300,15 @@ def _render(args: argparse.Namespace) -> None:
         return
     (input,) = inputs
     from . import reconstruct
-    from .errors import ThreadsError
+    from .errors import ThreadsError, one_input
     from .limits import time_limit
     from .model import Options
     from .render import render as render_as
 
+    options = Options(all_quotes=args.all_quotes, url=args.url)
     try:
-        with time_limit(args.timeout, input):
-            rec = reconstruct(input, options=Options(all_quotes=args.all_quotes, url=args.url))
+        with time_limit(args.timeout, input), one_input(input, options.errors):
+            rec = reconstruct(input, options=options)
             text = render_as(rec, args.fmt, templates=args.templates, show_evidence=args.evidence)
     except ThreadsError as e:
         raise Failure(str(e)) from None
@@ -368,7 +369,7 @@ def write_output(text: str, output: str) -> None:
 def _digest(args: argparse.Namespace) -> None:
     from .batch import expand, reconstruct_item
     from .digest import build, render_digest
-    from .errors import ThreadsError, UnreadableInput
+    from .errors import ThreadsError, UnreadableInput, one_input
     from .model import Options, Reconstruction
     from .safe import line
 
@@ -379,7 +380,8 @@ def _digest(args: argparse.Namespace) -> None:
         try:
             if item.error is not None:
                 raise UnreadableInput(item.error)
-            recs.append(reconstruct_item(item, options))
+            with one_input(item.location, options.errors):
+                recs.append(reconstruct_item(item, options))
         except ThreadsError as e:
             reason = " ".join(str(e).split()).removeprefix(f"{item.location}: ")
             failures.append((item.location, reason))

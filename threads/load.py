@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import dates, textfix, vocab
+from . import dates, safe, textfix, vocab
 from .dom import POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Paragraph, Published, Source
@@ -114,7 +114,7 @@ def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> S
         ):
             # a file named "a<b>.html" is still a file; a missing one is a path only without "<"
             return from_path(path, url=url)
-    return from_text(source, location="<string>", url=url)
+    return from_text(safe.encodable(source), location="<string>", url=url)
 
 
 def _is_file(path: Path) -> bool:
@@ -659,7 +659,7 @@ def url_date(url: str | None) -> date | None:
 def _ld_published(raw: str) -> datetime | date | None:
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # broken, or nested deeper than the decoder goes
         return None
     stack = [data]
     while stack:

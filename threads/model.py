@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import safe
+from .errors import ErrorPolicy, default_policy
 
 if TYPE_CHECKING:
     from .dom import Page
@@ -254,6 +255,12 @@ class Options:
     """Keep quoted statements that have no social evidence (as platform "unknown")."""
     url: str | None = None
     """The page's URL, when the input is a file or string saved from it."""
+    errors: ErrorPolicy = field(default_factory=default_policy)
+    """What a bug in one reader (an embed extractor, a scraper) does on a page: ``"fail"`` (the
+    default) fails the input with a one-line :class:`~threads.errors.InternalError` naming the
+    reader, and a batch goes on; ``"log"`` logs that line and keeps what the other readers found;
+    ``"ignore"`` keeps it without a word; ``"strict"`` raises the error itself (the test suite's
+    setting). The ``THREADS_ERRORS`` environment variable changes the default."""
 
 
 def _jsonable(value: Any) -> Any:

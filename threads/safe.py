@@ -35,7 +35,8 @@ CONTROLS = re.compile(
     re.VERBOSE,
 )
 """Control characters that never leave the tool: every C0 and C1 control but tab and newline."""
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: what JSON's ``"\\ud800"`` decodes to; no UTF-8 text can hold one."""
 
 INVISIBLE = re.compile(
     """
@@ -58,7 +59,12 @@ def text(value: str) -> str:
     """``value`` without C0/C1 controls (newline and tab kept), lone surrogates as U+FFFD."""
     if value.isprintable():  # the common case, checked in C: no control, surrogate or format character
         return value
-    return _SURROGATE.sub("\ufffd", CONTROLS.sub("", value))
+    return SURROGATE.sub("\ufffd", CONTROLS.sub("", value))
+
+
+def encodable(value: str) -> str:
+    """``value`` with lone surrogates as U+FFFD (lxml would cut a page short at the first one)."""
+    return value if value.isascii() or SURROGATE.search(value) is None else SURROGATE.sub("\ufffd", value)
 
 
 def shown(value: str) -> str:
@@ -82,7 +88,7 @@ def url(value: str | None) -> str | None:
     """
     if not value or not isinstance(value, str):
         return None
-    cleaned = _URL_JUNK.sub("", INVISIBLE.sub("", _SURROGATE.sub("", value)))
+    cleaned = _URL_JUNK.sub("", INVISIBLE.sub("", SURROGATE.sub("", value)))
     if cleaned.startswith("//"):
         return None
     try:

@@ -10,8 +10,10 @@ a tweet embedded twice) into the richest record.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from ..dom import Page
+from ..errors import ErrorPolicy, guarded
 from ..model import Post
 from . import (
     bluesky,
@@ -47,10 +49,24 @@ REGISTRY: tuple[tuple[str, Extractor], ...] = (
 """(platform, extractor) in the order they run: the common platforms first."""
 
 
-def extract_all(page: Page) -> list[Post]:
-    """Every embedded post on the page, in document order, one record per post."""
+def extract_all(page: Page, *, location: str = "<page>", policy: ErrorPolicy = "strict") -> list[Post]:
+    """Every embedded post on the page, in document order, one record per post.
+
+    Each extractor runs under ``policy`` (see :func:`threads.errors.guarded`): a bug in one is
+    reported naming it and ``location`` (the input), as the policy says.
+    """
+    fragments = guarded(
+        "the consent-fragment reader", partial(consent_pages, page), location=location, policy=policy
+    )
     posts: list[Post] = []
-    for where in (page, *consent_pages(page)):
-        for _name, extract in REGISTRY:
-            posts.extend(extract(where))
+    for where in (page, *fragments):
+        for name, extract in REGISTRY:
+            posts.extend(
+                guarded(
+                    f"the {name} extractor",
+                    partial(extract, where),
+                    location=location,
+                    policy=policy,
+                )
+            )
     return merge_copies(posts)

@@ -20,6 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..dom import POSITION_STRIDE, Page
+from ..safe import encodable
 from ._common import HtmlElement, xpath
 
 _HINTS = re.compile(
@@ -116,7 +117,7 @@ def script_embeds(body: str) -> Iterator[str]:
             continue  # inside a value already read
         try:
             value, end = decoder.raw_decode(body, start)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder goes
             continue
         if not _elsewhere(target) and any(form in body[start:end] for form in _JSON_MARKUP):
             yield from _markup_strings(value, 0)
@@ -176,6 +177,7 @@ def consent_pages(page: Page) -> Iterator[Page]:
         markup = _decode(raw[:_MAX_FRAGMENT])
         if markup is None or not _HINTS.search(markup):
             continue
+        markup = encodable(markup)  # a lone surrogate from script data would cut the parse short
         try:
             fragment = lxml_html.fragment_fromstring(markup, create_parent="div")
         except (etree.ParserError, ValueError):

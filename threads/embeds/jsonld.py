@@ -98,7 +98,7 @@ def extract(page: Page) -> Iterator[Post]:
     for script in _SCRIPTS(page):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue  # broken JSON-LD is common and carries nothing we can read
+        except (ValueError, RecursionError):
+            continue  # broken (common) or nested deeper than the decoder goes: nothing we can read
         for item in _walk(data):
             yield _post(page, script, item)
