@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -452,3 +453,92 @@ def test_a_bug_outside_the_readers_fails_only_that_input(
     monkeypatch.setenv("THREADS_ERRORS", "strict")
     with pytest.raises(ValueError, match="a renderer bug"):
         invoke(*map(str, pages[:3]), "-d", str(tmp_path / "out2"), "-j", "1")
+
+
+# ---------------------------------------------------------------- said clearly (issue 17)
+
+
+def test_an_empty_folder_or_a_pattern_matching_nothing_is_a_failed_input(tmp_path: Path) -> None:
+    pages = write_site(tmp_path / "site")
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "style.css").write_text("body{}", encoding="utf-8")
+    pattern = str(tmp_path / "nothing-*.html")
+    code, _, stderr = invoke(str(empty), pattern, str(pages[0]), "-d", str(tmp_path / "out"), "-j", "1")
+    assert code == 1
+    looked = ".htm, .html, .shtml, .txt, .xhtml files and web archives, symbolic links left out"
+    assert f"threads: error: {empty}: no page in this folder (looked for {looked})\n" in stderr
+    assert f"threads: error: {pattern}: no file matches this pattern\n" in stderr
+    assert "3 inputs: 1 ok, 0 empty, 2 failed" in stderr
+    code, _, stderr = invoke(str(empty), "-d", str(tmp_path / "out"))
+    assert code == 1 and "1 input: 0 ok, 0 empty, 1 failed" in stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda root: str(root), "a folder holds several pages"),
+        (lambda root: str(root / "*" / "*.html"), "a pattern names several files"),
+    ],
+    ids=["folder", "pattern"],
+)
+def test_one_input_naming_several_pages_says_what_to_give(tmp_path: Path, make: Any, said: str) -> None:
+    write_site(tmp_path / "site")
+    code, stdout, stderr = invoke(make(tmp_path / "site"))
+    assert code == 2 and stdout == ""
+    assert stderr.endswith(f"Error: {said}: give --output-dir DIR, or --format jsonl for one line each\n")
+    code, _, stderr = invoke(make(tmp_path / "site"), "-o", str(tmp_path / "x.md"))
+    assert code == 2 and stderr.endswith(f"Error: -o/--output takes one page; {said}: use --output-dir DIR\n")
+
+
+@pytest.mark.parametrize("output_dir", [True, False], ids=["output-dir", "jsonl"])
+def test_ctrl_c_says_how_far_the_batch_got(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output_dir: bool
+) -> None:
+    import threads.batch
+
+    real = threads.batch.process
+
+    def interrupted_at_the_third(task: Task, item: Item) -> object:
+        if item.index == 2:
+            raise KeyboardInterrupt
+        return real(task, item)
+
+    monkeypatch.setattr(threads.batch, "process", interrupted_at_the_third)
+    pages = write_site(tmp_path / "site")
+    where = ["-d", str(tmp_path / "out")] if output_dir else ["-f", "jsonl"]
+    code, _, stderr = invoke(*map(str, pages), *where, "-j", "1")
+    assert code == 130
+    said = "Aborted: 2 of 4 inputs done (2 inputs: 2 ok, 0 empty, 0 failed; 2 posts)"
+    if output_dir:
+        said += "; run the same command with --skip-existing to go on"
+    assert stderr.splitlines()[-1] == said
+
+
+def test_walked_folders_leave_links_out_unless_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link in a walked folder reached files elsewhere (a link to /dev/zero was read until memory
+    ran out)."""
+    import threads.load
+
+    pages = write_site(tmp_path / "elsewhere")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "own.html").write_text(TWEETED.format(title="own"), encoding="utf-8")
+    (site / "linked.html").symlink_to(pages[0])
+    (site / "linked-folder").symlink_to(tmp_path / "elsewhere" / "b")
+    (site / "loop").symlink_to(site)  # a loop, for --follow-links
+    if Path("/dev/zero").exists():
+        (site / "zero.html").symlink_to("/dev/zero")
+    items = [i.name for i in expand([str(site)], read_stdin=False)]
+    assert items == ["own"]
+    followed = [i.name for i in expand([str(site)], read_stdin=False, follow_links=True)]
+    assert sorted(followed) == sorted(
+        ["linked", "own", "linked-folder/story", "linked-folder/deep/other"]
+        + (["zero"] if Path("/dev/zero").exists() else [])
+    )
+    monkeypatch.setattr(threads.load, "MAX_BYTES", 1 << 20)
+    code, _, stderr = invoke(str(site), "--follow-links", "-d", str(tmp_path / "out"), "-j", "1")
+    assert code == (1 if Path("/dev/zero").exists() else 0)
+    if Path("/dev/zero").exists():
+        assert f"{site / 'zero.html'}: larger than the 1048576-byte limit" in stderr
+    assert "4 ok" in stderr

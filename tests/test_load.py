@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import threads
 from threads.errors import UnreadableInput
 from threads.load import load
 
@@ -165,3 +168,81 @@ def test_article_date_from_meta_tags_and_address(head: str, url: str | None, exp
         warnings.simplefilter("error")  # dateutil's warnings stay inside
         src = from_text(page, location="page.html", url=url)
     assert (src.published.isoformat() if src.published else None) == expected
+
+
+# ---------------------------------------------------------------- what a name says (issue 17)
+
+TAGGED_ARTICLE = (
+    "Library news\n\n"
+    "A reader typed <script>alert(1)</script> into the search box, and <p> tags showed up.\n\n"
+    "“We are open late tonight,” librarian Ana Ruiz tweeted.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".TXT", ".text"])
+def test_a_text_file_quoting_tags_is_read_as_text(tmp_path: Path, suffix: str) -> None:
+    """Sniffed as HTML, the quoted <script> swallowed the rest of the article."""
+    path = tmp_path / f"article{suffix}"
+    path.write_text(TAGGED_ARTICLE, encoding="utf-8")
+    rec = threads.reconstruct(path)
+    assert rec.source.kind == "text"
+    assert "<script>alert(1)</script> into the search box" in rec.source.paragraphs[1].text
+    assert [(p.author.name, p.text) for p in rec.posts] == [("Ana Ruiz", "We are open late tonight")]
+
+
+def test_an_html_file_is_html_and_other_names_are_sniffed(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("Just words, no tags.\n\nA second paragraph.", encoding="utf-8")
+    assert threads.reconstruct(page).source.kind == "html"
+    plain = "Library news\n\n“We are open late tonight,” librarian Ana Ruiz tweeted.\n"
+    for name, kind in (("notes.md", "text"), ("saved", "text"), ("saved.php", "html")):
+        path = tmp_path / name
+        path.write_text(plain if kind == "text" else f"<html><body>{plain}</body></html>", encoding="utf-8")
+        assert threads.reconstruct(path).source.kind == kind, name
+    assert threads.reconstruct(TAGGED_ARTICLE.encode()).source.kind == "html"  # bytes: sniffed, as before
+
+
+def test_a_device_is_read_no_further_than_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """stat() says /dev/zero holds 0 bytes: the whole device was read until memory ran out."""
+    import threads.load
+
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    monkeypatch.setattr(threads.load, "MAX_BYTES", 1 << 20)
+    with pytest.raises(threads.UnreadableInput, match=r"^/dev/zero: larger than the 1048576-byte limit$"):
+        threads.reconstruct(Path("/dev/zero"))
+    from .clirun import invoke
+
+    result = invoke(["render", "/dev/zero"])
+    assert (result.exit_code, result.stderr) == (1, "Error: /dev/zero: larger than the 1048576-byte limit\n")
+
+
+@pytest.mark.parametrize(
+    ("arg", "why"),
+    [
+        ("nope", "no such file"),
+        ("story.html", "no such file"),
+        ("www.example.org/story", "no such file (for a URL, write http:// or https:// before it)"),
+        ("example.org/2017/10/story.html", "no such file (for a URL, write http:// or https:// before it)"),
+        ("ftp://example.org/story.html", "no such file, and only http and https URLs are fetched"),
+        ("file:///tmp/story.html", "no such file (for a file, give its path, not a file: URL)"),
+        ("“We are open late tonight,” librarian Ana Ruiz tweeted.", "no such file"),
+    ],
+)
+def test_an_argument_that_names_no_file_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arg: str, why: str
+) -> None:
+    """Such an argument was read as the article's text: exit 0, nothing found."""
+    from .clirun import invoke
+
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["render", arg])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {arg}: {why}\n")
+    batch = invoke(["render", arg, arg, "-f", "jsonl"])
+    assert batch.exit_code == 1
+    assert [json.loads(line)["error"] for line in batch.stdout.splitlines()] == [f"{arg}: {why}"] * 2
+
+
+def test_the_python_api_still_reads_a_str_of_text() -> None:
+    rec = threads.reconstruct("“We are open late tonight,” librarian Ana Ruiz tweeted.")
+    assert rec.source.location == "<string>" and [p.text for p in rec.posts] == ["We are open late tonight"]

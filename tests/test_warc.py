@@ -395,3 +395,24 @@ def test_capture_date_in_markdown_and_html(tmp_path: Path) -> None:
     code, stdout, stderr = invoke(str(plain), "-f", "md")
     assert code == 0, stderr
     assert "captured:" not in stdout
+
+
+def test_a_page_over_the_size_limit_is_a_failed_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was counted with the images and redirects as "not HTML pages" (issue 17)."""
+    import threads.warc
+
+    monkeypatch.setattr(threads.warc, "MAX_BYTES", 2000)
+    a = Archive(tmp_path / "big.warc.gz", gz=True)
+    a.response("https://example.org/one", page("One").encode())
+    a.response("https://example.org/big", page("Big", "x" * 5000).encode())
+    a.response("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n....", content_type="image/png")
+    archive = a.close()
+    code, stdout, stderr = invoke(str(archive), "--format", "jsonl", "-j", "1")
+    assert code == 1
+    lines = lines_of(stdout)
+    assert lines[0]["error"] is None
+    assert lines[1]["input"].endswith(" https://example.org/big")
+    assert lines[1]["error"] == f"{lines[1]['input']}: larger than the 2000-byte limit"
+    assert "2 inputs: 1 ok, 0 empty, 1 failed; 1 post; 1 archive record skipped (not HTML pages)" in stderr

@@ -72,5 +72,5 @@ def reconstruct(
     from .sequence import sequence
 
     opts = options or Options()
-    src = load(source, url=url or opts.url)
+    src = load(source, url=url or opts.url, options=opts)
     return sequence(src, scrape(src, opts))

@@ -127,21 +127,27 @@ class _Found(NamedTuple):
 
 
 def expand(
-    arguments: Iterable[str], *, read_stdin: bool = True, on_skip: SkipHook | None = None
+    arguments: Iterable[str],
+    *,
+    read_stdin: bool = True,
+    on_skip: SkipHook | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Item]:
     """Items for the command-line ``arguments``, lazily, with unique output names.
 
-    A folder is walked recursively (sorted, hidden entries left out) for page files and web
-    archives; a pattern with ``*``, ``?`` or ``[`` is globbed (``**`` spans folders); a URL or ``-``
-    is taken as it is. A web archive gives one item per HTML page in it, read as the items are
-    taken (``archive.warc.gz#<record-id> <url>``, named ``archive/<url name>``); its other records
-    go to ``on_skip``. A path that does not exist is still an item: it fails when run, with its own
-    error, like any bad input; so does an archive that cannot be read on, after its pages so far.
+    A folder is walked recursively (sorted, hidden entries left out, symbolic links left out unless
+    ``follow_links``) for page files and web archives; a pattern with ``*``, ``?`` or ``[`` is
+    globbed (``**`` spans folders); a URL or ``-`` is taken as it is. A web archive gives one item
+    per HTML page in it, read as the items are taken (``archive.warc.gz#<record-id> <url>``, named
+    ``archive/<url name>``); its other records go to ``on_skip``. A path that does not exist is
+    still an item: it fails when run, with its own error, like any bad input; so do a folder with
+    no page in it, a pattern that matches nothing, and an archive that cannot be read on (after its
+    pages so far).
     """
     namer = Namer()
     index = 0
     for arg in arguments:
-        for found in _locations(arg, on_skip):
+        for found in _locations(arg, on_skip, follow_links):
             data = found.data
             if found.location == "-" and read_stdin:
                 data = sys.stdin.buffer.read()
@@ -149,23 +155,23 @@ def expand(
             index += 1
 
 
-def count(arguments: Iterable[str]) -> int | None:
+def count(arguments: Iterable[str], *, follow_links: bool = False) -> int | None:
     """How many items :func:`expand` will give, when that is known without reading web archives."""
     total = 0
     for arg in arguments:
-        for location, _ in _paths(arg):
+        for location, _, _ in _paths(arg, follow_links):
             if _is_archive_path(location):
                 return None
             total += 1
     return total
 
 
-def _locations(arg: str, on_skip: SkipHook | None) -> Iterator[_Found]:
-    for location, name in _paths(arg):
-        if _is_archive_path(location):
+def _locations(arg: str, on_skip: SkipHook | None, follow_links: bool) -> Iterator[_Found]:
+    for location, name, error in _paths(arg, follow_links):
+        if error is None and _is_archive_path(location):
             yield from _archive(location, name, on_skip)
         else:
-            yield _Found(location, name)
+            yield _Found(location, name, error=error)
 
 
 def _is_archive_path(location: str) -> bool:
@@ -176,13 +182,17 @@ def _is_archive_path(location: str) -> bool:
 
 def _archive(path: str, name: str, on_skip: SkipHook | None) -> Iterator[_Found]:
     """One item per HTML page of the web archive at ``path``; an item with the error that stopped it."""
-    from .warc import Skipped, read
+    from .warc import Skipped, Unread, read
 
     try:
         for entry in read(path):
             if isinstance(entry, Skipped):
                 if on_skip is not None:
                     on_skip(f"{path}#{entry.record_id} {entry.url}", entry.reason)
+                continue
+            if isinstance(entry, Unread):
+                location = f"{path}#{entry.record_id} {entry.url}"
+                yield _Found(location, f"{name}/{url_name(entry.url)}", error=f"{location}: {entry.reason}")
                 continue
             capture = entry.capture
             yield _Found(
@@ -195,32 +205,62 @@ def _archive(path: str, name: str, on_skip: SkipHook | None) -> Iterator[_Found]
         yield _Found(path, name, error=str(e))
 
 
-def _paths(arg: str) -> Iterator[tuple[str, str]]:
+_WALKED = ", ".join(sorted(PAGE_SUFFIXES))
+
+
+def _paths(arg: str, follow_links: bool = False) -> Iterator[tuple[str, str, str | None]]:
+    """(location, output name, error or None) for each input ``arg`` names."""
     if arg == "-":
-        yield "-", "stdin"
+        yield "-", "stdin", None
     elif _URL.match(arg):
-        yield arg, url_name(arg)
+        yield arg, url_name(arg), None
     elif os.path.isdir(arg):
-        yield from _walk(Path(arg))
+        yield from _folder(arg, follow_links)
     elif not os.path.exists(arg) and _GLOB_CHARS.search(arg):
         matches = sorted(glob.glob(arg, recursive=True))
         if not matches:
-            yield arg, _stem(Path(arg).name) or "input"
+            yield arg, "input", f"{arg}: no file matches this pattern"
         for match in matches:
             if os.path.isdir(match):
-                yield from _walk(Path(match))
+                yield from _folder(match, follow_links)
             else:
-                yield match, _stem(Path(match).name)
+                yield match, _stem(Path(match).name), None
     else:
-        yield arg, _stem(Path(arg).name) or "input"
+        yield arg, _stem(Path(arg).name) or "input", None
 
 
-def _walk(root: Path) -> Iterator[tuple[str, str]]:
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def _folder(folder: str, follow_links: bool) -> Iterator[tuple[str, str, str | None]]:
+    walked = False
+    for location, name in _walk(Path(folder), follow_links):
+        walked = True
+        yield location, name, None
+    if not walked:
+        links = "" if follow_links else ", symbolic links left out"
+        why = f"no page in this folder (looked for {_WALKED} files and web archives{links})"
+        yield folder, "input", f"{folder}: {why}"
+
+
+def _walk(root: Path, follow_links: bool = False) -> Iterator[tuple[str, str]]:
+    """Page files and web archives under ``root``, top-down and sorted; a symbolic link (to a
+    file or a folder) only with ``follow_links``, and then each folder once (links may loop)."""
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, followlinks=follow_links):
+        if follow_links:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                dirs[:] = []
+                continue
+            seen.add((st.st_dev, st.st_ino))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and (follow_links or not os.path.islink(os.path.join(folder, d)))
+        )
         for file in sorted(files):
             path = Path(folder, file)
             if file.startswith(".") or (path.suffix.lower() not in PAGE_SUFFIXES and not is_archive(file)):
+                continue
+            if not follow_links and path.is_symlink():
                 continue
             rel = path.relative_to(root)
             yield str(path), str(rel.with_name(_stem(rel.name)))
@@ -313,8 +353,9 @@ def reconstruct_item(item: Item, options: Options) -> Reconstruction:
     under its own location; a page from a web archive with its URL and capture date)."""
     if item.data is None:
         from . import reconstruct
+        from .load import argument
 
-        return reconstruct(item.location, options=options)
+        return reconstruct(argument(item.location), options=options)
     from .load import from_bytes
     from .scrape import scrape
     from .sequence import sequence
@@ -528,10 +569,19 @@ class Progress:
 
 
 def render_many(
-    arguments: Iterable[str], task: Task, *, jobs: int, progress: bool, summary: bool = True
+    arguments: Iterable[str],
+    task: Task,
+    *,
+    jobs: int,
+    progress: bool,
+    summary: bool = True,
+    follow_links: bool = False,
 ) -> Tally:
     """The ``render`` command over many inputs: jsonl lines to stdout (without an output folder),
-    one error line per failed input and a closing summary on stderr; returns the counts."""
+    one error line per failed input and a closing summary on stderr; returns the counts.
+
+    Interrupted (Ctrl-C), it raises KeyboardInterrupt saying how many inputs were done and, with an
+    output folder, that ``--skip-existing`` goes on from there."""
     from .safe import line
 
     arguments = list(arguments)
@@ -541,18 +591,23 @@ def render_many(
         tally.not_pages += 1
         log.debug("%s: skipped: %s", location, reason)
 
-    total = count(arguments)
+    total = count(arguments, follow_links=follow_links)
     if total is not None:
         jobs = max(1, min(jobs, total))  # no idle workers to start (one input runs in this process)
     bar = Progress(progress, total)
     try:
-        for result in run(expand(arguments, on_skip=skip), task, jobs=jobs):
+        for result in run(expand(arguments, on_skip=skip, follow_links=follow_links), task, jobs=jobs):
             tally.add(result)
             if result.error is not None:
                 bar.write(f"threads: error: {line(result.error)}\n", sys.stderr)
             if result.text is not None and task.output_dir is None:
                 bar.write(result.text, sys.stdout)
             bar.update(tally)
+    except KeyboardInterrupt:
+        bar.close()
+        of = f" of {total}" if total is not None else ""
+        resume = "; run the same command with --skip-existing to go on" if task.output_dir else ""
+        raise KeyboardInterrupt(f"{tally.done}{of} inputs done ({tally.summary()}){resume}") from None
     finally:
         bar.close()
     if summary:

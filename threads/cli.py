@@ -143,6 +143,11 @@ def _common(cmd: argparse.ArgumentParser, templates_help: str) -> None:
         "--all-quotes", action="store_true", help="Keep quoted statements that have no social evidence."
     )
     cmd.add_argument("--templates", metavar="DIRECTORY", type=_existing_folder, help=templates_help)
+    cmd.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="Walking a folder, follow symbolic links to files and folders (left out by default).",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -245,8 +250,8 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except Failure as e:
         sys.stderr.write(f"Error: {line(e)}\n")
         sys.exit(1)
-    except KeyboardInterrupt:
-        sys.stderr.write("Aborted!\n")
+    except KeyboardInterrupt as e:
+        sys.stderr.write(f"Aborted: {line(e)}\n" if str(e) else "Aborted!\n")
         sys.exit(130)
     except BrokenPipeError:
         # the reader went away (`threads render x | head`): nothing more to say, nowhere to say it
@@ -281,9 +286,22 @@ def _is_archive(name: str) -> bool:
     return is_archive(name)
 
 
+def _several(name: str) -> str | None:
+    """Why one INPUT names several pages (a web archive, a folder, a pattern), or None."""
+    if _is_archive(name) and not os.path.isdir(name):
+        return "a web archive holds several pages"
+    if name == "-" or "://" in name:
+        return None
+    if os.path.isdir(name):
+        return "a folder holds several pages"
+    if not os.path.exists(name) and any(c in name for c in "*?["):
+        return "a pattern names several files"
+    return None
+
+
 def _render(args: argparse.Namespace) -> None:
     inputs: list[str] = args.inputs
-    if args.output_dir is not None or args.fmt == "jsonl" or len(inputs) > 1 or any(map(_is_archive, inputs)):
+    if args.output_dir is not None or args.fmt == "jsonl" or len(inputs) > 1 or any(map(_several, inputs)):
         from .batch import Task
         from .model import Options
 
@@ -302,13 +320,14 @@ def _render(args: argparse.Namespace) -> None:
     from . import reconstruct
     from .errors import ThreadsError, one_input
     from .limits import time_limit
+    from .load import argument
     from .model import Options
     from .render import render as render_as
 
     options = Options(all_quotes=args.all_quotes, url=args.url)
     try:
         with time_limit(args.timeout, input), one_input(input, options.errors):
-            rec = reconstruct(input, options=options)
+            rec = reconstruct(argument(input), options=options)
             text = render_as(rec, args.fmt, templates=args.templates, show_evidence=args.evidence)
     except ThreadsError as e:
         raise Failure(str(e)) from None
@@ -325,21 +344,28 @@ def _render_many(args: argparse.Namespace, task: Task) -> None:
 
     inputs: list[str] = args.inputs
     usage_error: Callable[[str], NoReturn] = args.usage_error
-    archives = any(map(_is_archive, inputs))
-    several = "a web archive holds several pages" if archives and len(inputs) == 1 else "several inputs"
+    why = next(filter(None, map(_several, inputs)), None)
+    several = why if why and len(inputs) == 1 else "several inputs"
     if args.output != "-":
-        if archives or len(inputs) > 1:
+        if why or len(inputs) > 1:
             usage_error(f"-o/--output takes one page; {several}: use --output-dir DIR")
         usage_error("-o/--output takes one input; use --output-dir DIR for several")
     if task.output_dir is None and task.fmt != "jsonl":
         usage_error(f"{several}: give --output-dir DIR, or --format jsonl for one line each")
     if task.output_dir is not None and task.fmt == "jsonl":
         usage_error("--format jsonl writes to stdout; with --output-dir choose md, html or json")
-    if task.options.url and (len(inputs) > 1 or archives):
+    if task.options.url and (len(inputs) > 1 or why):
         usage_error("--url names one page; give one INPUT with it (an archive gives each page's URL)")
     workers = args.jobs or os.cpu_count() or 1
     progress = not args.quiet and sys.stderr.isatty()
-    tally = render_many(tuple(inputs), task, jobs=workers, progress=progress, summary=not args.quiet)
+    tally = render_many(
+        tuple(inputs),
+        task,
+        jobs=workers,
+        progress=progress,
+        summary=not args.quiet,
+        follow_links=args.follow_links,
+    )
     if tally.failed:
         sys.exit(1)
 
@@ -376,7 +402,8 @@ def _digest(args: argparse.Namespace) -> None:
     options = Options(all_quotes=args.all_quotes)
     recs: list[Reconstruction] = []
     failures: list[tuple[str, str]] = []
-    for item in expand(tuple(args.inputs)):  # the expansion render uses: folders, globs, web archives
+    # the expansion render uses: folders, globs, web archives
+    for item in expand(tuple(args.inputs), follow_links=args.follow_links):
         try:
             if item.error is not None:
                 raise UnreadableInput(item.error)

@@ -111,7 +111,10 @@ def digest(
     on_error: Callable[[str, ThreadsError], None] | None = None,
     reconstruct: Callable[..., Reconstruction] | None = None,
 ) -> Digest:
-    """Reconstruct each input and build the digest; an unreadable input is reported and skipped."""
+    """Reconstruct each input (a path, an http(s) URL or ``-``, as on the command line) and build
+    the digest; an unreadable input is reported and skipped."""
+    from .load import argument
+
     if reconstruct is None:
         from . import reconstruct as _reconstruct
 
@@ -120,7 +123,7 @@ def digest(
     failures: list[tuple[str, str]] = []
     for item in inputs:
         try:
-            recs.append(reconstruct(str(item), options=options))
+            recs.append(reconstruct(item if isinstance(item, Path) else argument(item), options=options))
         except ThreadsError as e:
             reason = " ".join(str(e).split())
             failures.append((str(item), reason.removeprefix(f"{item}: ")))

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -27,7 +27,7 @@ from lxml import html as lxml_html
 from . import dates, safe, textfix, vocab
 from .dom import POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
-from .model import Paragraph, Published, Source
+from .model import Options, Paragraph, Published, Source
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +92,31 @@ _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 
 _URL = re.compile(r"https?://", re.IGNORECASE)
 
+Kind = Literal["html", "text"]
+KIND_OF_SUFFIX: dict[str, Kind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".txt": "text",
+    ".text": "text",
+}
+"""What a file's name says it holds, trusted before sniffing (a ``.txt`` article that quotes a
+``<script>`` tag is text); a file named otherwise is sniffed."""
+KIND_OF_MEDIA_TYPE: dict[str, Kind] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/vnd.wap.xhtml+xml": "html",
+    "text/plain": "text",
+}
+"""What a Content-Type says a body holds, trusted as the file name is; other types are sniffed."""
 
-def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> Source:
-    """Read ``source`` (a path, URL, ``-``, a string of HTML or text, or bytes) into a Source."""
+
+def load(
+    source: str | bytes | os.PathLike[str], *, url: str | None = None, options: Options | None = None
+) -> Source:
+    """Read ``source`` (a path, URL, ``-``, a string of HTML or text, or bytes) into a Source;
+    a URL is fetched as ``options`` say (their deadline, private addresses refused or not)."""
     if isinstance(source, bytes | bytearray):
         return from_bytes(bytes(source), location="<bytes>", url=url)
     if isinstance(source, os.PathLike):
@@ -102,10 +124,16 @@ def load(source: str | bytes | os.PathLike[str], *, url: str | None = None) -> S
     if source == "-":
         return from_stream(sys.stdin.buffer, location="-", url=url)
     if _URL.match(source) and "\n" not in source:
-        from .fetch import fetch
+        from .fetch import get
 
-        data, final_url = fetch(source)
-        return from_bytes(data, location=source, url=url or final_url)
+        options = options or Options()
+        page = get(source, deadline=options.fetch_deadline, refuse_private=options.refuse_private)
+        return from_bytes(
+            page.body,
+            location=source,
+            url=url or page.url,
+            kind=KIND_OF_MEDIA_TYPE.get(page.media_type or ""),
+        )
     if source.strip() and len(source) < 4096 and "\n" not in source:
         path = Path(source)
         if _is_file(path) or (
@@ -124,17 +152,55 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
+_HOST_FIRST = re.compile(r"(?:www\d?\.[^/\s]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/", re.IGNORECASE)
+"""A path that starts like a host name ("www.example.org/story", "example.org/a/b")."""
+
+
+def argument(text: str) -> str | Path:
+    """What a command-line argument names: ``-`` (standard input) or an http(s) URL, as they are,
+    else an existing file or folder, as a Path. Anything else is an :class:`UnreadableInput` saying
+    so: the command line reads an article's text from a file or standard input, never from the
+    argument itself (``threads.reconstruct`` still takes a str of HTML or text).
+
+    >>> argument("-"), argument("https://example.org/a")
+    ('-', 'https://example.org/a')
+    """
+    if text == "-" or _URL.match(text):
+        return text
+    path = Path(text)
+    try:
+        if path.exists():
+            return path
+    except (OSError, ValueError):  # a name too long for the system, or one with a NUL in it
+        pass
+    scheme = _SCHEME.match(text)
+    if scheme:
+        if scheme.group(1).lower() == "file":
+            raise UnreadableInput(f"{text}: no such file (for a file, give its path, not a file: URL)")
+        raise UnreadableInput(f"{text}: no such file, and only http and https URLs are fetched")
+    if _HOST_FIRST.match(text):
+        raise UnreadableInput(f"{text}: no such file (for a URL, write http:// or https:// before it)")
+    raise UnreadableInput(f"{text}: no such file")
+
+
 def from_path(path: Path, *, url: str | None = None) -> Source:
+    """Read the file at ``path``; what its name says it holds (:data:`KIND_OF_SUFFIX`) is trusted."""
     try:
         if path.is_dir():
             raise UnreadableInput(f"{path}: is a directory, not a page")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableInput(f"{path}: {size} bytes, larger than the {MAX_BYTES}-byte limit")
-        data = path.read_bytes()
+        # Read through a bounded reader: the size stat() gives is no bound (a device such as
+        # /dev/zero says 0 and never ends; a file may grow while it is read).
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:  # a regular file says its size: refused without reading it
+                raise UnreadableInput(f"{path}: {size} bytes, larger than the {MAX_BYTES}-byte limit")
+            data = fh.read(MAX_BYTES + 1)
     except OSError as e:
         raise unreadable_file(path, e, kind="a page") from None
-    return from_bytes(data, location=str(path), url=url)
+    if len(data) > MAX_BYTES:
+        raise UnreadableInput(f"{path}: larger than the {MAX_BYTES}-byte limit")
+    return from_bytes(data, location=str(path), url=url, kind=KIND_OF_SUFFIX.get(path.suffix.lower()))
 
 
 def from_stream(stream: IO[bytes], *, location: str, url: str | None = None) -> Source:
@@ -144,10 +210,11 @@ def from_stream(stream: IO[bytes], *, location: str, url: str | None = None) -> 
     return from_bytes(data, location=location, url=url)
 
 
-def from_bytes(data: bytes, *, location: str, url: str | None = None) -> Source:
+def from_bytes(data: bytes, *, location: str, url: str | None = None, kind: Kind | None = None) -> Source:
+    """Decode ``data`` and read it as ``kind`` says (HTML or text), or as sniffing tells when None."""
     text, encoding = decode(data, location=location)
     raw = data if _ASCII_SUPERSET.match(encoding) else None
-    return from_text(text, location=location, url=url, encoding=encoding, raw=raw)
+    return from_text(text, location=location, url=url, encoding=encoding, raw=raw, kind=kind)
 
 
 _ASCII_SUPERSET = re.compile(r"(?:utf-?8|(?:us-)?ascii|latin-?1|iso-?8859-\d+|windows-125\d|cp125\d)$", re.I)
@@ -237,9 +304,16 @@ def _strict(data: bytes, enc: str, location: str) -> str:
 
 
 def from_text(
-    text: str, *, location: str, url: str | None = None, encoding: str | None = None, raw: bytes | None = None
+    text: str,
+    *,
+    location: str,
+    url: str | None = None,
+    encoding: str | None = None,
+    raw: bytes | None = None,
+    kind: Kind | None = None,
 ) -> Source:
-    """Build a Source from decoded text: sniff HTML, parse it once, cut prose into paragraphs.
+    """Build a Source from decoded text: HTML (``kind``, else sniffed) parsed once, prose cut into
+    paragraphs.
 
     ``raw``: the bytes the text was decoded from, when they spell ASCII as ASCII (a cheaper place
     than the text for the embed extractors' quick "does the page name this at all" tests).
@@ -252,7 +326,7 @@ def from_text(
     if _is_binary(text[:8192]):
         raise UnreadableInput(f"{location}: binary data, not a page or text")
     text = text.replace("\x00", "")
-    if _HTML_SNIFF.search(text[:8192]):
+    if kind == "html" or (kind is None and _HTML_SNIFF.search(text[:8192])):
         return _from_html(text, location=location, url=url, encoding=encoding, raw=raw)
     return _from_plain(text, location=location, url=url, encoding=encoding)
 

@@ -255,6 +255,12 @@ class Options:
     """Keep quoted statements that have no social evidence (as platform "unknown")."""
     url: str | None = None
     """The page's URL, when the input is a file or string saved from it."""
+    refuse_private: bool = False
+    """Refuse to fetch a URL whose host is (or redirects to) a private, loopback or link-local
+    address: for a service that fetches URLs its users give. Off by default, and for the CLI."""
+    fetch_deadline: float = 60.0
+    """Seconds a URL may take to fetch in all: connecting, redirects and reading the body (each
+    connect and read also gives up after 20 s without data)."""
     errors: ErrorPolicy = field(default_factory=default_policy)
     """What a bug in one reader (an embed extractor, a scraper) does on a page: ``"fail"`` (the
     default) fails the input with a one-line :class:`~threads.errors.InternalError` naming the

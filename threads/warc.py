@@ -90,8 +90,17 @@ class Skipped(NamedTuple):
     reason: str
 
 
-def read(path: str) -> Iterator[Page | Skipped]:
-    """The pages (and skipped captures) of the archive at ``path``, in archive order, lazily.
+class Unread(NamedTuple):
+    """An HTML page that cannot be read (its body is over the size limit): a failed input."""
+
+    record_id: str
+    url: str
+    reason: str
+
+
+def read(path: str) -> Iterator[Page | Skipped | Unread]:
+    """The pages (and skipped captures, and pages that cannot be read) of the archive at ``path``,
+    in archive order, lazily.
 
     Raises :class:`ArchiveError` when the archive cannot be read on (after yielding every record
     before the fault), and :class:`UnreadableInput` when FastWARC is not installed or the file
@@ -142,7 +151,7 @@ def _reason(e: BaseException) -> str:
     return f" ({text})"
 
 
-def _take(path: str, n: int, record: WarcRecord) -> Page | Skipped | None:
+def _take(path: str, n: int, record: WarcRecord) -> Page | Skipped | Unread | None:
     """What record ``n`` is; its body is read to the end (and its length checked) either way."""
     from fastwarc.warc import WarcRecordType
 
@@ -163,7 +172,7 @@ def _take(path: str, n: int, record: WarcRecord) -> Page | Skipped | None:
         if why is not None:
             return Skipped(record_id, url, why)
         if size > MAX_BYTES:
-            return Skipped(record_id, url, f"larger than the {MAX_BYTES}-byte limit")
+            return Unread(record_id, url, f"larger than the {MAX_BYTES}-byte limit")
         return Page(_capture(record, record_id, url, resource), body)
     if record.reader.consume() < expected:
         raise ArchiveError(f"{path}: cut short in record {n} ({record_id})")
