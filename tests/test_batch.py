@@ -542,3 +542,71 @@ def test_walked_folders_leave_links_out_unless_asked(tmp_path: Path, monkeypatch
     if Path("/dev/zero").exists():
         assert f"{site / 'zero.html'}: larger than the 1048576-byte limit" in stderr
     assert "4 ok" in stderr
+
+
+# ---------------------------------------------------------------- output files (issue 17)
+
+
+def test_inputs_never_meet_as_a_file_and_a_folder(tmp_path: Path) -> None:
+    """``a.txt`` gives ``a.md``; the folder ``a.md/`` gives ``a.md/x.md``: they collided."""
+    site = tmp_path / "site"
+    (site / "a.md").mkdir(parents=True)
+    (site / "a.txt").write_text("Nothing quoted.\n", encoding="utf-8")
+    (site / "a.md" / "x.html").write_text(TWEETED.format(title="x"), encoding="utf-8")
+    (site / "a.md" / "y.html").write_text(TWEETED.format(title="y"), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = invoke(str(site), "-d", str(out), "-j", "1")
+    assert code == 0, stderr
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["a.md", "a.md-2/x.md", "a.md-2/y.md"]
+    namer = Namer(".md")  # the other way round: the folder first
+    assert [namer.unique(n) for n in ["a.md/x", "a", "a.md/y", "A"]] == ["a.md/x", "a-2", "a.md/y", "A-3"]
+
+
+def test_output_never_goes_through_a_link_in_the_output_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "sub").mkdir(parents=True)
+    (site / "sub" / "page.html").write_text(TWEETED.format(title="sub"), encoding="utf-8")
+    (site / "top.html").write_text(TWEETED.format(title="top"), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    victim = elsewhere / "victim.md"
+    victim.write_text("untouched", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").symlink_to(elsewhere, target_is_directory=True)  # planted in the output folder
+    (out / "top.md").symlink_to(victim)
+    code, _, stderr = invoke(str(site), "-d", str(out), "-j", "1")
+    assert code == 1
+    assert f"{out / 'sub'} is a symbolic link; nothing is written through one" in stderr
+    assert "2 inputs: 1 ok, 0 empty, 1 failed" in stderr
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["victim.md"]
+    assert victim.read_text(encoding="utf-8") == "untouched"
+    assert not (out / "top.md").is_symlink() and "Jane Doe" in (out / "top.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_new_files_take_the_umask_and_replaced_files_keep_their_mode(tmp_path: Path, umask: int) -> None:
+    """Output files were 0600 whatever the umask, and -o over a 0644 file left it 0600."""
+    import os
+    import stat
+
+    pages = write_site(tmp_path / "site")
+    before = os.umask(umask)
+    try:
+        out = tmp_path / "out"
+        assert invoke(str(tmp_path / "site"), "-d", str(out), "-j", "1")[0] == 0
+        modes = {stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*.md")}
+        assert modes == {0o666 & ~umask}
+        single = tmp_path / "one.md"
+        assert run_cli(["render", str(pages[0]), "-o", str(single)]).exit_code == 0
+        assert stat.S_IMODE(single.stat().st_mode) == 0o666 & ~umask
+        single.chmod(0o640)
+        assert run_cli(["render", str(pages[0]), "-o", str(single), "-f", "html"]).exit_code == 0
+        assert stat.S_IMODE(single.stat().st_mode) == 0o640
+        (out / "notes.md").chmod(0o604)
+        assert invoke(str(tmp_path / "site"), "-d", str(out), "-j", "1")[0] == 0
+        assert stat.S_IMODE((out / "notes.md").stat().st_mode) == 0o604
+        assert not list(tmp_path.rglob("*.part"))
+    finally:
+        os.umask(before)

@@ -18,7 +18,6 @@ import logging
 import os
 import re
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +31,7 @@ from urllib.parse import urlsplit
 from .errors import ThreadsError, UnreadableInput, one_input
 from .limits import time_limit
 from .model import Options
+from .output import write_atomic
 from .warc import archive_stem, is_archive
 
 if TYPE_CHECKING:
@@ -132,6 +132,7 @@ def expand(
     read_stdin: bool = True,
     on_skip: SkipHook | None = None,
     follow_links: bool = False,
+    suffix: str = "",
 ) -> Iterator[Item]:
     """Items for the command-line ``arguments``, lazily, with unique output names.
 
@@ -142,9 +143,9 @@ def expand(
     ``archive/<url name>``); its other records go to ``on_skip``. A path that does not exist is
     still an item: it fails when run, with its own error, like any bad input; so do a folder with
     no page in it, a pattern that matches nothing, and an archive that cannot be read on (after its
-    pages so far).
+    pages so far). ``suffix``: what the output files' names end in (see :class:`Namer`).
     """
-    namer = Namer()
+    namer = Namer(suffix)
     index = 0
     for arg in arguments:
         for found in _locations(arg, on_skip, follow_links):
@@ -293,26 +294,58 @@ class Namer:
     """Hands out output names, each once: a name already given gets ``-2``, ``-3`` ... appended.
 
     Names compare case-insensitively, so that two inputs never share a file on a case-insensitive
-    file system either.
+    file system either. A name with folders (``a.md/story``) claims those folders, and with the
+    output ``suffix`` a file claims its full name: a file ``a.md`` (from ``a.txt``) and a folder
+    ``a.md/`` never meet; whichever comes second gets ``-2`` (a folder keeps it for all its files).
     """
 
-    def __init__(self) -> None:
-        self._taken: set[str] = set()
+    def __init__(self, suffix: str = "") -> None:
+        self.suffix = suffix
+        self._files: set[str] = set()
+        """Every file given out (folders and suffix included), casefolded."""
+        self._folders: dict[str, str] = {}
+        """Each folder asked for (casefolded) -> the folder given for it."""
+        self._given: set[str] = set()
+        """Every folder given out, casefolded."""
 
     def unique(self, name: str) -> str:
-        candidate, n = name, 1
-        while candidate.casefold() in self._taken:
+        *folders, last = name.split("/")
+        asked = given = ""
+        for part in folders:
+            asked = f"{asked}/{part}" if asked else part
+            folder = self._folders.get(asked.casefold())
+            if folder is None:
+                candidate, n = part, 1
+                while _joined(given, candidate).casefold() in self._files:
+                    n += 1
+                    candidate = f"{part}-{n}"
+                folder = _joined(given, candidate)
+                self._folders[asked.casefold()] = folder
+                self._given.add(folder.casefold())
+            given = folder
+        candidate, n = last, 1
+        while (
+            key := (_joined(given, candidate) + self.suffix).casefold()
+        ) in self._files or key in self._given:
             n += 1
-            candidate = f"{name}-{n}"
-        self._taken.add(candidate.casefold())
-        return candidate
+            candidate = f"{last}-{n}"
+        self._files.add(key)
+        return _joined(given, candidate)
+
+
+def _joined(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name
+
+
+def suffix_of(task: Task) -> str:
+    """What the output files' names end in (``.md``)."""
+    return EXTENSION.get(task.fmt, f".{task.fmt}")
 
 
 def output_path(task: Task, item: Item) -> Path | None:
     if task.output_dir is None:
         return None
-    suffix = EXTENSION.get(task.fmt, f".{task.fmt}")
-    return Path(task.output_dir, item.name + suffix)
+    return Path(task.output_dir, item.name + suffix_of(task))
 
 
 # ---------------------------------------------------------------- running
@@ -323,7 +356,7 @@ def process(task: Task, item: Item) -> Result:
     if item.error is not None:
         return failed(task, item, item.error)
     target = output_path(task, item)
-    if target is not None and task.skip_existing and target.exists():
+    if target is not None and task.skip_existing and os.path.lexists(target):
         return Result(item.index, item.location, "skipped", output=str(target))
     try:
         with time_limit(task.timeout, item.location), one_input(item.location, task.options.errors):
@@ -339,7 +372,7 @@ def process(task: Task, item: Item) -> Result:
         return failed(task, item, str(e))
     if target is not None:
         try:
-            write_atomic(target, text)
+            write_atomic(target, text, within=Path(task.output_dir or "."))
         except OSError as e:
             return failed(task, item, f"{target}: cannot write ({e.strerror or e})")
     status = "ok" if n_posts else "empty"
@@ -394,19 +427,6 @@ def json_line(location: str, record: dict[str, object] | None, error: str | None
     else:
         line.update(record)  # clean already: Reconstruction.to_dict passes it through threads.safe
     return json.dumps(line, ensure_ascii=False) + "\n"
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary name in the same folder and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def process_chunk(task: Task, items: list[Item]) -> list[Result]:
@@ -596,7 +616,8 @@ def render_many(
         jobs = max(1, min(jobs, total))  # no idle workers to start (one input runs in this process)
     bar = Progress(progress, total)
     try:
-        for result in run(expand(arguments, on_skip=skip, follow_links=follow_links), task, jobs=jobs):
+        items = expand(arguments, on_skip=skip, follow_links=follow_links, suffix=suffix_of(task))
+        for result in run(items, task, jobs=jobs):
             tally.add(result)
             if result.error is not None:
                 bar.write(f"threads: error: {line(result.error)}\n", sys.stderr)

@@ -371,24 +371,19 @@ def _render_many(args: argparse.Namespace, task: Task) -> None:
 
 
 def write_output(text: str, output: str) -> None:
-    """Write ``text`` to stdout or atomically to a file (a temporary name, then a rename)."""
+    """Write ``text`` to stdout, or to a file (atomically, keeping a replaced file's mode; see
+    :mod:`threads.output`)."""
     if output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    import tempfile
     from pathlib import Path
 
-    target = Path(output)
-    tmp: str | None = None
+    from .output import write_atomic
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
+        write_atomic(Path(output), text)
     except OSError as e:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)  # no half-written file left behind
         raise Failure(f"{output}: cannot write ({e.strerror or e})") from None
 
 
