@@ -164,3 +164,68 @@ def test_md_escape_keeps_block_syntax_as_text(text: str) -> None:
     tokens = MD.parse(md_escape(text))
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
     assert visible(tokens[1]) == " ".join(text.split())
+
+
+# ---------------------------------------------------------------- front matter and empty pages (issue 17)
+
+NON_ASCII = {
+    "emoji": "Flood 🌊 update 👨‍👩‍👧",
+    "accents": "Café déjà vu in Zürich",
+    "cjk": "東京の洪水",
+    "rtl": "עדכון שיטפון",
+    "quotes-and-backslash": 'He said "no" \\ twice',
+    "markdown": "[x](javascript:alert(1)) ![y](https://evil.example/y.png) *b* #h",
+    "line-separators": "one\u2028two\u2029three\x85four",
+}
+
+
+def page_titled(title: str) -> Any:
+    import threads
+
+    return threads.reconstruct(
+        f"<html><head><title>{title.replace('&', '&amp;').replace('<', '&lt;')}</title></head>"
+        "<body><p>“We are open late tonight,” librarian Ana Ruiz tweeted.</p></body></html>"
+    )
+
+
+@pytest.mark.parametrize("name", NON_ASCII)
+def test_front_matter_is_utf8_yaml_that_round_trips(name: str) -> None:
+    """Non-ASCII was written as JSON \\uXXXX escapes, emoji as surrogate pairs that YAML loaders
+    turn into strings that cannot be encoded."""
+    import frontmatter  # python-frontmatter: the front-matter reader static-site tools in Python use
+
+    from threads.digest import build, render_digest
+
+    from threads.safe import shown
+
+    rec = page_titled(NON_ASCII[name])
+    title = shown(rec.source.title or "")  # (no output carries zero-width or bidi characters)
+    for out in (render(rec, "md"), render_digest(build([rec]), title=title)):
+        head = out[4:].split("\n---\n", 1)[0]
+        data = yaml.safe_load(head)
+        assert data["title"] == title
+        for value in data.values():
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str):
+                    text.encode("utf-8")  # no lone surrogate
+        post = frontmatter.loads(out)
+        assert post["title"] == title
+        assert post.content.lstrip().startswith("#")
+        if name in ("emoji", "accents", "cjk", "rtl"):
+            assert title in head  # as UTF-8, not as escapes
+    assert "\\ud83c" not in render(page_titled(NON_ASCII["emoji"]), "md")
+
+
+def test_no_posts_found_is_not_read_as_a_heading() -> None:
+    """'_No quoted posts found._' followed by '---' made a setext heading of it."""
+    import threads
+
+    md = render(
+        threads.reconstruct("<html><head><title>Quiet</title></head><body><p>No quotes.</p></body>"), "md"
+    )
+    _, body = split_front_matter(md)
+    tokens = MD.parse(body)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == ["Quiet"]
+    assert "No quoted posts found." in [visible(t) for t in tokens if t.type == "inline"]
+    assert [t.type for t in tokens].count("hr") == 1

@@ -92,6 +92,38 @@ def md_escape(text: Any) -> str:
     return _MD_BLOCK_START.sub(_escape_block_start, s)
 
 
+_YAML_ESCAPED = re.compile(
+    r"""
+    [\\"]                          # the two characters a double-quoted YAML scalar must escape
+    | [\x00-\x1f\x7f-\x9f]          # controls, NEL (a line break in YAML 1.1) among them
+    | [\u2028\u2029\ufeff\ufffe\uffff]  # line and paragraph separators, BOM, noncharacters
+    | [\[\]()!*_`<>&\#|~]            # Markdown or HTML syntax, should a renderer show the front matter
+    """,
+    re.VERBOSE,
+)
+_YAML_SHORT = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+
+
+def yaml_value(value: Any) -> str:
+    """``value`` as YAML for front matter: a double-quoted UTF-8 string (the characters listed in
+    :data:`_YAML_ESCAPED` as escapes, which every YAML loader reads back; emoji and every other
+    character as themselves), ``null``, a number, or a flow list of these.
+
+    >>> yaml_value("Café 🌊 [x]"), yaml_value(None), yaml_value(["a", 2])
+    ('"Café 🌊 \\\\u005bx\\\\u005d"', 'null', '["a", 2]')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+    text = safe.encodable(str(value))
+    return '"' + _YAML_ESCAPED.sub(lambda m: _YAML_SHORT.get(m[0]) or f"\\u{ord(m[0]):04x}", text) + '"'
+
+
 def _escape_block_start(m: re.Match[str]) -> str:
     if m.group(2):
         return f"{m.group(1)}\\{m.group(2)}"
@@ -279,6 +311,7 @@ def display_name(author: Author) -> str:
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "md": md_escape,
+    "yaml": yaml_value,
     "md_url": md_url,
     "plain": plain,
     "gfm_slug": gfm_slug,
