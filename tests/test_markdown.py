@@ -195,7 +195,6 @@ def test_front_matter_is_utf8_yaml_that_round_trips(name: str) -> None:
     import frontmatter  # python-frontmatter: the front-matter reader static-site tools in Python use
 
     from threads.digest import build, render_digest
-
     from threads.safe import shown
 
     rec = page_titled(NON_ASCII[name])
