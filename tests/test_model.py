@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -97,3 +99,60 @@ def test_posts_are_hashable_and_dedupe_in_a_set() -> None:
     assert len({rec, dataclasses.replace(rec)}) == 1
     changed = dataclasses.replace(posts[0], extra={"other": 1})
     assert changed != posts[0] and hash(changed) == hash(posts[0])  # equal hashes, unequal posts: allowed
+
+
+# ---------------------------------------------------------------- wrong arguments (issue 17)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "said"),
+    [
+        (
+            (None,),
+            {},
+            TypeError,
+            "source must be a path, a URL, '-', a str of HTML or text, or bytes, not NoneType",
+        ),
+        ((5,), {}, TypeError, "source must be a path, a URL, '-', a str of HTML or text, or bytes, not int"),
+        ((memoryview(b"<p>x</p>"),), {}, TypeError, "not memoryview"),
+        ((["<p>x</p>"],), {}, TypeError, "not list"),
+        ((Path("story\x00.html"),), {}, ValueError, "source: a path cannot hold a NUL character"),
+        (("story\x00.html",), {}, ValueError, "source: a path cannot hold a NUL character"),
+        ((b"<p>x</p>",), {"url": 5}, TypeError, "url must be a str or None, not int"),
+        (("<p>x</p>",), {"url": b"https://example.org/"}, TypeError, "url must be a str or None, not bytes"),
+        (("<p>x</p>",), {"options": {}}, TypeError, "options must be a threads.Options or None, not dict"),
+        (("<p>x</p>",), {"options": {"all_quotes": True}}, TypeError, "options must be a threads.Options"),
+    ],
+)
+def test_wrong_arguments_name_the_parameter(
+    args: tuple[Any, ...], kwargs: dict[str, Any], error: type, said: str
+) -> None:
+    """They raised from inside re, urllib, pathlib or a template."""
+    import threads
+
+    with pytest.raises(error) as info:
+        threads.reconstruct(*args, **kwargs)
+    assert said in str(info.value)
+    assert type(info.value) in (TypeError, ValueError)  # not an UnreadableInput: a caller's mistake
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "said"),
+    [
+        ({"all_quotes": "yes"}, "Options.all_quotes must be True or False, not str"),
+        ({"url": 5}, "Options.url must be a str or None, not int"),
+        ({"errors": "loud"}, "Options.errors must be one of 'fail', 'log', 'ignore', 'strict', not 'loud'"),
+        ({"refuse_private": 1}, "Options.refuse_private must be True or False, not int"),
+        ({"fetch_deadline": "60"}, "Options.fetch_deadline must be a number of seconds above 0, not '60'"),
+        ({"fetch_deadline": 0}, "Options.fetch_deadline must be a number of seconds above 0, not 0"),
+        (
+            {"fetch_deadline": float("nan")},
+            "Options.fetch_deadline must be a number of seconds above 0, not nan",
+        ),
+    ],
+)
+def test_options_of_the_wrong_kind_say_which(kwargs: dict[str, Any], said: str) -> None:
+    from threads import Options
+
+    with pytest.raises((TypeError, ValueError), match=re.escape(said)):
+        Options(**kwargs)

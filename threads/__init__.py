@@ -64,13 +64,25 @@ def reconstruct(
     """Find the posts ``source`` quotes and group them into threads.
 
     ``source`` is a path, a URL, ``"-"`` for stdin, a string of HTML or text, or bytes.
-    Raises :class:`threads.errors.UnreadableInput` when it cannot be read.
+    Raises :class:`threads.errors.UnreadableInput` when it cannot be read, and a TypeError or
+    ValueError naming the parameter for an argument of the wrong kind.
     """
     from .load import load
     from .model import Options
     from .scrape import scrape
     from .sequence import sequence
 
+    if isinstance(source, os.PathLike):
+        if not isinstance(os.fspath(source), str):
+            raise TypeError("source: a path must be a str path, not bytes")
+    elif not isinstance(source, str | bytes | bytearray):
+        raise TypeError(
+            f"source must be a path, a URL, '-', a str of HTML or text, or bytes, not {type(source).__name__}"
+        )
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(f"options must be a threads.Options or None, not {type(options).__name__}")
     opts = options or Options()
     src = load(source, url=url or opts.url, options=opts)
     return sequence(src, scrape(src, opts))

@@ -120,6 +120,8 @@ def load(
     if isinstance(source, bytes | bytearray):
         return from_bytes(bytes(source), location="<bytes>", url=url)
     if isinstance(source, os.PathLike):
+        if "\x00" in os.fspath(source):
+            raise ValueError("source: a path cannot hold a NUL character")
         return from_path(Path(source), url=url)
     if source == "-":
         return from_stream(sys.stdin.buffer, location="-", url=url)
@@ -138,11 +140,20 @@ def load(
         path = Path(source)
         if _is_file(path) or (
             "<" not in source
-            and (path.exists() or path.suffix.lower() in {".html", ".htm", ".txt", ".xhtml", ".md"})
+            and (_exists(path) or path.suffix.lower() in {".html", ".htm", ".txt", ".xhtml", ".md"})
         ):
             # a file named "a<b>.html" is still a file; a missing one is a path only without "<"
+            if "\x00" in source:
+                raise ValueError("source: a path cannot hold a NUL character")
             return from_path(path, url=url)
     return from_text(safe.encodable(source), location="<string>", url=url)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a name too long for the system, or with a NUL: not a file
+        return False
 
 
 def _is_file(path: Path) -> bool:

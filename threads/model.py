@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import safe
-from .errors import ErrorPolicy, default_policy
+from .errors import ERROR_POLICIES, ErrorPolicy, default_policy
 
 if TYPE_CHECKING:
     from .dom import Page
@@ -267,6 +267,22 @@ class Options:
     reader, and a batch goes on; ``"log"`` logs that line and keeps what the other readers found;
     ``"ignore"`` keeps it without a word; ``"strict"`` raises the error itself (the test suite's
     setting). The ``THREADS_ERRORS`` environment variable changes the default."""
+
+    def __post_init__(self) -> None:
+        """A value of the wrong kind is a TypeError or ValueError naming the option (it would
+        otherwise fail deep inside a reader)."""
+        for name in ("all_quotes", "refuse_private"):
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise TypeError(f"Options.{name} must be True or False, not {type(value).__name__}")
+        if self.url is not None and not isinstance(self.url, str):
+            raise TypeError(f"Options.url must be a str or None, not {type(self.url).__name__}")
+        if self.errors not in ERROR_POLICIES:
+            choices = ", ".join(repr(p) for p in ERROR_POLICIES)
+            raise ValueError(f"Options.errors must be one of {choices}, not {self.errors!r}")
+        deadline = self.fetch_deadline
+        if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not deadline > 0:
+            raise ValueError(f"Options.fetch_deadline must be a number of seconds above 0, not {deadline!r}")
 
 
 def _jsonable(value: Any) -> Any:
