@@ -27,3 +27,8 @@ def test_bench_runs_on_the_fixtures() -> None:
 def test_batch_benchmark_runs_on_a_small_batch() -> None:
     out = run("benchmarks/batch.py", "--pages", "40", "--repeats", "1")
     assert "peak" in out and "--jobs 2" in out
+
+
+def test_attribute_benchmark_runs_on_the_fixtures() -> None:
+    out = run("benchmarks/attributes.py", "fixtures", "--sizes", "1000,2000", "--repeats", "1")
+    assert "N=  2000" in out and "scan/parse" in out

@@ -1201,3 +1201,57 @@ def test_log_and_ignore_keep_what_the_other_readers_found(
     with caplog.at_level("WARNING", logger="threads"):
         rec = threads.reconstruct(EMBED_AND_PROSE, options=threads.Options(errors="ignore"))
     assert [p.text for p in rec.posts] == ["We are open late tonight"] and not caplog.records
+
+
+# ---------------------------------------------------------------- attributes by the thousand (issue 17)
+
+ATTRIBUTE_FLOODS = {
+    "bare": lambda n: " ".join(f"a{i}" for i in range(n)),
+    "valued": lambda n: " ".join(f'data-x{i}="{i}"' for i in range(n)),
+    "slashes": lambda n: "/".join(f"a{i}" for i in range(n)),
+    # a quoted ">" every few hundred attributes: a scan that stopped at ">" would see short tags
+    "quoted-gt": lambda n: " ".join(f'a{i}=">"' if i % 300 == 0 else f"a{i}" for i in range(n)),
+    # a "<" inside names: a scan that stopped at "<" would see short tags
+    "lt-in-names": lambda n: " ".join(f"a{i}<b" if i % 300 == 0 else f"a{i}" for i in range(n)),
+    "no-spaces": lambda n: "".join(f'a{i}="1"' for i in range(n)),
+}
+
+
+@pytest.mark.parametrize("shape", ATTRIBUTE_FLOODS)
+def test_an_element_with_48000_attributes_is_capped_before_the_parse(shape: str) -> None:
+    """libxml2 compares each attribute with every one before it: 48,000 on one element took 14 s,
+    past any --timeout (the time limit cannot stop a call inside libxml2). The attributes past
+    MAX_ATTRIBUTES are dropped before the parse; the rest of the page is read as it was."""
+    from threads.load import MAX_ATTRIBUTES, parse_html
+
+    flood = ATTRIBUTE_FLOODS[shape](48_000)
+    page = f"<html><body><div {flood}>inside</div>{QUOTE}<p {flood}>after</p></body></html>"
+    root = parse_html(page)
+    counts = [len(el.attrib) for el in root.iter("div", "p")]
+    assert max(counts) <= MAX_ATTRIBUTES and counts[0] >= MAX_ATTRIBUTES - 1, counts
+    assert "inside" in root.text_content() and "after" in root.text_content()
+    assert the_quote(page.encode()) == ANA
+
+
+def test_elements_with_usual_attributes_are_parsed_untouched() -> None:
+    from threads.load import MAX_ATTRIBUTES, cap_attributes
+
+    many = " ".join(f'data-{i}="x > y"' for i in range(MAX_ATTRIBUTES))
+    page = (
+        f"<html><head><title>a<b</title><script>if (a<b && c>d) {{ x = '<p {'q ' * 400}' }}</script></head>"
+        f"<body><div {many}>ok</div><!-- <p {'c ' * 400}> -->"
+        f"<textarea><i {'t ' * 400}></textarea>{QUOTE}</body></html>"
+    )
+    assert cap_attributes(page, "page.html") is page
+
+
+def test_attributes_are_capped_in_embed_code_kept_as_text() -> None:
+    from threads.dom import Page
+    from threads.embeds._consent import consent_pages
+    from threads.load import MAX_ATTRIBUTES, parse_html
+
+    flood = ATTRIBUTE_FLOODS["bare"](20_000)
+    held = htmllib.escape(f'<blockquote class="twitter-tweet" {flood}><p>Held</p></blockquote>')
+    root = parse_html(f"<html><body><textarea hidden>{held}</textarea></body></html>")
+    [fragment] = consent_pages(Page(root))
+    assert max(len(el.attrib) for el in fragment.root.iter()) <= MAX_ATTRIBUTES

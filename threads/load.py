@@ -436,9 +436,68 @@ def _parser() -> lxml_html.HTMLParser:
 _PARSER = _parser()
 
 
+MAX_ATTRIBUTES = 256
+"""Attributes kept per element (the most an element has in the development corpus is 70): libxml2
+compares each attribute of an element with every one before it, so one element with 48,000 took
+seconds to parse, inside one C call no time limit can stop. The rest are dropped before the parse."""
+
+# An HTML start tag as the HTML tokenizer reads it: a name, then attributes separated by white
+# space or "/", a name being anything but white space, "/", ">" and "=" (a "<" or a quote too),
+# its value quoted (a ">" or "<" inside) or not. Possessive throughout: each character is looked
+# at once.
+_ATTR_NAME = r"[^\s/>=][^\s/>=]*+"
+_ATTR_VALUE = r"""(?:"[^"]*+"|'[^']*+'|[^\s>]*+)"""
+_ATTR = rf"(?:[\s/]*+{_ATTR_NAME}(?:\s*+=\s*+{_ATTR_VALUE})?+)"
+_START = r"<[A-Za-z][^\s/>]*+"
+_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+"""Elements whose content the tokenizer reads as text, never as tags."""
+_FEW = rf"{_ATTR}{{0,{MAX_ATTRIBUTES}}}+[\s/]*+"
+_RAW_ELEMENTS = "|".join(rf"<(?i:{t})(?=[\s/>]){_FEW}>(?:[^<]++|<(?!/(?i:{t})[\s/>]))*+" for t in _RAW_TEXT)
+_RAW_FIRST = "".join(sorted({c for t in _RAW_TEXT for c in (t[0], t[0].upper())}))
+_MARKUP_SCAN = re.compile(
+    rf"""
+    (?:
+      [^<]++                                              # text
+      | <!--(?:[^-]++|-(?!->))*+(?:-->)?                  # a comment
+      | (?=<[{_RAW_FIRST}])(?:{_RAW_ELEMENTS})            # a raw-text element and its text
+      | {_START}{_FEW}(?:>|\Z)                            # a start tag of few attributes
+      | (?!{_START}{_ATTR}{{{MAX_ATTRIBUTES + 1}}})<      # a "<" that starts no tag of many
+    )*+
+    """,
+    re.VERBOSE,
+)
+"""The markup up to the first start tag with more than MAX_ATTRIBUTES attributes (or to the end),
+in one pass (about a third of lxml's own parse)."""
+_KEPT_ATTRIBUTES = re.compile(rf"{_START}{_ATTR}{{{MAX_ATTRIBUTES}}}")
+_MORE_ATTRIBUTES = re.compile(rf"{_ATTR}*+")
+
+
+def cap_attributes(text: str, location: str | None = None) -> str:
+    """``text`` with every start tag cut to its first :data:`MAX_ATTRIBUTES` attributes (the same
+    string when none has more); a warning names ``location`` when given."""
+    parts: list[str] = []
+    pos = capped = 0
+    while (end := _MARKUP_SCAN.match(text, pos).end()) < len(text):  # type: ignore[union-attr]
+        kept = _KEPT_ATTRIBUTES.match(text, end)
+        assert kept is not None  # the scan stopped before a start tag of more attributes
+        parts.append(text[pos : kept.end()])
+        pos = _MORE_ATTRIBUTES.match(text, kept.end()).end()  # type: ignore[union-attr]
+        capped += 1
+    if not capped:
+        return text
+    parts.append(text[pos:])
+    if location is not None:
+        log.warning(
+            "%s: %d element%s with more than %d attributes; the rest of their attributes left out",
+            location, capped, "" if capped == 1 else "s", MAX_ATTRIBUTES,
+        )  # fmt: skip
+    return "".join(parts)
+
+
 def parse_html(text: str, *, location: str = "<string>") -> lxml_html.HtmlElement:
-    """Parse HTML text into an lxml tree (network and entity loading off)."""
-    text = _XML_DECL.sub("", text, count=1)
+    """Parse HTML text into an lxml tree (network and entity loading off; at most
+    :data:`MAX_ATTRIBUTES` attributes per element)."""
+    text = cap_attributes(_XML_DECL.sub("", text, count=1), location)
     root = _document(text, location)
     if any("Excessive depth" in entry.message for entry in _PARSER.error_log):
         # libxml2 stops reading at its depth limit and drops the rest of the page; read it again

@@ -20,6 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..dom import POSITION_STRIDE, Page
+from ..load import cap_attributes
 from ..safe import encodable
 from ._common import HtmlElement, xpath
 
@@ -178,6 +179,7 @@ def consent_pages(page: Page) -> Iterator[Page]:
         if markup is None or not _HINTS.search(markup):
             continue
         markup = encodable(markup)  # a lone surrogate from script data would cut the parse short
+        markup = cap_attributes(markup)  # libxml2 is quadratic in the attributes of one element
         try:
             fragment = lxml_html.fragment_fromstring(markup, create_parent="div")
         except (etree.ParserError, ValueError):
