@@ -53,6 +53,7 @@ __all__ = [
     "to_activitystreams",
     "to_json",
     "to_jsonfeed",
+    "yaml_value",
 ]
 """The JSON Schema of ``--format json`` (``schema: "threads/1"``), shipped inside the package."""
 
