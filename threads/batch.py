@@ -28,10 +28,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from urllib.parse import urlsplit
 
+from . import storage
 from .errors import ThreadsError, UnreadableInput, one_input
 from .limits import time_limit
 from .model import Options
 from .output import write_atomic
+from .storage import is_url, listing
 from .warc import archive_stem, is_archive
 
 if TYPE_CHECKING:
@@ -46,6 +48,9 @@ always taken)."""
 
 EXTENSION = {"md": ".md", "html": ".html", "json": ".json", "jsonl": ".json"}
 """Output file suffix per format; formats not listed here use ``.<format>``."""
+RECORD_FORMATS = frozenset({"jsonl", "parquet"})
+"""Formats whose per-input text is the input's JSON line (Parquet rows are made from it, one file
+per task, by :mod:`threads.cluster`)."""
 
 CHUNK_ITEMS = 8
 """Most items handed to a worker at once: fewer round trips (each costs the parent about 0.5 ms)."""
@@ -192,18 +197,28 @@ def _archive(path: str, name: str, on_skip: SkipHook | None) -> Iterator[_Found]
                     on_skip(f"{path}#{entry.record_id} {entry.url}", entry.reason)
                 continue
             if isinstance(entry, Unread):
-                location = f"{path}#{entry.record_id} {entry.url}"
-                yield _Found(location, f"{name}/{url_name(entry.url)}", error=f"{location}: {entry.reason}")
+                location = page_location(path, entry.record_id, entry.url)
+                yield _Found(location, page_name(name, entry.url), error=f"{location}: {entry.reason}")
                 continue
             capture = entry.capture
             yield _Found(
-                f"{path}#{capture.record_id} {capture.url}",
-                f"{name}/{url_name(capture.url)}",
+                page_location(path, capture.record_id, capture.url),
+                page_name(name, capture.url),
                 entry.body,
                 capture,
             )
     except UnreadableInput as e:
         yield _Found(path, name, error=str(e))
+
+
+def page_location(archive: str, record_id: str, url: str) -> str:
+    """How a page of a web archive is named in a batch: ``crawl.warc.gz#<record-id> <url>``."""
+    return f"{archive}#{record_id} {url}"
+
+
+def page_name(archive_name: str, url: str) -> str:
+    """A page's output name (before :class:`Namer` makes it unique): ``crawl/<url name>``."""
+    return f"{archive_name}/{url_name(url)}"
 
 
 _WALKED = ", ".join(sorted(PAGE_SUFFIXES))
@@ -215,6 +230,8 @@ def _paths(arg: str, follow_links: bool = False) -> Iterator[tuple[str, str, str
         yield "-", "stdin", None
     elif _URL.match(arg):
         yield arg, url_name(arg), None
+    elif is_url(arg):  # s3://, file://, memory:// ...: listed here, read where the input is run
+        yield from _listed(arg)
     elif os.path.isdir(arg):
         yield from _folder(arg, follow_links)
     elif not os.path.exists(arg) and _GLOB_CHARS.search(arg):
@@ -228,6 +245,25 @@ def _paths(arg: str, follow_links: bool = False) -> Iterator[tuple[str, str, str
                 yield match, _stem(Path(match).name), None
     else:
         yield arg, _stem(Path(arg).name) or "input", None
+
+
+def _listed(url: str) -> Iterator[tuple[str, str, str | None]]:
+    """The pages and web archives an fsspec URL names (a folder walked as :func:`_walk` walks one);
+    one it cannot list is an input that fails with the reason."""
+    try:
+        for location, rel in listing(url):
+            if rel is None:
+                yield location, _stem(location.rsplit("/", 1)[-1]) or "input", None
+            elif _wanted(rel.rsplit("/", 1)[-1]):
+                folder, _, file = rel.rpartition("/")
+                yield location, f"{folder}/{_stem(file)}" if folder else _stem(file), None
+    except UnreadableInput as e:
+        yield url, _stem(url.rstrip("/").rsplit("/", 1)[-1]) or "input", str(e)
+
+
+def _wanted(file: str) -> bool:
+    """Whether a folder's file is taken: a page or a web archive, not hidden."""
+    return not file.startswith(".") and (Path(file).suffix.lower() in PAGE_SUFFIXES or is_archive(file))
 
 
 def _folder(folder: str, follow_links: bool) -> Iterator[tuple[str, str, str | None]]:
@@ -258,9 +294,9 @@ def _walk(root: Path, follow_links: bool = False) -> Iterator[tuple[str, str]]:
             if not d.startswith(".") and (follow_links or not os.path.islink(os.path.join(folder, d)))
         )
         for file in sorted(files):
-            path = Path(folder, file)
-            if file.startswith(".") or (path.suffix.lower() not in PAGE_SUFFIXES and not is_archive(file)):
+            if not _wanted(file):
                 continue
+            path = Path(folder, file)
             if not follow_links and path.is_symlink():
                 continue
             rel = path.relative_to(root)
@@ -342,10 +378,24 @@ def suffix_of(task: Task) -> str:
     return EXTENSION.get(task.fmt, f".{task.fmt}")
 
 
-def output_path(task: Task, item: Item) -> Path | None:
+def output_path(task: Task, item: Item) -> Path | str | None:
+    """Where the item's output goes: a path, or a URL under an fsspec output folder."""
     if task.output_dir is None:
         return None
+    if is_url(task.output_dir):
+        return storage.join(task.output_dir, item.name + suffix_of(task))
     return Path(task.output_dir, item.name + suffix_of(task))
+
+
+def _exists(target: Path | str) -> bool:
+    return os.path.lexists(target) if isinstance(target, Path) else storage.exists(target)
+
+
+def _write(task: Task, target: Path | str, text: str) -> None:
+    if isinstance(target, Path):
+        write_atomic(target, text, within=Path(task.output_dir or "."))
+    else:
+        storage.write_atomic(target, text.encode("utf-8"))
 
 
 # ---------------------------------------------------------------- running
@@ -356,13 +406,13 @@ def process(task: Task, item: Item) -> Result:
     if item.error is not None:
         return failed(task, item, item.error)
     target = output_path(task, item)
-    if target is not None and task.skip_existing and os.path.lexists(target):
+    if target is not None and task.skip_existing and _exists(target):
         return Result(item.index, item.location, "skipped", output=str(target))
     try:
         with time_limit(task.timeout, item.location), one_input(item.location, task.options.errors):
             rec = reconstruct_item(item, task.options)
             n_posts = sum(len(t.posts) for t in rec.threads)
-            if task.fmt == "jsonl":
+            if task.fmt in RECORD_FORMATS:
                 text = json_line(item.location, rec.to_dict())
             else:
                 from .render import render
@@ -372,7 +422,7 @@ def process(task: Task, item: Item) -> Result:
         return failed(task, item, str(e))
     if target is not None:
         try:
-            write_atomic(target, text, within=Path(task.output_dir or "."))
+            _write(task, target, text)
         except OSError as e:
             return failed(task, item, f"{target}: cannot write ({e.strerror or e})")
     status = "ok" if n_posts else "empty"
@@ -384,6 +434,10 @@ def process(task: Task, item: Item) -> Result:
 def reconstruct_item(item: Item, options: Options) -> Reconstruction:
     """``threads.reconstruct`` for one item: by its location, or from the bytes it carries (then
     under its own location; a page from a web archive with its URL and capture date)."""
+    from .load import MAX_BYTES
+
+    if item.data is None and is_url(item.location):  # an fsspec URL, read here (on a Dask worker, there)
+        item = replace(item, data=storage.read_bytes(item.location, MAX_BYTES))
     if item.data is None:
         from . import reconstruct
         from .load import argument
@@ -413,7 +467,8 @@ def _warc_date(text: str) -> datetime | None:
 
 def failed(task: Task, item: Item, error: str) -> Result:
     """A failed Result; with jsonl (and no output folder) its text is the line naming the error."""
-    text = json_line(item.location, None, error) if task.fmt == "jsonl" and not task.output_dir else None
+    records = task.fmt in RECORD_FORMATS and not task.output_dir
+    text = json_line(item.location, None, error) if records else None
     return Result(item.index, item.location, "failed", text=text, error=error)
 
 
@@ -588,6 +643,12 @@ class Progress:
             self.bar = None
 
 
+Engine = Callable[[list[str], SkipHook], Iterable[Result]]
+"""Runs a batch: (the command line's inputs, the hook for archive records that are not pages) to one
+Result per input, in input order. The local pool (:func:`run` over :func:`expand`) unless another
+is given (:mod:`threads.cluster`'s Dask engine)."""
+
+
 def render_many(
     arguments: Iterable[str],
     task: Task,
@@ -596,6 +657,7 @@ def render_many(
     progress: bool,
     summary: bool = True,
     follow_links: bool = False,
+    engine: Engine | None = None,
 ) -> Tally:
     """The ``render`` command over many inputs: jsonl lines to stdout (without an output folder),
     one error line per failed input and a closing summary on stderr; returns the counts.
@@ -616,8 +678,12 @@ def render_many(
         jobs = max(1, min(jobs, total))  # no idle workers to start (one input runs in this process)
     bar = Progress(progress, total)
     try:
-        items = expand(arguments, on_skip=skip, follow_links=follow_links, suffix=suffix_of(task))
-        for result in run(items, task, jobs=jobs):
+        if engine is None:
+            items = expand(arguments, on_skip=skip, follow_links=follow_links, suffix=suffix_of(task))
+            results: Iterable[Result] = run(items, task, jobs=jobs)
+        else:
+            results = engine(arguments, skip)
+        for result in results:
             tally.add(result)
             if result.error is not None:
                 bar.write(f"threads: error: {line(result.error)}\n", sys.stderr)

@@ -16,11 +16,13 @@ from . import __version__, render
 
 if TYPE_CHECKING:
     import logging
+    from collections.abc import Iterator
 
-    from .batch import Task
+    from .batch import Result, Task
 
-FORMATS = (*render.FORMATS, "jsonl")
-"""The renderers' formats, and jsonl (one JSON line per input, for many inputs)."""
+FORMATS = (*render.FORMATS, "jsonl", "parquet")
+"""The renderers' formats, jsonl (one JSON line per input, for many inputs) and parquet (one row per
+post, one file per task: :mod:`threads.parquet`)."""
 
 DESCRIPTION = "threads: the social-media posts an article quotes, rebuilt as clean threads."
 
@@ -41,6 +43,13 @@ Examples:
   threads render saved/ 'more/*.html' -d out/       one file per input in out/, on all cores
   threads render urls/*.html --format jsonl -j 4    one JSON line per input, errors included
   threads render crawl.warc.gz -d out/              every HTML page in the archive
+  threads render crawls/ -f parquet -d posts/       one row per post, one Parquet file per task
+
+On Dask (the dask extra): --scheduler tcp://HOST:8786 runs the batch on a cluster's workers,
+--scheduler local on a cluster of --jobs processes here; the workers read the inputs
+themselves (paths they all see, or fsspec URLs such as s3://bucket/crawl/) and write the
+outputs (--output-dir may be a URL too). --format parquet runs on Dask (local by default).
+  threads render 's3://bucket/crawl/*.warc.gz' -f parquet -d s3://bucket/posts/ --scheduler tcp://10.0.0.5:8786
 """
 
 DIGEST_HELP = """Many pages into one Markdown digest, grouped by author, posts in time order.
@@ -54,6 +63,7 @@ Examples:
   threads digest a.html b.html c.txt -o digest.md
   threads digest saved/*.html --title "This week's quoted posts"
   threads digest crawl.warc.gz -o digest.md
+  threads digest crawls/ --scheduler local -j 4 -o digest.md      the pages read on Dask
 """
 
 
@@ -150,6 +160,17 @@ def _common(cmd: argparse.ArgumentParser, templates_help: str) -> None:
     )
 
 
+def _engine(cmd: argparse.ArgumentParser, jobs_help: str) -> None:
+    """--jobs and --scheduler: where the inputs are worked on (render and digest)."""
+    cmd.add_argument("-j", "--jobs", metavar="N", type=_at_least(1, int), help=jobs_help)
+    cmd.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run on Dask: a scheduler's address (tcp://HOST:8786), or 'local' for a cluster of "
+        "--jobs processes here. Needs the dask extra.",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``threads`` command line."""
     top = _Parser(
@@ -199,13 +220,7 @@ def parser() -> argparse.ArgumentParser:
         type=_folder,
         help="Several inputs: write one file per input here, named after it.",
     )
-    render.add_argument(
-        "-j",
-        "--jobs",
-        metavar="N",
-        type=_at_least(1, int),
-        help="Worker processes, at least 1 (default: all cores).",
-    )
+    _engine(render, "Worker processes, at least 1 (default: all cores).")
     render.add_argument(
         "--skip-existing", action="store_true", help="With --output-dir: leave inputs whose output exists."
     )
@@ -215,7 +230,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         type=_at_least(0, float),
         default=120.0,
-        help="Seconds allowed per input before it is given up as failed (0: no limit; default: 120).",
+        help="Seconds allowed per input before it is given up as failed (0: no limit; default: 120). "
+        "Not on Dask, whose workers run inputs in threads that cannot be stopped.",
     )
     render.add_argument("-h", "--help", action="help", help="Show this message and exit.")
     render.set_defaults(run=_render, usage_error=render.error)
@@ -225,6 +241,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _common(digest, "A folder whose templates (digest.md) override the built-in ones by name.")
     digest.add_argument("--title", help="The digest's title.")
+    _engine(digest, "With --scheduler local: its worker processes (default: all cores).")
     digest.add_argument("-h", "--help", action="help", help="Show this message and exit.")
     digest.set_defaults(run=_digest, usage_error=digest.error)
     return top
@@ -286,10 +303,23 @@ def _is_archive(name: str) -> bool:
     return is_archive(name)
 
 
+def _is_storage_url(name: str) -> bool:
+    """:func:`threads.storage.is_url`, without loading that module for a name that cannot be one."""
+    if "://" not in name:
+        return False
+    from .storage import is_url
+
+    return is_url(name)
+
+
 def _several(name: str) -> str | None:
     """Why one INPUT names several pages (a web archive, a folder, a pattern), or None."""
     if _is_archive(name) and not os.path.isdir(name):
         return "a web archive holds several pages"
+    if _is_storage_url(name):  # s3://bucket/crawl/ or s3://bucket/*.html (not listed here)
+        if any(c in name.split("://", 1)[1] for c in "*?["):
+            return "a pattern names several files"
+        return "a folder holds several pages" if name.endswith("/") else None
     if name == "-" or "://" in name:
         return None
     if os.path.isdir(name):
@@ -301,7 +331,8 @@ def _several(name: str) -> str | None:
 
 def _render(args: argparse.Namespace) -> None:
     inputs: list[str] = args.inputs
-    if args.output_dir is not None or args.fmt == "jsonl" or len(inputs) > 1 or any(map(_several, inputs)):
+    batch = args.output_dir is not None or args.fmt in ("jsonl", "parquet") or args.scheduler is not None
+    if batch or len(inputs) > 1 or any(map(_several, inputs)):
         from .batch import Task
         from .model import Options
 
@@ -327,7 +358,12 @@ def _render(args: argparse.Namespace) -> None:
     options = Options(all_quotes=args.all_quotes, url=args.url)
     try:
         with time_limit(args.timeout, input), one_input(input, options.errors):
-            rec = reconstruct(argument(input), options=options)
+            if _is_storage_url(input):  # s3://, file:// ...: read through fsspec, as in a batch
+                from .batch import Item, reconstruct_item
+
+                rec = reconstruct_item(Item(0, input, "input"), options)
+            else:
+                rec = reconstruct(argument(input), options=options)
             text = render_as(rec, args.fmt, templates=args.templates, show_evidence=args.evidence)
     except ThreadsError as e:
         raise Failure(str(e)) from None
@@ -350,7 +386,11 @@ def _render_many(args: argparse.Namespace, task: Task) -> None:
         if why or len(inputs) > 1:
             usage_error(f"-o/--output takes one page; {several}: use --output-dir DIR")
         usage_error("-o/--output takes one input; use --output-dir DIR for several")
+    if task.fmt == "parquet" and task.output_dir is None:
+        usage_error("--format parquet writes one file per task: give --output-dir DIR")
     if task.output_dir is None and task.fmt != "jsonl":
+        if args.scheduler is not None and not why and len(inputs) == 1:
+            usage_error("--scheduler runs a batch: give --output-dir DIR, or --format jsonl")
         usage_error(f"{several}: give --output-dir DIR, or --format jsonl for one line each")
     if task.output_dir is not None and task.fmt == "jsonl":
         usage_error("--format jsonl writes to stdout; with --output-dir choose md, html or json")
@@ -358,16 +398,53 @@ def _render_many(args: argparse.Namespace, task: Task) -> None:
         usage_error("--url names one page; give one INPUT with it (an archive gives each page's URL)")
     workers = args.jobs or os.cpu_count() or 1
     progress = not args.quiet and sys.stderr.isatty()
-    tally = render_many(
-        tuple(inputs),
-        task,
-        jobs=workers,
-        progress=progress,
-        summary=not args.quiet,
-        follow_links=args.follow_links,
-    )
+    scheduler: str | None = args.scheduler
+    if scheduler is None and task.fmt == "parquet":
+        scheduler = "local"  # Parquet parts are the Dask engine's tasks
+    if scheduler is None:
+        tally = render_many(
+            tuple(inputs),
+            task,
+            jobs=workers,
+            progress=progress,
+            summary=not args.quiet,
+            follow_links=args.follow_links,
+        )
+    else:
+        tally = _render_on_dask(args, task, scheduler, workers, progress)
     if tally.failed:
         sys.exit(1)
+
+
+def _render_on_dask(
+    args: argparse.Namespace, task: Task, scheduler: str, workers: int, progress: bool
+) -> Any:
+    """:func:`threads.batch.render_many` with :mod:`threads.cluster` as the engine."""
+    from . import cluster
+    from .batch import render_many
+    from .errors import ThreadsError
+
+    try:
+        if task.fmt == "parquet":
+            from .parquet import schema
+
+            schema()  # pyarrow is there, or the one-line reason it is needed
+        with cluster.connect(scheduler, workers, verbose=args.verbose > 0) as client:
+
+            def engine(arguments: list[str], on_skip: Callable[[str, str], None]) -> Iterator[Result]:
+                return cluster.run(client, arguments, task, on_skip=on_skip, follow_links=args.follow_links)
+
+            return render_many(
+                tuple(args.inputs),
+                task,
+                jobs=workers,
+                progress=progress,
+                summary=not args.quiet,
+                follow_links=args.follow_links,
+                engine=engine,
+            )
+    except ThreadsError as e:
+        raise Failure(str(e)) from None
 
 
 def write_output(text: str, output: str) -> None:
@@ -389,29 +466,49 @@ def write_output(text: str, output: str) -> None:
 
 def _digest(args: argparse.Namespace) -> None:
     from .batch import expand, reconstruct_item
-    from .digest import build, render_digest
+    from .digest import Digest, build, render_digest
     from .errors import ThreadsError, UnreadableInput, one_input
     from .model import Options, Reconstruction
     from .safe import line
 
     options = Options(all_quotes=args.all_quotes)
-    recs: list[Reconstruction] = []
-    failures: list[tuple[str, str]] = []
-    # the expansion render uses: folders, globs, web archives
-    for item in expand(tuple(args.inputs), follow_links=args.follow_links):
+    if args.jobs is not None and args.scheduler is None:
+        args.usage_error("-j/--jobs sets the workers of --scheduler local; without it digest reads here")
+
+    def skipped(location: str, reason: str) -> None:
+        sys.stderr.write(line(f"threads: skipped {location}: {reason}") + "\n")
+
+    if args.scheduler is not None:
+        from . import cluster
+
+        workers = args.jobs or os.cpu_count() or 1
         try:
-            if item.error is not None:
-                raise UnreadableInput(item.error)
-            with one_input(item.location, options.errors):
-                recs.append(reconstruct_item(item, options))
+            with cluster.connect(args.scheduler, workers, verbose=args.verbose > 0) as client:
+                inputs = tuple(args.inputs)
+                built: Digest = cluster.digest(
+                    client, inputs, options, on_error=skipped, follow_links=args.follow_links
+                )
         except ThreadsError as e:
-            reason = " ".join(str(e).split()).removeprefix(f"{item.location}: ")
-            failures.append((item.location, reason))
-            sys.stderr.write(line(f"threads: skipped {item.location}: {reason}") + "\n")
+            raise Failure(str(e)) from None
+    else:
+        recs: list[Reconstruction] = []
+        failures: list[tuple[str, str]] = []
+        # the expansion render uses: folders, globs, web archives
+        for item in expand(tuple(args.inputs), follow_links=args.follow_links):
+            try:
+                if item.error is not None:
+                    raise UnreadableInput(item.error)
+                with one_input(item.location, options.errors):
+                    recs.append(reconstruct_item(item, options))
+            except ThreadsError as e:
+                reason = " ".join(str(e).split()).removeprefix(f"{item.location}: ")
+                failures.append((item.location, reason))
+                skipped(item.location, reason)
+        built = build(recs, failures)
     try:
-        if not recs:
+        if not built.sources:
             raise Failure("no input could be read")
-        text = render_digest(build(recs, failures), templates=args.templates, title=args.title)
+        text = render_digest(built, templates=args.templates, title=args.title)
     except ThreadsError as e:
         raise Failure(str(e)) from None
     write_output(text, args.output)

@@ -122,3 +122,8 @@ def one_input(location: str, policy: ErrorPolicy) -> Iterator[None]:
         error = internal(location, None, e)
         _log.debug("%s", error, exc_info=e)  # the traceback, for -vv
         raise error from e
+
+
+class EngineProblem(ThreadsError, RuntimeError):
+    """A batch cannot run on the engine asked for: Dask or pyarrow missing, a scheduler that cannot be
+    reached or that went away; the message says which and what to do."""

@@ -31,8 +31,8 @@ def _link(path: Path) -> LinkInTheWay:
     return LinkInTheWay(errno.ELOOP, f"{path} is a symbolic link; nothing is written through one")
 
 
-def write_atomic(target: Path, text: str, *, within: Path | None = None) -> None:
-    """Write ``text`` (UTF-8) to ``target``: see the module's docstring.
+def write_atomic(target: Path, text: str | bytes, *, within: Path | None = None) -> None:
+    """Write ``text`` (UTF-8; or bytes, as they are) to ``target``: see the module's docstring.
 
     ``within``: the output folder ``target`` lies under; the folders between are made as needed
     and none of them may be a symbolic link (``within`` itself may be: the user named it).
@@ -76,7 +76,7 @@ def _open_folders(root: Path, parts: tuple[str, ...]) -> int:
     return fd
 
 
-def _write_in(folder: int, name: str, text: str) -> None:
+def _write_in(folder: int, name: str, text: str | bytes) -> None:
     """Write ``name`` in the folder open as ``folder``: a temporary file, then a rename."""
     try:
         st: os.stat_result | None = os.stat(name, dir_fd=folder, follow_symlinks=False)
@@ -87,8 +87,7 @@ def _write_in(folder: int, name: str, text: str) -> None:
     try:
         if st is not None and stat.S_ISREG(st.st_mode):
             os.fchmod(fd, stat.S_IMODE(st.st_mode))  # a replaced file keeps its mode
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        _fill(fd, text)
         os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -96,7 +95,7 @@ def _write_in(folder: int, name: str, text: str) -> None:
         raise
 
 
-def _write_by_name(root: Path, parts: tuple[str, ...], name: str, text: str) -> None:
+def _write_by_name(root: Path, parts: tuple[str, ...], name: str, text: str | bytes) -> None:
     folder = root
     for part in parts:
         folder = folder / part
@@ -110,9 +109,18 @@ def _write_by_name(root: Path, parts: tuple[str, ...], name: str, text: str) -> 
     try:
         if mode is not None:
             os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        _fill(fd, text)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _fill(fd: int, text: str | bytes) -> None:
+    """Write ``text`` (as UTF-8) or bytes to the open file ``fd``, and close it."""
+    if isinstance(text, bytes):
+        with os.fdopen(fd, "wb") as raw:
+            raw.write(text)
+    else:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, cast
 
 from .errors import UnreadableInput, unreadable_file
 
@@ -80,6 +80,8 @@ class Page(NamedTuple):
 
     capture: Capture
     body: bytes
+    offset: int = 0
+    """Where its record starts in the archive file (compressed bytes for a .warc.gz)."""
 
 
 class Skipped(NamedTuple):
@@ -88,6 +90,8 @@ class Skipped(NamedTuple):
     record_id: str
     url: str
     reason: str
+    offset: int = 0
+    """Where its record starts in the archive file."""
 
 
 class Unread(NamedTuple):
@@ -96,11 +100,18 @@ class Unread(NamedTuple):
     record_id: str
     url: str
     reason: str
+    offset: int = 0
+    """Where its record starts in the archive file."""
 
 
-def read(path: str) -> Iterator[Page | Skipped | Unread]:
+def read(path: str, *, start: int = 0, stop: int | None = None) -> Iterator[Page | Skipped | Unread]:
     """The pages (and skipped captures, and pages that cannot be read) of the archive at ``path``,
     in archive order, lazily.
+
+    ``path`` is a file's path or an fsspec URL (:mod:`threads.storage`). ``start`` and ``stop``
+    read a range of it: the records that begin at file offsets from ``start`` (where a record
+    must begin, see :func:`record_starts`) up to ``stop`` (None: the end; a range that stops early
+    leaves the check that the file ends cleanly to whoever reads on to its end).
 
     Raises :class:`ArchiveError` when the archive cannot be read on (after yielding every record
     before the fault), and :class:`UnreadableInput` when FastWARC is not installed or the file
@@ -110,13 +121,12 @@ def read(path: str) -> Iterator[Page | Skipped | Unread]:
         from fastwarc.warc import ArchiveIterator
     except ImportError:
         raise UnreadableInput(f"{path}: {EXTRA_MISSING}") from None
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 -- closed in the finally below, across yields
-    except OSError as e:
-        raise unreadable_file(path, e, kind="a web archive") from None
+    fh = _open(path)
     try:
         gzipped = fh.read(2) == b"\x1f\x8b"
-        fh.seek(0)
+        if start and not record_starts(fh, start, gzipped):
+            raise ArchiveError(f"{path}: no record starts at byte {start}")
+        fh.seek(start)
         records = iter(ArchiveIterator(fh, parse_http=True, stream_detect=gzipped))
         n = 0
         last = 0  # where the last record starts in the file
@@ -126,7 +136,7 @@ def read(path: str) -> Iterator[Page | Skipped | Unread]:
             except Exception as e:  # FastWARC's OSError for a bad header or bad compressed data
                 where = "not a web archive" if n == 0 else f"corrupt after record {n}"
                 raise ArchiveError(f"{path}: {where}{_reason(e)}") from None
-            if record is None:
+            if record is None or (stop is not None and record.stream_pos >= stop):
                 break
             n += 1
             last = record.stream_pos
@@ -137,13 +147,35 @@ def read(path: str) -> Iterator[Page | Skipped | Unread]:
             except Exception as e:  # reading the body: bad compressed data
                 raise ArchiveError(f"{path}: corrupt in record {n}{_reason(e)}") from None
             if found is not None:
-                yield found
+                yield found._replace(offset=last)
+        if stop is not None:
+            return
         if n == 0:
             raise ArchiveError(f"{path}: not a web archive (no WARC record in it)")
         if gzipped and not _gzip_ends_cleanly(fh, last):
             raise ArchiveError(f"{path}: cut short after record {n} (its last gzip member is incomplete)")
     finally:
         fh.close()
+
+
+def _open(path: str) -> BinaryIO:
+    from .storage import is_url, open_binary
+
+    if is_url(path):
+        return cast("BinaryIO", open_binary(path))
+    try:
+        return open(path, "rb")  # closed by the caller, across yields
+    except OSError as e:
+        raise unreadable_file(path, e, kind="a web archive") from None
+
+
+def record_starts(fh: BinaryIO, offset: int, gzipped: bool) -> bool:
+    """Whether a record can be read from ``offset`` on its own: a gzip member starts there (a .warc.gz
+    compressed record by record, as crawlers write them; not one stream for the whole file), or an
+    uncompressed record's ``WARC/`` line."""
+    fh.seek(offset)
+    head = fh.read(5)
+    return head.startswith(b"\x1f\x8b") if gzipped else head == b"WARC/"
 
 
 def _reason(e: BaseException) -> str:
