@@ -32,3 +32,9 @@ def test_batch_benchmark_runs_on_a_small_batch() -> None:
 def test_attribute_benchmark_runs_on_the_fixtures() -> None:
     out = run("benchmarks/attributes.py", "fixtures", "--sizes", "1000,2000", "--repeats", "1")
     assert "N=  2000" in out and "scan/parse" in out
+
+
+def test_cluster_benchmark_runs_on_small_archives() -> None:
+    pytest.importorskip("distributed")
+    out = run("benchmarks/cluster.py", "--archives", "2", "--pages", "20", "--repeats", "1")
+    assert "dask-2" in out and "jobs-2" in out and "2 workers / 1" in out and "against jobs-2" in out

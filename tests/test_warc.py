@@ -15,7 +15,7 @@ import pytest
 
 from threads.batch import expand
 from threads.render import json_schema
-from threads.warc import EXTRA_MISSING, Capture, Page, Skipped, dechunk, page_bytes, read
+from threads.warc import EXTRA_MISSING, ArchiveError, Capture, Page, Skipped, dechunk, page_bytes, read
 
 from .clirun import invoke as run_cli
 from .test_batch import needs_pty, on_a_terminal
@@ -416,3 +416,42 @@ def test_a_page_over_the_size_limit_is_a_failed_input(
     assert lines[1]["input"].endswith(" https://example.org/big")
     assert lines[1]["error"] == f"{lines[1]['input']}: larger than the 2000-byte limit"
     assert "2 inputs: 1 ok, 0 empty, 1 failed; 1 post; 1 archive record skipped (not HTML pages)" in stderr
+
+
+# ---------------------------------------------------------------- ranges of records (the Dask engine's tasks)
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+def test_a_range_of_records_reads_from_where_one_starts(tmp_path: Path, gz: bool) -> None:
+    archive = crawl(tmp_path / ("crawl.warc.gz" if gz else "crawl.warc"), gz=gz)
+    whole = list(read(str(archive)))
+    offsets = [entry.offset for entry in whole]
+    assert offsets == sorted(offsets) and len(set(offsets)) == len(offsets)
+    pages = [entry for entry in whole if isinstance(entry, Page)]
+    second, fourth = pages[1].offset, pages[3].offset
+    middle = list(read(str(archive), start=second, stop=fourth))
+    assert [e.capture.url for e in middle if isinstance(e, Page)] == [p.capture.url for p in pages[1:3]]
+    assert middle == [e for e in whole if second <= e.offset < fourth]
+    assert list(read(str(archive), start=fourth)) == [e for e in whole if e.offset >= fourth]
+    one = list(read(str(archive), start=second, stop=second + 1))
+    assert one == [pages[1]]
+    with pytest.raises(ArchiveError, match=r"no record starts at byte 3"):
+        list(read(str(archive), start=3))
+
+
+def test_an_archive_compressed_as_one_stream_is_not_split(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from threads.cluster import index_archive
+
+    plain = crawl(tmp_path / "crawl.warc", gz=False)
+    split = index_archive(str(plain), step=1)
+    assert split.splittable and len(split.pages) == 4 and split.error is None
+    assert [why for _, _, why in split.skipped] == [
+        "not HTML (image/png)",
+        "HTTP status 404",
+        "HTTP status 301",
+    ]
+    one_stream = tmp_path / "stream.warc.gz"
+    one_stream.write_bytes(gzip.compress(plain.read_bytes()))
+    whole = index_archive(str(one_stream), step=1)
+    assert not whole.splittable and [p[2] for p in whole.pages] == [p[2] for p in split.pages]
