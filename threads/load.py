@@ -607,7 +607,8 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
         return Paragraph(text, block_order * POSITION_STRIDE, quoting > 0)
 
     # One event per element start and end; the test for a left-out element is written out here
-    # (it runs for every element of the page).
+    # (it runs for every element of the page). White space alone is not gathered when nothing is
+    # (the indentation between blocks): a paragraph cannot start with it, so no empty one is joined.
     walker = etree.iterwalk(body, events=("start", "end"))
     skip_subtree = walker.skip_subtree
     skipping = False
@@ -615,7 +616,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
         if skipping:  # the end of the element left out (its subtree is not walked)
             skipping = False
             tail = el.tail
-            if tail:
+            if tail and (buf or not tail.isspace()):
                 append(tail)
             continue
         tag = el.tag
@@ -649,7 +650,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
             elif tag == "br":
                 append("\n")
             text = el.text
-            if text:
+            if text and (buf or not text.isspace()):
                 append(text)
         else:
             if tag in _BLOCKS:
@@ -662,7 +663,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                     quoting -= 1
             if el is not body:
                 tail = el.tail
-                if tail:
+                if tail and (buf or not tail.isspace()):
                     append(tail)
     if buf:
         p = flush()
