@@ -46,7 +46,7 @@ def client() -> Iterator[Any]:
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         cluster_ = cluster.local_cluster(2)
         with distributed.Client(cluster_) as c:
-            c.wait_for_workers(2, timeout=120)
+            c.wait_for_workers(2, timeout=600)
             yield c
         cluster_.close()
 
@@ -178,7 +178,7 @@ def test_parquet_one_file_per_task_rows_as_jsonl(client: Any, corpus: Path, tmp_
     assert code3 == 0 and "0 failed" in stderr and "skipped (output exists)" in stderr
 
 
-def _busy_worker(client: Any, timeout: float = 120) -> str:
+def _busy_worker(client: Any, timeout: float = 600) -> str:
     """The address of a worker running a task now (waits for one)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -207,7 +207,7 @@ def test_a_killed_worker_loses_and_duplicates_nothing(client: Any, corpus: Path,
     assert not [p for p in out.iterdir() if not p.name.startswith("part-")] or all(
         p.name.startswith(".") for p in out.iterdir() if not p.name.startswith("part-")
     )
-    client.wait_for_workers(2, timeout=120)
+    client.wait_for_workers(2, timeout=600)
 
 
 class Poison(distributed.WorkerPlugin):  # type: ignore[misc]
@@ -226,7 +226,15 @@ class Poison(distributed.WorkerPlugin):  # type: ignore[misc]
             return real(item, options)
 
         dies_on_poison.poisoned = True  # type: ignore[attr-defined]
+        dies_on_poison.real = real  # type: ignore[attr-defined]
         threads.batch.reconstruct_item = dies_on_poison  # type: ignore[assignment]
+
+    def teardown(self, worker: Any) -> None:
+        import threads.batch
+
+        threads.batch.reconstruct_item = getattr(
+            threads.batch.reconstruct_item, "real", threads.batch.reconstruct_item
+        )
 
 
 def test_an_input_that_kills_every_worker_fails_alone(client: Any, corpus: Path, tmp_path: Path) -> None:
@@ -239,11 +247,14 @@ def test_an_input_that_kills_every_worker_fails_alone(client: Any, corpus: Path,
     try:
         results = list(cluster.run(client, inputs, Task(fmt="jsonl"), inputs_per_task=4))
     finally:
-        client.unregister_worker_plugin("poison")
-        client.restart()  # workers without the patch
+        client.unregister_worker_plugin("poison")  # the workers' own function back (teardown)
+        client.wait_for_workers(2, timeout=600)
     assert [r.index for r in results] == list(range(7))
     assert results[3].status == "failed" and results[3].error == f"{poison}: the worker process died"
     assert [r.text for k, r in enumerate(results) if k != 3] == [t for k, t in enumerate(local) if k != 3]
+    # the plugin gone, the same input is a page like any other
+    (again,) = cluster.run(client, [str(poison)], Task(fmt="jsonl"))
+    assert again.status == "ok" and again.text == local[0].replace(str(pages[0]), str(poison))
 
 
 def test_digest_same_as_local(client: Any, corpus: Path, tmp_path: Path) -> None:
