@@ -384,7 +384,8 @@ def _result(future: Future[Any]) -> Any:
     try:
         return future.result()
     except (CancelledError, OSError) as e:
-        raise EngineProblem(f"the Dask cluster went away ({type(e).__name__}: {e})") from None
+        reason = " ".join(str(e).split())
+        raise EngineProblem(f"the Dask cluster went away ({type(e).__name__}: {reason})") from None
 
 
 # ---------------------------------------------------------------- running, on the client
@@ -530,10 +531,12 @@ def connect(scheduler: str, workers: int, *, verbose: bool = False) -> Iterator[
     except ImportError:
         raise EngineProblem(EXTRA_MISSING) from None
     if not verbose:
-        # Dask's own notes (workers started, stopped, restarted; a result fetched again) are not the
-        # user's business unless asked (-v): what they cost a run shows in its Results.
-        for name in ("distributed", "tornado"):
-            logging.getLogger(name).setLevel(logging.CRITICAL)
+        # Dask's own notes (workers started, stopped, restarted; a result fetched again, a lost
+        # connection) are not the user's business unless asked (-v): what they cost a run shows in
+        # its Results, and a cluster that goes away in one error line.
+        for name, logger in list(logging.root.manager.loggerDict.items()):
+            if isinstance(logger, logging.Logger) and name.split(".")[0] in ("distributed", "tornado"):
+                logger.setLevel(logging.CRITICAL)
     if scheduler == "local":
         cluster = local_cluster(workers, quiet=not verbose)
         try:
@@ -554,19 +557,30 @@ def local_cluster(workers: int, *, processes: bool = True, quiet: bool = True) -
     """A ``LocalCluster`` on 127.0.0.1: ``workers`` worker processes (or threads of this process) of
     one thread each, no dashboard, and the scheduler's HTTP port (health checks) chosen by the system,
     so that several clusters on one machine never compete for Dask's default 8787."""
+    import signal
+    import threading
+
     import dask
     from distributed import LocalCluster
 
-    # With no dashboard to show them, the workers' statistical profiles (a look at the running
-    # task's stack every 10 ms) would cost CPU for nothing.
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
-        return LocalCluster(  # type: ignore[no-untyped-call]  # unannotated in distributed
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=processes,
-            protocol="tcp",
-            host="127.0.0.1",
-            dashboard_address=None,
-            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-            silence_logs=logging.ERROR if quiet else logging.WARNING,
-        )
+    # Ctrl-C reaches every process of the terminal's group: the worker processes (and the ones their
+    # nannies start again) ignore it, and this one closes the cluster on its way out. With no
+    # dashboard to show them, the workers' statistical profiles (a look at the running task's stack
+    # every 10 ms) would cost CPU for nothing.
+    main = threading.current_thread() is threading.main_thread()
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN) if main and processes else None
+    try:
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            return LocalCluster(  # type: ignore[no-untyped-call]  # unannotated in distributed
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=processes,
+                protocol="tcp",
+                host="127.0.0.1",
+                dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                silence_logs=logging.ERROR if quiet else logging.WARNING,
+            )
+    finally:
+        if interrupt is not None:
+            signal.signal(signal.SIGINT, interrupt)
