@@ -17,7 +17,17 @@ SEED = str(ROOT / "seeds" / "amn-raqqa-2017-10-17.txt")
 
 @pytest.mark.parametrize(
     "module",
-    ["threads", "threads.model", "threads.errors", "threads.render", "threads.digest", "threads.vocab"],
+    [
+        "threads",
+        "threads.model",
+        "threads.errors",
+        "threads.render",
+        "threads.digest",
+        "threads.vocab",
+        "threads.cluster",
+        "threads.parquet",
+        "threads.storage",
+    ],
 )
 def test_every_name_in_all_exists(module: str) -> None:
     mod = importlib.import_module(module)
@@ -44,7 +54,7 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
         threads.nothing_here  # noqa: B018
 
 
-def test_the_command_line_offers_exactly_the_renderers_formats_and_jsonl() -> None:
+def test_the_command_line_offers_exactly_the_renderers_formats_jsonl_and_parquet() -> None:
     from threads import cli, render
 
-    assert set(cli.FORMATS) == {*render.RENDERERS, "jsonl"}
+    assert set(cli.FORMATS) == {*render.RENDERERS, "jsonl", "parquet"}

@@ -35,6 +35,8 @@ from .clirun import invoke  # noqa: E402
 from .generated import write_archive, write_pages  # noqa: E402
 from .golden import ROOT  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a cluster of worker processes: .ci/run runs these, `-m "not slow"` not
+
 FIXTURES = ROOT / "fixtures"
 BINARY = b"\x00\x01\x02\x00\x03binary\x00"
 

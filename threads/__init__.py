@@ -14,15 +14,18 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .errors import TemplateProblem, ThreadsError, TimedOut, UnreadableInput
+    from .errors import EngineProblem, TemplateProblem, ThreadsError, TimedOut, UnreadableInput
     from .model import Author, Media, Options, Post, Reconstruction, Source, Thread
 
 # The model, the errors and the submodules people use from here (threads.render.render,
-# threads.digest.digest) load on first use, so that `threads --version` answers at once.
-_SUBMODULES = frozenset({"render", "digest", "model", "errors", "vocab"})
+# threads.digest.digest, threads.cluster.run) load on first use, so that `threads --version`
+# answers at once.
+_SUBMODULES = frozenset({"render", "digest", "model", "errors", "vocab", "cluster"})
 _LAZY = {
     **dict.fromkeys(("Author", "Media", "Options", "Post", "Reconstruction", "Source", "Thread"), "model"),
-    **dict.fromkeys(("TemplateProblem", "ThreadsError", "UnreadableInput", "TimedOut"), "errors"),
+    **dict.fromkeys(
+        ("EngineProblem", "TemplateProblem", "ThreadsError", "UnreadableInput", "TimedOut"), "errors"
+    ),
 }
 
 
@@ -41,6 +44,7 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "Author",
+    "EngineProblem",
     "Media",
     "Options",
     "Post",
@@ -52,6 +56,7 @@ __all__ = [
     "TimedOut",
     "UnreadableInput",
     "__version__",
+    "cluster",
     "digest",
     "reconstruct",
     "render",

@@ -62,6 +62,8 @@ if TYPE_CHECKING:
     from .digest import Digest
     from .model import Options, Reconstruction
 
+__all__ = ["ArchiveIndex", "Part", "connect", "digest", "index_archive", "local_cluster", "plan", "run"]
+
 log = logging.getLogger(__name__)
 
 EXTRA_MISSING = "--scheduler needs Dask: pip install 'threads[dask]'"

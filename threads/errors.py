@@ -11,6 +11,7 @@ from typing import Literal, TypeVar
 
 __all__ = [
     "ERROR_POLICIES",
+    "EngineProblem",
     "ErrorPolicy",
     "InternalError",
     "TemplateProblem",

@@ -24,6 +24,8 @@ from .errors import EngineProblem
 if TYPE_CHECKING:
     import pyarrow as pa
 
+__all__ = ["COLUMNS", "SCHEMA_NAME", "from_lines", "rows", "schema"]
+
 SCHEMA_NAME = "threads-parquet/1"
 """Kept in each file's metadata (key ``threads.schema``); a column changed in meaning gets a new one."""
 EXTRA_MISSING = "--format parquet needs pyarrow: pip install 'threads[dask]'"

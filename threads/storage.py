@@ -24,6 +24,8 @@ from .errors import UnreadableInput, unreadable_file
 if TYPE_CHECKING:
     from fsspec import AbstractFileSystem
 
+__all__ = ["exists", "filesystem", "is_url", "join", "listing", "open_binary", "read_bytes", "write_atomic"]
+
 EXTRA_MISSING = "fsspec URLs need fsspec: pip install 'threads[dask]'"
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?:::[A-Za-z][A-Za-z0-9+.-]*)*://")
