@@ -91,9 +91,13 @@ def main() -> None:
     parser.add_argument("--archives", type=int, default=20, help="web archives to write (default 20)")
     parser.add_argument("--pages", type=int, default=500, help="pages in each (default 500)")
     parser.add_argument("--repeats", type=int, default=2, help="rounds of the three runs (default 2)")
-    parser.add_argument("--wait-idle", type=float, default=0, metavar="S", help="wait up to S s for idle CPUs")
+    parser.add_argument(
+        "--wait-idle", type=float, default=0, metavar="S", help="wait up to S s for idle CPUs"
+    )
     parser.add_argument("--keep", type=Path, help="write the archives here and keep them")
     args = parser.parse_args()
+    if args.repeats < 1 or args.archives < 1 or args.pages < 1:
+        parser.error("--repeats, --archives and --pages take 1 or more")
 
     print(f"{os.cpu_count()} CPUs, {load()}, Python {sys.version.split()[0]}")
     tmp = None
