@@ -122,3 +122,13 @@ def test_digest_thread_type_is_the_models() -> None:
     d = build([several_authors()])
     assert isinstance(several_authors().threads[0], Thread)
     assert d.sections[1].author.role == "Spokesman for Operation Inherent Resolve"
+
+
+def test_jobs_goes_with_a_local_cluster(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    page.write_text("“We open at nine,” librarian Ana Ruiz tweeted.\n", encoding="utf-8")
+    result = invoke(["digest", str(page), "-j", "2"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: -j/--jobs sets the workers of --scheduler local; without it digest reads here\n"
+    )
