@@ -28,21 +28,30 @@ __all__ = ["exists", "filesystem", "is_url", "join", "listing", "open_binary", "
 
 EXTRA_MISSING = "fsspec URLs need fsspec: pip install 'threads[dask]'"
 
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*(?:::[A-Za-z][A-Za-z0-9+.-]*)*://")
+_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*(?:::[A-Za-z][A-Za-z0-9+.-]*)*)://")
 """``s3://``, ``file://``, and fsspec's chained ``simplecache::s3://``."""
-_WEB = re.compile(r"https?://", re.IGNORECASE)
+STORES = frozenset(
+    """
+    s3 s3a gs gcs az abfs abfss adl oci oss hdfs webhdfs file local memory
+    simplecache filecache blockcache
+    """.split()
+)
+"""The protocols taken: object stores, cluster file systems, the local disk and memory (and fsspec's
+caches in front of them). Others that fsspec knows (ftp, ssh, http through fsspec, github, zip ...)
+are not: http(s) URLs are fetched by :mod:`threads.fetch`, and a batch reads from nowhere else."""
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _ONE_UPLOAD = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory"})
 """File systems on which a file written in one call appears only once it is complete."""
 
 
 def is_url(location: str) -> bool:
-    """Whether ``location`` is an fsspec URL (any ``scheme://`` but http and https).
+    """Whether ``location`` is a URL of one of the :data:`STORES`, read through fsspec.
 
-    >>> [is_url(x) for x in ("s3://b/k.html", "file:///tmp/a", "https://example.org/", "a.html")]
-    [True, True, False, False]
+    >>> [is_url(x) for x in ("s3://b/k.html", "file:///tmp/a", "https://example.org/", "ftp://h/a", "a.html")]
+    [True, True, False, False, False]
     """
-    return _URL.match(location) is not None and _WEB.match(location) is None
+    m = _URL.match(location)
+    return m is not None and all(p.lower() in STORES for p in m.group(1).split("::"))
 
 
 def filesystem(url: str) -> tuple[AbstractFileSystem, str]:
@@ -56,6 +65,8 @@ def filesystem(url: str) -> tuple[AbstractFileSystem, str]:
         fs, path = url_to_fs(url)
     except (ImportError, ValueError) as e:  # "Install s3fs to access S3", "Protocol not known: x"
         raise UnreadableInput(f"{url}: {e}") from None
+    except OSError as e:  # a file system that connects when made (hdfs): its host cannot be reached
+        raise UnreadableInput(f"{url}: {e.strerror or e}") from None
     return fs, path
 
 
