@@ -336,3 +336,40 @@ def test_no_scheduler_at_the_address(tmp_path: Path) -> None:
     assert code == 1 and stdout == ""
     assert stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert len(stderr.splitlines()) == 1
+
+
+class SmallPages(distributed.WorkerPlugin):  # type: ignore[misc]
+    """Sets the workers' largest page body to 1,700 bytes (and back on teardown)."""
+
+    def setup(self, worker: Any) -> None:
+        import threads.warc
+
+        self.before = threads.warc.MAX_BYTES
+        threads.warc.MAX_BYTES = 1700
+
+    def teardown(self, worker: Any) -> None:
+        import threads.warc
+
+        threads.warc.MAX_BYTES = getattr(self, "before", threads.warc.MAX_BYTES)
+
+
+def test_a_page_too_large_to_read_fails_as_locally(
+    client: Any, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threads.warc
+
+    archive = [str(corpus / "crawl-2.warc")]  # generated pages of 1,450 to 1,960 bytes
+    monkeypatch.setattr(threads.warc, "MAX_BYTES", 1700)
+    local = [
+        (r.index, r.location, r.status, r.error, r.text)
+        for r in run(expand(archive), Task(fmt="jsonl"), jobs=1)
+    ]
+    assert any(status == "failed" for _, _, status, _, _ in local) and any(
+        s == "ok" for _, _, s, _, _ in local
+    )
+    client.register_plugin(SmallPages(), name="small-pages")
+    try:
+        on_dask = cluster.run(client, archive, Task(fmt="jsonl"), records_per_task=4)
+        assert [(r.index, r.location, r.status, r.error, r.text) for r in on_dask] == local
+    finally:
+        client.unregister_worker_plugin("small-pages")
