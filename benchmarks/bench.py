@@ -1,7 +1,7 @@
 """Benchmark: threads.reconstruct against the parse floor (lxml) and trafilatura, in one process.
 
 Usage:
-  python benchmarks/bench.py [CORPUS_DIR] [--repeats N] [--profile] [--no-cli]
+  python benchmarks/bench.py [CORPUS_DIR] [--repeats N] [--profile] [--no-cli] [--stages]
 
 CORPUS_DIR defaults to ../shared/corpus/html (beside the repository) when present, else fixtures/.
 Every *.html, *.htm, *.xhtml and *.txt file under it (recursively) is one page.
@@ -14,6 +14,9 @@ ratios are the medians of each round's ratio):
 and, as subprocesses (median of --cli-runs wall times, taking turns): `python -c pass` for
 scale, `threads --version` and a one-page render.
 --profile adds a cProfile of reconstruct over the corpus: the top functions by own time.
+--stages times reconstruct's stages page by page (load and parse, the paragraph walk, embeds,
+remnants and listings, prose, sequence), each as a ratio of the parse floor, in rounds taking turns
+with the floor (medians).
 """
 
 from __future__ import annotations
@@ -102,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25, help="functions to list with --profile")
     parser.add_argument("--no-cli", action="store_true", help="skip the subprocess wall-time measures")
     parser.add_argument("--cli-runs", type=int, default=11, help="runs of each command line measured")
+    parser.add_argument("--stages", action="store_true", help="time reconstruct stage by stage")
     args = parser.parse_args(argv)
 
     folder = args.corpus or next((c for c in DEFAULT_CORPORA if c.is_dir()), DEFAULT_CORPORA[-1])
@@ -212,6 +216,21 @@ def main(argv: list[str] | None = None) -> int:
         target = f"target {TARGET_CLI_MS:.0f}; {sample.name}, {size_kb:.0f} kB"
         print(f"  threads render 1 page  {ms['render']:7.1f} ms ({target})")
 
+    if args.stages:
+        stage_rounds: list[dict[str, float]] = []
+        floors: list[float] = []
+        for _ in range(args.repeats):
+            floors.append(timed_run(floor, pages))
+            stage_rounds.append(by_stage([d for d, _ in pages]))
+        print(f"stages (median of {args.repeats} rounds, taking turns with the floor; ratio to the parse):")
+        t_floor = statistics.median(floors)
+        print(f"  {'lxml parse':<20} {t_floor:7.3f} s   1.00x")
+        for stage in STAGES:
+            t = statistics.median(r[stage] for r in stage_rounds)
+            print(f"  {stage:<20} {t:7.3f} s  {t / t_floor:5.2f}x")
+        total = statistics.median(sum(r.values()) for r in stage_rounds)
+        print(f"  {'all stages':<20} {total:7.3f} s  {total / t_floor:5.2f}x")
+
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
@@ -224,6 +243,53 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nprofile: top {args.top} functions by own time (one pass over the corpus)")
         print(out.getvalue())
     return 0
+
+
+STAGES = ("load (no walk)", "paragraph walk", "embeds", "remnants, listings", "prose", "sequence")
+
+
+def by_stage(pages: list[bytes]) -> dict[str, float]:
+    """Seconds per stage of ``reconstruct`` over ``pages`` (the walk, which load runs, timed again
+    on its own and taken off load)."""
+    from threads import dates, listings, prose, remnants
+    from threads.embeds import extract_all
+    from threads.errors import ThreadsError
+    from threads.load import from_bytes, html_paragraphs
+    from threads.sequence import sequence
+
+    spent = dict.fromkeys(STAGES, 0.0)
+
+    def clock(stage: str, fn: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        result = fn()
+        spent[stage] += time.perf_counter() - start
+        return result
+
+    for data in pages:
+        try:
+            src = clock("load (no walk)", lambda data=data: from_bytes(data, location="<bench>"))
+        except ThreadsError:
+            continue
+        day = dates.as_day(src.published)
+        posts = []
+        if src.page is not None:
+            before = spent["paragraph walk"]
+            clock("paragraph walk", lambda src=src: tuple(html_paragraphs(src.page)))
+            spent["load (no walk)"] -= spent["paragraph walk"] - before
+            posts += clock("embeds", lambda src=src: extract_all(src.page))
+        posts += clock(
+            "remnants, listings",
+            lambda src=src, day=day: [
+                *remnants.extract(src.paragraphs, article_date=day),
+                *listings.extract(src.paragraphs, article_date=day, title=src.title),
+            ],
+        )
+        posts += clock(
+            "prose", lambda src=src, day=day: prose.extract(src.paragraphs, article_date=day, title=src.title)
+        )
+        posts.sort(key=lambda p: p.position)
+        clock("sequence", lambda src=src, posts=posts: sequence(src, posts))
+    return spent
 
 
 def _safe(fn: Callable[[bytes], Any], data: bytes) -> Any:

@@ -19,8 +19,9 @@ def run(*args: str) -> str:
 
 
 def test_bench_runs_on_the_fixtures() -> None:
-    out = run("benchmarks/bench.py", "fixtures", "--repeats", "2", "--cli-runs", "1")
+    out = run("benchmarks/bench.py", "fixtures", "--repeats", "2", "--cli-runs", "1", "--stages")
     assert "lxml parse" in out and "ours/floor" in out and "by round:" in out
+    assert "paragraph walk" in out and "all stages" in out
     assert "python -c pass" in out and "threads render 1 page" in out
 
 
