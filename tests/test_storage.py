@@ -105,3 +105,14 @@ def test_the_command_line_reads_and_writes_memory_urls(memory: Any) -> None:
     assert one.exit_code == 0 and one.stdout.startswith('---\nsource: "memory://st/in/page-1.html"')
     missing = invoke(["render", "memory://st/in/nothing.html"])
     assert (missing.exit_code, missing.stderr) == (1, "Error: memory://st/in/nothing.html: no such file\n")
+
+
+def test_a_url_that_names_no_page_is_a_failed_input(memory: Any) -> None:
+    memory.pipe_file("/st/empty/notes.css", b"body{}")
+    result = invoke(
+        ["render", "memory://st/empty/", "memory://st/empty/*.html", "--format", "jsonl", "-j", "1"]
+    )
+    errors = [json.loads(line)["error"] for line in result.stdout.splitlines()]
+    assert errors[0].startswith("memory://st/empty/: no page in this folder (looked for .htm, .html")
+    assert errors[1] == "memory://st/empty/*.html: no file matches this pattern"
+    assert result.exit_code == 1 and "2 inputs: 0 ok, 0 empty, 2 failed" in result.stderr

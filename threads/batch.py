@@ -250,15 +250,26 @@ def _paths(arg: str, follow_links: bool = False) -> Iterator[tuple[str, str, str
 def _listed(url: str) -> Iterator[tuple[str, str, str | None]]:
     """The pages and web archives an fsspec URL names (a folder walked as :func:`_walk` walks one);
     one it cannot list is an input that fails with the reason."""
+    listed = False
     try:
         for location, rel in listing(url):
             if rel is None:
+                listed = True
                 yield location, _stem(location.rsplit("/", 1)[-1]) or "input", None
             elif _wanted(rel.rsplit("/", 1)[-1]):
+                listed = True
                 folder, _, file = rel.rpartition("/")
                 yield location, f"{folder}/{_stem(file)}" if folder else _stem(file), None
     except UnreadableInput as e:
         yield url, _stem(url.rstrip("/").rsplit("/", 1)[-1]) or "input", str(e)
+        return
+    if not listed:
+        why = (
+            "no file matches this pattern"
+            if _GLOB_CHARS.search(url)
+            else f"no page in this folder (looked for {_WALKED} files and web archives)"
+        )
+        yield url, "input", f"{url}: {why}"
 
 
 def _wanted(file: str) -> bool:
