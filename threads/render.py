@@ -185,11 +185,6 @@ def edit_marks(text: Any) -> markupsafe.Markup:
     return markupsafe.Markup("".join(out))
 
 
-# A mention whose handle the platform would not accept is left as text.
-_HANDLE_OK: Mapping[str, re.Pattern[str]] = {
-    key: re.compile(p.handle, re.ASCII) for key, p in vocab.PLATFORMS.items() if p.handle
-}
-
 _TOKEN = re.compile(
     r"(?P<url>\bhttps?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)’”])"
     r"|(?<![\w@/.])@(?P<handle>\w(?:[\w.-]*\w)?)(?:@(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?"
@@ -204,22 +199,9 @@ def _host(url: str | None) -> str | None:
 
 
 def mention_url(handle: str | None, platform: str | None, base_url: str | None = None) -> str | None:
-    """The profile link of ``@handle`` on ``platform`` (``user@host`` for the fediverse), or None."""
-    if not handle:
-        return None
-    handle = handle.lstrip("@")
-    host = _host(base_url)
-    if "@" in handle:
-        handle, host = handle.split("@", 1)
-        if platform not in ("mastodon", None, "unknown"):
-            return None
-        platform = "mastodon"
-    known = vocab.PLATFORMS.get(platform or "")
-    pattern = known.profile if known else None
-    check = _HANDLE_OK.get(platform or "")
-    if not pattern or (check and not check.fullmatch(handle)) or ("{host}" in pattern and not host):
-        return None
-    return pattern.format(handle=quote(handle, safe="._-"), host=host)
+    """The profile link of ``@handle`` on ``platform`` (``user@host`` for the fediverse; a bare
+    Mastodon handle takes the host of ``base_url``, the post's permalink), or None."""
+    return vocab.profile_url(platform, handle, _host(base_url))
 
 
 def hashtag_url(tag: str | None, platform: str | None, base_url: str | None = None) -> str | None:

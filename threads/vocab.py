@@ -30,6 +30,7 @@ __all__ = [
     "platform_alternation",
     "platform_of_host",
     "platform_of_url",
+    "profile_url",
 ]
 
 # ---------------------------------------------------------------- months and days
@@ -245,6 +246,39 @@ def platform_of_url(url: str | None) -> str | None:
 
 
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
+_HANDLE_SHAPES: dict[str, re.Pattern[str]] = {}
+
+
+def profile_url(platform: str | None, handle: str | None, host: str | None = None) -> str | None:
+    """The profile address of ``handle`` on ``platform`` (``user@host`` for the fediverse, where
+    ``host`` may also come from the post's permalink); ``None`` when the platform has no profile
+    template, the handle is not one the platform accepts, or a server's host is needed and unknown.
+
+    >>> profile_url("twitter", "@jack"), profile_url("mastodon", "ann@social.example")
+    ('https://x.com/jack', 'https://social.example/@ann')
+    >>> profile_url("bluesky", "did:plc:abc"), profile_url("twitter", "not a handle")
+    ('https://bsky.app/profile/did:plc:abc', None)
+    """
+    from urllib.parse import quote
+
+    if not handle:
+        return None
+    handle = handle.lstrip("@")
+    if "@" in handle:
+        handle, host = handle.split("@", 1)
+        if platform not in ("mastodon", None, "unknown"):
+            return None
+        platform = "mastodon"
+    known = PLATFORMS.get(platform or "")
+    if known is None or known.profile is None or ("{host}" in known.profile and not host):
+        return None
+    if known.handle:
+        shape = _HANDLE_SHAPES.get(known.key)
+        if shape is None:
+            shape = _HANDLE_SHAPES[known.key] = re.compile(known.handle, re.ASCII)
+        if not shape.fullmatch(handle):
+            return None
+    return known.profile.format(handle=quote(handle, safe="._-:"), host=host)
 
 
 # ---------------------------------------------------------------- Instagram's signature

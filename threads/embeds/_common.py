@@ -6,7 +6,7 @@ Nothing here knows a platform; the platform modules bring their own selectors an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -413,52 +413,90 @@ def choose_published(text: str | None, id_time: datetime | None) -> tuple[Publis
 # ---------------------------------------------------------------- posts
 
 
-def make_post(
-    page: Page,
-    el: HtmlElement,
-    platform: str,
-    evidence: str,
-    *,
-    text: str = "",
-    name: str | None = None,
-    handle: str | None = None,
-    author_url: str | None = None,
-    post_id: str | None = None,
-    url: str | None = None,
-    published: Published | None = None,
-    date_text: str | None = None,
-    id_time: datetime | None = None,
-    quotes: Iterable[Post] = (),
-    media: Iterable[Media] = (),
-    links: Iterable[str] = (),
-    extra: Mapping[str, Any] | None = None,
-    text_expected: bool = True,
-) -> Post:
-    """One embedded post; ``published`` from ``date_text``/``id_time`` unless given."""
-    more: dict[str, Any] = {}
-    if published is None:
-        published, more = choose_published(date_text, id_time)
-    elif date_text:
-        more["published_text"] = squash(date_text)
-    if extra:
-        more.update(extra)
-    text = text.strip()
-    if not text and text_expected:
-        more["text_missing"] = True
-    handle = handle.lstrip("@") if handle else None
-    author = Author(name=name or None, handle=handle or None, platform=platform, url=author_url)
-    return Post(
-        platform=platform,
-        text=text,
-        author=author,
-        kind="embed",
-        id=post_id,
-        url=url,
-        published=published,
-        quotes=tuple(quotes),
-        media=tuple(dict.fromkeys(media)),
-        links=tuple(dict.fromkeys(links)),
-        position=page.position(el),
-        evidence=(evidence,),
-        extra=more,
-    )
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A post's address as a reader parsed it: a permalink, or an embed endpoint that names the post."""
+
+    platform: str
+    id: str
+    url: str
+    """The canonical permalink."""
+    handle: str | None = None
+    """The author's handle where the address names it (``/{handle}/status/``, ``/@{handle}/``)."""
+    author_id: str | None = None
+    """The author's permanent ID where the address names it (a Bluesky DID)."""
+    id_time: datetime | None = None
+    """The moment the ID encodes, where it encodes one."""
+    embed: bool = False
+    """The address is the platform's embed endpoint (``/embed``, ``plugins/post.php``): only an
+    embed loads it, unlike a permalink, which a writer may link in prose."""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What a reader read of one embedded post; :meth:`post` makes the :class:`~threads.model.Post`.
+
+    Readers fill what the markup holds and leave the rest; ``published`` comes from ``date_text``
+    and ``id_time`` (:func:`choose_published`) unless given.
+    """
+
+    platform: str
+    evidence: str
+    """Why this is a post: the markup it was read from ("markup blockquote.twitter-tweet")."""
+    text: str = ""
+    author: Author = field(default_factory=Author)
+    """Name, handle, profile URL and account ID as the markup gives them (platform set by :meth:`post`)."""
+    id: str | None = None
+    url: str | None = None
+    published: Published | None = None
+    date_text: str | None = None
+    """The date as the page prints it ("October 17, 2017"), kept in ``extra["published_text"]``."""
+    id_time: datetime | None = None
+    """The moment the post's ID encodes."""
+    quotes: tuple[Post, ...] = ()
+    media: tuple[Media, ...] = ()
+    links: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    text_expected: bool = True
+    """False where the markup never holds the text (an iframe): no ``text_missing`` mark then."""
+
+    @classmethod
+    def of_link(cls, link: Link, evidence: str, **more: Any) -> Draft:
+        """A draft of what ``link`` tells: platform, ID, permalink, handle, account ID, time."""
+        author = Author(handle=link.handle, id=link.author_id)
+        return cls(
+            link.platform, evidence, author=author, id=link.id, url=link.url, id_time=link.id_time, **more
+        )
+
+    def post(self, page: Page, el: HtmlElement) -> Post:
+        """The post, placed where ``el`` sits in the page."""
+        more: dict[str, Any] = {}
+        published = self.published
+        if published is None:
+            published, more = choose_published(self.date_text, self.id_time)
+        elif self.date_text:
+            more["published_text"] = squash(self.date_text)
+        more.update(self.extra)
+        text = self.text.strip()
+        if not text and self.text_expected:
+            more["text_missing"] = True
+        a = self.author
+        handle = a.handle.lstrip("@") if a.handle else None
+        author = Author(
+            name=a.name or None, handle=handle or None, platform=self.platform, url=a.url, id=a.id or None
+        )
+        return Post(
+            platform=self.platform,
+            text=text,
+            author=author,
+            kind="embed",
+            id=self.id,
+            url=self.url,
+            published=published,
+            quotes=tuple(self.quotes),
+            media=tuple(dict.fromkeys(self.media)),
+            links=tuple(dict.fromkeys(self.links)),
+            position=page.position(el),
+            evidence=(self.evidence,),
+            extra=more,
+        )

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..ids import bluesky_time
-from ..model import Media, Post
-from ._common import HtmlElement, find_trailer, frame_src, has_class, make_post, render, squash, xpath
+from ..model import Author, Media, Post
+from ._common import Draft, HtmlElement, find_trailer, frame_src, has_class, render, squash, xpath
 
 PLATFORM = "bluesky"
 
@@ -58,16 +58,14 @@ def extract(page: Page) -> Iterator[Post]:
         m = _EMBED_SRC.search(frame_src(iframe))
         if m:
             uri = f"at://{m['did']}/app.bsky.feed.post/{m['rkey']}"
-            yield make_post(
-                page,
-                iframe,
+            yield Draft(
                 PLATFORM,
                 "markup rendered bluesky-embed iframe",
-                post_id=m["rkey"],
+                id=m["rkey"],
                 url=permalink(m["did"], m["rkey"]),
                 id_time=bluesky_time(m["rkey"]),
                 extra={"uri": uri, "did": m["did"]},
-            )
+            ).post(page, iframe)
 
 
 def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
@@ -98,20 +96,16 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
         extra["cid"] = bq.get("data-bluesky-cid")
     if rendered.media:
         extra["has_embed"] = True
-    return make_post(
-        page,
-        bq,
+    return Draft(
         PLATFORM,
         "markup blockquote.bluesky-embed",
         text=text,
-        name=name,
-        handle=handle,
-        author_url=f"https://bsky.app/profile/{did}",
+        author=Author(name=name, handle=handle, url=f"https://bsky.app/profile/{did}"),
         date_text=squash(final.text_content()) if final is not None else None,
-        media=rendered.media,
-        links=[u for u in rendered.links if not WEB_URL.match(u)],
+        media=tuple(rendered.media),
+        links=tuple(u for u in rendered.links if not WEB_URL.match(u)),
         extra=extra,
-        post_id=rkey,
+        id=rkey,
         url=permalink(handle or did, rkey),
         id_time=bluesky_time(rkey),
-    )
+    ).post(page, bq)

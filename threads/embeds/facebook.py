@@ -21,14 +21,14 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from ..dom import Page
-from ..model import Post
+from ..model import Author, Post
 from ._common import (
+    Draft,
     HtmlElement,
     absolute,
     figure_link,
     frame_src,
     has_class,
-    make_post,
     query_value,
     render,
     squash,
@@ -93,10 +93,10 @@ def _post(
     post_id = (m["id"] or m["qid"]) if m else None
     slug = _PAGE_SLUG.match(url)
     handle = slug["slug"] if slug and slug["slug"].lower() not in _NOT_SLUGS else None
-    return make_post(
-        page, el, PLATFORM, evidence, text=text, name=name, handle=handle, author_url=author_url,
-        post_id=post_id, url=url, date_text=date_text,
-    )  # fmt: skip
+    return Draft(
+        PLATFORM, evidence, text=text, author=Author(name=name, handle=handle, url=author_url),
+        id=post_id, url=url, date_text=date_text,
+    ).post(page, el)  # fmt: skip
 
 
 def extract(page: Page) -> Iterator[Post]:

@@ -23,15 +23,15 @@ from datetime import datetime
 from .. import vocab
 from ..dom import Page
 from ..ids import instagram_time
-from ..model import Post
+from ..model import Author, Post
 from ._common import (
+    Draft,
     HtmlElement,
     absolute,
     figure_link,
     frame_src,
     has_class,
     localize,
-    make_post,
     render,
     screenshots,
     squash,
@@ -108,19 +108,17 @@ def extract(page: Page) -> Iterator[Post]:
             yield _stub(page, fig, found, "markup figure.wp-block-embed-instagram with a post URL")
     for el in _SCREENSHOTS(page):
         if m := _SCREENSHOT_ALT.match(el.get("alt") or el.get("data-alt") or ""):
-            yield make_post(
-                page,
-                el,
+            yield Draft(
                 PLATFORM,
                 "screenshot alt 'Instagram post by @handle'",
                 text=squash(m["text"]),
-                handle=m["handle"],
-            )
+                author=Author(handle=m["handle"]),
+            ).post(page, el)
 
 
 def _stub(page: Page, el: HtmlElement, found: tuple[str, str], evidence: str) -> Post:
     code, url = found
-    return make_post(page, el, PLATFORM, evidence, post_id=code, url=url, id_time=instagram_time(code))
+    return Draft(PLATFORM, evidence, id=code, url=url, id_time=instagram_time(code)).post(page, el)
 
 
 def _placeholder_only(bq: HtmlElement) -> bool:
@@ -176,19 +174,15 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
             published = localize(moment, date_text)
     code, url = found if found else (None, None)
     extra = {"captioned": True} if bq.get("data-instgrm-captioned") is not None else {}
-    return make_post(
-        page,
-        bq,
+    return Draft(
         PLATFORM,
         "markup blockquote.instagram-media",
         text=caption,
-        name=name,
-        handle=handle,
-        author_url=author_url,
-        post_id=code,
+        author=Author(name=name, handle=handle, url=author_url),
+        id=code,
         url=url,
         published=published,
         date_text=date_text,
         id_time=instagram_time(code) if code else None,
         extra=extra,
-    )
+    ).post(page, bq)

@@ -15,8 +15,8 @@ from typing import Any
 
 from .. import vocab
 from ..dom import Page
-from ..model import Post, Published
-from ._common import HtmlElement, make_post, squash, xpath
+from ..model import Author, Post, Published
+from ._common import Draft, HtmlElement, squash, xpath
 
 PLATFORM = "jsonld"
 
@@ -79,19 +79,15 @@ def _post(page: Page, script: HtmlElement, item: dict[str, Any]) -> Post:
     # the permalink's host names the platform; any other host (or none) gives "unknown"
     platform = vocab.platform_of_url(url) or "unknown"
     text = _text(item.get("text")) or _text(item.get("articleBody")) or _text(item.get("headline")) or ""
-    return make_post(
-        page,
-        script,
+    return Draft(
         platform,
         f"json-ld {'/'.join(sorted(_types(item)))}",
         text=text,
-        name=name,
-        handle=handle.lstrip("@") if handle else None,
-        author_url=author_url,
-        post_id=_text(item.get("identifier")),
+        author=Author(name=name, handle=handle.lstrip("@") if handle else None, url=author_url),
+        id=_text(item.get("identifier")),
         url=url,
         published=_published(item.get("datePublished")),
-    )
+    ).post(page, script)
 
 
 def extract(page: Page) -> Iterator[Post]:

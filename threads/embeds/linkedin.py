@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..dom import Page
 from ..ids import linkedin_time
 from ..model import Post
-from ._common import frame_src, make_post, src_matches, xpath
+from ._common import Draft, frame_src, src_matches, xpath
 
 PLATFORM = "linkedin"
 
@@ -27,13 +27,11 @@ def extract(page: Page) -> Iterator[Post]:
         m = _URN.search(frame_src(iframe))
         if m:
             urn = f"urn:li:{m['kind']}:{m['id']}"
-            yield make_post(
-                page,
-                iframe,
+            yield Draft(
                 PLATFORM,
                 "markup iframe linkedin.com/embed/feed/update",
-                post_id=m["id"],
+                id=m["id"],
                 url=f"https://www.linkedin.com/feed/update/{urn}/",
                 id_time=linkedin_time(m["id"]),
                 extra={"urn": urn},
-            )
+            ).post(page, iframe)

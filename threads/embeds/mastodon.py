@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from .. import vocab
 from ..dom import Page
 from ..ids import mastodon_time
-from ..model import Post
-from ._common import HtmlElement, absolute, frame_src, has_class, make_post, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, absolute, frame_src, has_class, xpath
 
 PLATFORM = "mastodon"
 
@@ -59,9 +59,9 @@ def parse_status(href: str | None) -> tuple[str, str, str, str] | None:
 
 def _post(page: Page, el: HtmlElement, found: tuple[str, str, str, str], evidence: str) -> Post:
     platform, handle, sid, url = found
-    return make_post(
-        page, el, platform, evidence, handle=handle, post_id=sid, url=url, id_time=mastodon_time(sid)
-    )
+    return Draft(
+        platform, evidence, author=Author(handle=handle), id=sid, url=url, id_time=mastodon_time(sid)
+    ).post(page, el)
 
 
 def extract(page: Page) -> Iterator[Post]:

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 
 from ..dom import Page
-from ..model import Post
-from ._common import HtmlElement, absolute, has_class, make_post, squash, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, absolute, has_class, squash, xpath
 
 PLATFORM = "reddit"
 
@@ -57,16 +57,14 @@ def _from_block(page: Page, el: HtmlElement) -> Post | None:
     title = squash(post[0].text_content())
     post_id, url = post[1]
     kind = "blockquote." + ("reddit-card" if "reddit-card" in (el.get("class") or "") else "reddit-embed-bq")
-    return make_post(
-        page,
-        el,
+    return Draft(
         PLATFORM,
         f"markup {kind if el.tag == 'blockquote' else 'div.reddit-embed'}",
         text=title,
-        handle=user,
-        post_id=post_id,
+        author=Author(handle=user),
+        id=post_id,
         url=url,
-    )
+    ).post(page, el)
 
 
 def extract(page: Page) -> Iterator[Post]:
@@ -79,6 +77,4 @@ def extract(page: Page) -> Iterator[Post]:
             (el.get("data-src") or el.get("src") or "").replace("embed.reddit.com", "www.reddit.com")
         )
         if found:
-            yield make_post(
-                page, el, PLATFORM, f"markup {el.tag} reddit embed", post_id=found[0], url=found[1]
-            )
+            yield Draft(PLATFORM, f"markup {el.tag} reddit embed", id=found[0], url=found[1]).post(page, el)

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from ..dom import Page
-from ..model import Post
-from ._common import HtmlElement, absolute, frame_src, make_post, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, absolute, frame_src, xpath
 
 PLATFORM = "telegram"
 
@@ -29,15 +29,13 @@ _IFRAMES = xpath(
 
 
 def _post(page: Page, el: HtmlElement, channel: str, msg: str, evidence: str) -> Post:
-    return make_post(
-        page,
-        el,
+    return Draft(
         PLATFORM,
         evidence,
-        handle=channel,
-        post_id=f"{channel}/{msg}",
+        author=Author(handle=channel),
+        id=f"{channel}/{msg}",
         url=f"https://t.me/{channel}/{msg}",
-    )
+    ).post(page, el)
 
 
 def extract(page: Page) -> Iterator[Post]:

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..ids import threads_time
-from ..model import Post
-from ._common import HtmlElement, absolute, frame_src, has_class, make_post, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, absolute, frame_src, has_class, xpath
 
 PLATFORM = "threads"
 
@@ -43,9 +43,9 @@ def parse_post_url(href: str | None) -> tuple[str | None, str, str] | None:
 
 def _post(page: Page, el: HtmlElement, found: tuple[str | None, str, str], evidence: str) -> Post:
     handle, code, url = found
-    return make_post(
-        page, el, PLATFORM, evidence, handle=handle, post_id=code, url=url, id_time=threads_time(code)
-    )
+    return Draft(
+        PLATFORM, evidence, author=Author(handle=handle), id=code, url=url, id_time=threads_time(code)
+    ).post(page, el)
 
 
 def extract(page: Page) -> Iterator[Post]:

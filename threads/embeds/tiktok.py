@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..ids import tiktok_time
-from ..model import Post
-from ._common import HtmlElement, absolute, frame_src, has_class, make_post, render, src_matches, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, absolute, frame_src, has_class, render, src_matches, xpath
 
 PLATFORM = "tiktok"
 
@@ -51,27 +51,20 @@ def extract(page: Page) -> Iterator[Post]:
         sound = next(
             (a.text_content().strip() for a in bq.iter("a") if (a.get("title") or "").startswith("♬")), None
         )
-        yield make_post(
-            page,
-            bq,
+        yield Draft(
             PLATFORM,
             "markup blockquote.tiktok-embed",
             text=rendered.text,
-            handle=handle,
-            post_id=video_id,
+            author=Author(handle=handle),
+            id=video_id,
             url=f"https://www.tiktok.com/@{handle}/video/{video_id}" if handle else None,
             id_time=tiktok_time(video_id),
-            links=rendered.links,
-            extra={"sound": sound} if sound else None,
-        )
+            links=tuple(rendered.links),
+            extra={"sound": sound} if sound else {},
+        ).post(page, bq)
     for iframe in _IFRAMES(page):
         e = _EMBED_SRC.search(frame_src(iframe))
         if e:
-            yield make_post(
-                page,
-                iframe,
-                PLATFORM,
-                "markup iframe tiktok.com/embed",
-                post_id=e["id"],
-                id_time=tiktok_time(e["id"]),
-            )
+            yield Draft(
+                PLATFORM, "markup iframe tiktok.com/embed", id=e["id"], id_time=tiktok_time(e["id"])
+            ).post(page, iframe)

@@ -25,8 +25,9 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..ids import twitter_time
-from ..model import Media, Post
+from ..model import Author, Media, Post
 from ._common import (
+    Draft,
     HtmlElement,
     absolute,
     classes,
@@ -34,7 +35,6 @@ from ._common import (
     find_trailer,
     frame_src,
     has_class,
-    make_post,
     query_value,
     render,
     screenshots,
@@ -185,23 +185,20 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
             "markup blockquote with a tweet trailer" if m else "markup blockquote holding a status link"
         )
     links = [u for u in rendered.links if u != (final[0].get("href") if final else None)]
-    return make_post(
-        page,
-        bq,
+    return Draft(
         PLATFORM,
         evidence,
         text=text,
-        name=name,
-        handle=handle or url_handle,
-        post_id=final_id,
+        author=Author(name=name, handle=handle or url_handle),
+        id=final_id,
         url=url,
         date_text=date_text,
         id_time=twitter_time(final_id) if final_id else None,
-        quotes=quotes,
-        media=rendered.media,
-        links=links,
+        quotes=tuple(quotes),
+        media=tuple(rendered.media),
+        links=tuple(links),
         extra=extra,
-    )
+    ).post(page, bq)
 
 
 def _from_card(
@@ -222,19 +219,19 @@ def _from_card(
     p = next((p for p in bq.iter("p") if not any(a in own or a is final[0] for a in p.iter("a"))), None)
     rendered = render(p, media_link=_media_link, base_url=page.base_url) if p is not None else None
     time_el = final[0] if final[0].text_content().strip() else bq.find(".//time")
-    return make_post(
-        page, bq, PLATFORM, "markup blockquote tweet card (@handle link and status link)",
-        text=rendered.text if rendered else "", name=name, handle=handle, post_id=tid, url=url,
+    return Draft(
+        PLATFORM, "markup blockquote tweet card (@handle link and status link)",
+        text=rendered.text if rendered else "", author=Author(name=name, handle=handle), id=tid, url=url,
         date_text=squash(time_el.text_content()) if time_el is not None else None, id_time=twitter_time(tid),
-        media=rendered.media if rendered else (), links=rendered.links if rendered else (),
-    )  # fmt: skip
+        media=tuple(rendered.media) if rendered else (), links=tuple(rendered.links) if rendered else (),
+    ).post(page, bq)  # fmt: skip
 
 
 def _stub(page: Page, el: HtmlElement, status: _Status, evidence: str) -> Post:
     handle, tid, url = status
-    return make_post(
-        page, el, PLATFORM, evidence, handle=handle, post_id=tid, url=url, id_time=twitter_time(tid)
-    )
+    return Draft(
+        PLATFORM, evidence, author=Author(handle=handle), id=tid, url=url, id_time=twitter_time(tid)
+    ).post(page, el)
 
 
 def _from_id_holder(page: Page, el: HtmlElement) -> Post | None:
@@ -283,14 +280,12 @@ def _from_screenshot(page: Page, el: HtmlElement) -> Post | None:
         if status is not None:
             break
     tid, url = (status[1], status[2]) if status else (None, None)
-    return make_post(
-        page,
-        el,
+    return Draft(
         PLATFORM,
         "screenshot alt 'Twitter post by @handle'",
         text=squash(m["text"]),
-        handle=handle,
-        post_id=tid,
+        author=Author(handle=handle),
+        id=tid,
         url=url,
         id_time=twitter_time(tid) if tid else None,
-    )
+    ).post(page, el)
