@@ -191,7 +191,7 @@ PLATFORMS: Mapping[str, Platform] = MappingProxyType(
                 "telegram", "Telegram", ("Telegram",), ("t.me", "telegram.me"),
                 "https://t.me/{handle}", None, r"\w{5,32}",
             ),
-            Platform("reddit", "Reddit", ("Reddit",), ("reddit.com", "redd.it")),
+            Platform("reddit", "Reddit", ("Reddit",), ("reddit.com", "redd.it", "redditmedia.com")),
             Platform("weibo", "Weibo", ("Weibo",), ("weibo.com",)),
             Platform(
                 "youtube", "YouTube", ("YouTube",), ("youtube.com", "youtu.be"),

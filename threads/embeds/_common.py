@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
-from .. import vocab
+from .. import hints, vocab
 from ..dom import INDEXED_TAGS, Page
 from ..dom import squash as squash  # re-exported: the embed modules import it from here
 from ..model import Author, Media, Post, Published
@@ -36,61 +36,88 @@ def screenshots(platform_words: str) -> xpath:
     # expression (a call back into Python) then only sees the few candidates left
     cheap = "contains(translate(@{attr}, 'POSTBY', 'postby'), ' post by @')"
     test = cheap + " and re:test(@{attr}, '^\\s*(" + platform_words + ") post by @', 'i')"
-    return xpath(
-        f"//img[{test.format(attr='alt')}] | //*[{test.format(attr='data-alt')}]", needles=("data-alt",)
-    )
+    return xpath(f"//img[{test.format(attr='alt')}] | //*[{test.format(attr='data-alt')}]")
 
 
 def src_matches(pattern: str) -> str:
-    """An XPath predicate body: ``src`` or a lazy loader's ``data-src`` matches the regex ``pattern``."""
-    return f"re:test(@src, '{pattern}', 'i') or re:test(@data-src, '{pattern}', 'i')"
+    """An XPath predicate body: an attribute of the element (``src``, a lazy loader's ``data-src``,
+    ``data-lazy-src``, ``iframe-src`` ...) matches the regex ``pattern``."""
+    return f"@*[re:test(., '{pattern}', 'i')]"
+
+
+_NOT_ADDRESSES = ("about:", "data:", "javascript:", "#")
 
 
 def frame_src(el: HtmlElement) -> str:
-    """The URL an iframe loads: ``src``, or a lazy loader's ``data-src`` (as :func:`src_matches` reads)."""
-    return el.get("src") or el.get("data-src") or ""
+    """The URL an iframe loads: ``src``, or else the first attribute holding an http(s) address
+    (lazy loaders and consent managers move it to ``data-src``, ``data-lazy-src``, ``iframe-src``,
+    ``data-cmplz-src`` ..., and leave ``about:blank`` or nothing in ``src``)."""
+    src: str = (el.get("src") or "").strip()
+    if src and not src.lower().startswith(_NOT_ADDRESSES):
+        return src
+    for name, value in el.items():
+        address = str(value).strip()
+        if name != "src" and address.lower().startswith(("http://", "https://", "//")):
+            return address
+    return src
 
 
 _NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
-_INDEXED_BRANCH = re.compile(r"^//(?P<tag>[a-z][a-z0-9-]*)(?P<predicates>(?:\[.*\])?)$", re.S)
+_BRANCH = re.compile(r"^//(?P<tag>[a-z][a-z0-9-]*|\*)(?P<predicates>(?:\[.*\])?)$", re.S)
 
 
 class xpath:
     """Elements selected by an XPath (``re:`` is EXSLT regular expressions), compiled once at import.
 
-    A union is read branch by branch. A branch ``//TAG[...]`` whose tag the page indexes
+    A union is read branch by branch, each a ``//TAG[...]``. A branch on a tag the page indexes
     (:data:`threads.dom.INDEXED_TAGS`) tests its predicates on the page's list of such elements
-    only (:meth:`threads.dom.Page.tagged`), not on a walk of the whole tree; any other branch walks
-    the tree, and only when the page's source holds one of ``needles`` (when given). Results come
-    in document order.
+    (:meth:`threads.dom.Page.tagged`); a branch on any other tag (or ``*``) tests them on the
+    elements flagged by the one look at the page's attributes (:mod:`threads.hints`), so its
+    predicates must ask for something that look flags (an attribute holding an address, markup or
+    JSON, a named attribute, an embed class). No selector walks the tree. Results come in document
+    order.
     """
 
-    def __init__(self, expr: str, *, needles: tuple[str, ...] = ()) -> None:
+    def __init__(self, expr: str) -> None:
         self.expr = expr
-        self.needles = needles
-        self._indexed: list[tuple[str, etree.XPath | None]] = []
-        walks: list[str] = []
+        self._branches: list[tuple[str, etree.XPath | None]] = []
         for branch in (b.strip() for b in expr.split(" | ")):
-            m = _INDEXED_BRANCH.match(branch)
-            if m and m["tag"] in INDEXED_TAGS:
-                preds = m["predicates"]
-                compiled = etree.XPath("$nodes" + preds, namespaces=_NAMESPACES) if preds else None
-                self._indexed.append((m["tag"], compiled))
-            else:
-                walks.append(branch)
-        self._walk = etree.XPath(" | ".join(walks), namespaces=_NAMESPACES) if walks else None
+            m = _BRANCH.match(branch)
+            if m is None:
+                raise ValueError(f"not a //TAG[...] branch: {branch!r}")
+            tag, preds = m["tag"], m["predicates"]
+            if tag not in INDEXED_TAGS and tag != "*":
+                preds = f"[self::{tag}]{preds}"
+            compiled = etree.XPath("$nodes" + preds, namespaces=_NAMESPACES) if preds else None
+            self._branches.append((tag, compiled))
 
     def __call__(self, page: Page) -> list[HtmlElement]:
         found: list[HtmlElement] = []
-        for tag, compiled in self._indexed:
-            nodes = page.tagged(tag)
+        for tag, compiled in self._branches:
+            nodes = page.tagged(tag) if tag in INDEXED_TAGS else hints.of(page).elements
             if nodes:
                 found.extend(cast(list[HtmlElement], compiled(page.root, nodes=nodes)) if compiled else nodes)
-        if self._walk is not None and (not self.needles or page.holds(*self.needles)):
-            found.extend(cast(list[HtmlElement], self._walk(page.root)))
-        if len(self._indexed) + (self._walk is not None) > 1 and len(found) > 1:
+        if len(self._branches) > 1 and len(found) > 1:
             found = _in_document_order(page, found)
         return found
+
+
+def around_links(page: Page, tag: str, pattern: re.Pattern[str]) -> list[HtmlElement]:
+    """The ``tag`` elements that hold a link (``a[href]``) whose address ``pattern`` matches, read
+    off the links the page scan kept, in document order."""
+    found: dict[HtmlElement, None] = {}
+    for hit in hints.of(page).hits:
+        el = hit.element
+        if el.tag == "a" and hit.name == "href" and pattern.match(hit.value.strip()):
+            for holder in el.iterancestors(tag):
+                found[holder] = None
+    return _in_document_order(page, list(found)) if len(found) > 1 else list(found)
+
+
+def either(page: Page, *groups: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements of several selections, once each, in document order."""
+    chosen = [el for group in groups for el in group]
+    return _in_document_order(page, chosen) if len(chosen) > 1 else chosen
 
 
 def _in_document_order(page: Page, found: list[HtmlElement]) -> list[HtmlElement]:
@@ -418,9 +445,9 @@ class Link:
     """A post's address as a reader parsed it: a permalink, or an embed endpoint that names the post."""
 
     platform: str
-    id: str
-    url: str
-    """The canonical permalink."""
+    id: str | None
+    url: str | None
+    """The canonical permalink (``None`` where the address does not give one)."""
     handle: str | None = None
     """The author's handle where the address names it (``/{handle}/status/``, ``/@{handle}/``)."""
     author_id: str | None = None
@@ -430,6 +457,8 @@ class Link:
     embed: bool = False
     """The address is the platform's embed endpoint (``/embed``, ``plugins/post.php``): only an
     embed loads it, unlike a permalink, which a writer may link in prose."""
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """What else the address names (a Bluesky post's AT URI, a LinkedIn URN)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,9 +492,17 @@ class Draft:
     @classmethod
     def of_link(cls, link: Link, evidence: str, **more: Any) -> Draft:
         """A draft of what ``link`` tells: platform, ID, permalink, handle, account ID, time."""
-        author = Author(handle=link.handle, id=link.author_id)
+        author = more.pop("author", Author(handle=link.handle, id=link.author_id))
+        extra = {**link.extra, **more.pop("extra", {})}
         return cls(
-            link.platform, evidence, author=author, id=link.id, url=link.url, id_time=link.id_time, **more
+            link.platform,
+            evidence,
+            author=author,
+            id=link.id,
+            url=link.url,
+            id_time=link.id_time,
+            extra=extra,
+            **more,
         )
 
     def post(self, page: Page, el: HtmlElement) -> Post:

@@ -19,7 +19,9 @@ from urllib.parse import unquote
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import hints
 from ..dom import POSITION_STRIDE, Page
+from ..hints import Holds
 from ..load import cap_attributes
 from ..safe import encodable
 from ._common import HtmlElement, xpath
@@ -32,16 +34,6 @@ _HINTS = re.compile(
 """A fragment is worth parsing only if it names a platform."""
 _MARKUP = re.compile(r"<\s*(?:blockquote|iframe|div|amp-|script|figure)", re.IGNORECASE)
 _TEXTAREAS = xpath("//textarea[contains(., '<')]")
-_ATTRIBUTES = xpath("//@*[contains(., '<') or contains(., 'lt;') or contains(., '%3C')]")
-"""Attribute values that may hold markup, as is or escaped: three cheap tests in libxml2 (each
-``contains`` copies the value), then :data:`_MARKUP_IN_VALUE` on the few left."""
-_MARKUP_IN_VALUE = re.compile(r"(?:<|&lt;|%3C)(?:blockquote|iframe|div)")
-_ESCAPES = ("lt;", "%3c")
-_ESCAPED_TAGS = ("blockquote", "iframe", "div")
-"""What the source must hold for an attribute value to hold escaped markup ("&lt;" is written
-"&amp;lt;" there, "%3C" as itself)."""
-_ATTRIBUTES_WITH_TAGS = xpath("//@*[contains(., '<')]")
-_UNESCAPED = re.compile(r"<(?:blockquote|iframe|div)")
 _SCRIPT_MARKUP = ("blockquote", "iframe")
 """What a script's text must hold to carry embed markup ("u003cblockquote" holds "blockquote")."""
 _EQUALS = re.compile(r"=\s*(?=[{\[])")
@@ -159,14 +151,7 @@ def _markup_strings(node: object, depth: int) -> Iterator[str]:
 def consent_pages(page: Page) -> Iterator[Page]:
     """Each embed fragment held as text in the page, parsed, as a page of its own."""
     holders: list[tuple[HtmlElement, str]] = [(t, t.text_content()) for t in _TEXTAREAS(page)]
-    if any(page.holds(*(e + t for t in _ESCAPED_TAGS)) for e in _ESCAPES):
-        values = [v for v in _ATTRIBUTES(page) if _MARKUP_IN_VALUE.search(v)]
-    else:  # one cheap test per attribute; the few values holding a "<" are looked at here
-        values = [v for v in _ATTRIBUTES_WITH_TAGS(page) if _UNESCAPED.search(v)]
-    for value in values:
-        owner = value.getparent()
-        if owner is not None:
-            holders.append((owner, str(value)))
+    holders += [(hit.element, hit.value) for hit in hints.of(page).hits if hit.holds & Holds.MARKUP]
     # a script's text is one text node in a parsed page: read in Python, once, it is searched 2.5x
     # faster than by an XPath test that copies it for each word looked for
     for script in page.tagged("script"):

@@ -27,9 +27,11 @@ from ..model import Author, Post
 from ._common import (
     Draft,
     HtmlElement,
+    Link,
     absolute,
+    around_links,
+    either,
     figure_link,
-    frame_src,
     has_class,
     localize,
     render,
@@ -58,18 +60,10 @@ _VIEW_LINKS = re.compile(
 
 _POST_HREF = "^(https?:)?//(www\\.)?(instagram\\.com|instagr\\.am)/([A-Za-z0-9._]+/)?(p|reels?|tv)/"
 _BLOCKQUOTES = xpath(
-    "//blockquote["
-    + has_class("instagram-media")
-    + " or @data-instgrm-permalink or @data-instgrm-version"
-    + " or .//a[re:test(@href, '"
-    + _POST_HREF
-    + "', 'i')]]"
+    "//blockquote[" + has_class("instagram-media") + " or @data-instgrm-permalink or @data-instgrm-version]"
 )
-_IFRAMES = xpath(
-    "//iframe[" + has_class("instagram-media") + " or re:test(@src, 'instagram\\.com/([A-Za-z0-9._]+/)?"
-    "(p|reels?|tv)/[A-Za-z0-9_-]+/embed', 'i') or re:test(@data-src, 'instagram\\.com/([A-Za-z0-9._]+/)?"
-    "(p|reels?|tv)/[A-Za-z0-9_-]+/embed', 'i')]"
-)
+_POST_LINK = re.compile(_POST_HREF, re.IGNORECASE)
+"""A blockquote holding a link like this may be a post whose classes were stripped."""
 _AMP = xpath("//amp-instagram[@data-shortcode]")
 _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-instagram") + " or " + has_class("is-provider-instagram") + "]"
@@ -78,6 +72,29 @@ _SCREENSHOTS = screenshots("Instagram")
 _SCREENSHOT_ALT = re.compile(
     r"^\s*Instagram post by @(?P<handle>[\w.]{1,30})\s*:?\s*(?P<text>.*)$", re.I | re.S
 )
+
+
+def link(url: str) -> Link | None:
+    """A post's permalink (``/p/``, ``/reel/``, ``/tv/``, ``/{user}/p/``: the user is the author),
+    or its embed page (``/p/{code}/embed``)."""
+    address = absolute(url)
+    m = POST_URL.match(address) if address else None
+    if m is None or address is None:
+        return None
+    kind = "reel" if m["kind"].lower().startswith("reel") else m["kind"].lower()
+    embed = address[m.end() :].lstrip("/").lower().startswith("embed")
+    user = m["user"] if m["user"] and m["user"].lower() not in _NOT_USERS else None
+    return Link(
+        PLATFORM,
+        m["code"],
+        f"https://www.instagram.com/{kind}/{m['code']}/",
+        handle=user,
+        id_time=instagram_time(m["code"]),
+        embed=embed,
+    )
+
+
+_NOT_USERS = frozenset({"p", "reel", "reels", "tv", "explore", "stories", "accounts"})
 
 
 def parse_post_url(href: str | None) -> tuple[str, str] | None:
@@ -91,14 +108,10 @@ def parse_post_url(href: str | None) -> tuple[str, str] | None:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page):
+    for bq in either(page, _BLOCKQUOTES(page), around_links(page, "blockquote", _POST_LINK)):
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
-    for iframe in _IFRAMES(page):
-        found = parse_post_url(frame_src(iframe))
-        if found:
-            yield _stub(page, iframe, found, "markup rendered iframe.instagram-media")
     for amp in _AMP(page):
         found = parse_post_url(f"https://www.instagram.com/p/{(amp.get('data-shortcode') or '').strip()}/")
         if found:

@@ -9,6 +9,7 @@ values) of those two types, as forum and post pages carry them: ``author`` (Pers
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -23,6 +24,7 @@ PLATFORM = "jsonld"
 POSTING_TYPES = frozenset({"socialmediaposting", "discussionforumposting"})
 _SCRIPTS = xpath("//script[translate(@type, 'LDJSON', 'ldjson')='application/ld+json']")
 _MAX_DEPTH = 12
+_POSTING_WORDS = re.compile(r"(?i:SocialMediaPosting|DiscussionForumPosting)")
 
 
 def _types(item: dict[str, Any]) -> set[str]:
@@ -92,6 +94,8 @@ def _post(page: Page, script: HtmlElement, item: dict[str, Any]) -> Post:
 
 def extract(page: Page) -> Iterator[Post]:
     for script in _SCRIPTS(page):
+        if not _POSTING_WORDS.search(script.text or ""):
+            continue  # most JSON-LD describes the article, its publisher and breadcrumbs
         try:
             data = json.loads(script.text or "", strict=False)
         except (ValueError, RecursionError):

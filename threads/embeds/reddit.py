@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..model import Author, Post
-from ._common import Draft, HtmlElement, absolute, has_class, squash, xpath
+from ._common import Draft, HtmlElement, Link, absolute, has_class, squash, xpath
 
 PLATFORM = "reddit"
 
@@ -27,13 +27,9 @@ POST_URL = re.compile(
 _USER = re.compile(r"/(?:u|user)/(?P<name>[A-Za-z0-9_-]{3,20})/?(?:[?#]|$)", re.I)
 _BLOCKS = xpath(
     "//blockquote[" + has_class("reddit-embed-bq") + " or " + has_class("reddit-card") + "]"
-    " | //div[" + has_class("reddit-embed") + "]",
-    needles=("reddit-embed",),
+    " | //div[" + has_class("reddit-embed") + "]"
 )
-_OTHERS = xpath(
-    "//amp-reddit[@data-src] | //iframe[re:test(@src, '(embed\\.reddit|redditmedia)\\.com/r/', 'i')"
-    " or re:test(@data-src, '(embed\\.reddit|redditmedia)\\.com/r/', 'i')]"
-)
+_AMP = xpath("//amp-reddit[@data-src]")
 
 
 def parse_post_url(href: str | None) -> tuple[str, str] | None:
@@ -46,6 +42,20 @@ def parse_post_url(href: str | None) -> tuple[str, str] | None:
     if m["comment"]:
         return m["comment"], f"{base}{m['comment']}/"
     return m["post"], base
+
+
+def link(url: str) -> Link | None:
+    """A post's or comment's permalink; an address on the embed hosts (``embed.reddit.com``,
+    ``redditmedia.com``) is the embed's."""
+    address = absolute(url)
+    found = parse_post_url(address.replace("embed.reddit.com", "www.reddit.com") if address else None)
+    if found is None or address is None:
+        return None
+    embed = bool(_EMBED_HOST.match(address))
+    return Link(PLATFORM, found[0], found[1], embed=embed)
+
+
+_EMBED_HOST = re.compile(r"^https?://(?:embed\.reddit\.com|(?:[\w-]+\.)*redditmedia\.com)/", re.I)
 
 
 def _from_block(page: Page, el: HtmlElement) -> Post | None:
@@ -72,7 +82,7 @@ def extract(page: Page) -> Iterator[Post]:
         post = _from_block(page, el)
         if post is not None:
             yield post
-    for el in _OTHERS(page):
+    for el in _AMP(page):
         found = parse_post_url(
             (el.get("data-src") or el.get("src") or "").replace("embed.reddit.com", "www.reddit.com")
         )

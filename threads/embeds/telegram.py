@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..model import Author, Post
-from ._common import Draft, HtmlElement, absolute, frame_src, xpath
+from ._common import Draft, HtmlElement, Link, absolute, xpath
 
 PLATFORM = "telegram"
 
@@ -22,10 +22,17 @@ POST_URL = re.compile(
 )
 _POST_ATTR = re.compile(r"^\s*(?P<channel>[A-Za-z0-9_]{4,32})/(?P<msg>\d+)\s*$")
 _SCRIPTS = xpath("//script[@data-telegram-post]")
-_IFRAMES = xpath(
-    "//iframe[re:test(@src, '(t|telegram)\\.me/(s/)?[A-Za-z0-9_]{4,32}/[0-9]+\\?(.*&)?embed=', 'i')"
-    " or re:test(@data-src, '(t|telegram)\\.me/(s/)?[A-Za-z0-9_]{4,32}/[0-9]+\\?(.*&)?embed=', 'i')]"
-)
+
+
+def link(url: str) -> Link | None:
+    """A message's permalink (``t.me/{channel}/{n}``), or its widget page (``?embed=1``)."""
+    address = absolute(url)
+    m = POST_URL.match(address) if address else None
+    if m is None or address is None:
+        return None
+    channel, msg = m["channel"], m["msg"]
+    embed = "embed=" in address.partition("?")[2]
+    return Link(PLATFORM, f"{channel}/{msg}", f"https://t.me/{channel}/{msg}", handle=channel, embed=embed)
 
 
 def _post(page: Page, el: HtmlElement, channel: str, msg: str, evidence: str) -> Post:
@@ -43,8 +50,3 @@ def extract(page: Page) -> Iterator[Post]:
         m = _POST_ATTR.match(script.get("data-telegram-post") or "")
         if m:
             yield _post(page, script, m["channel"], m["msg"], "markup script[data-telegram-post]")
-    for iframe in _IFRAMES(page):
-        src = absolute(frame_src(iframe))
-        m = POST_URL.match(src) if src else None
-        if m:
-            yield _post(page, iframe, m["channel"], m["msg"], "markup iframe t.me ?embed=1")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..dom import Page
 from ..ids import tiktok_time
 from ..model import Author, Post
-from ._common import Draft, HtmlElement, absolute, frame_src, has_class, render, src_matches, xpath
+from ._common import Draft, HtmlElement, Link, absolute, has_class, render, xpath
 
 PLATFORM = "tiktok"
 
@@ -27,7 +27,22 @@ _EMBED_SRC = re.compile(r"tiktok\.com/(?:embed(?:/v2)?|player/v1)/(?P<id>\d{15,2
 _BLOCKQUOTES = xpath(
     "//blockquote[" + has_class("tiktok-embed") + " or (@data-video-id and contains(@cite, 'tiktok.com'))]"
 )
-_IFRAMES = xpath("//iframe[" + src_matches("tiktok\\.com/(embed|player/v1)/") + "]")
+
+
+def link(url: str) -> Link | None:
+    """A video's permalink (``/@{handle}/video/{id}``), or its player (``/embed/v2/{id}``,
+    ``/player/v1/{id}``: no handle, so no permalink)."""
+    address = absolute(url)
+    if not address:
+        return None
+    if m := VIDEO_URL.match(address):
+        vid = m["id"]
+        return Link(PLATFORM, vid, f"https://www.tiktok.com/@{m['handle']}/video/{vid}", handle=m["handle"],
+                    id_time=tiktok_time(vid))  # fmt: skip
+    if e := _EMBED_SRC.search(address):
+        vid = e["id"]
+        return Link(PLATFORM, vid, None, id_time=tiktok_time(vid), embed=True)
+    return None
 
 
 def _not_caption(a: HtmlElement) -> bool:
@@ -62,9 +77,3 @@ def extract(page: Page) -> Iterator[Post]:
             links=tuple(rendered.links),
             extra={"sound": sound} if sound else {},
         ).post(page, bq)
-    for iframe in _IFRAMES(page):
-        e = _EMBED_SRC.search(frame_src(iframe))
-        if e:
-            yield Draft(
-                PLATFORM, "markup iframe tiktok.com/embed", id=e["id"], id_time=tiktok_time(e["id"])
-            ).post(page, iframe)

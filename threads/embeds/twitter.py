@@ -29,8 +29,11 @@ from ..model import Author, Media, Post
 from ._common import (
     Draft,
     HtmlElement,
+    Link,
     absolute,
+    around_links,
     classes,
+    either,
     figure_link,
     find_trailer,
     frame_src,
@@ -39,7 +42,6 @@ from ._common import (
     render,
     screenshots,
     squash,
-    src_matches,
     xpath,
 )
 
@@ -59,16 +61,13 @@ _TWEET_CLASSES = ("twitter-tweet", "twitter-video")
 _BLOCKQUOTES = xpath(
     "//blockquote["
     + " or ".join(has_class(c) for c in _TWEET_CLASSES)
-    + " or @data-tweetid or @data-tweet-id"
-    + f" or .//a[re:test(@href, '{_STATUS_XP}', 'i')]]"
+    + " or @data-tweetid or @data-tweet-id]"
 )
+_STATUS_HREF = re.compile(_STATUS_XP, re.IGNORECASE)
+"""A blockquote holding a link like this may be a tweet whose classes were stripped."""
 _ID_ATTRIBUTES = ("data-tweet-id", "data-tweetid", "data-oembed-url", "data-oembed", "data-embed-url")
 """Where rendered widgets, AMP and lazy loaders keep the tweet's ID or permalink."""
-_BY_ID = xpath(
-    "//*[not(self::blockquote)][" + " or ".join(f"@{a}" for a in _ID_ATTRIBUTES) + "]"
-    " | //iframe[" + src_matches("platform\\.twitter\\.com/embed/") + "]",
-    needles=("data-tweet", "data-oembed", "data-embed-url"),
-)
+_BY_ID = xpath("//*[not(self::blockquote)][" + " or ".join(f"@{a}" for a in _ID_ATTRIBUTES) + "]")
 _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-twitter") + " or " + has_class("is-provider-twitter") + "]"
 )
@@ -107,6 +106,23 @@ def parse_status(href: str | None) -> _Status | None:
     return handle, m["id"], f"https://{host}/{path}/{m['id']}"
 
 
+_EMBED_PAGE = re.compile(r"^https?://platform\.(?:twitter|x)\.com/embed/(?:Tweet|index)\.html\?", re.I)
+"""The page a rendered tweet's iframe loads, the tweet's ID in its ``id`` parameter."""
+
+
+def link(url: str) -> Link | None:
+    """A tweet's permalink, or the page its widget loads (``platform.twitter.com/embed/Tweet.html?id=``)."""
+    if (status := parse_status(url)) is not None:
+        handle, tid, canonical = status
+        return Link(PLATFORM, tid, canonical, handle=handle, id_time=twitter_time(tid))
+    address = absolute(url)
+    if address and _EMBED_PAGE.match(address) and (tid := query_value(address, "id")).isdigit():
+        return Link(
+            PLATFORM, tid, f"https://twitter.com/i/web/status/{tid}", id_time=twitter_time(tid), embed=True
+        )
+    return None
+
+
 def _media_link(a: HtmlElement, visible: str) -> Media | None:
     if _PIC.search(visible) or _PIC.search(a.get("href") or ""):
         found = _PIC.search(visible) or _PIC.search(a.get("href") or "")
@@ -121,7 +137,7 @@ def _own(a: HtmlElement, bq: HtmlElement) -> bool:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page):
+    for bq in either(page, _BLOCKQUOTES(page), around_links(page, "blockquote", _STATUS_HREF)):
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
