@@ -427,13 +427,20 @@ def localize(moment: datetime, text: str | None) -> Published:
 
 
 def choose_published(text: str | None, id_time: datetime | None) -> tuple[Published | None, dict[str, Any]]:
-    """The date text's day where it reads (and agrees with the ID), else the ID's moment."""
+    """When the post was published: the moment its ID encodes (UTC, to the second or better) where
+    the page's date text agrees with it or gives none, else the day (or moment) the text names.
+
+    The text stays in ``published_text``; a text that contradicts the ID (more than a day and a
+    half apart: an ID read with the wrong scheme) wins, and the ID's moment is kept beside it.
+    """
     extra: dict[str, Any] = {}
     if text:
         extra["published_text"] = squash(text)
-    parsed = parse_date(text, near=id_time)
-    if parsed is not None:
-        return parsed, extra
+    if id_time is None:
+        return parse_date(text), extra
+    if text and parse_date(text, near=id_time) is None and (written := parse_date(text)) is not None:
+        extra["id_time"] = id_time
+        return written, extra
     return id_time, extra
 
 
