@@ -288,8 +288,32 @@ def platform_label(platform: str | None) -> str:
 
 
 def display_name(author: Author) -> str:
-    """Name, else @handle, else "Unknown author"."""
-    return author.name or (f"@{author.handle}" if author.handle else "Unknown author")
+    """Name, else @handle, else the account ID (a Bluesky DID), else "Unknown author"."""
+    return author.name or (f"@{author.handle}" if author.handle else author.id or "Unknown author")
+
+
+def group_heading(author: Author, platform: str | None, count: int) -> str:
+    """The heading of one author's posts: :func:`author_heading`; for the posts whose author the
+    page does not name, what they are ("12 Instagram posts whose author the page does not name")."""
+    if author.named:
+        return author_heading(author)
+    posts = "post" if count == 1 else "posts"
+    return f"{count} {platform_label(platform)} {posts} whose author the page does not name"
+
+
+def md_anchors(headings: Any) -> list[str]:
+    """The anchors GitHub gives a document's headings (:func:`gfm_slug`), a repeated one numbered
+    as GitHub numbers it ("jane-doe", "jane-doe-1"), so that every link to a section finds it."""
+    seen: dict[str, int] = {}
+    anchors: list[str] = []
+    for heading in headings:
+        slug = base = gfm_slug(heading)
+        while slug in seen:
+            seen[base] += 1
+            slug = f"{base}-{seen[base]}"
+        seen.setdefault(slug, 0)
+        anchors.append(slug)
+    return anchors
 
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
@@ -306,6 +330,8 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "hashtag_url": hashtag_url,
     "profile_url": profile_url,
     "display_name": display_name,
+    "group_heading": group_heading,
+    "md_anchors": md_anchors,
     "human_date": human_date,
     "iso_date": iso_date,
     "platform_label": platform_label,
