@@ -62,6 +62,22 @@ def _platform_host(host: str) -> bool:
     return vocab.platform_of_host(host.rpartition("@")[2]) is not None
 
 
+_BASE64_TEXT = re.compile(r"^[A-Za-z0-9+/=\s]{24,}$")
+
+
+def base64_markup(value: str) -> str | None:
+    """The markup ``value`` holds base64-encoded (as consent tools park an embed: "PGJsb2Nr…" is
+    ``<block…``), or ``None``."""
+    value = value.strip()
+    if not value.startswith("PG") or not _BASE64_TEXT.match(value[:4096]):
+        return None
+    try:
+        text = base64.b64decode(value + "=" * (-len(value) % 4)).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    return text if _MARKUP.search(text) else None
+
+
 def has_address(value: str) -> bool:
     """Whether ``value`` holds an address of a known platform, as written (:func:`decoded` undoes
     encodings first): a URL on one of its hosts, a fediverse status on any server, an AT URI."""
@@ -143,7 +159,8 @@ def holds(name: str, value: str) -> Holds:
         and has_address(decoded(value))
     ):
         found |= _ADDRESS_
-    if ("<" in value or "lt;" in value or "%3C" in value or "%3c" in value) and _MARKUP.search(value):
+    escaped = "<" in value or "lt;" in value or "%3C" in value or "%3c" in value
+    if (escaped and _MARKUP.search(value)) or (value[:2] == "PG" and base64_markup(value) is not None):
         found |= _MARKUP_
     if value[:1] in "{[" and (found & _ADDRESS_ or _JSON_HINT.search(value, 0, _JSON_REACH)):
         found |= _JSON
@@ -173,6 +190,7 @@ def worth(name: str, value: str) -> bool:
         or "\\/" in value
         or "eyJ" in value
         or "aHR0c" in value
+        or value[:2] == "PG"
         or name in NAMED
     )
 

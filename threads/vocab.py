@@ -30,6 +30,7 @@ __all__ = [
     "platform_alternation",
     "platform_of_host",
     "platform_of_url",
+    "profile_of_url",
     "profile_url",
 ]
 
@@ -279,6 +280,48 @@ def profile_url(platform: str | None, handle: str | None, host: str | None = Non
         if not shape.fullmatch(handle):
             return None
     return known.profile.format(handle=quote(handle, safe="._-:"), host=host)
+
+
+_NOT_HANDLES = frozenset(
+    """
+    intent share sharer sharer.php home hashtag hashtags search explore i p reel reels tv status
+    statuses watch login signup settings about privacy tos terms help plugins dialog tr messages
+    notifications tags tag web embed widgets download policies legal pages groups events posts
+    video videos photo photos permalink.php story.php profile.php live channel c user u r
+    """.split()
+)
+"""Path words of platform addresses that are pages of the platform, never an account."""
+_PROFILE_PATH = re.compile(r"^/(?P<at>@)?(?P<handle>[\w.-]{1,64})/?$")
+_BLUESKY_PROFILE = re.compile(r"^/profile/(?P<handle>did:[a-z]+:[\w.:%-]+|[\w.-]{1,253})/?$")
+
+
+def profile_of_url(url: str | None) -> tuple[str, str] | None:
+    """``(platform, handle)`` for the address of an account's own page on a platform ("x.com/jack",
+    "instagram.com/ann.reyes/", "bsky.app/profile/ann.example", "social.example/@ann"); ``None``
+    for a post, a platform's own pages (share, search, hashtags) or another site.
+
+    >>> profile_of_url("https://twitter.com/Jack?ref_src=twsrc"), profile_of_url("https://x.com/intent/tweet")
+    (('twitter', 'Jack'), None)
+    >>> profile_of_url("https://bsky.app/profile/did:plc:abc"), profile_of_url("https://social.example/@ann")
+    (('bluesky', 'did:plc:abc'), ('mastodon', 'ann@social.example'))
+    """
+    if not url or not _HTTP.match(url):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    platform = platform_of_host(host)
+    if platform == "bluesky":
+        m = _BLUESKY_PROFILE.match(parts.path)
+        return (platform, m["handle"]) if m else None
+    m = _PROFILE_PATH.match(parts.path)
+    if m is None or m["handle"].lower() in _NOT_HANDLES:
+        return None
+    if platform is None:  # a fediverse server: only "/@user"
+        return ("mastodon", f"{m['handle']}@{host}") if m["at"] and host else None
+    return platform, m["handle"]
 
 
 # ---------------------------------------------------------------- Instagram's signature

@@ -11,7 +11,7 @@ copies, a placeholder inside ``amp-twitter``, a tweet embedded twice) merge into
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -22,11 +22,13 @@ from ..model import Post
 from . import (
     addresses,
     bluesky,
+    cards,
     facebook,
     instagram,
     jsonld,
     linkedin,
     mastodon,
+    postdata,
     reddit,
     telegram,
     threads_net,
@@ -84,30 +86,28 @@ def parse_link(url: str) -> Link | None:
 def extract_all(page: Page, *, location: str = "<page>", policy: ErrorPolicy = "strict") -> list[Post]:
     """Every embedded post on the page, in document order, one record per post.
 
-    Each extractor runs under ``policy`` (see :func:`threads.errors.guarded`): a bug in one is
+    The platform readers and the address reader run first; the general readers (post data in
+    attributes, post cards in any markup) then add the posts those missed and fill what they lack.
+    Each reader runs under ``policy`` (see :func:`threads.errors.guarded`): a bug in one is
     reported naming it and ``location`` (the input), as the policy says.
     """
+
+    def run(name: str, read: Callable[[], Iterable[Post]]) -> list[Post]:
+        return guarded(name, read, location=location, policy=policy)
+
     fragments = guarded(
         "the consent-fragment reader", partial(consent_pages, page), location=location, policy=policy
     )
+    places = [page, *fragments]
     posts: list[Post] = []
-    for where in (page, *fragments):
+    for where in places:
         for reader in REGISTRY:
             if reader.extract is not None:
-                posts.extend(
-                    guarded(
-                        f"the {reader.name} extractor",
-                        partial(reader.extract, where),
-                        location=location,
-                        policy=policy,
-                    )
-                )
-        posts.extend(
-            guarded(
-                "the address reader",
-                partial(addresses.extract, where, parse_link),
-                location=location,
-                policy=policy,
-            )
-        )
-    return merge_copies(posts)
+                posts.extend(run(f"the {reader.name} extractor", partial(reader.extract, where)))
+        posts.extend(run("the address reader", partial(addresses.extract, where, parse_link)))
+    known = merge_copies(posts)
+    general: list[Post] = []
+    for where in places:
+        general.extend(run("the post data reader", partial(postdata.extract, where, parse_link, known)))
+        general.extend(run("the card reader", partial(cards.extract, where, parse_link, known)))
+    return merge_copies([*known, *general]) if general else known

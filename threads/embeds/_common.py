@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, TypeVar, cast
@@ -468,6 +468,14 @@ class Link:
     """What else the address names (a Bluesky post's AT URI, a LinkedIn URN)."""
 
 
+def same_handle(shown: str | None, linked: str | None) -> str | None:
+    """The handle the permalink gives where the card shows the same one (a fediverse handle keeps
+    its server: "ann@social.example" for a card's "@ann"), else the card's."""
+    if linked and (not shown or linked.lower().partition("@")[0] == shown.lower().partition("@")[0]):
+        return linked
+    return shown
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """What a reader read of one embedded post; :meth:`post` makes the :class:`~threads.model.Post`.
@@ -537,7 +545,9 @@ class Draft:
             id=self.id,
             url=self.url,
             published=published,
-            quotes=tuple(self.quotes),
+            quotes=tuple(
+                q if q.quoted_in else replace(q, quoted_in=self.id or self.url) for q in self.quotes
+            ),
             media=tuple(dict.fromkeys(self.media)),
             links=tuple(dict.fromkeys(self.links)),
             position=page.position(el),

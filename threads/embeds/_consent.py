@@ -1,8 +1,11 @@
 """Embed code parked by consent managers and lazy loaders until the reader agrees.
 
-Recognises embed HTML kept as text: inside a ``textarea`` (often ``hidden``), or in an attribute
+Recognises embed HTML kept as text: inside a ``textarea`` (often ``hidden``); in an attribute
 value, escaped once by the page (``data-embed="&lt;blockquote class=&quot;twitter-tweet&quot;…"``),
-escaped twice, or percent-encoded. Each such fragment is parsed on its own and read by every
+escaped twice, percent-encoded or base64-encoded; in a script that is no program (``<script
+type="text/template">``, ``type="text/plain"``, a consent tool's own type) holding the markup as
+is or base64-encoded; in a script's data (JSON assigned to a name, or a string literal holding
+JSON or markup, its tags entity-escaped). Each such fragment is parsed on its own and read by every
 extractor, its posts placed where the holder element sits.
 """
 
@@ -37,6 +40,15 @@ _TEXTAREAS = xpath("//textarea[contains(., '<')]")
 _SCRIPT_MARKUP = ("blockquote", "iframe")
 """What a script's text must hold to carry embed markup ("u003cblockquote" holds "blockquote")."""
 _EQUALS = re.compile(r"=\s*(?=[{\[])")
+_STRING_EQUALS = re.compile(r"(?<![=!<>])=\s*(?P<quote>['\"])(?=\s*(?:\{|\[|<|&lt;))")
+"""An assignment of a string literal that opens JSON or markup."""
+_NOT_A_PROGRAM = re.compile(r"^\s*(?!(?:text|application)/(?:javascript|ecmascript)|module\b)\S", re.I)
+"""A script type that browsers do not run: the script holds data or a template."""
+_PLACEHOLDER = re.compile(r"\{\{|<%|\$\{|\[\[")
+"""What a template of a page's own holds where values go (Mustache, ERB, JavaScript, Angular):
+markup to fill in, no embed yet."""
+_DATA_TYPE = re.compile(r"json|importmap|speculationrules", re.I)
+"""Script types whose text is JSON, read elsewhere (as data, not as markup)."""
 """An assignment's "=" before an object or array (found first: a literal the regex engine skips to)."""
 _TARGET = re.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*$")
 """What is assigned to, just before the "=": ``window.App``, ``self.__next_f``, ``["key"]``."""
@@ -49,7 +61,10 @@ _ELSEWHERE = re.compile(
 )
 """Keys of script data that hold other stories (a preloaded feed, a homepage, a cache of teasers):
 embeds under them are not this page's."""
-_JSON_MARKUP = ("<blockquote", "<iframe", "u003cblockquote", "u003Cblockquote", "u003ciframe", "u003Ciframe")
+_JSON_MARKUP = (
+    "<blockquote", "<iframe", "u003cblockquote", "u003Cblockquote", "u003ciframe", "u003Ciframe",
+    "lt;blockquote", "lt;iframe",
+)  # fmt: skip
 """How a blockquote or an iframe starts in JSON text: as itself or with its "<" escaped."""
 _MAX_VALUES = 50
 _FRAGMENT_STRIDE = 4096
@@ -80,7 +95,9 @@ def _decode(value: str) -> str | None:
     for _ in range(3):
         if _MARKUP.search(value):
             return value
-        if "&lt;" in value:
+        if (plain := hints.base64_markup(value)) is not None:
+            value = plain
+        elif "&lt;" in value:
             from html import unescape  # rarely needed: html.entities is a 2,000-entry table to load
 
             value = unescape(value)
@@ -92,7 +109,8 @@ def _decode(value: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _elsewhere(key: str) -> bool:
+def elsewhere(key: str) -> bool:
+    """Whether a data key names other stories (a feed, related articles): not this page's."""
     return _ELSEWHERE.search(key) is not None
 
 
@@ -112,8 +130,63 @@ def script_embeds(body: str) -> Iterator[str]:
             value, end = decoder.raw_decode(body, start)
         except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder goes
             continue
-        if not _elsewhere(target) and any(form in body[start:end] for form in _JSON_MARKUP):
+        if not elsewhere(target) and any(form in body[start:end] for form in _JSON_MARKUP):
             yield from _markup_strings(value, 0)
+    for target, found in islice(_string_values(body), _MAX_VALUES):
+        if not elsewhere(target):
+            yield from _markup_strings(found, 0)
+
+
+def _json(value: str) -> object | None:
+    try:
+        data: object = json.loads(value)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict | list) else None
+
+
+def _string_values(body: str) -> Iterator[tuple[str, object]]:
+    """``(target, value)`` for each ``target = '…'`` or ``target = "…"`` in script text whose string
+    holds JSON (decoded) or embed markup (as is): how some consent tools park an embed's data."""
+    for m in _STRING_EQUALS.finditer(body):
+        t = _TARGET.search(body, max(0, m.start() - _TARGET_REACH), m.start())
+        end = _string_end(body, m.end(), m["quote"])
+        if t is None or end is None:
+            continue
+        text = _JS_ESCAPE.sub(_unescape, body[m.end() : end]).strip()
+        if text[:1] in "{[":
+            try:
+                yield t["target"], json.loads(text)
+            except ValueError:
+                continue
+        else:
+            yield t["target"], text
+
+
+_JS_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(.))", re.S)
+_JS_CHARS = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _unescape(m: re.Match[str]) -> str:
+    """One escape of a JavaScript string literal, as the character it stands for."""
+    if m[1] or m[2]:
+        return chr(int(m[1] or m[2], 16))
+    return _JS_CHARS.get(m[3], m[3])
+
+
+def _string_end(body: str, start: int, quote: str) -> int | None:
+    """Where the string literal opened before ``start`` with ``quote`` closes (escapes skipped)."""
+    i = start
+    while True:
+        j = body.find(quote, i)
+        if j < 0:
+            return None
+        backslashes = 0
+        while j - 1 - backslashes >= start and body[j - 1 - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return j
+        i = j + 1
 
 
 def _assignments(body: str) -> Iterator[tuple[str, int]]:
@@ -133,14 +206,16 @@ def _assignments(body: str) -> Iterator[tuple[str, int]]:
 def _markup_strings(node: object, depth: int) -> Iterator[str]:
     """Strings holding embed markup in a decoded JSON value, depth first, in the order written."""
     if isinstance(node, str):
-        if ("<blockquote" in node or "<iframe" in node) and _HINTS.search(node):
+        if any(
+            form in node for form in ("<blockquote", "<iframe", "lt;blockquote", "lt;iframe")
+        ) and _HINTS.search(node):
             yield node
         return
     if depth >= _MAX_DEPTH:
         return
     if isinstance(node, dict):
         for key, value in node.items():
-            if isinstance(value, str | dict | list) and not _elsewhere(str(key)):
+            if isinstance(value, str | dict | list) and not elsewhere(str(key)):
                 yield from _markup_strings(value, depth + 1)
     elif isinstance(node, list):
         for value in node:
@@ -151,12 +226,24 @@ def _markup_strings(node: object, depth: int) -> Iterator[str]:
 def consent_pages(page: Page) -> Iterator[Page]:
     """Each embed fragment held as text in the page, parsed, as a page of its own."""
     holders: list[tuple[HtmlElement, str]] = [(t, t.text_content()) for t in _TEXTAREAS(page)]
-    holders += [(hit.element, hit.value) for hit in hints.of(page).hits if hit.holds & Holds.MARKUP]
+    for hit in hints.of(page).hits:
+        if hit.holds & Holds.MARKUP:
+            data = _json(hit.value) if hit.holds & Holds.JSON else None
+            if data is None:
+                holders.append((hit.element, hit.value))
+            else:  # an oEmbed answer or an editor's block kept as JSON: its markup strings
+                holders.extend((hit.element, markup) for markup in _markup_strings(data, 0))
     # a script's text is one text node in a parsed page: read in Python, once, it is searched 2.5x
     # faster than by an XPath test that copies it for each word looked for
     for script in page.tagged("script"):
         body = script.text
-        if body and any(word in body for word in _SCRIPT_MARKUP):
+        if not body:
+            continue
+        kind = script.get("type") or ""
+        if _NOT_A_PROGRAM.match(kind) and not _DATA_TYPE.search(kind):
+            if not _PLACEHOLDER.search(body):  # parked markup, not a template to fill in
+                holders.append((script, body))
+        elif any(word in body for word in _SCRIPT_MARKUP):
             holders.extend((script, markup) for markup in script_embeds(body))
     seen: dict[HtmlElement, int] = {}
     for holder, raw in holders:

@@ -51,8 +51,8 @@ _EMBED_SHAPE = re.compile(r"embed|plugins|Tweet\.html|/player/", re.IGNORECASE)
 def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
     for hit in hints.of(page).hits:
         el, name = hit.element, hit.name
-        if not hit.holds & Holds.ADDRESS or el.tag in _NOT_HOLDERS:
-            continue
+        if not hit.holds & Holds.ADDRESS or hit.holds & Holds.JSON or el.tag in _NOT_HOLDERS:
+            continue  # (post data in JSON is read whole by the post data reader)
         if el.tag == "a" and not _EMBED_SHAPE.search(hit.value):
             continue  # a link to a post or a profile: only an embed page counts in a link
         loader = name != "href" and _LOADER.search(name) is not None and not _NOT_LOADER.search(name)

@@ -116,7 +116,12 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
         PLATFORM,
         "markup blockquote.bluesky-embed",
         text=text,
-        author=Author(name=name, handle=handle, url=f"https://bsky.app/profile/{did}"),
+        author=Author(
+            name=name,
+            handle=handle,
+            url=f"https://bsky.app/profile/{did}",
+            id=did if did.startswith("did:") else None,
+        ),
         date_text=squash(final.text_content()) if final is not None else None,
         media=tuple(rendered.media),
         links=tuple(u for u in rendered.links if not WEB_URL.match(u)),
