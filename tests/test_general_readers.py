@@ -443,3 +443,37 @@ def test_markdown_sections_have_unique_anchors() -> None:
     assert "(#ann-reyes)" in md and "(#ann-reyes-1)" in md
     assert "## 1 X (Twitter) post whose author the page does not name" in md
     assert "(#1-tiktok-post-whose-author-the-page-does-not-name)" in md
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<div data-attrs='{{\"tweet_id\": {DEEP}}}'>x</div>",
+        '<script>var _e = \'{"embed": "&lt;blockquote class=&quot;twitter-tweet&quot;&gt;", "d": '
+        + DEEP
+        + "}';</script>",
+        f'<script type="application/ld+json">{{"@type": "SocialMediaPosting", "x": {DEEP}}}</script>',
+        '<div data-c="PG' + "A" * 2_000_000 + '">x</div>',
+        '<script type="text/template">' + "<div>" * 10_000 + "</script>",
+        "".join(
+            f'<a href="https://m.example/r/eyJlIjoiaHR0cHM6Ly94LmNvbS9hL3N0YXR1cy8xNjMzMTUwNTIzNzk4NDU0Mjc3In0{n}">X</a>'
+            for n in range(3000)
+        ),
+    ],
+    ids=[
+        "deep-json-attribute",
+        "deep-json-in-a-script-string",
+        "deep-json-ld",
+        "huge-base64",
+        "deep-template",
+        "many-tracking-links",
+    ],
+)
+def test_hostile_data_for_the_general_readers_gives_a_result(body: str) -> None:
+    import threads
+
+    rec = threads.reconstruct(f"<html><head></head><body>{body}</body></html>")
+    assert isinstance(rec.posts, tuple)

@@ -140,7 +140,7 @@ def script_embeds(body: str) -> Iterator[str]:
 def _json(value: str) -> object | None:
     try:
         data: object = json.loads(value)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON after all, or nested past reason
         return None
     return data if isinstance(data, dict | list) else None
 
@@ -155,10 +155,8 @@ def _string_values(body: str) -> Iterator[tuple[str, object]]:
             continue
         text = _JS_ESCAPE.sub(_unescape, body[m.end() : end]).strip()
         if text[:1] in "{[":
-            try:
-                yield t["target"], json.loads(text)
-            except ValueError:
-                continue
+            if (data := _json(text)) is not None:
+                yield t["target"], data
         else:
             yield t["target"], text
 

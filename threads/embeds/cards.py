@@ -49,6 +49,8 @@ _MAX_UP = 8
 _MAX_TEXT = 4000
 """A card holds one post (a long Facebook post at most): an element with more text is a page part."""
 _MAX_BLOCKS = 40
+_MAX_LINKS = 40
+"""Links to posts in one card at most (its own, its quotes', the likes and reposts pages)."""
 _MAX_TEXT_BLOCKS = 12
 """A card's text is one post's: a few paragraphs, not an article's."""
 _MAX_LEAD_IN = 2
@@ -190,9 +192,6 @@ class _Places:
 
     def __init__(self, permalinks: list[tuple[HtmlElement, tuple[Key, Link]]]) -> None:
         self.keys: dict[HtmlElement, Key] = {a: kl[0] for a, kl in permalinks}
-        self.by_key: dict[Key, list[HtmlElement]] = {}
-        for a, (key, _link) in permalinks:
-            self.by_key.setdefault(key, []).append(a)
         self._around: dict[HtmlElement, set[HtmlElement]] = {}
         self._links: dict[HtmlElement, list[HtmlElement]] = {}
         for a in self.keys:
@@ -216,7 +215,7 @@ class _Places:
 
     def own_links(self, container: HtmlElement, key: Key) -> list[HtmlElement]:
         """The permalinks to the post ``key`` inside ``container``."""
-        return [x for x in self.by_key.get(key, []) if container in self.around(x)]
+        return [x for x in self.links_in(container) if self.keys[x] == key]
 
     def add(self, card: _Card) -> None:
         self.cards[card.element] = card
@@ -283,6 +282,8 @@ def _card_of(page: Page, a: HtmlElement, key: Key, link: Link, where: _Places) -
         if text != seen:
             level += 1
             seen = text
+        if len(where.links_in(el)) > _MAX_LINKS:
+            return None  # a card links to its post, a quote, the likes: not to dozens of posts
         held = where.cards_in(el)
         if any(c.key == key for c in held):
             return None  # the post's card is read already: this is a link to it from elsewhere
@@ -330,6 +331,8 @@ def _grown(el: HtmlElement, key: Key, where: _Places) -> HtmlElement:
     up = el.getparent()
     for _ in range(3):
         if up is None or up.tag in _STOPS:
+            break
+        if len(where.links_in(up)) > _MAX_LINKS:
             break
         ours = len(where.own_links(up, key))
         if ours > mine:

@@ -111,8 +111,8 @@ def extract(page: Page, parse: LinkParser, known: Iterable[Post] = ()) -> Iterat
             continue
         try:
             data = json.loads(hit.value)
-        except ValueError:
-            continue  # a value that only looks like JSON (a script expression, a broken escape)
+        except (ValueError, RecursionError):
+            continue  # a value that only looks like JSON (a script expression), or nested past reason
         if not isinstance(data, dict | list) or in_rail(hit.element):
             continue
         evidence = f"data {hit.element.tag}[{hit.name}] post object"
