@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Literal
 
 from lxml import etree
 
@@ -42,6 +43,8 @@ from ._places import in_rail
 
 LinkParser = Callable[[str], Link | None]
 Key = tuple[str, str]
+LineKind = Literal["author", "name", "date", "ui", "label", "media", "none", "text"]
+"""What a block of a card is (:func:`_kind`)."""
 """A post's identity here: (platform, ID) or ("url", canonical permalink)."""
 
 _MAX_UP = 8
@@ -510,7 +513,7 @@ def _apart(card: HtmlElement, author: HtmlElement, text: list[HtmlElement], link
     return bool(own) and all(_inside(x, part) for x in own) and not any(_inside(t, part) for t in text)
 
 
-def _run(kinds: list[str], author_at: int, step: int) -> list[int]:
+def _run(kinds: list[LineKind], author_at: int, step: int) -> list[int]:
     """The blocks of text next to the author line, in order: from the line on in direction
     ``step``, over the name, date, image and button lines, until the text ends."""
     run: list[int] = []
@@ -602,7 +605,7 @@ def _looks_like_name(text: str) -> bool:
     return 0 < len(line) <= _MAX_NAME and len(line.split()) <= 6 and not line.endswith((".", "!", "?", ":"))
 
 
-def _kind(block: _Block, is_author: bool, mine: list[HtmlElement]) -> str:
+def _kind(block: _Block, is_author: bool, mine: list[HtmlElement]) -> LineKind:
     """What a block of a card is: the author line, a date line, buttons and counts, an image, text,
     or a "label" (the whole line is a link to the post: "View this post on Instagram", or in an
     e-mail the text itself, which is text when the card holds no other)."""
