@@ -40,6 +40,9 @@ _TEXTAREAS = xpath("//textarea[contains(., '<')]")
 _SCRIPT_MARKUP = ("blockquote", "iframe")
 """What a script's text must hold to carry embed markup ("u003cblockquote" holds "blockquote")."""
 _EQUALS = re.compile(r"=\s*(?=[{\[])")
+_STRING_MARKUP = ("lt;blockquote", "lt;iframe", "'<blockquote", '"<blockquote', "'<iframe", '"<iframe')
+"""What a script's text holds where a string literal carries embed markup (entity-escaped, or as is
+at the string's start): only then are its string assignments read."""
 _STRING_EQUALS = re.compile(r"(?<![=!<>])=\s*(?P<quote>['\"])(?=\s*(?:\{|\[|<|&lt;))")
 """An assignment of a string literal that opens JSON or markup."""
 _NOT_A_PROGRAM = re.compile(r"^\s*(?!(?:text|application)/(?:javascript|ecmascript)|module\b)\S", re.I)
@@ -132,9 +135,10 @@ def script_embeds(body: str) -> Iterator[str]:
             continue
         if not elsewhere(target) and any(form in body[start:end] for form in _JSON_MARKUP):
             yield from _markup_strings(value, 0)
-    for target, found in islice(_string_values(body), _MAX_VALUES):
-        if not elsewhere(target):
-            yield from _markup_strings(found, 0)
+    if any(form in body for form in _STRING_MARKUP):
+        for target, found in islice(_string_values(body), _MAX_VALUES):
+            if not elsewhere(target):
+                yield from _markup_strings(found, 0)
 
 
 def _json(value: str) -> object | None:

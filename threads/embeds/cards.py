@@ -159,7 +159,8 @@ def extract(page: Page, parse: LinkParser, known: Iterable[Post] = ()) -> Iterat
     # a link that is a word of the writer's sentence starts no card (a card's own links may be);
     # the deepest links first, so that a card inside another (a quote post) is read before the
     # outer one, whose lines then leave it out; a post whose card held an unread one is tried again
-    starts = [(a, kl) for a, kl in permalinks if _card_like(a)]
+    # a post another reader found with its author named needs nothing a card could add
+    starts = [(a, kl) for a, kl in permalinks if _card_like(a) and not _complete(found.get(kl[0]))]
     pending = sorted(starts, key=lambda item: -len(where.around(item[0])))
     for _ in range(3):
         left = []
@@ -233,6 +234,18 @@ class _Places:
 # ---------------------------------------------------------------- permalinks
 
 
+def _complete(post: Post | None) -> bool:
+    return post is not None and bool(post.author.name and post.author.handle)
+
+
+_POSTISH = re.compile(
+    r"/status(?:es)?/\d|/(?:p|reels?|tv)/|/post/|/video/|/posts/|/videos/|/photos?/|story_fbid|fbid=|/permalink"
+    r"|/@[^/?#]+/\d|/comments/|//t(?:elegram)?\.me/\w+/\d|/feed/update/|/activity-|at://",
+    re.IGNORECASE,
+)
+"""What an address of a post holds somewhere (a cheap test before the platform's parser)."""
+
+
 def _permalinks(page: Page, parse: LinkParser) -> list[tuple[HtmlElement, tuple[Key, Link]]]:
     """Links (``a[href]``) to a post, also through a tracking redirect, in document order."""
     out: list[tuple[HtmlElement, tuple[Key, Link]]] = []
@@ -240,7 +253,16 @@ def _permalinks(page: Page, parse: LinkParser) -> list[tuple[HtmlElement, tuple[
         el = hit.element
         if el.tag != "a" or hit.name != "href" or not hit.holds & hints.Holds.ADDRESS:
             continue
-        for address in hints.candidates(hit.value):
+        value = hit.value
+        if _POSTISH.search(value):
+            addresses = [value.strip()]
+        elif "%" in value or "eyJ" in value or "aHR0c" in value or "\\/" in value:
+            addresses = hints.candidates(value)[1:]  # a tracking link: the addresses it wraps
+        else:
+            continue  # a share, follow or profile link, a platform's own page
+        for address in addresses:
+            if not _POSTISH.search(address):
+                continue
             link = parse(address)
             if link is not None and not link.embed and (link.id or link.url):
                 out.append((el, (_key(link), link)))
