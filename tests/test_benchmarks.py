@@ -32,3 +32,10 @@ def test_batch_benchmark_runs_on_a_small_batch() -> None:
 def test_attribute_benchmark_runs_on_the_fixtures() -> None:
     out = run("benchmarks/attributes.py", "fixtures", "--sizes", "1000,2000", "--repeats", "1")
     assert "N=  2000" in out and "scan/parse" in out
+
+
+def test_stage_benchmark_runs_on_the_fixtures() -> None:
+    out = run("benchmarks/stages.py", "fixtures", "--repeats", "1", "--cpu")
+    stages = ("lxml parse", "load/parse", "paragraphs", "embeds", "prose", "remnants", "sequence", "render")
+    assert all(stage in out for stage in stages)
+    assert "all stages" in out and "CPU time" in out
