@@ -51,15 +51,22 @@ CLASSES = ("reddit-embed",)
 """Class names of embeds whose element holds no address of its own (a Reddit comment embed's
 ``div``: its links sit in its children)."""
 
-_HOST = re.compile(r"//([^/?#:\s\"'\\<>&%]{1,253})")
-"""The host after each "//" in a value (the engine skips from one "//" to the next)."""
+_HOST_END = re.compile(r"[/?#:\s\"'\\<>&%]")
+"""Where a host ends after its "//"."""
 _FEDIVERSE = re.compile(r"//[^/\s\"'<>]{1,253}/@\w{1,30}(?:@[\w.-]{1,253})?/\d")
 """A fediverse status, ``//server/@user/123…``: any server."""
+_PLATFORM_HOSTS: dict[str, bool] = {}
+"""Hosts seen, as written, and whether they are a platform's (a page links to a few hosts, often)."""
+_MAX_HOSTS = 65536
 
 
-@lru_cache(maxsize=4096)
 def _platform_host(host: str) -> bool:
-    return vocab.platform_of_host(host.rpartition("@")[2]) is not None
+    known = _PLATFORM_HOSTS.get(host)
+    if known is None:
+        known = vocab.platform_of_host(host.lower().rpartition("@")[2]) is not None
+        if len(_PLATFORM_HOSTS) < _MAX_HOSTS:
+            _PLATFORM_HOSTS[host] = known
+    return known
 
 
 _BASE64_TEXT = re.compile(r"^[A-Za-z0-9+/=\s]{24,}$")
@@ -81,9 +88,13 @@ def base64_markup(value: str) -> str | None:
 def has_address(value: str) -> bool:
     """Whether ``value`` holds an address of a known platform, as written (:func:`decoded` undoes
     encodings first): a URL on one of its hosts, a fediverse status on any server, an AT URI."""
-    for m in _HOST.finditer(value):
-        if _platform_host(m.group(1).lower()):
+    start = value.find("//")
+    while start >= 0:
+        start += 2
+        end = _HOST_END.search(value, start, start + 254)
+        if _platform_host(value[start : end.start() if end else start + 253]):
             return True
+        start = value.find("//", start)
     return ("/@" in value and _FEDIVERSE.search(value) is not None) or "at://did:" in value
 
 
