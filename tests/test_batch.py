@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -405,7 +406,7 @@ def boom_in_twitter_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
             raise KeyError("boom")
         return iter(())
 
-    table = tuple((n, extract if n == "twitter" else r) for n, r in threads.embeds.REGISTRY)
+    table = tuple(replace(r, extract=extract) if r.name == "twitter" else r for r in threads.embeds.REGISTRY)
     monkeypatch.setattr(threads.embeds, "REGISTRY", table)
     monkeypatch.setenv("THREADS_ERRORS", "fail")  # the command line's default, not the suite's
 

@@ -39,3 +39,10 @@ def test_cluster_benchmark_runs_on_small_archives() -> None:
     pytest.importorskip("distributed")
     out = run("benchmarks/cluster.py", "--archives", "2", "--pages", "20", "--repeats", "1")
     assert "dask-2" in out and "jobs-2" in out and "2 workers / 1" in out and "against jobs-2" in out
+
+
+def test_stage_benchmark_runs_on_the_fixtures() -> None:
+    out = run("benchmarks/stages.py", "fixtures", "--repeats", "1", "--cpu")
+    stages = ("lxml parse", "load/parse", "paragraphs", "embeds", "prose", "remnants", "sequence", "render")
+    assert all(stage in out for stage in stages)
+    assert "all stages" in out and "CPU time" in out

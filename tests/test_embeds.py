@@ -67,7 +67,7 @@ def test_negative_fixtures_expect_nothing() -> None:
         assert json.loads(case.with_suffix(".json").read_text(encoding="utf-8")) == [], case.name
 
 
-@pytest.mark.parametrize("platform", [name for name, _ in REGISTRY])
+@pytest.mark.parametrize("platform", [r.name for r in REGISTRY])
 def test_every_registered_extractor_has_a_fixture(platform: str) -> None:
     assert any(c.stem.startswith(platform + "-") for c in CASES), f"no fixtures/embeds/{platform}-*.html"
 

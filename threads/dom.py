@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -69,6 +70,8 @@ class Page:
     _tags: dict[str, list[HtmlElement]] | None = field(default=None, repr=False)
     _lowered: bytes | None = field(default=None, repr=False)
     _held: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    """What readers derive from the page once and share (the embed readers' scan), by name."""
 
     def __reduce__(self) -> tuple[Callable[..., Page], tuple[str, str | None, str | bytes | None]]:
         """Pickling and deep copies: the tree goes as its HTML and is parsed again on the way back

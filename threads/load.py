@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import dates, safe, textfix, vocab
+from . import dates, hints, safe, textfix, vocab
 from .dom import POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Options, Paragraph, Published, Source
@@ -580,6 +580,9 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
 
     Scripts, styles, form controls and structured embeds are left out; ``<br>`` becomes a newline.
     A paragraph's position is its block element's document order (see :mod:`threads.dom`).
+
+    The same walk looks at every attribute of the page for the embed readers (:mod:`threads.hints`),
+    inside the elements it leaves out too, and keeps what it finds with the page when it is done.
     """
     root = page.root
     body = root.find("body")
@@ -590,6 +593,9 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     block_order = 0
     quoting = 0  # depth of the <blockquote> elements being read (embeds are left out before)
     index = page.order(body) - 1  # counts element starts in the walk: the same numbers as Page.order
+    found = hints.Hints()
+    plain, worth, embed_class = hints.PLAIN, hints.worth, hints.embed_class
+    classes = page.holds(*hints.CLASSES)
 
     def flush() -> Paragraph | None:
         raw = "".join(buf)
@@ -622,18 +628,29 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
         tag = el.tag
         if event == "start":
             named = tag.__class__ is str  # comments and processing instructions are not
+            cls = hidden = None
             if named:
                 index += 1
+                for name, value in el.items():
+                    if name in plain:
+                        if name == "class":
+                            cls = value
+                            if classes and embed_class(value):
+                                found.flag(el)
+                        elif name == "hidden":
+                            hidden = value
+                    elif worth(name, value):
+                        found.add(el, name, value)
             if el is not body and (
-                not named
-                or tag in _SKIP_TAGS
-                or ((cls := el.get("class")) and _embed_class(cls))
-                or el.get("hidden") is not None
+                not named or tag in _SKIP_TAGS or (cls and _embed_class(cls)) or hidden is not None
             ):
                 skipping = True
                 skip_subtree()
                 if len(el):
                     index += int(_DESCENDANTS(el))  # type: ignore[arg-type]  # as Page.order numbers them
+                    if named and tag not in _NOTHING_INSIDE:
+                        for child in el:  # left out of the prose, not of the embed readers' look
+                            found.look(child, classes)
                 if buf and named and tag in _BREAKS:
                     p = flush()
                     if p:
@@ -669,6 +686,13 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
         p = flush()
         if p:
             yield p
+    page.memo[hints.KEY] = found
+
+
+_NOTHING_INSIDE = frozenset(
+    "script style textarea iframe svg math canvas select video audio head title".split()
+)
+"""Elements the walk leaves out whose insides hold no embed either (a script's data is read elsewhere)."""
 
 
 _CANONICAL_SOURCES = (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content"))

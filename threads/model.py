@@ -37,8 +37,13 @@ __all__ = [
 ]
 
 PostKind = Literal["embed", "remnant", "quote"]
+"""How a post was found: structured markup, a flattened embed in text, or a quote in prose."""
+MediaKind = Literal["photo", "video", "audio", "media", "embed", "link"]
+"""What an attachment is, as far as the markup tells ("media": an attachment of unknown type)."""
 Published = date | datetime
 """A ``datetime`` when the time of day is known, a ``date`` when only the day is."""
+Precision = Literal["day", "time"]
+"""How much of ``published`` is known: the day only, or the moment."""
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -46,6 +51,13 @@ _EMPTY: Mapping[str, Any] = MappingProxyType({})
 def iso(value: Published | None) -> str | None:
     """ISO 8601 for a date or datetime; ``None`` stays ``None``."""
     return value.isoformat() if value is not None else None
+
+
+def precision(value: Published | None) -> Precision | None:
+    """``"time"`` for a moment, ``"day"`` for a date alone, ``None`` for no date."""
+    if value is None:
+        return None
+    return "time" if isinstance(value, datetime) else "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +76,21 @@ class Author:
     """Role or title the article gives ("Spokeswoman for the Joint Task Force")."""
     aliases: tuple[str, ...] = ()
     """Other ways the page names this author ("Army Col. Ann Reyes", "Reyes", "he")."""
+    id: str | None = None
+    """The account's permanent ID where the page gives one (a Bluesky DID, "did:plc:...")."""
 
     def key(self) -> str:
-        """A stable identity for grouping: handle first, then name."""
+        """A stable identity for grouping: the account ID first, then the handle, then the name."""
+        if self.id:
+            return self.id
         if self.handle:
             return f"@{self.handle.lower()}"
         return (self.name or "").casefold()
+
+    @property
+    def named(self) -> bool:
+        """Whether the page says anything of who this is (a name, a handle or an account ID)."""
+        return bool(self.name or self.handle or self.id)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +100,7 @@ class Author:
             "url": safe.url(self.url),
             "role": self.role,
             "aliases": list(self.aliases),
+            "id": self.id,
         }
 
 
@@ -88,7 +110,7 @@ class Media:
 
     url: str
     """Where the media (or the link standing for it, such as pic.twitter.com/x) points."""
-    kind: str = "link"
+    kind: MediaKind = "link"
     """"photo", "video", "link", ... as far as the markup tells."""
     alt: str | None = None
     """Alt text or caption, when present."""
@@ -127,6 +149,8 @@ class Post:
     """Why we believe it is a post: the markup, the verb, the caption."""
     confidence: float = 1.0
     """0..1, how sure the extractor is that this is a post by this author."""
+    quoted_in: str | None = None
+    """For a post shown inside another post (a quote post): that post's ID, else its permalink."""
     extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY, hash=False)
     """Platform-specific fields (``lang``, ``text_missing``, ``published_text``, ``cid``, ...);
     compared, but not hashed (a read-only mapping has no hash), so posts go in sets and dicts."""
@@ -147,9 +171,11 @@ class Post:
             "url": safe.url(self.url),
             "text": self.text,
             "published": iso(self.published),
+            "published_precision": precision(self.published),
             "author": self.author.to_dict(),
             "kind": self.kind,
             "quotes": [q.to_dict() for q in self.quotes],
+            "quoted_in": self.quoted_in,
             "media": [{**m.to_dict(), "url": link} for m in self.media if (link := safe.url(m.url))],
             "links": [link for link in map(safe.url, self.links) if link is not None],
             "position": self.position,

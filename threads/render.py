@@ -185,11 +185,6 @@ def edit_marks(text: Any) -> markupsafe.Markup:
     return markupsafe.Markup("".join(out))
 
 
-# A mention whose handle the platform would not accept is left as text.
-_HANDLE_OK: Mapping[str, re.Pattern[str]] = {
-    key: re.compile(p.handle, re.ASCII) for key, p in vocab.PLATFORMS.items() if p.handle
-}
-
 _TOKEN = re.compile(
     r"(?P<url>\bhttps?://[^\s<>\"'\]]+[^\s<>\"'\].,;:!?)’”])"
     r"|(?<![\w@/.])@(?P<handle>\w(?:[\w.-]*\w)?)(?:@(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?"
@@ -204,22 +199,9 @@ def _host(url: str | None) -> str | None:
 
 
 def mention_url(handle: str | None, platform: str | None, base_url: str | None = None) -> str | None:
-    """The profile link of ``@handle`` on ``platform`` (``user@host`` for the fediverse), or None."""
-    if not handle:
-        return None
-    handle = handle.lstrip("@")
-    host = _host(base_url)
-    if "@" in handle:
-        handle, host = handle.split("@", 1)
-        if platform not in ("mastodon", None, "unknown"):
-            return None
-        platform = "mastodon"
-    known = vocab.PLATFORMS.get(platform or "")
-    pattern = known.profile if known else None
-    check = _HANDLE_OK.get(platform or "")
-    if not pattern or (check and not check.fullmatch(handle)) or ("{host}" in pattern and not host):
-        return None
-    return pattern.format(handle=quote(handle, safe="._-"), host=host)
+    """The profile link of ``@handle`` on ``platform`` (``user@host`` for the fediverse; a bare
+    Mastodon handle takes the host of ``base_url``, the post's permalink), or None."""
+    return vocab.profile_url(platform, handle, _host(base_url))
 
 
 def hashtag_url(tag: str | None, platform: str | None, base_url: str | None = None) -> str | None:
@@ -306,8 +288,32 @@ def platform_label(platform: str | None) -> str:
 
 
 def display_name(author: Author) -> str:
-    """Name, else @handle, else "Unknown author"."""
-    return author.name or (f"@{author.handle}" if author.handle else "Unknown author")
+    """Name, else @handle, else the account ID (a Bluesky DID), else "Unknown author"."""
+    return author.name or (f"@{author.handle}" if author.handle else author.id or "Unknown author")
+
+
+def group_heading(author: Author, platform: str | None, count: int) -> str:
+    """The heading of one author's posts: :func:`author_heading`; for the posts whose author the
+    page does not name, what they are ("12 Instagram posts whose author the page does not name")."""
+    if author.named:
+        return author_heading(author)
+    posts = "post" if count == 1 else "posts"
+    return f"{count} {platform_label(platform)} {posts} whose author the page does not name"
+
+
+def md_anchors(headings: Any) -> list[str]:
+    """The anchors GitHub gives a document's headings (:func:`gfm_slug`), a repeated one numbered
+    as GitHub numbers it ("jane-doe", "jane-doe-1"), so that every link to a section finds it."""
+    seen: dict[str, int] = {}
+    anchors: list[str] = []
+    for heading in headings:
+        slug = base = gfm_slug(heading)
+        while slug in seen:
+            seen[base] += 1
+            slug = f"{base}-{seen[base]}"
+        seen.setdefault(slug, 0)
+        anchors.append(slug)
+    return anchors
 
 
 FILTERS: Mapping[str, Callable[..., Any]] = {
@@ -324,6 +330,8 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "hashtag_url": hashtag_url,
     "profile_url": profile_url,
     "display_name": display_name,
+    "group_heading": group_heading,
+    "md_anchors": md_anchors,
     "human_date": human_date,
     "iso_date": iso_date,
     "platform_label": platform_label,

@@ -14,7 +14,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
 
+from . import vocab
 from .model import Author, Post, Reconstruction, Source, Thread
 
 _KIND_RANK = {"embed": 3, "remnant": 2, "quote": 1}
@@ -136,6 +138,8 @@ def _name_key(name: str | None) -> tuple[str, str]:
 
 
 def _same_author(a: Author, b: Author) -> bool:
+    if a.id and b.id:
+        return a.id == b.id  # a permanent account ID (a Bluesky DID) outranks handles and names
     if a.handle and b.handle:
         return a.handle.lower() == b.handle.lower()
     fa, la = _name_key(a.name)
@@ -163,6 +167,7 @@ def _merge_authors(a: Author, b: Author) -> Author:
         url=main.url or other.url,
         role=main.role or other.role,
         aliases=tuple(aliases),
+        id=main.id or other.id,
     )
 
 
@@ -191,11 +196,14 @@ def order(posts: list[Post]) -> list[Post]:
 def group(posts: list[Post]) -> list[Thread]:
     """One thread per author and platform, threads in order of their first post in the source.
 
-    Two authors are one only with equal handles or equal last names (:func:`_same_author`), so a
-    post is compared only with the threads indexed under its handle or last name: a page of
-    thousands of posts by as many authors costs linear time, not quadratic.
+    Two authors are one only with equal account IDs, equal handles or equal last names
+    (:func:`_same_author`), so a post is compared only with the threads indexed under its ID,
+    handle or last name: a page of thousands of posts by as many authors costs linear time, not
+    quadratic. Posts whose author the page does not name at all are one thread per platform.
     """
     buckets: list[tuple[Author, str, list[Post]]] = []
+    by_id: dict[tuple[str, str], set[int]] = {}  # (platform, account ID) -> buckets
+    unnamed: dict[str, int] = {}  # platform -> the bucket of posts whose author is not named
     by_handle: dict[tuple[str, str], set[int]] = {}  # (platform, handle) -> buckets
     by_last: dict[tuple[str, str], set[int]] = {}  # (platform, last name) -> buckets
     no_handle_by_last: dict[tuple[str, str], set[int]] = {}  # the same, buckets with no handle
@@ -203,6 +211,8 @@ def group(posts: list[Post]) -> list[Thread]:
     def index(i: int) -> None:
         author, platform, _ = buckets[i]
         last = _name_key(author.name)[1]
+        if author.id:
+            by_id.setdefault((platform, author.id), set()).add(i)
         if author.handle:
             by_handle.setdefault((platform, author.handle.lower()), set()).add(i)
         if last:
@@ -211,8 +221,17 @@ def group(posts: list[Post]) -> list[Thread]:
                 no_handle_by_last.setdefault((platform, last), set()).add(i)
 
     for post in posts:
+        if not post.author.named:
+            if post.platform in unnamed:
+                buckets[unnamed[post.platform]][2].append(post)
+            else:
+                unnamed[post.platform] = len(buckets)
+                buckets.append((post.author, post.platform, [post]))
+            continue
         key_last = (post.platform, _name_key(post.author.name)[1])
         found: set[int] = set()
+        if post.author.id:
+            found |= by_id.get((post.platform, post.author.id), set())
         if post.author.handle:
             found |= by_handle.get((post.platform, post.author.handle.lower()), set())
             if key_last[1]:
@@ -233,10 +252,29 @@ def group(posts: list[Post]) -> list[Thread]:
             index(len(buckets) - 1)
     threads = []
     for author, platform, members in buckets:
-        author = replace(author, platform=author.platform or platform)
+        author = replace(
+            author,
+            platform=author.platform or platform,
+            url=author.url or profile_url(platform, author.handle or author.id, members),
+        )
         ordered = [replace(p, author=author) for p in order(members)]
         threads.append(Thread(author=author, platform=platform, posts=tuple(ordered)))
     return threads
+
+
+def profile_url(platform: str, handle: str | None, posts: list[Post]) -> str | None:
+    """The author's profile address, from the platform's template (a server's own for the
+    fediverse: the host of a post's permalink)."""
+    if not handle:
+        return None
+    return vocab.profile_url(platform, handle, next(filter(None, (_host(p.url) for p in posts)), None))
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[" and other addresses that do not parse
+        return None
 
 
 def sequence(source: Source, posts: list[Post]) -> Reconstruction:

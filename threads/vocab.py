@@ -30,6 +30,8 @@ __all__ = [
     "platform_alternation",
     "platform_of_host",
     "platform_of_url",
+    "profile_of_url",
+    "profile_url",
 ]
 
 # ---------------------------------------------------------------- months and days
@@ -190,7 +192,7 @@ PLATFORMS: Mapping[str, Platform] = MappingProxyType(
                 "telegram", "Telegram", ("Telegram",), ("t.me", "telegram.me"),
                 "https://t.me/{handle}", None, r"\w{5,32}",
             ),
-            Platform("reddit", "Reddit", ("Reddit",), ("reddit.com", "redd.it")),
+            Platform("reddit", "Reddit", ("Reddit",), ("reddit.com", "redd.it", "redditmedia.com")),
             Platform("weibo", "Weibo", ("Weibo",), ("weibo.com",)),
             Platform(
                 "youtube", "YouTube", ("YouTube",), ("youtube.com", "youtu.be"),
@@ -245,6 +247,81 @@ def platform_of_url(url: str | None) -> str | None:
 
 
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
+_HANDLE_SHAPES: dict[str, re.Pattern[str]] = {}
+
+
+def profile_url(platform: str | None, handle: str | None, host: str | None = None) -> str | None:
+    """The profile address of ``handle`` on ``platform`` (``user@host`` for the fediverse, where
+    ``host`` may also come from the post's permalink); ``None`` when the platform has no profile
+    template, the handle is not one the platform accepts, or a server's host is needed and unknown.
+
+    >>> profile_url("twitter", "@jack"), profile_url("mastodon", "ann@social.example")
+    ('https://x.com/jack', 'https://social.example/@ann')
+    >>> profile_url("bluesky", "did:plc:abc"), profile_url("twitter", "not a handle")
+    ('https://bsky.app/profile/did:plc:abc', None)
+    """
+    from urllib.parse import quote
+
+    if not handle:
+        return None
+    handle = handle.lstrip("@")
+    if "@" in handle:
+        handle, host = handle.split("@", 1)
+        if platform not in ("mastodon", None, "unknown"):
+            return None
+        platform = "mastodon"
+    known = PLATFORMS.get(platform or "")
+    if known is None or known.profile is None or ("{host}" in known.profile and not host):
+        return None
+    if known.handle:
+        shape = _HANDLE_SHAPES.get(known.key)
+        if shape is None:
+            shape = _HANDLE_SHAPES[known.key] = re.compile(known.handle, re.ASCII)
+        if not shape.fullmatch(handle):
+            return None
+    return known.profile.format(handle=quote(handle, safe="._-:"), host=host)
+
+
+_NOT_HANDLES = frozenset(
+    """
+    intent share sharer sharer.php home hashtag hashtags search explore i p reel reels tv status
+    statuses watch login signup settings about privacy tos terms help plugins dialog tr messages
+    notifications tags tag web embed widgets download policies legal pages groups events posts
+    video videos photo photos permalink.php story.php profile.php live channel c user u r
+    """.split()
+)
+"""Path words of platform addresses that are pages of the platform, never an account."""
+_PROFILE_PATH = re.compile(r"^/(?P<at>@)?(?P<handle>[\w.-]{1,64})/?$")
+_BLUESKY_PROFILE = re.compile(r"^/profile/(?P<handle>did:[a-z]+:[\w.:%-]+|[\w.-]{1,253})/?$")
+
+
+def profile_of_url(url: str | None) -> tuple[str, str] | None:
+    """``(platform, handle)`` for the address of an account's own page on a platform ("x.com/jack",
+    "instagram.com/ann.reyes/", "bsky.app/profile/ann.example", "social.example/@ann"); ``None``
+    for a post, a platform's own pages (share, search, hashtags) or another site.
+
+    >>> profile_of_url("https://twitter.com/Jack?ref_src=twsrc"), profile_of_url("https://x.com/intent/tweet")
+    (('twitter', 'Jack'), None)
+    >>> profile_of_url("https://bsky.app/profile/did:plc:abc"), profile_of_url("https://social.example/@ann")
+    (('bluesky', 'did:plc:abc'), ('mastodon', 'ann@social.example'))
+    """
+    if not url or not _HTTP.match(url):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    platform = platform_of_host(host)
+    if platform == "bluesky":
+        m = _BLUESKY_PROFILE.match(parts.path)
+        return (platform, m["handle"]) if m else None
+    m = _PROFILE_PATH.match(parts.path)
+    if m is None or m["handle"].lower() in _NOT_HANDLES:
+        return None
+    if platform is None:  # a fediverse server: only "/@user"
+        return ("mastodon", f"{m['handle']}@{host}") if m["at"] and host else None
+    return platform, m["handle"]
 
 
 # ---------------------------------------------------------------- Instagram's signature

@@ -6,8 +6,8 @@ Nothing here knows a platform; the platform modules bring their own selectors an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, TypeVar, cast
@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement as HtmlElement
 
-from .. import vocab
+from .. import hints, vocab
 from ..dom import INDEXED_TAGS, Page
 from ..dom import squash as squash  # re-exported: the embed modules import it from here
 from ..model import Author, Media, Post, Published
@@ -36,61 +36,88 @@ def screenshots(platform_words: str) -> xpath:
     # expression (a call back into Python) then only sees the few candidates left
     cheap = "contains(translate(@{attr}, 'POSTBY', 'postby'), ' post by @')"
     test = cheap + " and re:test(@{attr}, '^\\s*(" + platform_words + ") post by @', 'i')"
-    return xpath(
-        f"//img[{test.format(attr='alt')}] | //*[{test.format(attr='data-alt')}]", needles=("data-alt",)
-    )
+    return xpath(f"//img[{test.format(attr='alt')}] | //*[{test.format(attr='data-alt')}]")
 
 
 def src_matches(pattern: str) -> str:
-    """An XPath predicate body: ``src`` or a lazy loader's ``data-src`` matches the regex ``pattern``."""
-    return f"re:test(@src, '{pattern}', 'i') or re:test(@data-src, '{pattern}', 'i')"
+    """An XPath predicate body: an attribute of the element (``src``, a lazy loader's ``data-src``,
+    ``data-lazy-src``, ``iframe-src`` ...) matches the regex ``pattern``."""
+    return f"@*[re:test(., '{pattern}', 'i')]"
+
+
+_NOT_ADDRESSES = ("about:", "data:", "javascript:", "#")
 
 
 def frame_src(el: HtmlElement) -> str:
-    """The URL an iframe loads: ``src``, or a lazy loader's ``data-src`` (as :func:`src_matches` reads)."""
-    return el.get("src") or el.get("data-src") or ""
+    """The URL an iframe loads: ``src``, or else the first attribute holding an http(s) address
+    (lazy loaders and consent managers move it to ``data-src``, ``data-lazy-src``, ``iframe-src``,
+    ``data-cmplz-src`` ..., and leave ``about:blank`` or nothing in ``src``)."""
+    src: str = (el.get("src") or "").strip()
+    if src and not src.lower().startswith(_NOT_ADDRESSES):
+        return src
+    for name, value in el.items():
+        address = str(value).strip()
+        if name != "src" and address.lower().startswith(("http://", "https://", "//")):
+            return address
+    return src
 
 
 _NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
-_INDEXED_BRANCH = re.compile(r"^//(?P<tag>[a-z][a-z0-9-]*)(?P<predicates>(?:\[.*\])?)$", re.S)
+_BRANCH = re.compile(r"^//(?P<tag>[a-z][a-z0-9-]*|\*)(?P<predicates>(?:\[.*\])?)$", re.S)
 
 
 class xpath:
     """Elements selected by an XPath (``re:`` is EXSLT regular expressions), compiled once at import.
 
-    A union is read branch by branch. A branch ``//TAG[...]`` whose tag the page indexes
+    A union is read branch by branch, each a ``//TAG[...]``. A branch on a tag the page indexes
     (:data:`threads.dom.INDEXED_TAGS`) tests its predicates on the page's list of such elements
-    only (:meth:`threads.dom.Page.tagged`), not on a walk of the whole tree; any other branch walks
-    the tree, and only when the page's source holds one of ``needles`` (when given). Results come
-    in document order.
+    (:meth:`threads.dom.Page.tagged`); a branch on any other tag (or ``*``) tests them on the
+    elements flagged by the one look at the page's attributes (:mod:`threads.hints`), so its
+    predicates must ask for something that look flags (an attribute holding an address, markup or
+    JSON, a named attribute, an embed class). No selector walks the tree. Results come in document
+    order.
     """
 
-    def __init__(self, expr: str, *, needles: tuple[str, ...] = ()) -> None:
+    def __init__(self, expr: str) -> None:
         self.expr = expr
-        self.needles = needles
-        self._indexed: list[tuple[str, etree.XPath | None]] = []
-        walks: list[str] = []
+        self._branches: list[tuple[str, etree.XPath | None]] = []
         for branch in (b.strip() for b in expr.split(" | ")):
-            m = _INDEXED_BRANCH.match(branch)
-            if m and m["tag"] in INDEXED_TAGS:
-                preds = m["predicates"]
-                compiled = etree.XPath("$nodes" + preds, namespaces=_NAMESPACES) if preds else None
-                self._indexed.append((m["tag"], compiled))
-            else:
-                walks.append(branch)
-        self._walk = etree.XPath(" | ".join(walks), namespaces=_NAMESPACES) if walks else None
+            m = _BRANCH.match(branch)
+            if m is None:
+                raise ValueError(f"not a //TAG[...] branch: {branch!r}")
+            tag, preds = m["tag"], m["predicates"]
+            if tag not in INDEXED_TAGS and tag != "*":
+                preds = f"[self::{tag}]{preds}"
+            compiled = etree.XPath("$nodes" + preds, namespaces=_NAMESPACES) if preds else None
+            self._branches.append((tag, compiled))
 
     def __call__(self, page: Page) -> list[HtmlElement]:
         found: list[HtmlElement] = []
-        for tag, compiled in self._indexed:
-            nodes = page.tagged(tag)
+        for tag, compiled in self._branches:
+            nodes = page.tagged(tag) if tag in INDEXED_TAGS else hints.of(page).elements
             if nodes:
                 found.extend(cast(list[HtmlElement], compiled(page.root, nodes=nodes)) if compiled else nodes)
-        if self._walk is not None and (not self.needles or page.holds(*self.needles)):
-            found.extend(cast(list[HtmlElement], self._walk(page.root)))
-        if len(self._indexed) + (self._walk is not None) > 1 and len(found) > 1:
+        if len(self._branches) > 1 and len(found) > 1:
             found = _in_document_order(page, found)
         return found
+
+
+def around_links(page: Page, tag: str, pattern: re.Pattern[str]) -> list[HtmlElement]:
+    """The ``tag`` elements that hold a link (``a[href]``) whose address ``pattern`` matches, read
+    off the links the page scan kept, in document order."""
+    found: dict[HtmlElement, None] = {}
+    for hit in hints.of(page).hits:
+        el = hit.element
+        if el.tag == "a" and hit.name == "href" and pattern.match(hit.value.strip()):
+            for holder in el.iterancestors(tag):
+                found[holder] = None
+    return _in_document_order(page, list(found)) if len(found) > 1 else list(found)
+
+
+def either(page: Page, *groups: list[HtmlElement]) -> list[HtmlElement]:
+    """The elements of several selections, once each, in document order."""
+    chosen = [el for group in groups for el in group]
+    return _in_document_order(page, chosen) if len(chosen) > 1 else chosen
 
 
 def _in_document_order(page: Page, found: list[HtmlElement]) -> list[HtmlElement]:
@@ -400,65 +427,130 @@ def localize(moment: datetime, text: str | None) -> Published:
 
 
 def choose_published(text: str | None, id_time: datetime | None) -> tuple[Published | None, dict[str, Any]]:
-    """The date text's day where it reads (and agrees with the ID), else the ID's moment."""
+    """When the post was published: the moment its ID encodes (UTC, to the second or better) where
+    the page's date text agrees with it or gives none, else the day (or moment) the text names.
+
+    The text stays in ``published_text``; a text that contradicts the ID (more than a day and a
+    half apart: an ID read with the wrong scheme) wins, and the ID's moment is kept beside it.
+    """
     extra: dict[str, Any] = {}
     if text:
         extra["published_text"] = squash(text)
-    parsed = parse_date(text, near=id_time)
-    if parsed is not None:
-        return parsed, extra
+    if id_time is None:
+        return parse_date(text), extra
+    if text and parse_date(text, near=id_time) is None and (written := parse_date(text)) is not None:
+        extra["id_time"] = id_time
+        return written, extra
     return id_time, extra
 
 
 # ---------------------------------------------------------------- posts
 
 
-def make_post(
-    page: Page,
-    el: HtmlElement,
-    platform: str,
-    evidence: str,
-    *,
-    text: str = "",
-    name: str | None = None,
-    handle: str | None = None,
-    author_url: str | None = None,
-    post_id: str | None = None,
-    url: str | None = None,
-    published: Published | None = None,
-    date_text: str | None = None,
-    id_time: datetime | None = None,
-    quotes: Iterable[Post] = (),
-    media: Iterable[Media] = (),
-    links: Iterable[str] = (),
-    extra: Mapping[str, Any] | None = None,
-    text_expected: bool = True,
-) -> Post:
-    """One embedded post; ``published`` from ``date_text``/``id_time`` unless given."""
-    more: dict[str, Any] = {}
-    if published is None:
-        published, more = choose_published(date_text, id_time)
-    elif date_text:
-        more["published_text"] = squash(date_text)
-    if extra:
-        more.update(extra)
-    text = text.strip()
-    if not text and text_expected:
-        more["text_missing"] = True
-    handle = handle.lstrip("@") if handle else None
-    author = Author(name=name or None, handle=handle or None, platform=platform, url=author_url)
-    return Post(
-        platform=platform,
-        text=text,
-        author=author,
-        kind="embed",
-        id=post_id,
-        url=url,
-        published=published,
-        quotes=tuple(quotes),
-        media=tuple(dict.fromkeys(media)),
-        links=tuple(dict.fromkeys(links)),
-        position=page.position(el),
-        evidence=(evidence,),
-        extra=more,
-    )
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A post's address as a reader parsed it: a permalink, or an embed endpoint that names the post."""
+
+    platform: str
+    id: str | None
+    url: str | None
+    """The canonical permalink (``None`` where the address does not give one)."""
+    handle: str | None = None
+    """The author's handle where the address names it (``/{handle}/status/``, ``/@{handle}/``)."""
+    author_id: str | None = None
+    """The author's permanent ID where the address names it (a Bluesky DID)."""
+    id_time: datetime | None = None
+    """The moment the ID encodes, where it encodes one."""
+    embed: bool = False
+    """The address is the platform's embed endpoint (``/embed``, ``plugins/post.php``): only an
+    embed loads it, unlike a permalink, which a writer may link in prose."""
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """What else the address names (a Bluesky post's AT URI, a LinkedIn URN)."""
+
+
+def same_handle(shown: str | None, linked: str | None) -> str | None:
+    """The handle the permalink gives where the card shows the same one (a fediverse handle keeps
+    its server: "ann@social.example" for a card's "@ann"), else the card's."""
+    if linked and (not shown or linked.lower().partition("@")[0] == shown.lower().partition("@")[0]):
+        return linked
+    return shown
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What a reader read of one embedded post; :meth:`post` makes the :class:`~threads.model.Post`.
+
+    Readers fill what the markup holds and leave the rest; ``published`` comes from ``date_text``
+    and ``id_time`` (:func:`choose_published`) unless given.
+    """
+
+    platform: str
+    evidence: str
+    """Why this is a post: the markup it was read from ("markup blockquote.twitter-tweet")."""
+    text: str = ""
+    author: Author = field(default_factory=Author)
+    """Name, handle, profile URL and account ID as the markup gives them (platform set by :meth:`post`)."""
+    id: str | None = None
+    url: str | None = None
+    published: Published | None = None
+    date_text: str | None = None
+    """The date as the page prints it ("October 17, 2017"), kept in ``extra["published_text"]``."""
+    id_time: datetime | None = None
+    """The moment the post's ID encodes."""
+    quotes: tuple[Post, ...] = ()
+    media: tuple[Media, ...] = ()
+    links: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    text_expected: bool = True
+    """False where the markup never holds the text (an iframe): no ``text_missing`` mark then."""
+
+    @classmethod
+    def of_link(cls, link: Link, evidence: str, **more: Any) -> Draft:
+        """A draft of what ``link`` tells: platform, ID, permalink, handle, account ID, time."""
+        author = more.pop("author", Author(handle=link.handle, id=link.author_id))
+        extra = {**link.extra, **more.pop("extra", {})}
+        return cls(
+            link.platform,
+            evidence,
+            author=author,
+            id=link.id,
+            url=link.url,
+            id_time=link.id_time,
+            extra=extra,
+            **more,
+        )
+
+    def post(self, page: Page, el: HtmlElement) -> Post:
+        """The post, placed where ``el`` sits in the page."""
+        more: dict[str, Any] = {}
+        published = self.published
+        if published is None:
+            published, more = choose_published(self.date_text, self.id_time)
+        elif self.date_text:
+            more["published_text"] = squash(self.date_text)
+        more.update(self.extra)
+        text = self.text.strip()
+        if not text and self.text_expected:
+            more["text_missing"] = True
+        a = self.author
+        handle = a.handle.lstrip("@") if a.handle else None
+        author = Author(
+            name=a.name or None, handle=handle or None, platform=self.platform, url=a.url, id=a.id or None
+        )
+        return Post(
+            platform=self.platform,
+            text=text,
+            author=author,
+            kind="embed",
+            id=self.id,
+            url=self.url,
+            published=published,
+            quotes=tuple(
+                q if q.quoted_in else replace(q, quoted_in=self.id or self.url) for q in self.quotes
+            ),
+            media=tuple(dict.fromkeys(self.media)),
+            links=tuple(dict.fromkeys(self.links)),
+            position=page.position(el),
+            evidence=(self.evidence,),
+            extra=more,
+        )

@@ -1,8 +1,11 @@
 """Embed code parked by consent managers and lazy loaders until the reader agrees.
 
-Recognises embed HTML kept as text: inside a ``textarea`` (often ``hidden``), or in an attribute
+Recognises embed HTML kept as text: inside a ``textarea`` (often ``hidden``); in an attribute
 value, escaped once by the page (``data-embed="&lt;blockquote class=&quot;twitter-tweet&quot;…"``),
-escaped twice, or percent-encoded. Each such fragment is parsed on its own and read by every
+escaped twice, percent-encoded or base64-encoded; in a script that is no program (``<script
+type="text/template">``, ``type="text/plain"``, a consent tool's own type) holding the markup as
+is or base64-encoded; in a script's data (JSON assigned to a name, or a string literal holding
+JSON or markup, its tags entity-escaped). Each such fragment is parsed on its own and read by every
 extractor, its posts placed where the holder element sits.
 """
 
@@ -19,7 +22,9 @@ from urllib.parse import unquote
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import hints
 from ..dom import POSITION_STRIDE, Page
+from ..hints import Holds
 from ..load import cap_attributes
 from ..safe import encodable
 from ._common import HtmlElement, xpath
@@ -32,19 +37,21 @@ _HINTS = re.compile(
 """A fragment is worth parsing only if it names a platform."""
 _MARKUP = re.compile(r"<\s*(?:blockquote|iframe|div|amp-|script|figure)", re.IGNORECASE)
 _TEXTAREAS = xpath("//textarea[contains(., '<')]")
-_ATTRIBUTES = xpath("//@*[contains(., '<') or contains(., 'lt;') or contains(., '%3C')]")
-"""Attribute values that may hold markup, as is or escaped: three cheap tests in libxml2 (each
-``contains`` copies the value), then :data:`_MARKUP_IN_VALUE` on the few left."""
-_MARKUP_IN_VALUE = re.compile(r"(?:<|&lt;|%3C)(?:blockquote|iframe|div)")
-_ESCAPES = ("lt;", "%3c")
-_ESCAPED_TAGS = ("blockquote", "iframe", "div")
-"""What the source must hold for an attribute value to hold escaped markup ("&lt;" is written
-"&amp;lt;" there, "%3C" as itself)."""
-_ATTRIBUTES_WITH_TAGS = xpath("//@*[contains(., '<')]")
-_UNESCAPED = re.compile(r"<(?:blockquote|iframe|div)")
 _SCRIPT_MARKUP = ("blockquote", "iframe")
 """What a script's text must hold to carry embed markup ("u003cblockquote" holds "blockquote")."""
 _EQUALS = re.compile(r"=\s*(?=[{\[])")
+_STRING_MARKUP = ("lt;blockquote", "lt;iframe", "'<blockquote", '"<blockquote', "'<iframe", '"<iframe')
+"""What a script's text holds where a string literal carries embed markup (entity-escaped, or as is
+at the string's start): only then are its string assignments read."""
+_STRING_EQUALS = re.compile(r"(?<![=!<>])=\s*(?P<quote>['\"])(?=\s*(?:\{|\[|<|&lt;))")
+"""An assignment of a string literal that opens JSON or markup."""
+_NOT_A_PROGRAM = re.compile(r"^\s*(?!(?:text|application)/(?:javascript|ecmascript)|module\b)\S", re.I)
+"""A script type that browsers do not run: the script holds data or a template."""
+_PLACEHOLDER = re.compile(r"\{\{|<%|\$\{|\[\[")
+"""What a template of a page's own holds where values go (Mustache, ERB, JavaScript, Angular):
+markup to fill in, no embed yet."""
+_DATA_TYPE = re.compile(r"json|importmap|speculationrules", re.I)
+"""Script types whose text is JSON, read elsewhere (as data, not as markup)."""
 """An assignment's "=" before an object or array (found first: a literal the regex engine skips to)."""
 _TARGET = re.compile(r"(?<![\w$.])(?P<target>[\w$.]+|\[[^\]]{1,80}\])\s*$")
 """What is assigned to, just before the "=": ``window.App``, ``self.__next_f``, ``["key"]``."""
@@ -57,7 +64,10 @@ _ELSEWHERE = re.compile(
 )
 """Keys of script data that hold other stories (a preloaded feed, a homepage, a cache of teasers):
 embeds under them are not this page's."""
-_JSON_MARKUP = ("<blockquote", "<iframe", "u003cblockquote", "u003Cblockquote", "u003ciframe", "u003Ciframe")
+_JSON_MARKUP = (
+    "<blockquote", "<iframe", "u003cblockquote", "u003Cblockquote", "u003ciframe", "u003Ciframe",
+    "lt;blockquote", "lt;iframe",
+)  # fmt: skip
 """How a blockquote or an iframe starts in JSON text: as itself or with its "<" escaped."""
 _MAX_VALUES = 50
 _FRAGMENT_STRIDE = 4096
@@ -88,7 +98,9 @@ def _decode(value: str) -> str | None:
     for _ in range(3):
         if _MARKUP.search(value):
             return value
-        if "&lt;" in value:
+        if (plain := hints.base64_markup(value)) is not None:
+            value = plain
+        elif "&lt;" in value:
             from html import unescape  # rarely needed: html.entities is a 2,000-entry table to load
 
             value = unescape(value)
@@ -100,7 +112,8 @@ def _decode(value: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _elsewhere(key: str) -> bool:
+def elsewhere(key: str) -> bool:
+    """Whether a data key names other stories (a feed, related articles): not this page's."""
     return _ELSEWHERE.search(key) is not None
 
 
@@ -120,8 +133,62 @@ def script_embeds(body: str) -> Iterator[str]:
             value, end = decoder.raw_decode(body, start)
         except (ValueError, RecursionError):  # not JSON, or nested deeper than the decoder goes
             continue
-        if not _elsewhere(target) and any(form in body[start:end] for form in _JSON_MARKUP):
+        if not elsewhere(target) and any(form in body[start:end] for form in _JSON_MARKUP):
             yield from _markup_strings(value, 0)
+    if any(form in body for form in _STRING_MARKUP):
+        for target, found in islice(_string_values(body), _MAX_VALUES):
+            if not elsewhere(target):
+                yield from _markup_strings(found, 0)
+
+
+def _json(value: str) -> object | None:
+    try:
+        data: object = json.loads(value)
+    except (ValueError, RecursionError):  # not JSON after all, or nested past reason
+        return None
+    return data if isinstance(data, dict | list) else None
+
+
+def _string_values(body: str) -> Iterator[tuple[str, object]]:
+    """``(target, value)`` for each ``target = '…'`` or ``target = "…"`` in script text whose string
+    holds JSON (decoded) or embed markup (as is): how some consent tools park an embed's data."""
+    for m in _STRING_EQUALS.finditer(body):
+        t = _TARGET.search(body, max(0, m.start() - _TARGET_REACH), m.start())
+        end = _string_end(body, m.end(), m["quote"])
+        if t is None or end is None:
+            continue
+        text = _JS_ESCAPE.sub(_unescape, body[m.end() : end]).strip()
+        if text[:1] in "{[":
+            if (data := _json(text)) is not None:
+                yield t["target"], data
+        else:
+            yield t["target"], text
+
+
+_JS_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(.))", re.S)
+_JS_CHARS = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _unescape(m: re.Match[str]) -> str:
+    """One escape of a JavaScript string literal, as the character it stands for."""
+    if m[1] or m[2]:
+        return chr(int(m[1] or m[2], 16))
+    return _JS_CHARS.get(m[3], m[3])
+
+
+def _string_end(body: str, start: int, quote: str) -> int | None:
+    """Where the string literal opened before ``start`` with ``quote`` closes (escapes skipped)."""
+    i = start
+    while True:
+        j = body.find(quote, i)
+        if j < 0:
+            return None
+        backslashes = 0
+        while j - 1 - backslashes >= start and body[j - 1 - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return j
+        i = j + 1
 
 
 def _assignments(body: str) -> Iterator[tuple[str, int]]:
@@ -141,14 +208,16 @@ def _assignments(body: str) -> Iterator[tuple[str, int]]:
 def _markup_strings(node: object, depth: int) -> Iterator[str]:
     """Strings holding embed markup in a decoded JSON value, depth first, in the order written."""
     if isinstance(node, str):
-        if ("<blockquote" in node or "<iframe" in node) and _HINTS.search(node):
+        if any(
+            form in node for form in ("<blockquote", "<iframe", "lt;blockquote", "lt;iframe")
+        ) and _HINTS.search(node):
             yield node
         return
     if depth >= _MAX_DEPTH:
         return
     if isinstance(node, dict):
         for key, value in node.items():
-            if isinstance(value, str | dict | list) and not _elsewhere(str(key)):
+            if isinstance(value, str | dict | list) and not elsewhere(str(key)):
                 yield from _markup_strings(value, depth + 1)
     elif isinstance(node, list):
         for value in node:
@@ -159,19 +228,24 @@ def _markup_strings(node: object, depth: int) -> Iterator[str]:
 def consent_pages(page: Page) -> Iterator[Page]:
     """Each embed fragment held as text in the page, parsed, as a page of its own."""
     holders: list[tuple[HtmlElement, str]] = [(t, t.text_content()) for t in _TEXTAREAS(page)]
-    if any(page.holds(*(e + t for t in _ESCAPED_TAGS)) for e in _ESCAPES):
-        values = [v for v in _ATTRIBUTES(page) if _MARKUP_IN_VALUE.search(v)]
-    else:  # one cheap test per attribute; the few values holding a "<" are looked at here
-        values = [v for v in _ATTRIBUTES_WITH_TAGS(page) if _UNESCAPED.search(v)]
-    for value in values:
-        owner = value.getparent()
-        if owner is not None:
-            holders.append((owner, str(value)))
+    for hit in hints.of(page).hits:
+        if hit.holds & Holds.MARKUP:
+            data = _json(hit.value) if hit.holds & Holds.JSON else None
+            if data is None:
+                holders.append((hit.element, hit.value))
+            else:  # an oEmbed answer or an editor's block kept as JSON: its markup strings
+                holders.extend((hit.element, markup) for markup in _markup_strings(data, 0))
     # a script's text is one text node in a parsed page: read in Python, once, it is searched 2.5x
     # faster than by an XPath test that copies it for each word looked for
     for script in page.tagged("script"):
         body = script.text
-        if body and any(word in body for word in _SCRIPT_MARKUP):
+        if not body:
+            continue
+        kind = script.get("type") or ""
+        if _NOT_A_PROGRAM.match(kind) and not _DATA_TYPE.search(kind):
+            if not _PLACEHOLDER.search(body):  # parked markup, not a template to fill in
+                holders.append((script, body))
+        elif any(word in body for word in _SCRIPT_MARKUP):
             holders.extend((script, markup) for markup in script_embeds(body))
     seen: dict[HtmlElement, int] = {}
     for holder, raw in holders:

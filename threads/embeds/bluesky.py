@@ -18,8 +18,8 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..ids import bluesky_time
-from ..model import Media, Post
-from ._common import HtmlElement, find_trailer, frame_src, has_class, make_post, render, squash, xpath
+from ..model import Author, Media, Post
+from ._common import Draft, HtmlElement, Link, find_trailer, has_class, render, squash, xpath
 
 PLATFORM = "bluesky"
 
@@ -38,10 +38,38 @@ _TRAILER = re.compile(
 )
 _EMBED_FLAG = "[image or embed]"
 _BLOCKQUOTES = xpath("//blockquote[" + has_class("bluesky-embed") + " or @data-bluesky-uri]")
-_IFRAMES = xpath(
-    "//iframe[@data-bluesky-id or contains(@src, 'embed.bsky.app/embed/')"
-    " or contains(@data-src, 'embed.bsky.app/embed/')]"
-)
+
+
+def link(url: str) -> Link | None:
+    """A post's web permalink (by handle or DID), its AT URI, or the embed page of its iframe."""
+    url = url.strip()
+    m = _EMBED_SRC.search(url) if "embed.bsky.app" in url else AT_URI.match(url)
+    if m is not None:
+        did, rkey = m["did"], m["rkey"]
+        extra = {"uri": f"at://{did}/app.bsky.feed.post/{rkey}", "did": did}
+        return Link(
+            PLATFORM,
+            rkey,
+            permalink(did, rkey),
+            author_id=did,
+            id_time=bluesky_time(rkey),
+            embed=True,
+            extra=extra,
+        )
+    w = WEB_URL.match(url)
+    if w is None:
+        return None
+    actor, rkey = w["actor"], w["rkey"]
+    did = actor if actor.startswith("did:") else None
+    return Link(
+        PLATFORM,
+        rkey,
+        permalink(actor, rkey),
+        handle=None if did else actor,
+        author_id=did,
+        id_time=bluesky_time(rkey),
+        extra={"uri": f"at://{did}/app.bsky.feed.post/{rkey}", "did": did} if did else {},
+    )
 
 
 def permalink(actor: str, rkey: str) -> str:
@@ -54,20 +82,6 @@ def extract(page: Page) -> Iterator[Post]:
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
-    for iframe in _IFRAMES(page):
-        m = _EMBED_SRC.search(frame_src(iframe))
-        if m:
-            uri = f"at://{m['did']}/app.bsky.feed.post/{m['rkey']}"
-            yield make_post(
-                page,
-                iframe,
-                PLATFORM,
-                "markup rendered bluesky-embed iframe",
-                post_id=m["rkey"],
-                url=permalink(m["did"], m["rkey"]),
-                id_time=bluesky_time(m["rkey"]),
-                extra={"uri": uri, "did": m["did"]},
-            )
 
 
 def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
@@ -98,20 +112,21 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
         extra["cid"] = bq.get("data-bluesky-cid")
     if rendered.media:
         extra["has_embed"] = True
-    return make_post(
-        page,
-        bq,
+    return Draft(
         PLATFORM,
         "markup blockquote.bluesky-embed",
         text=text,
-        name=name,
-        handle=handle,
-        author_url=f"https://bsky.app/profile/{did}",
+        author=Author(
+            name=name,
+            handle=handle,
+            url=f"https://bsky.app/profile/{did}",
+            id=did if did.startswith("did:") else None,
+        ),
         date_text=squash(final.text_content()) if final is not None else None,
-        media=rendered.media,
-        links=[u for u in rendered.links if not WEB_URL.match(u)],
+        media=tuple(rendered.media),
+        links=tuple(u for u in rendered.links if not WEB_URL.match(u)),
         extra=extra,
-        post_id=rkey,
+        id=rkey,
         url=permalink(handle or did, rkey),
         id_time=bluesky_time(rkey),
-    )
+    ).post(page, bq)

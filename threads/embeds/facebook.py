@@ -21,14 +21,14 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from ..dom import Page
-from ..model import Post
+from ..model import Author, Post
 from ._common import (
+    Draft,
     HtmlElement,
+    Link,
     absolute,
     figure_link,
-    frame_src,
     has_class,
-    make_post,
     query_value,
     render,
     squash,
@@ -49,14 +49,7 @@ _POST_ID = re.compile(
 )
 _PAGE_SLUG = re.compile(r"^https?://[^/]+/(?P<slug>[A-Za-z0-9.]{3,80})/(?:posts|videos|photos)/", re.I)
 _NOT_SLUGS = frozenset({"permalink.php", "story.php", "watch", "photo.php", "groups", "events", "share"})
-_SDK = xpath(
-    "//div[" + has_class("fb-post") + " or " + has_class("fb-video") + "][@data-href]",
-    needles=("fb-post", "fb-video"),
-)
-_IFRAMES = xpath(
-    "//iframe[re:test(@src, 'facebook\\.com/plugins/(post|video|comment_embed)\\.php', 'i')"
-    " or re:test(@data-src, 'facebook\\.com/plugins/(post|video|comment_embed)\\.php', 'i')]"
-)
+_SDK = xpath("//div[" + has_class("fb-post") + " or " + has_class("fb-video") + "][@data-href]")
 _AMP = xpath("//amp-facebook[@data-href]")
 _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-facebook") + " or " + has_class("is-provider-facebook") + "]"
@@ -78,6 +71,25 @@ def canonical(href: str | None) -> str | None:
     return f"https://{host}{parts.path}" + (f"?{kept}" if kept else "")
 
 
+_PLUGIN = re.compile(r"^https?://(?:[\w-]+\.)*facebook\.com/plugins/(?:post|video|comment_embed)\.php", re.I)
+
+
+def link(url: str) -> Link | None:
+    """A post's permalink (one naming a post: ``/posts/``, ``/videos/``, ``story_fbid=`` ...), or the
+    plugin page that embeds it (``plugins/post.php?href=…``)."""
+    address = absolute(url)
+    if not address:
+        return None
+    embed = bool(_PLUGIN.match(address))
+    canon = canonical(query_value(address, "href") if embed else address)
+    m = _POST_ID.search(canon) if canon else None
+    if canon is None or (m is None and not embed):
+        return None
+    slug = _PAGE_SLUG.match(canon)
+    handle = slug["slug"] if slug and slug["slug"].lower() not in _NOT_SLUGS else None
+    return Link(PLATFORM, (m["id"] or m["qid"]) if m else None, canon, handle=handle, embed=embed)
+
+
 def _post(
     page: Page,
     el: HtmlElement,
@@ -93,10 +105,10 @@ def _post(
     post_id = (m["id"] or m["qid"]) if m else None
     slug = _PAGE_SLUG.match(url)
     handle = slug["slug"] if slug and slug["slug"].lower() not in _NOT_SLUGS else None
-    return make_post(
-        page, el, PLATFORM, evidence, text=text, name=name, handle=handle, author_url=author_url,
-        post_id=post_id, url=url, date_text=date_text,
-    )  # fmt: skip
+    return Draft(
+        PLATFORM, evidence, text=text, author=Author(name=name, handle=handle, url=author_url),
+        id=post_id, url=url, date_text=date_text,
+    ).post(page, el)  # fmt: skip
 
 
 def extract(page: Page) -> Iterator[Post]:
@@ -104,11 +116,6 @@ def extract(page: Page) -> Iterator[Post]:
         url = canonical(div.get("data-href"))
         if url:
             yield _from_sdk(page, div, url)
-    for iframe in _IFRAMES(page):
-        src = absolute(frame_src(iframe)) or ""
-        url = canonical(query_value(src, "href"))
-        if url:
-            yield _post(page, iframe, url, "markup iframe facebook.com/plugins")
     for amp in _AMP(page):
         url = canonical(amp.get("data-href"))
         if url:

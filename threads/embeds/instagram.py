@@ -23,15 +23,17 @@ from datetime import datetime
 from .. import vocab
 from ..dom import Page
 from ..ids import instagram_time
-from ..model import Post
+from ..model import Author, Post
 from ._common import (
+    Draft,
     HtmlElement,
+    Link,
     absolute,
+    around_links,
+    either,
     figure_link,
-    frame_src,
     has_class,
     localize,
-    make_post,
     render,
     screenshots,
     squash,
@@ -58,18 +60,10 @@ _VIEW_LINKS = re.compile(
 
 _POST_HREF = "^(https?:)?//(www\\.)?(instagram\\.com|instagr\\.am)/([A-Za-z0-9._]+/)?(p|reels?|tv)/"
 _BLOCKQUOTES = xpath(
-    "//blockquote["
-    + has_class("instagram-media")
-    + " or @data-instgrm-permalink or @data-instgrm-version"
-    + " or .//a[re:test(@href, '"
-    + _POST_HREF
-    + "', 'i')]]"
+    "//blockquote[" + has_class("instagram-media") + " or @data-instgrm-permalink or @data-instgrm-version]"
 )
-_IFRAMES = xpath(
-    "//iframe[" + has_class("instagram-media") + " or re:test(@src, 'instagram\\.com/([A-Za-z0-9._]+/)?"
-    "(p|reels?|tv)/[A-Za-z0-9_-]+/embed', 'i') or re:test(@data-src, 'instagram\\.com/([A-Za-z0-9._]+/)?"
-    "(p|reels?|tv)/[A-Za-z0-9_-]+/embed', 'i')]"
-)
+_POST_LINK = re.compile(_POST_HREF, re.IGNORECASE)
+"""A blockquote holding a link like this may be a post whose classes were stripped."""
 _AMP = xpath("//amp-instagram[@data-shortcode]")
 _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-instagram") + " or " + has_class("is-provider-instagram") + "]"
@@ -78,6 +72,29 @@ _SCREENSHOTS = screenshots("Instagram")
 _SCREENSHOT_ALT = re.compile(
     r"^\s*Instagram post by @(?P<handle>[\w.]{1,30})\s*:?\s*(?P<text>.*)$", re.I | re.S
 )
+
+
+def link(url: str) -> Link | None:
+    """A post's permalink (``/p/``, ``/reel/``, ``/tv/``, ``/{user}/p/``: the user is the author),
+    or its embed page (``/p/{code}/embed``)."""
+    address = absolute(url)
+    m = POST_URL.match(address) if address else None
+    if m is None or address is None:
+        return None
+    kind = "reel" if m["kind"].lower().startswith("reel") else m["kind"].lower()
+    embed = address[m.end() :].lstrip("/").lower().startswith("embed")
+    user = m["user"] if m["user"] and m["user"].lower() not in _NOT_USERS else None
+    return Link(
+        PLATFORM,
+        m["code"],
+        f"https://www.instagram.com/{kind}/{m['code']}/",
+        handle=user,
+        id_time=instagram_time(m["code"]),
+        embed=embed,
+    )
+
+
+_NOT_USERS = frozenset({"p", "reel", "reels", "tv", "explore", "stories", "accounts"})
 
 
 def parse_post_url(href: str | None) -> tuple[str, str] | None:
@@ -91,14 +108,10 @@ def parse_post_url(href: str | None) -> tuple[str, str] | None:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page):
+    for bq in either(page, _BLOCKQUOTES(page), around_links(page, "blockquote", _POST_LINK)):
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
-    for iframe in _IFRAMES(page):
-        found = parse_post_url(frame_src(iframe))
-        if found:
-            yield _stub(page, iframe, found, "markup rendered iframe.instagram-media")
     for amp in _AMP(page):
         found = parse_post_url(f"https://www.instagram.com/p/{(amp.get('data-shortcode') or '').strip()}/")
         if found:
@@ -108,19 +121,17 @@ def extract(page: Page) -> Iterator[Post]:
             yield _stub(page, fig, found, "markup figure.wp-block-embed-instagram with a post URL")
     for el in _SCREENSHOTS(page):
         if m := _SCREENSHOT_ALT.match(el.get("alt") or el.get("data-alt") or ""):
-            yield make_post(
-                page,
-                el,
+            yield Draft(
                 PLATFORM,
                 "screenshot alt 'Instagram post by @handle'",
                 text=squash(m["text"]),
-                handle=m["handle"],
-            )
+                author=Author(handle=m["handle"]),
+            ).post(page, el)
 
 
 def _stub(page: Page, el: HtmlElement, found: tuple[str, str], evidence: str) -> Post:
     code, url = found
-    return make_post(page, el, PLATFORM, evidence, post_id=code, url=url, id_time=instagram_time(code))
+    return Draft(PLATFORM, evidence, id=code, url=url, id_time=instagram_time(code)).post(page, el)
 
 
 def _placeholder_only(bq: HtmlElement) -> bool:
@@ -176,19 +187,15 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
             published = localize(moment, date_text)
     code, url = found if found else (None, None)
     extra = {"captioned": True} if bq.get("data-instgrm-captioned") is not None else {}
-    return make_post(
-        page,
-        bq,
+    return Draft(
         PLATFORM,
         "markup blockquote.instagram-media",
         text=caption,
-        name=name,
-        handle=handle,
-        author_url=author_url,
-        post_id=code,
+        author=Author(name=name, handle=handle, url=author_url),
+        id=code,
         url=url,
         published=published,
         date_text=date_text,
         id_time=instagram_time(code) if code else None,
         extra=extra,
-    )
+    ).post(page, bq)

@@ -9,20 +9,22 @@ values) of those two types, as forum and post pages carry them: ``author`` (Pers
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from .. import vocab
 from ..dom import Page
-from ..model import Post, Published
-from ._common import HtmlElement, make_post, squash, xpath
+from ..model import Author, Post, Published
+from ._common import Draft, HtmlElement, squash, xpath
 
 PLATFORM = "jsonld"
 
 POSTING_TYPES = frozenset({"socialmediaposting", "discussionforumposting"})
 _SCRIPTS = xpath("//script[translate(@type, 'LDJSON', 'ldjson')='application/ld+json']")
 _MAX_DEPTH = 12
+_POSTING_WORDS = re.compile(r"(?i:SocialMediaPosting|DiscussionForumPosting)")
 
 
 def _types(item: dict[str, Any]) -> set[str]:
@@ -79,23 +81,21 @@ def _post(page: Page, script: HtmlElement, item: dict[str, Any]) -> Post:
     # the permalink's host names the platform; any other host (or none) gives "unknown"
     platform = vocab.platform_of_url(url) or "unknown"
     text = _text(item.get("text")) or _text(item.get("articleBody")) or _text(item.get("headline")) or ""
-    return make_post(
-        page,
-        script,
+    return Draft(
         platform,
         f"json-ld {'/'.join(sorted(_types(item)))}",
         text=text,
-        name=name,
-        handle=handle.lstrip("@") if handle else None,
-        author_url=author_url,
-        post_id=_text(item.get("identifier")),
+        author=Author(name=name, handle=handle.lstrip("@") if handle else None, url=author_url),
+        id=_text(item.get("identifier")),
         url=url,
         published=_published(item.get("datePublished")),
-    )
+    ).post(page, script)
 
 
 def extract(page: Page) -> Iterator[Post]:
     for script in _SCRIPTS(page):
+        if not _POSTING_WORDS.search(script.text or ""):
+            continue  # most JSON-LD describes the article, its publisher and breadcrumbs
         try:
             data = json.loads(script.text or "", strict=False)
         except (ValueError, RecursionError):

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from .. import vocab
 from ..dom import Page
 from ..ids import mastodon_time
-from ..model import Post
-from ._common import HtmlElement, absolute, frame_src, has_class, make_post, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, Link, absolute, has_class, xpath
 
 PLATFORM = "mastodon"
 
@@ -29,17 +29,6 @@ STATUS_URL = re.compile(
     r"|users/(?P<user>[A-Za-z0-9_]+)/statuses)/(?P<id>\d{1,19})(?P<embed>/embed)?(?:[/?#]|$)"
 )
 _EMBED_SRC = "re:test(@{attr}, '^(https?:)?//[^/]+/@[A-Za-z0-9_]+(@[A-Za-z0-9.-]+)?/[0-9]+/embed')"
-_IFRAMES = xpath(
-    "//iframe["
-    + has_class("mastodon-embed")
-    + " or "
-    + has_class("truthsocial-embed")
-    + " or "
-    + _EMBED_SRC.format(attr="src")
-    + " or "
-    + _EMBED_SRC.format(attr="data-src")
-    + "]"
-)
 _BLOCKQUOTES = xpath("//blockquote[" + has_class("mastodon-embed") + " or @data-embed-url]")
 
 
@@ -57,18 +46,28 @@ def parse_status(href: str | None) -> tuple[str, str, str, str] | None:
     return platform, handle, m["id"], f"https://{host}/@{user}/{m['id']}"
 
 
+def link(url: str) -> Link | None:
+    """A status's embed page (``/@user/{id}/embed``, on any server), or its permalink when the ID
+    encodes a plausible time (the host is any server's, so the ID is the only check)."""
+    found = parse_status(url)
+    if found is None:
+        return None
+    platform, handle, sid, permalink = found
+    when = mastodon_time(sid)
+    embed = "/embed" in url.split("?", 1)[0][-7:]
+    if not embed and when is None:
+        return None
+    return Link(platform, sid, permalink, handle=handle, id_time=when, embed=embed)
+
+
 def _post(page: Page, el: HtmlElement, found: tuple[str, str, str, str], evidence: str) -> Post:
     platform, handle, sid, url = found
-    return make_post(
-        page, el, platform, evidence, handle=handle, post_id=sid, url=url, id_time=mastodon_time(sid)
-    )
+    return Draft(
+        platform, evidence, author=Author(handle=handle), id=sid, url=url, id_time=mastodon_time(sid)
+    ).post(page, el)
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for iframe in _IFRAMES(page):
-        found = parse_status(frame_src(iframe))
-        if found:
-            yield _post(page, iframe, found, "markup iframe on /@user/{id}/embed")
     for bq in _BLOCKQUOTES(page):
         found = parse_status(bq.get("data-embed-url"))
         if found is None:

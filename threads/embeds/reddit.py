@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 
 from ..dom import Page
-from ..model import Post
-from ._common import HtmlElement, absolute, has_class, make_post, squash, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, Link, absolute, has_class, squash, xpath
 
 PLATFORM = "reddit"
 
@@ -27,13 +27,9 @@ POST_URL = re.compile(
 _USER = re.compile(r"/(?:u|user)/(?P<name>[A-Za-z0-9_-]{3,20})/?(?:[?#]|$)", re.I)
 _BLOCKS = xpath(
     "//blockquote[" + has_class("reddit-embed-bq") + " or " + has_class("reddit-card") + "]"
-    " | //div[" + has_class("reddit-embed") + "]",
-    needles=("reddit-embed",),
+    " | //div[" + has_class("reddit-embed") + "]"
 )
-_OTHERS = xpath(
-    "//amp-reddit[@data-src] | //iframe[re:test(@src, '(embed\\.reddit|redditmedia)\\.com/r/', 'i')"
-    " or re:test(@data-src, '(embed\\.reddit|redditmedia)\\.com/r/', 'i')]"
-)
+_AMP = xpath("//amp-reddit[@data-src]")
 
 
 def parse_post_url(href: str | None) -> tuple[str, str] | None:
@@ -48,6 +44,20 @@ def parse_post_url(href: str | None) -> tuple[str, str] | None:
     return m["post"], base
 
 
+def link(url: str) -> Link | None:
+    """A post's or comment's permalink; an address on the embed hosts (``embed.reddit.com``,
+    ``redditmedia.com``) is the embed's."""
+    address = absolute(url)
+    found = parse_post_url(address.replace("embed.reddit.com", "www.reddit.com") if address else None)
+    if found is None or address is None:
+        return None
+    embed = bool(_EMBED_HOST.match(address))
+    return Link(PLATFORM, found[0], found[1], embed=embed)
+
+
+_EMBED_HOST = re.compile(r"^https?://(?:embed\.reddit\.com|(?:[\w-]+\.)*redditmedia\.com)/", re.I)
+
+
 def _from_block(page: Page, el: HtmlElement) -> Post | None:
     anchors = list(el.iter("a"))
     post = next(((a, f) for a in anchors if (f := parse_post_url(a.get("href")))), None)
@@ -57,16 +67,14 @@ def _from_block(page: Page, el: HtmlElement) -> Post | None:
     title = squash(post[0].text_content())
     post_id, url = post[1]
     kind = "blockquote." + ("reddit-card" if "reddit-card" in (el.get("class") or "") else "reddit-embed-bq")
-    return make_post(
-        page,
-        el,
+    return Draft(
         PLATFORM,
         f"markup {kind if el.tag == 'blockquote' else 'div.reddit-embed'}",
         text=title,
-        handle=user,
-        post_id=post_id,
+        author=Author(handle=user),
+        id=post_id,
         url=url,
-    )
+    ).post(page, el)
 
 
 def extract(page: Page) -> Iterator[Post]:
@@ -74,11 +82,9 @@ def extract(page: Page) -> Iterator[Post]:
         post = _from_block(page, el)
         if post is not None:
             yield post
-    for el in _OTHERS(page):
+    for el in _AMP(page):
         found = parse_post_url(
             (el.get("data-src") or el.get("src") or "").replace("embed.reddit.com", "www.reddit.com")
         )
         if found:
-            yield make_post(
-                page, el, PLATFORM, f"markup {el.tag} reddit embed", post_id=found[0], url=found[1]
-            )
+            yield Draft(PLATFORM, f"markup {el.tag} reddit embed", id=found[0], url=found[1]).post(page, el)

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from ..dom import Page
-from ..model import Post
-from ._common import HtmlElement, absolute, frame_src, make_post, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, Link, absolute, xpath
 
 PLATFORM = "telegram"
 
@@ -22,22 +22,27 @@ POST_URL = re.compile(
 )
 _POST_ATTR = re.compile(r"^\s*(?P<channel>[A-Za-z0-9_]{4,32})/(?P<msg>\d+)\s*$")
 _SCRIPTS = xpath("//script[@data-telegram-post]")
-_IFRAMES = xpath(
-    "//iframe[re:test(@src, '(t|telegram)\\.me/(s/)?[A-Za-z0-9_]{4,32}/[0-9]+\\?(.*&)?embed=', 'i')"
-    " or re:test(@data-src, '(t|telegram)\\.me/(s/)?[A-Za-z0-9_]{4,32}/[0-9]+\\?(.*&)?embed=', 'i')]"
-)
+
+
+def link(url: str) -> Link | None:
+    """A message's permalink (``t.me/{channel}/{n}``), or its widget page (``?embed=1``)."""
+    address = absolute(url)
+    m = POST_URL.match(address) if address else None
+    if m is None or address is None:
+        return None
+    channel, msg = m["channel"], m["msg"]
+    embed = "embed=" in address.partition("?")[2]
+    return Link(PLATFORM, f"{channel}/{msg}", f"https://t.me/{channel}/{msg}", handle=channel, embed=embed)
 
 
 def _post(page: Page, el: HtmlElement, channel: str, msg: str, evidence: str) -> Post:
-    return make_post(
-        page,
-        el,
+    return Draft(
         PLATFORM,
         evidence,
-        handle=channel,
-        post_id=f"{channel}/{msg}",
+        author=Author(handle=channel),
+        id=f"{channel}/{msg}",
         url=f"https://t.me/{channel}/{msg}",
-    )
+    ).post(page, el)
 
 
 def extract(page: Page) -> Iterator[Post]:
@@ -45,8 +50,3 @@ def extract(page: Page) -> Iterator[Post]:
         m = _POST_ATTR.match(script.get("data-telegram-post") or "")
         if m:
             yield _post(page, script, m["channel"], m["msg"], "markup script[data-telegram-post]")
-    for iframe in _IFRAMES(page):
-        src = absolute(frame_src(iframe))
-        m = POST_URL.match(src) if src else None
-        if m:
-            yield _post(page, iframe, m["channel"], m["msg"], "markup iframe t.me ?embed=1")

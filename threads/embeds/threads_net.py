@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..ids import threads_time
-from ..model import Post
-from ._common import HtmlElement, absolute, frame_src, has_class, make_post, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, Link, absolute, has_class, xpath
 
 PLATFORM = "threads"
 
@@ -24,10 +24,6 @@ POST_URL = re.compile(
     re.IGNORECASE,
 )
 _BLOCKQUOTES = xpath("//blockquote[" + has_class("text-post-media") + " or @data-text-post-permalink]")
-_IFRAMES = xpath(
-    "//iframe[re:test(@src, 'threads\\.(net|com)/@[^/]+/post/[^/]+/embed', 'i')"
-    " or re:test(@data-src, 'threads\\.(net|com)/@[^/]+/post/[^/]+/embed', 'i')]"
-)
 
 
 def parse_post_url(href: str | None) -> tuple[str | None, str, str] | None:
@@ -41,11 +37,21 @@ def parse_post_url(href: str | None) -> tuple[str | None, str, str] | None:
     return handle, code, f"https://www.threads.com/{path}"
 
 
+def link(url: str) -> Link | None:
+    """A post's permalink, or its embed page (``/@{handle}/post/{code}/embed``)."""
+    found = parse_post_url(url)
+    if found is None:
+        return None
+    handle, code, permalink = found
+    embed = url.split("?", 1)[0].rstrip("/").lower().endswith("/embed")
+    return Link(PLATFORM, code, permalink, handle=handle, id_time=threads_time(code), embed=embed)
+
+
 def _post(page: Page, el: HtmlElement, found: tuple[str | None, str, str], evidence: str) -> Post:
     handle, code, url = found
-    return make_post(
-        page, el, PLATFORM, evidence, handle=handle, post_id=code, url=url, id_time=threads_time(code)
-    )
+    return Draft(
+        PLATFORM, evidence, author=Author(handle=handle), id=code, url=url, id_time=threads_time(code)
+    ).post(page, el)
 
 
 def extract(page: Page) -> Iterator[Post]:
@@ -55,7 +61,3 @@ def extract(page: Page) -> Iterator[Post]:
             found = next(filter(None, (parse_post_url(a.get("href")) for a in bq.iter("a"))), None)
         if found:
             yield _post(page, bq, found, "markup blockquote.text-post-media")
-    for iframe in _IFRAMES(page):
-        found = parse_post_url(frame_src(iframe))
-        if found:
-            yield _post(page, iframe, found, "markup iframe threads embed")

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..ids import tiktok_time
-from ..model import Post
-from ._common import HtmlElement, absolute, frame_src, has_class, make_post, render, src_matches, xpath
+from ..model import Author, Post
+from ._common import Draft, HtmlElement, Link, absolute, has_class, render, xpath
 
 PLATFORM = "tiktok"
 
@@ -27,7 +27,22 @@ _EMBED_SRC = re.compile(r"tiktok\.com/(?:embed(?:/v2)?|player/v1)/(?P<id>\d{15,2
 _BLOCKQUOTES = xpath(
     "//blockquote[" + has_class("tiktok-embed") + " or (@data-video-id and contains(@cite, 'tiktok.com'))]"
 )
-_IFRAMES = xpath("//iframe[" + src_matches("tiktok\\.com/(embed|player/v1)/") + "]")
+
+
+def link(url: str) -> Link | None:
+    """A video's permalink (``/@{handle}/video/{id}``), or its player (``/embed/v2/{id}``,
+    ``/player/v1/{id}``: no handle, so no permalink)."""
+    address = absolute(url)
+    if not address:
+        return None
+    if m := VIDEO_URL.match(address):
+        vid = m["id"]
+        return Link(PLATFORM, vid, f"https://www.tiktok.com/@{m['handle']}/video/{vid}", handle=m["handle"],
+                    id_time=tiktok_time(vid))  # fmt: skip
+    if e := _EMBED_SRC.search(address):
+        vid = e["id"]
+        return Link(PLATFORM, vid, None, id_time=tiktok_time(vid), embed=True)
+    return None
 
 
 def _not_caption(a: HtmlElement) -> bool:
@@ -51,27 +66,14 @@ def extract(page: Page) -> Iterator[Post]:
         sound = next(
             (a.text_content().strip() for a in bq.iter("a") if (a.get("title") or "").startswith("♬")), None
         )
-        yield make_post(
-            page,
-            bq,
+        yield Draft(
             PLATFORM,
             "markup blockquote.tiktok-embed",
             text=rendered.text,
-            handle=handle,
-            post_id=video_id,
+            author=Author(handle=handle),
+            id=video_id,
             url=f"https://www.tiktok.com/@{handle}/video/{video_id}" if handle else None,
             id_time=tiktok_time(video_id),
-            links=rendered.links,
-            extra={"sound": sound} if sound else None,
-        )
-    for iframe in _IFRAMES(page):
-        e = _EMBED_SRC.search(frame_src(iframe))
-        if e:
-            yield make_post(
-                page,
-                iframe,
-                PLATFORM,
-                "markup iframe tiktok.com/embed",
-                post_id=e["id"],
-                id_time=tiktok_time(e["id"]),
-            )
+            links=tuple(rendered.links),
+            extra={"sound": sound} if sound else {},
+        ).post(page, bq)

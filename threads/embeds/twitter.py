@@ -25,21 +25,23 @@ from collections.abc import Iterator
 
 from ..dom import Page
 from ..ids import twitter_time
-from ..model import Media, Post
+from ..model import Author, Media, Post
 from ._common import (
+    Draft,
     HtmlElement,
+    Link,
     absolute,
+    around_links,
     classes,
+    either,
     figure_link,
     find_trailer,
     frame_src,
     has_class,
-    make_post,
     query_value,
     render,
     screenshots,
     squash,
-    src_matches,
     xpath,
 )
 
@@ -59,16 +61,13 @@ _TWEET_CLASSES = ("twitter-tweet", "twitter-video")
 _BLOCKQUOTES = xpath(
     "//blockquote["
     + " or ".join(has_class(c) for c in _TWEET_CLASSES)
-    + " or @data-tweetid or @data-tweet-id"
-    + f" or .//a[re:test(@href, '{_STATUS_XP}', 'i')]]"
+    + " or @data-tweetid or @data-tweet-id]"
 )
+_STATUS_HREF = re.compile(_STATUS_XP, re.IGNORECASE)
+"""A blockquote holding a link like this may be a tweet whose classes were stripped."""
 _ID_ATTRIBUTES = ("data-tweet-id", "data-tweetid", "data-oembed-url", "data-oembed", "data-embed-url")
 """Where rendered widgets, AMP and lazy loaders keep the tweet's ID or permalink."""
-_BY_ID = xpath(
-    "//*[not(self::blockquote)][" + " or ".join(f"@{a}" for a in _ID_ATTRIBUTES) + "]"
-    " | //iframe[" + src_matches("platform\\.twitter\\.com/embed/") + "]",
-    needles=("data-tweet", "data-oembed", "data-embed-url"),
-)
+_BY_ID = xpath("//*[not(self::blockquote)][" + " or ".join(f"@{a}" for a in _ID_ATTRIBUTES) + "]")
 _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-twitter") + " or " + has_class("is-provider-twitter") + "]"
 )
@@ -107,6 +106,23 @@ def parse_status(href: str | None) -> _Status | None:
     return handle, m["id"], f"https://{host}/{path}/{m['id']}"
 
 
+_EMBED_PAGE = re.compile(r"^https?://platform\.(?:twitter|x)\.com/embed/(?:Tweet|index)\.html\?", re.I)
+"""The page a rendered tweet's iframe loads, the tweet's ID in its ``id`` parameter."""
+
+
+def link(url: str) -> Link | None:
+    """A tweet's permalink, or the page its widget loads (``platform.twitter.com/embed/Tweet.html?id=``)."""
+    if (status := parse_status(url)) is not None:
+        handle, tid, canonical = status
+        return Link(PLATFORM, tid, canonical, handle=handle, id_time=twitter_time(tid))
+    address = absolute(url)
+    if address and _EMBED_PAGE.match(address) and (tid := query_value(address, "id")).isdigit():
+        return Link(
+            PLATFORM, tid, f"https://twitter.com/i/web/status/{tid}", id_time=twitter_time(tid), embed=True
+        )
+    return None
+
+
 def _media_link(a: HtmlElement, visible: str) -> Media | None:
     if _PIC.search(visible) or _PIC.search(a.get("href") or ""):
         found = _PIC.search(visible) or _PIC.search(a.get("href") or "")
@@ -121,7 +137,7 @@ def _own(a: HtmlElement, bq: HtmlElement) -> bool:
 
 
 def extract(page: Page) -> Iterator[Post]:
-    for bq in _BLOCKQUOTES(page):
+    for bq in either(page, _BLOCKQUOTES(page), around_links(page, "blockquote", _STATUS_HREF)):
         post = _from_blockquote(page, bq)
         if post is not None:
             yield post
@@ -185,23 +201,20 @@ def _from_blockquote(page: Page, bq: HtmlElement) -> Post | None:
             "markup blockquote with a tweet trailer" if m else "markup blockquote holding a status link"
         )
     links = [u for u in rendered.links if u != (final[0].get("href") if final else None)]
-    return make_post(
-        page,
-        bq,
+    return Draft(
         PLATFORM,
         evidence,
         text=text,
-        name=name,
-        handle=handle or url_handle,
-        post_id=final_id,
+        author=Author(name=name, handle=handle or url_handle),
+        id=final_id,
         url=url,
         date_text=date_text,
         id_time=twitter_time(final_id) if final_id else None,
-        quotes=quotes,
-        media=rendered.media,
-        links=links,
+        quotes=tuple(quotes),
+        media=tuple(rendered.media),
+        links=tuple(links),
         extra=extra,
-    )
+    ).post(page, bq)
 
 
 def _from_card(
@@ -222,19 +235,19 @@ def _from_card(
     p = next((p for p in bq.iter("p") if not any(a in own or a is final[0] for a in p.iter("a"))), None)
     rendered = render(p, media_link=_media_link, base_url=page.base_url) if p is not None else None
     time_el = final[0] if final[0].text_content().strip() else bq.find(".//time")
-    return make_post(
-        page, bq, PLATFORM, "markup blockquote tweet card (@handle link and status link)",
-        text=rendered.text if rendered else "", name=name, handle=handle, post_id=tid, url=url,
+    return Draft(
+        PLATFORM, "markup blockquote tweet card (@handle link and status link)",
+        text=rendered.text if rendered else "", author=Author(name=name, handle=handle), id=tid, url=url,
         date_text=squash(time_el.text_content()) if time_el is not None else None, id_time=twitter_time(tid),
-        media=rendered.media if rendered else (), links=rendered.links if rendered else (),
-    )  # fmt: skip
+        media=tuple(rendered.media) if rendered else (), links=tuple(rendered.links) if rendered else (),
+    ).post(page, bq)  # fmt: skip
 
 
 def _stub(page: Page, el: HtmlElement, status: _Status, evidence: str) -> Post:
     handle, tid, url = status
-    return make_post(
-        page, el, PLATFORM, evidence, handle=handle, post_id=tid, url=url, id_time=twitter_time(tid)
-    )
+    return Draft(
+        PLATFORM, evidence, author=Author(handle=handle), id=tid, url=url, id_time=twitter_time(tid)
+    ).post(page, el)
 
 
 def _from_id_holder(page: Page, el: HtmlElement) -> Post | None:
@@ -283,14 +296,12 @@ def _from_screenshot(page: Page, el: HtmlElement) -> Post | None:
         if status is not None:
             break
     tid, url = (status[1], status[2]) if status else (None, None)
-    return make_post(
-        page,
-        el,
+    return Draft(
         PLATFORM,
         "screenshot alt 'Twitter post by @handle'",
         text=squash(m["text"]),
-        handle=handle,
-        post_id=tid,
+        author=Author(handle=handle),
+        id=tid,
         url=url,
         id_time=twitter_time(tid) if tid else None,
-    )
+    ).post(page, el)

@@ -1,0 +1,77 @@
+"""Posts named by an address in an attribute, whatever the element and the attribute's name.
+
+Recognises:
+
+* a platform's **embed address** in any attribute of any element: the page a rendered embed's
+  iframe loads (``platform.twitter.com/embed/Tweet.html?id=``, ``instagram.com/p/{code}/embed``,
+  ``facebook.com/plugins/post.php?href=…``, ``embed.bsky.app/embed/…``, ``/@user/{id}/embed``,
+  ``threads.net/@user/post/{code}/embed``, ``tiktok.com/embed/v2/{id}``,
+  ``linkedin.com/embed/feed/update/urn:li:…``, ``t.me/{channel}/{n}?embed=1``, ``embed.reddit.com``),
+  in ``src`` or wherever a lazy loader or consent manager moved it (``data-src``,
+  ``data-lazy-src``, ``iframe-src``, ``nitro-lazy-src``, ``data-cmplz-src``, ``suppressedsrc``...),
+  on an iframe or on the placeholder that stands for it, or in a link a privacy tool left in its
+  place; an AT URI (``data-bluesky-uri``);
+* an embed proxy's frame carrying a post's permalink in its query (``media.html?src=…``,
+  ``/media/oembed?url=…``);
+* a **permalink** in a loader's attribute (``data-src``, ``data-url``, ``data-embed-url``,
+  ``data-permalink``, ``data-href``) of an element that is not a link: a placeholder.
+
+Only the address is read (platform, ID, handle, time); where a platform reader reads the same
+post from richer markup, the copies merge. Not posts: links (``a[href]`` holding a permalink: the
+card reader weighs those), ``meta`` and ``link``, images and media sources, form fields, share,
+follow and like buttons, and anything in a rail of other stories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from .. import hints, vocab
+from ..dom import Page
+from ..hints import Holds, candidates
+from ..model import Post
+from ._common import Draft, Link, absolute
+from ._places import in_rail
+
+_NOT_HOLDERS = frozenset(
+    {"meta", "link", "img", "source", "picture", "video", "audio", "track", "script", "style", "input",
+     "button", "select", "option", "form", "base", "area"}
+)  # fmt: skip
+"""Elements whose addresses are never an embedded post (a script's data is read elsewhere)."""
+_FRAMES = frozenset({"iframe", "frame", "embed", "object", "amp-iframe", "portal"})
+_LOADER = re.compile(r"src|url|href|embed|permalink|uri|oembed|load", re.IGNORECASE)
+"""Attribute names of loaders and placeholders that hold what they stand for."""
+_NOT_LOADER = re.compile(r"share|intent|follow|like|reply|retweet|comment|count|profile|author|avatar", re.I)
+"""Attribute names of buttons and bylines, whose addresses are not the post embedded there."""
+_EMBED_SHAPE = re.compile(r"embed|plugins|Tweet\.html|/player/", re.IGNORECASE)
+"""What every embed page's address holds somewhere (a cheap test before parsing a link's address)."""
+
+
+def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
+    for hit in hints.of(page).hits:
+        el, name = hit.element, hit.name
+        if not hit.holds & Holds.ADDRESS or hit.holds & Holds.JSON or el.tag in _NOT_HOLDERS:
+            continue  # (post data in JSON is read whole by the post data reader)
+        if el.tag == "a" and not _EMBED_SHAPE.search(hit.value):
+            continue  # a link to a post or a profile: only an embed page counts in a link
+        loader = name != "href" and _LOADER.search(name) is not None and not _NOT_LOADER.search(name)
+        addresses = candidates(hit.value)
+        if vocab.platform_of_url(absolute(addresses[0]) if addresses else None):
+            addresses = addresses[:1]  # a platform's own widget (a like or share button) names other things
+        for i, address in enumerate(addresses):
+            found = parse(address)
+            if found is None:
+                continue
+            if found.embed:
+                evidence = f"markup {el.tag}[{name}] embed address"
+            elif el.tag == "a" or not (loader or el.tag in _FRAMES):
+                continue  # a link (the card reader weighs it), or an address that is not loaded
+            elif i == 0:
+                evidence = f"markup {el.tag}[{name}] post address"
+            else:
+                evidence = f"markup {el.tag}[{name}] embed proxy with a post address"
+            if in_rail(el):
+                break
+            yield Draft.of_link(found, evidence).post(page, el)
+            break
