@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
 from .model import Author, Post
+from .vocab import PLATFORMS
 
 __all__ = [
     "MIN_PART",
@@ -88,19 +90,10 @@ _ID_PARAMS = frozenset({"story_fbid", "fbid", "id", "v", "p"})
 _HOST_PREFIX = re.compile(r"^(?:www\.|mobile\.|m\.|web\.|old\.|new\.|np\.)")
 """Prefixes that serve the same page as the bare host."""
 
-_HOST_ALIASES = {
-    "x.com": "twitter.com",
-    "fxtwitter.com": "twitter.com",
-    "vxtwitter.com": "twitter.com",
-    "fixupx.com": "twitter.com",
-    "fixvx.com": "twitter.com",
-    "threads.net": "threads.com",
-    "instagr.am": "instagram.com",
-    "youtu.be": "youtube.com",
-    "redd.it": "reddit.com",
-    "telegram.me": "t.me",
-}
-"""Hosts that answer for another one's posts (renamed platforms, short links, embed proxies)."""
+_HOST_ALIASES: Mapping[str, str] = MappingProxyType(
+    {host: p.hosts[0] for p in PLATFORMS.values() for host in p.hosts[1:]}
+)
+"""A platform's other hosts (x.com, threads.com, instagr.am, youtu.be, redd.it) -> its first one."""
 
 
 class _Rule(NamedTuple):
@@ -161,7 +154,7 @@ PERMALINK_RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "threads post",
-        "threads.com",
+        "threads.net",
         r"^/(?:@[A-Za-z0-9._]+/post|t)/(?P<id>[A-Za-z0-9_-]+)(?:/.*)?$",
         "/t/{id}",
         "threads",
