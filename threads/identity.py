@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlsplit
@@ -58,6 +59,8 @@ MIN_TEXT = 12
 """Equal texts shorter than this ("Yes!", "🔥", "Thank you") are too common to prove one post."""
 MIN_PART = 20
 """A text inside another proves one post only from this length on (a few common words do not)."""
+KEY_CHOICES = 8
+"""Inner words of a text among which :class:`Index` picks the rarest as its key."""
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -223,8 +226,12 @@ class _Address(NamedTuple):
 
 
 def _address(url: str | None) -> _Address | None:
-    if not url:
-        return None
+    return _cached_address(url) if url else None
+
+
+@lru_cache(maxsize=4096)
+def _cached_address(url: str) -> _Address | None:
+    """:func:`_address` (copies of one post carry one address: read once)."""
     text = url.strip()
     if text.startswith("//"):
         text = "https:" + text
@@ -435,13 +442,17 @@ class Index:
         return len(self.identities)
 
     def _key_word(self, tokens: list[str]) -> str | None:
-        """An inner word (not the first or last, which a quote may cut), the rarest."""
-        inner = tokens[1:-1]
-        return min(inner, key=lambda t: (len(self._by_word.get(t, ())), -len(t))) if inner else None
+        """An inner word (not the first or last, which a quote may cut): the rarest of the first
+        :data:`KEY_CHOICES` (any inner word would do; a rare one brings fewer candidates)."""
+        inner = tokens[1 : KEY_CHOICES + 1] if len(tokens) > KEY_CHOICES + 1 else tokens[1:-1]
+        if not inner:
+            return None
+        by_word = self._by_word
+        return min(inner, key=lambda t: (len(by_word.get(t, ())), -len(t)))
 
-    def add(self, post: Post) -> int:
-        """Keep ``post`` as a new record; its number."""
-        self.identities.append(identify(post))
+    def add(self, post: Post, ident: Identity | None = None) -> int:
+        """Keep ``post`` (whose identity may be given) as a new record; its number."""
+        self.identities.append(ident or identify(post))
         self._index(len(self.identities) - 1)
         return len(self.identities) - 1
 
@@ -476,8 +487,10 @@ class Index:
             found |= self._by_url.get(ident.permalink, set())
         if len(ident.text) >= MIN_TEXT:
             tokens = ident.text.split(" ")
+            by_key = self._by_key
             for t in set(tokens):  # kept texts inside this one
-                found |= self._by_key.get(t, set())
+                if t in by_key:
+                    found |= by_key[t]
             found |= self._few_words
             key = self._key_word(tokens)  # this text inside kept ones
             found |= self._by_word.get(key, set()) if key is not None else self._long_texts
@@ -501,10 +514,11 @@ def merge_copies(posts: Iterable[Post], merge: Callable[[Post, Post], Post]) -> 
     index = Index()
     kept: list[Post] = []
     for post in posts:
-        n = index.find(post)
+        ident = identify(post)
+        n = index.find(ident)
         if n is None:
             kept.append(post)
-            index.add(post)
+            index.add(post, ident)
         else:
             kept[n] = merge(kept[n], post)
             index.replace(n, kept[n])
