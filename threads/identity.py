@@ -27,6 +27,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -363,14 +364,16 @@ class Identity:
     @property
     def key(self) -> str:
         """The post's identity as one string: ``id:PLATFORM:ID``, else ``url:PERMALINK``, else
-        ``text:PLATFORM:AUTHOR:WORDS`` (AUTHOR is ``@handle``, else the name's words, else empty)."""
+        ``text:PLATFORM:AUTHOR:DIGEST`` (AUTHOR is ``@handle``, else the name's words, else empty;
+        DIGEST 20 hex digits of the BLAKE2b hash of the words, so that a key stays short)."""
         if self.id:
             return f"id:{self.id_platform}:{self.id}"
         if self.permalink:
             return f"url:{self.permalink}"
         a = self.author
         who = f"@{a.handle.lower()}" if a.handle else words(a.name)
-        return f"text:{self.platform}:{who}:{self.text}"
+        digest = hashlib.blake2b(self.text.encode("utf-8"), digest_size=10).hexdigest()
+        return f"text:{self.platform}:{who}:{digest}"
 
 
 def identify(post: Post) -> Identity:

@@ -44,7 +44,8 @@ def _shown(text: str) -> str:
 
 def archive_work(task: Task, item: Item) -> Result:
     """Read one item and find its posts (in a worker): the Result's text is the reconstruction as
-    JSON with the sha256 of the page's bytes in ``source.sha256``; its data the bytes, when kept."""
+    JSON (as :func:`~threads.archive.store.record_digest` writes it: its sha256 is the record's
+    digest) with the sha256 of the page's bytes in ``source.sha256``; its data the bytes, when kept."""
     if item.error is not None:
         return failed(task, item, item.error)
     try:
@@ -52,6 +53,7 @@ def archive_work(task: Task, item: Item) -> Result:
             data, url, kind = read_item(item, task.options)
             rec = reconstruct_bytes(item, data, url, kind, task.options)
             record = rec.to_dict()
+            del record["source"]["location"]  # the Result's location; a record's digest leaves it out
             record["source"]["sha256"] = hashlib.sha256(data).hexdigest()
             text = json.dumps(record, ensure_ascii=False)
     except ThreadsError as e:
@@ -192,9 +194,12 @@ def _store(archive: Archive, result: Result, counts: Counter[str]) -> None:
     assert result.text is not None
     record = json.loads(result.text)
     rec = reconstruction_from_dict(record, where=result.location)
+    digest = hashlib.sha256(result.text.encode("utf-8")).hexdigest()  # = record_digest(record)
     _count(
         counts,
-        archive.add(rec, sha256=record["source"].get("sha256"), page=result.data, location=result.location),
+        archive.add(
+            rec, sha256=record["source"]["sha256"], page=result.data, location=result.location, digest=digest
+        ),
     )
 
 

@@ -8,23 +8,23 @@ one it was adding absent; running the same command again completes the archive.
 
 Which stored post a found one is follows :mod:`threads.identity` across sources
 (``one_source=False``): the key (platform + ID, else permalink, else author + words), the
-permalink, and for a post known by its words alone (a prose quote) the one stored post whose
-words hold its words, by an author who may be the same. A quote that two stored posts hold is
-left alone: never a guess. A post that arrives later holding a stored quote's words takes that
-quote in (its sightings move over), so the order of adding does not matter.
+permalink, and for a post known by its words alone (a prose quote) the one stored post with an ID
+or a permalink (an embedded post) whose words hold its words, by an author who may be the same.
+A quote that two stored posts hold is left alone: never a guess. A post that arrives later
+holding a stored quote's words takes that quote in (its sightings move over), so the order of
+adding does not matter. Two quotes of one post with no embed of it are one post when their
+authors and words are the same (one key); one inside the other is not linked.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..identity import MIN_PART, MIN_TEXT, Identity, contains, identify, same, words
@@ -38,8 +38,12 @@ __all__ = ["Added", "Archive", "default_path", "kept_location", "source_key"]
 ENV = "THREADS_DB"
 DEFAULT_NAME = "threads.db"
 CANDIDATES = 50
-"""Stored posts holding a quote's words that are looked at; a quote that more hold is too common
-to tell which one it is."""
+"""A quote that more stored posts than this hold is too common to tell which one it is."""
+LEADS = 500
+"""Stored posts the full-text index may offer for one quote before its phrase is asked instead."""
+RARE_WORDS = 2
+"""How many of a quote's longest words the full-text index is asked for first."""
+_MATCH = "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?"
 
 
 def default_path(given: str | None = None) -> str:
@@ -67,11 +71,35 @@ class Stored:
     post: Post
 
 
+class _Light(NamedTuple):
+    """A stored post, as little of it as tells which post it is."""
+
+    id: int
+    key: str
+    platform: str
+    post_id: str | None
+    url: str | None
+    text: str
+    author_name: str | None
+    author_handle: str | None
+
+    def identity(self) -> Identity:
+        author = Author(name=self.author_name, handle=self.author_handle)
+        return identify(
+            Post(platform=self.platform, text=self.text, author=author, id=self.post_id, url=self.url)
+        )
+
+
+_LIGHT = "SELECT id, key, platform, post_id, url, text, author_name, author_handle FROM posts"
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _dumps(value: Any) -> str:
+    if not value and isinstance(value, list | dict):
+        return "[]" if isinstance(value, list) else "{}"  # most posts: no media, links, quotes
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
@@ -103,20 +131,19 @@ def kept_location(location: str, cwd: str | None = None) -> str:
     if location.lower().startswith(("http://", "https://")) or location in ("-", "<string>", "<bytes>"):
         return location
     path, sep, rest = location.partition("#")
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            path = str(p.relative_to(cwd or os.getcwd()))
-        except ValueError:
-            path = p.name
+    if os.path.isabs(path):
+        here = cwd or os.getcwd()
+        inside = os.path.commonpath([here, path]) == here if path.startswith(here) else False
+        path = os.path.relpath(path, here) if inside else os.path.basename(path)
     return path + sep + rest
 
 
-def record_digest(rec: Reconstruction) -> str:
-    """The sha256 of what was found in a source (its location aside)."""
-    data = rec.to_dict()
-    data["source"] = {k: v for k, v in data["source"].items() if k != "location"}
-    return hashlib.sha256(_dumps(data).encode("utf-8")).hexdigest()
+def record_digest(record: dict[str, Any]) -> str:
+    """The sha256 of what was found in a source: its ``threads/1`` record, its location aside
+    (the same page saved in two places holds the same)."""
+    source = {k: v for k, v in record["source"].items() if k != "location"}
+    data = {**record, "source": source}
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 # ---------------------------------------------------------------- posts <-> rows
@@ -143,16 +170,16 @@ def post_key(ident: Identity, scope: str) -> str:
 
 
 def _head(ident: Identity) -> str | None:
-    """The first two words of a post known by its words alone: where a post holding it looks."""
+    """Where a post added later looks for a post known by its words alone: its longest word (the
+    first of them), which any post holding those words holds too, and which is seldom common."""
     if ident.id or ident.permalink or len(ident.text) < MIN_PART:
         return None
-    return " ".join(ident.text.split(" ")[:2])
+    return max(ident.text.split(" "), key=len)
 
 
 def _openings(text: str) -> list[str]:
-    """Every word and every two words in a row of ``text``: the heads a part of it may have."""
-    tokens = text.split(" ")
-    return list(dict.fromkeys(tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]))
+    """The words of ``text``, once each: the heads a part of it may have."""
+    return list(dict.fromkeys(text.split(" ")))
 
 
 def _fts_phrase(text: str) -> str:
@@ -270,10 +297,12 @@ class Archive:
         sha256: str | None = None,
         page: bytes | None = None,
         location: str | None = None,
+        digest: str | None = None,
     ) -> Added:
         """Add one source and what was found in it, in one transaction. ``sha256``: of the page's
-        bytes; ``page``: the bytes to keep (``--keep-pages``); ``location``: as the user gave it."""
-        digest = record_digest(rec)
+        bytes; ``page``: the bytes to keep (``--keep-pages``); ``location``: as the user gave it;
+        ``digest``: :func:`record_digest` of ``rec.to_dict()``, when the caller has it."""
+        digest = digest or record_digest(rec.to_dict())
         src = rec.source
         key = source_key(src, sha256, digest)
         posts = [p for t in rec.threads for p in t.posts]
@@ -374,64 +403,81 @@ class Archive:
         rows = self.db.execute(f"SELECT {_POST_COLUMNS} FROM posts WHERE {where}", params).fetchall()
         return [_post_of_row(r) for r in rows]
 
-    def _containing(self, ident: Identity, exclude: set[int]) -> list[Stored] | None:
-        """Stored posts (but ``exclude``) whose words hold ``ident``'s and that are the same post by
-        the rule; None when more than :data:`CANDIDATES` hold the words (too common to tell)."""
-        ids = [
-            r[0]
-            for r in self.db.execute(
-                "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?",
-                (_fts_phrase(ident.text), CANDIDATES + 1),
-            )
-        ]
-        if len(ids) > CANDIDATES:
+    def _light(self, where: str, params: Sequence[Any]) -> list[_Light]:
+        """Just what tells which post a stored one is, for the rows ``where`` picks."""
+        sql = f"{_LIGHT} WHERE {where}"
+        return [_Light(*r) for r in self.db.execute(sql, params)]
+
+    def _containing(self, ident: Identity, exclude: set[int]) -> list[_Light] | None:
+        """Stored posts with an ID or a permalink (but ``exclude``) whose words hold ``ident``'s and
+        that are the same post by the rule; None when more than :data:`CANDIDATES` hold the words
+        (too common to tell).
+
+        The index is asked first for the posts holding the quote's longest words (long words are
+        the rare ones: reading a common word's list of posts is what costs), and only when those
+        are too many for the phrase itself."""
+        tokens = sorted(set(ident.text.split(" ")), key=len, reverse=True)[:RARE_WORDS]
+        rare = "text : (" + " AND ".join(f'"{t}"' for t in tokens) + ")"
+        ids = [r[0] for r in self.db.execute(_MATCH, (rare, LEADS + 1))]
+        if len(ids) > LEADS:
+            ids = [r[0] for r in self.db.execute(_MATCH, (_fts_phrase(ident.text), LEADS + 1))]
+        where = f"id IN ({','.join('?' * len(ids))}) AND (post_id IS NOT NULL OR permalink IS NOT NULL)"
+        rows = self._light(where, ids) if ids else []
+        held = [r for r in rows if r.id not in exclude and contains(words(r.text), ident.text)]
+        if len(held) > CANDIDATES:
             return None
-        rows = self._rows(f"id IN ({','.join('?' * len(ids))})", ids) if ids else []
-        return [s for s in rows if s.id not in exclude and same(ident, identify(s.post), one_source=False)]
+        return [r for r in held if same(ident, r.identity(), one_source=False)]
 
     def _place(self, post: Post, scope: str) -> tuple[int, bool]:
         """The row of ``post`` (found, linked by its words, or new), merged with it; whether it was
         linked by its words."""
         ident = identify(post)
         key = post_key(ident, scope)
-        match: Stored | None = None
-        for s in self._rows("key = ?", (key,)) + (
-            self._rows("permalink = ?", (ident.permalink,)) if ident.permalink else []
-        ):
-            if s.key == key or same(ident, identify(s.post), one_source=False):
+        match: _Light | None = None
+        if ident.permalink:
+            found = self._light(
+                "key = ? UNION ALL " + _LIGHT + " WHERE permalink = ?", (key, ident.permalink)
+            )
+        else:
+            found = self._light("key = ?", (key,))
+        for s in found:
+            if s.key == key or same(ident, s.identity(), one_source=False):
                 match = s
                 break
         linked = False
         if match is None and _head(ident) is not None:
-            found = self._containing(ident, set())
-            if found is not None and len(found) == 1:
-                match, linked = found[0], True
+            containing = self._containing(ident, set())
+            if containing is not None and len(containing) == 1:
+                match, linked = containing[0], True
         if match is None:
-            rid = self._insert(post, key)
-            merged = post
+            rid = self._insert(post, key, ident)
+            merged, merged_ident = post, ident
         else:
             rid = match.id
-            merged = merge_posts(match.post, post)
-            self._update(rid, match.key, merged, scope)
-        if len(ident.text) >= MIN_PART:
-            linked |= self._take_in_parts(rid, merged, scope)
+            (stored,) = self._rows("id = ?", (rid,))
+            merged = merge_posts(stored.post, post)
+            merged_ident = self._update(rid, match.key, merged, scope)
+        if (merged_ident.id or merged_ident.permalink) and len(merged_ident.text) >= MIN_PART:
+            linked |= self._take_in_parts(rid, merged_ident, scope)
         return rid, linked
 
-    def _take_in_parts(self, rid: int, post: Post, scope: str) -> bool:
-        """Stored posts known by words alone that ``post`` holds become ``post`` (when no other
-        stored post holds them too)."""
-        ident = identify(post)
+    def _take_in_parts(self, rid: int, ident: Identity, scope: str) -> bool:
+        """Stored posts known by words alone that post ``rid`` (``ident``, with an ID or permalink)
+        holds become it (when no other such stored post holds them too)."""
         took = False
         openings = _openings(ident.text)
-        for part in self._rows(
+        for part in self._light(
             "head IN (SELECT value FROM json_each(?)) AND id != ?", (_dumps(openings), rid)
         ):
-            part_ident = identify(part.post)
-            if not contains(ident.text, part_ident.text) or not same(part_ident, ident, one_source=False):
+            if not contains(ident.text, words(part.text)):
+                continue
+            part_ident = part.identity()
+            if not same(part_ident, ident, one_source=False):
                 continue
             if self._containing(part_ident, {part.id, rid}) != []:
                 continue  # another stored post holds these words too: which one is unknown
-            self._absorb(rid, part, scope)
+            (stored,) = self._rows("id = ?", (part.id,))
+            self._absorb(rid, stored, scope)
             took = True
         return took
 
@@ -486,8 +532,7 @@ class Archive:
             )
         return int(aid)
 
-    def _values(self, post: Post, key: str) -> tuple[Any, ...]:
-        ident = identify(post)
+    def _values(self, post: Post, key: str, ident: Identity) -> tuple[Any, ...]:
         aid = self._author_id(post.author, post.platform)
         return (
             key,
@@ -513,24 +558,27 @@ class Archive:
         " media, links, quotes, extra, head"
     )
 
-    def _insert(self, post: Post, key: str) -> int:
+    def _insert(self, post: Post, key: str, ident: Identity) -> int:
         rid = self.db.execute(
-            f"INSERT INTO posts ({self._COLUMNS}) VALUES ({', '.join('?' * 16)})", self._values(post, key)
+            f"INSERT INTO posts ({self._COLUMNS}) VALUES ({', '.join('?' * 16)})",
+            self._values(post, key, ident),
         ).lastrowid
         assert rid is not None
         return rid
 
-    def _update(self, rid: int, old_key: str, post: Post, scope: str) -> None:
-        """Row ``rid`` holds ``post`` now; under its new key, taking in a row that had that key."""
-        key = post_key(identify(post), scope) if not old_key.startswith("id:") else old_key
+    def _update(self, rid: int, old_key: str, post: Post, scope: str) -> Identity:
+        """Row ``rid`` holds ``post`` now; under its new key, taking in a row that had that key.
+        Returns the identity of what the row holds."""
+        ident = identify(post)
+        key = post_key(ident, scope) if not old_key.startswith("id:") else old_key
         if key != old_key:
-            other = self._rows("key = ? AND id != ?", (key, rid))
-            for s in other:
+            for s in self._rows("key = ? AND id != ?", (key, rid)):
                 self.db.execute("UPDATE sightings SET post = ? WHERE post = ?", (rid, s.id))
                 self.db.execute("DELETE FROM posts WHERE id = ?", (s.id,))
                 post = merge_posts(post, s.post)
+                ident = identify(post)
         old_author = self.db.execute("SELECT author FROM posts WHERE id = ?", (rid,)).fetchone()[0]
-        values = self._values(post, key)
+        values = self._values(post, key, ident)
         self.db.execute(
             "UPDATE posts SET "
             + ", ".join(f"{c.strip()} = ?" for c in self._COLUMNS.split(","))
@@ -539,6 +587,7 @@ class Archive:
         )
         if old_author is not None and old_author != values[5]:
             self._drop_author_if_unused(old_author)
+        return ident
 
     # ------------------------------------------------------------ reading
 
