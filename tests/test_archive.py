@@ -25,8 +25,8 @@ import pytest
 
 import threads
 from threads.archive import VERSION, Archive, ArchiveError
+from threads.archive.prepare import kept_location
 from threads.archive.schema import connect
-from threads.archive.store import kept_location
 from threads.model import Author, Post, Reconstruction, Source, Thread
 
 from .archive_pages import BRIDGE, BRIDGE_PART, embed_page, quote_page, write_batch

@@ -39,3 +39,9 @@ def test_cluster_benchmark_runs_on_small_archives() -> None:
     pytest.importorskip("distributed")
     out = run("benchmarks/cluster.py", "--archives", "2", "--pages", "20", "--repeats", "1")
     assert "dask-2" in out and "jobs-2" in out and "2 workers / 1" in out and "against jobs-2" in out
+
+
+def test_archive_benchmark_runs_small() -> None:
+    out = run("benchmarks/archive.py", "--pages", "20", "--posts", "2000", "--repeats", "1")
+    assert "add / render, best runs:" in out and "median of the medians:" in out
+    assert "author (" in out and "size: database" in out

@@ -99,7 +99,7 @@ class Task:
     timeout: float | None = None
     """Seconds allowed per item (reading, finding and rendering); None or 0 for no bound."""
     keep_bytes: bool = False
-    """Hand each item's bytes back in its Result (the archive's ``--keep-pages``)."""
+    """Keep each item's bytes (the archive's ``--keep-pages``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ class Result:
     """The rendered text (without an output folder)."""
     error: str | None = None
     data: bytes | None = None
-    """The item's own bytes, when the work keeps them (the archive's ``--keep-pages``)."""
+    """What a work other than rendering hands back (the archive: the prepared record, pickled)."""
 
 
 # ---------------------------------------------------------------- inputs and names

@@ -8,6 +8,7 @@ import argparse
 import hashlib
 import json
 import os
+import pickle
 import re
 import sys
 from collections import Counter
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..batch import Item, Progress, Result, Tally, Task, failed, read_item, reconstruct_bytes
 from ..errors import ThreadsError, UnreadableInput
 from ..limits import time_limit
+from .prepare import prepare
 from .records import reconstruction_from_dict
 from .store import Archive, default_path
 
@@ -43,31 +45,26 @@ def _shown(text: str) -> str:
 
 
 def archive_work(task: Task, item: Item) -> Result:
-    """Read one item and find its posts (in a worker): the Result's text is the reconstruction as
-    JSON (as :func:`~threads.archive.store.record_digest` writes it: its sha256 is the record's
-    digest) with the sha256 of the page's bytes in ``source.sha256``; its data the bytes, when kept."""
+    """Read one item, find its posts and prepare them for the archive (in a worker): the Result's
+    data is the :class:`~threads.archive.prepare.Prepared` record, pickled (with the page's bytes
+    when they are kept), which the one writing process applies."""
     if item.error is not None:
         return failed(task, item, item.error)
     try:
         with time_limit(task.timeout, item.location):
             data, url, kind = read_item(item, task.options)
             rec = reconstruct_bytes(item, data, url, kind, task.options)
-            record = rec.to_dict()
-            del record["source"]["location"]  # the Result's location; a record's digest leaves it out
-            record["source"]["sha256"] = hashlib.sha256(data).hexdigest()
-            text = json.dumps(record, ensure_ascii=False)
+            prepared = prepare(
+                rec,
+                sha256=hashlib.sha256(data).hexdigest(),
+                page=data if task.keep_bytes else None,
+                location=item.location,
+            )
     except ThreadsError as e:
         return failed(task, item, str(e))
-    n = sum(len(t.posts) for t in rec.threads)
-    return Result(
-        item.index,
-        item.location,
-        "ok" if n else "empty",
-        n,
-        len(rec.threads),
-        text=text,
-        data=data if task.keep_bytes else None,
-    )
+    n = len(prepared.posts)
+    payload = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+    return Result(item.index, item.location, "ok" if n else "empty", n, len(rec.threads), data=payload)
 
 
 def _is_jsonl(arg: str) -> bool:
@@ -191,16 +188,8 @@ def run_add(args: argparse.Namespace) -> None:
 
 
 def _store(archive: Archive, result: Result, counts: Counter[str]) -> None:
-    assert result.text is not None
-    record = json.loads(result.text)
-    rec = reconstruction_from_dict(record, where=result.location)
-    digest = hashlib.sha256(result.text.encode("utf-8")).hexdigest()  # = record_digest(record)
-    _count(
-        counts,
-        archive.add(
-            rec, sha256=record["source"]["sha256"], page=result.data, location=result.location, digest=digest
-        ),
-    )
+    assert result.data is not None
+    _count(counts, archive.apply(pickle.loads(result.data)))  # made by archive_work, in a worker
 
 
 def _count(counts: Counter[str], added: Any) -> None:

@@ -18,22 +18,32 @@ authors and words are the same (one key); one inside the other is not linked.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from ..identity import MIN_PART, MIN_TEXT, Identity, contains, identify, same, words
-from ..model import Author, Media, Post, Published, Reconstruction, Source, iso
-from ..sequence import richness
+from ..identity import Identity, contains, identify, same, words
+from ..model import Author, Media, Post, Reconstruction
+from .prepare import (
+    POST_COLUMNS,
+    Prepared,
+    PreparedPost,
+    dumps,
+    merge_posts,
+    openings,
+    phrase_query,
+    post_key,
+    post_row,
+    prepare,
+)
 from .records import parse_published, post_from_dict
 from .schema import ArchiveError, connect
 
-__all__ = ["Added", "Archive", "default_path", "kept_location", "source_key"]
+__all__ = ["Added", "Archive", "default_path"]
 
 ENV = "THREADS_DB"
 DEFAULT_NAME = "threads.db"
@@ -41,8 +51,6 @@ CANDIDATES = 50
 """A quote that more stored posts than this hold is too common to tell which one it is."""
 LEADS = 500
 """Stored posts the full-text index may offer for one quote before its phrase is asked instead."""
-RARE_WORDS = 2
-"""How many of a quote's longest words the full-text index is asked for first."""
 _MATCH = "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?"
 
 
@@ -95,135 +103,6 @@ _LIGHT = "SELECT id, key, platform, post_id, url, text, author_name, author_hand
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _dumps(value: Any) -> str:
-    if not value and isinstance(value, list | dict):
-        return "[]" if isinstance(value, list) else "{}"  # most posts: no media, links, quotes
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-# ---------------------------------------------------------------- identities of sources
-
-
-def source_key(source: Source, sha256: str | None, record_sha256: str) -> str:
-    """A source's identity: its URL (scheme and host in lower case, no fragment), else the sha256
-    of its page bytes, else (a record read from JSON Lines without a URL) the sha256 of the record.
-    Never a local path: the same page saved in two places is one source."""
-    if source.url and source.url.lower().startswith(("http://", "https://")):
-        from urllib.parse import urlsplit, urlunsplit
-
-        try:
-            p = urlsplit(source.url.strip())
-            netloc = p.netloc.lower()
-            return "url:" + urlunsplit((p.scheme.lower(), netloc, p.path or "/", p.query, ""))
-        except ValueError:
-            pass
-    if sha256:
-        return f"sha256:{sha256}"
-    return f"record:{record_sha256}"
-
-
-def kept_location(location: str, cwd: str | None = None) -> str:
-    """What the archive keeps of an input's location: a URL, ``-`` or a relative path as given; an
-    absolute path relative to the current folder when inside it, else its file name alone (no
-    machine's folders in the archive). A web archive's page keeps its ``#record URL`` part."""
-    if location.lower().startswith(("http://", "https://")) or location in ("-", "<string>", "<bytes>"):
-        return location
-    path, sep, rest = location.partition("#")
-    if os.path.isabs(path):
-        here = cwd or os.getcwd()
-        inside = os.path.commonpath([here, path]) == here if path.startswith(here) else False
-        path = os.path.relpath(path, here) if inside else os.path.basename(path)
-    return path + sep + rest
-
-
-def record_digest(record: dict[str, Any]) -> str:
-    """The sha256 of what was found in a source: its ``threads/1`` record, its location aside
-    (the same page saved in two places holds the same)."""
-    source = {k: v for k, v in record["source"].items() if k != "location"}
-    data = {**record, "source": source}
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-# ---------------------------------------------------------------- posts <-> rows
-
-
-_KIND_RANK = {"embed": 3, "remnant": 2, "quote": 1}
-
-
-def author_key(author: Author, platform: str) -> str | None:
-    """An author's identity in the archive: platform + handle, else platform + the name's words."""
-    if author.handle:
-        return f"{platform}:@{author.handle.lower()}"
-    name = words(author.name)
-    return f"{platform}:{name}" if name else None
-
-
-def post_key(ident: Identity, scope: str) -> str:
-    """:attr:`Identity.key`; a text too short to prove one post across articles (under
-    ``MIN_TEXT``) is known only within its own source (``scope``)."""
-    key = ident.key
-    if key.startswith("text:") and len(ident.text) < MIN_TEXT:
-        key += f"#{scope}"
-    return key
-
-
-def _head(ident: Identity) -> str | None:
-    """Where a post added later looks for a post known by its words alone: its longest word (the
-    first of them), which any post holding those words holds too, and which is seldom common."""
-    if ident.id or ident.permalink or len(ident.text) < MIN_PART:
-        return None
-    return max(ident.text.split(" "), key=len)
-
-
-def _openings(text: str) -> list[str]:
-    """The words of ``text``, once each: the heads a part of it may have."""
-    return list(dict.fromkeys(text.split(" ")))
-
-
-def _fts_phrase(text: str) -> str:
-    return 'text : "' + text.replace('"', '""') + '"'
-
-
-def merge_posts(a: Post, b: Post) -> Post:
-    """Two records of one post as one: the richer (embed over quote, then fuller), its gaps filled
-    from the other; of two texts of one rank the longer when it holds the shorter."""
-    rich, poor = (b, a) if richness(b) > richness(a) else (a, b)
-    text = rich.text or poor.text
-    same_rank = _KIND_RANK.get(rich.kind) == _KIND_RANK.get(poor.kind)
-    if same_rank and len(poor.text) > len(rich.text) and contains(words(poor.text), words(rich.text)):
-        text = poor.text
-    published: Published | None = rich.published or poor.published
-    if (
-        isinstance(poor.published, datetime)
-        and type(rich.published) is date
-        and poor.published.date() == rich.published
-    ):
-        published = poor.published  # the same day, to the second
-    ra, pa = rich.author, poor.author
-    name = ra.name or pa.name
-    aliases = dict.fromkeys(ra.aliases + pa.aliases + ((pa.name,) if pa.name else ()))
-    author = Author(
-        name=name,
-        handle=ra.handle or pa.handle,
-        platform=ra.platform or pa.platform,
-        url=ra.url or pa.url,
-        role=ra.role or pa.role,
-        aliases=tuple(x for x in aliases if x != name),
-    )
-    return replace(
-        rich,
-        text=text,
-        author=author,
-        id=rich.id or poor.id,
-        url=rich.url or poor.url,
-        published=published,
-        media=rich.media or poor.media,
-        quotes=rich.quotes or poor.quotes,
-        links=rich.links or poor.links,
-        extra={**poor.extra, **rich.extra},
-    )
 
 
 _POST_COLUMNS = (
@@ -301,26 +180,18 @@ class Archive:
     ) -> Added:
         """Add one source and what was found in it, in one transaction. ``sha256``: of the page's
         bytes; ``page``: the bytes to keep (``--keep-pages``); ``location``: as the user gave it;
-        ``digest``: :func:`record_digest` of ``rec.to_dict()``, when the caller has it."""
-        digest = digest or record_digest(rec.to_dict())
-        src = rec.source
-        key = source_key(src, sha256, digest)
-        posts = [p for t in rec.threads for p in t.posts]
+        ``digest``: :func:`~threads.archive.prepare.record_digest` of ``rec.to_dict()``, when the
+        caller has it."""
+        return self.apply(prepare(rec, sha256=sha256, page=page, location=location, digest=digest))
+
+    def apply(self, prepared: Prepared) -> Added:
+        """Add one source made ready by :func:`~threads.archive.prepare.prepare`, in one transaction."""
+        key, values, digest, page, posts = prepared
         now = _now()
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
             row = db.execute("SELECT id, record_sha256 FROM sources WHERE key = ?", (key,)).fetchone()
-            values = (
-                src.url,
-                kept_location(location if location is not None else src.location),
-                src.title,
-                iso(src.published),
-                iso(src.captured),
-                src.kind,
-                sha256,
-                digest,
-            )
             if row is not None and row[1] == digest:
                 self._keep_page(row[0], page)
                 db.execute("COMMIT")
@@ -347,24 +218,13 @@ class Archive:
                 db.execute("DELETE FROM sightings WHERE source = ?", (sid,))
                 status = "updated"
             linked = 0
-            for post in posts:
-                rid, was_linked = self._place(post, key)
+            for pp in posts:
+                rid, was_linked = self._place(pp, key)
                 linked += was_linked
                 db.execute(
                     "INSERT INTO sightings (post, source, kind, text, author_name, author_handle, published,"
                     " position, evidence, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        rid,
-                        sid,
-                        post.kind,
-                        post.text,
-                        post.author.name,
-                        post.author.handle,
-                        iso(post.published),
-                        post.position,
-                        _dumps(list(post.evidence)),
-                        post.confidence,
-                    ),
+                    (rid, sid, *pp.sighting),
                 )
             if before:
                 self._drop_orphans(before)
@@ -408,7 +268,7 @@ class Archive:
         sql = f"{_LIGHT} WHERE {where}"
         return [_Light(*r) for r in self.db.execute(sql, params)]
 
-    def _containing(self, ident: Identity, exclude: set[int]) -> list[_Light] | None:
+    def _containing(self, ident: Identity, exclude: set[int], rare: str | None = None) -> list[_Light] | None:
         """Stored posts with an ID or a permalink (but ``exclude``) whose words hold ``ident``'s and
         that are the same post by the rule; None when more than :data:`CANDIDATES` hold the words
         (too common to tell).
@@ -416,11 +276,12 @@ class Archive:
         The index is asked first for the posts holding the quote's longest words (long words are
         the rare ones: reading a common word's list of posts is what costs), and only when those
         are too many for the phrase itself."""
-        tokens = sorted(set(ident.text.split(" ")), key=len, reverse=True)[:RARE_WORDS]
-        rare = "text : (" + " AND ".join(f'"{t}"' for t in tokens) + ")"
+        from .prepare import rare_query
+
+        rare = rare or rare_query(ident) or phrase_query(ident.text)
         ids = [r[0] for r in self.db.execute(_MATCH, (rare, LEADS + 1))]
         if len(ids) > LEADS:
-            ids = [r[0] for r in self.db.execute(_MATCH, (_fts_phrase(ident.text), LEADS + 1))]
+            ids = [r[0] for r in self.db.execute(_MATCH, (phrase_query(ident.text), LEADS + 1))]
         where = f"id IN ({','.join('?' * len(ids))}) AND (post_id IS NOT NULL OR permalink IS NOT NULL)"
         rows = self._light(where, ids) if ids else []
         held = [r for r in rows if r.id not in exclude and contains(words(r.text), ident.text)]
@@ -428,16 +289,13 @@ class Archive:
             return None
         return [r for r in held if same(ident, r.identity(), one_source=False)]
 
-    def _place(self, post: Post, scope: str) -> tuple[int, bool]:
-        """The row of ``post`` (found, linked by its words, or new), merged with it; whether it was
-        linked by its words."""
-        ident = identify(post)
-        key = post_key(ident, scope)
+    def _place(self, pp: PreparedPost, scope: str) -> tuple[int, bool]:
+        """The row of post ``pp`` (found, linked by its words, or new), merged with it; whether it
+        was linked by its words."""
+        ident, key = pp.ident, pp.key
         match: _Light | None = None
         if ident.permalink:
-            found = self._light(
-                "key = ? UNION ALL " + _LIGHT + " WHERE permalink = ?", (key, ident.permalink)
-            )
+            found = self._light(f"key = ? UNION ALL {_LIGHT} WHERE permalink = ?", (key, ident.permalink))
         else:
             found = self._light("key = ?", (key,))
         for s in found:
@@ -445,30 +303,28 @@ class Archive:
                 match = s
                 break
         linked = False
-        if match is None and _head(ident) is not None:
-            containing = self._containing(ident, set())
+        if match is None and pp.rare is not None:
+            containing = self._containing(ident, set(), pp.rare)
             if containing is not None and len(containing) == 1:
                 match, linked = containing[0], True
         if match is None:
-            rid = self._insert(post, key, ident)
-            merged, merged_ident = post, ident
+            aid = self._author_id(pp.post.author, pp.post.platform)
+            rid = self._insert(key, aid, pp.row)
+            merged_ident, heads = ident, pp.openings
         else:
             rid = match.id
             (stored,) = self._rows("id = ?", (rid,))
-            merged = merge_posts(stored.post, post)
-            merged_ident = self._update(rid, match.key, merged, scope)
-        if (merged_ident.id or merged_ident.permalink) and len(merged_ident.text) >= MIN_PART:
-            linked |= self._take_in_parts(rid, merged_ident, scope)
+            merged_ident = self._update(rid, match.key, merge_posts(stored.post, pp.post), scope)
+            heads = openings(merged_ident)
+        if heads is not None:
+            linked |= self._take_in_parts(rid, merged_ident, heads, scope)
         return rid, linked
 
-    def _take_in_parts(self, rid: int, ident: Identity, scope: str) -> bool:
+    def _take_in_parts(self, rid: int, ident: Identity, heads: str, scope: str) -> bool:
         """Stored posts known by words alone that post ``rid`` (``ident``, with an ID or permalink)
         holds become it (when no other such stored post holds them too)."""
         took = False
-        openings = _openings(ident.text)
-        for part in self._light(
-            "head IN (SELECT value FROM json_each(?)) AND id != ?", (_dumps(openings), rid)
-        ):
+        for part in self._light("head IN (SELECT value FROM json_each(?)) AND id != ?", (heads, rid)):
             if not contains(ident.text, words(part.text)):
                 continue
             part_ident = part.identity()
@@ -493,6 +349,8 @@ class Archive:
             self._drop_author_if_unused(aid)
 
     def _author_id(self, author: Author, platform: str) -> int | None:
+        from .prepare import author_key
+
         key = author_key(author, platform)
         if key is None:
             return None
@@ -509,7 +367,7 @@ class Archive:
                     platform,
                     author.handle,
                     author.name,
-                    _dumps(list(author.aliases)),
+                    dumps(list(author.aliases)),
                     author.url,
                     author.role,
                 ),
@@ -528,40 +386,16 @@ class Archive:
         if changed != (name, handle, known, url, role):
             db.execute(
                 "UPDATE authors SET name = ?, handle = ?, aliases = ?, url = ?, role = ? WHERE id = ?",
-                (changed[0], changed[1], _dumps(changed[2]), changed[3], changed[4], aid),
+                (changed[0], changed[1], dumps(changed[2]), changed[3], changed[4], aid),
             )
         return int(aid)
 
-    def _values(self, post: Post, key: str, ident: Identity) -> tuple[Any, ...]:
-        aid = self._author_id(post.author, post.platform)
-        return (
-            key,
-            post.platform,
-            ident.id,
-            post.url,
-            ident.permalink,
-            aid,
-            post.author.name,
-            post.author.handle,
-            post.text,
-            iso(post.published),
-            post.kind,
-            _dumps([m.to_dict() for m in post.media]),
-            _dumps(list(post.links)),
-            _dumps([q.to_dict() for q in post.quotes]),
-            _dumps(dict(post.extra)),
-            _head(ident),
-        )
+    _COLUMNS = "key, author, " + ", ".join(POST_COLUMNS)
 
-    _COLUMNS = (
-        "key, platform, post_id, url, permalink, author, author_name, author_handle, text, published, kind,"
-        " media, links, quotes, extra, head"
-    )
-
-    def _insert(self, post: Post, key: str, ident: Identity) -> int:
+    def _insert(self, key: str, author: int | None, row: tuple[Any, ...]) -> int:
         rid = self.db.execute(
-            f"INSERT INTO posts ({self._COLUMNS}) VALUES ({', '.join('?' * 16)})",
-            self._values(post, key, ident),
+            f"INSERT INTO posts ({self._COLUMNS}) VALUES ({', '.join('?' * (len(row) + 2))})",
+            (key, author, *row),
         ).lastrowid
         assert rid is not None
         return rid
@@ -578,14 +412,12 @@ class Archive:
                 post = merge_posts(post, s.post)
                 ident = identify(post)
         old_author = self.db.execute("SELECT author FROM posts WHERE id = ?", (rid,)).fetchone()[0]
-        values = self._values(post, key, ident)
+        author = self._author_id(post.author, post.platform)
+        assignments = ", ".join(f"{c.strip()} = ?" for c in self._COLUMNS.split(","))
         self.db.execute(
-            "UPDATE posts SET "
-            + ", ".join(f"{c.strip()} = ?" for c in self._COLUMNS.split(","))
-            + " WHERE id = ?",
-            (*values, rid),
+            f"UPDATE posts SET {assignments} WHERE id = ?", (key, author, *post_row(post, ident), rid)
         )
-        if old_author is not None and old_author != values[5]:
+        if old_author is not None and old_author != author:
             self._drop_author_if_unused(old_author)
         return ident
 
