@@ -746,3 +746,35 @@ def test_kept_page_bytes_are_zlib(db: Path) -> None:
         a.add(rec(source("https://a.example/1"), embed()), page=b"<html>" * 100)
         (raw,) = a.db.execute("SELECT bytes FROM pages").fetchone()
     assert zlib.decompress(raw) == b"<html>" * 100
+
+
+def test_ctrl_c_keeps_what_was_added_and_says_how_to_go_on(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threads.archive.command as command
+
+    real = command.archive_work
+
+    def interrupted_at_the_third(task: Any, item: Any) -> Any:
+        if item.index == 2:
+            raise KeyboardInterrupt
+        return real(task, item)
+
+    monkeypatch.setattr(command, "archive_work", interrupted_at_the_third)
+    pages = write_batch(tmp_path / "pages", 4)
+    result = invoke(["archive", "add", *map(str, pages), "--db", str(db), "-j", "1"])
+    assert result.exit_code == 130
+    assert "2 inputs done" in result.stderr and "run the same command to go on" in result.stderr
+    assert len(dump(db)["sources"]) == 2
+
+
+def test_add_follows_links_only_when_asked(tmp_path: Path, db: Path) -> None:
+    real = tmp_path / "real"
+    write_batch(real, 2)
+    walked = tmp_path / "walked"
+    walked.mkdir()
+    (walked / "linked").symlink_to(real, target_is_directory=True)
+    left_out = invoke(["archive", "add", str(walked), "--db", str(db), "-q"])
+    assert left_out.exit_code == 1 and "symbolic links left out" in left_out.stderr
+    assert invoke(["archive", "add", str(walked), "--follow-links", "--db", str(db), "-q"]).exit_code == 0
+    assert len(dump(db)["sources"]) == 2

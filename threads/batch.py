@@ -529,8 +529,9 @@ Work = Callable[[Task, Item], Result]
 that it reaches the workers), such as the archive's reading of an item for its database."""
 
 
-def process_chunk(task: Task, items: list[Item], work: Work = process) -> list[Result]:
-    """``work`` for several items in one call (what a worker is handed)."""
+def process_chunk(task: Task, items: list[Item], work: Work | None = None) -> list[Result]:
+    """``work`` (default :func:`process`) for several items in one call (what a worker is handed)."""
+    work = work or process
     return [work(task, item) for item in items]
 
 
@@ -556,14 +557,16 @@ def chunks(items: Iterable[Item], jobs: int) -> Iterator[list[Item]]:
             size = min(size * 2, CHUNK_ITEMS)
 
 
-def run(items: Iterable[Item], task: Task, *, jobs: int = 1, work: Work = process) -> Iterator[Result]:
-    """One Result of ``work`` per item, in input order; ``jobs`` worker processes (1: in this process).
+def run(items: Iterable[Item], task: Task, *, jobs: int = 1, work: Work | None = None) -> Iterator[Result]:
+    """One Result of ``work`` (default :func:`process`) per item, in input order; ``jobs`` worker
+    processes (1: in this process).
 
     Items go to the workers in chunks (see :func:`chunks`), at most ``jobs * IN_FLIGHT_PER_WORKER``
     chunks ahead of the one being yielded, so neither the items nor their results pile up.
     Should a worker process die (killed, out of memory), each item of its chunk is retried alone
     in a fresh pool and fails with that message only if it breaks that one too; the rest go on.
     """
+    work = work or process  # looked up when called (a test may stand in for process)
     if jobs <= 1:
         for item in items:
             yield work(task, item)

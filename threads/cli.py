@@ -257,9 +257,9 @@ Datasette and sqlite-utils (full-text search in posts_fts). Run 'threads archive
 Examples:
   threads archive add saved/ crawl.warc.gz          pages, folders, web archives, URLs
   threads archive add results.jsonl                 what 'render --format jsonl' wrote elsewhere
-  threads archive search 'raqqa NOT isis' --since 2017-10-01
-  threads archive author @OIRSpox --format html -o dillon.html
-  threads archive post https://x.com/OIRSpox/status/920325165093801984
+  threads archive search 'bridge NOT ferry' --since 2024-03-01
+  threads archive author @anareyes --format html -o reyes.html
+  threads archive post https://x.com/anareyes/status/1764000000000000001
   threads archive export --format parquet -o posts.parquet
   threads archive site site/ && open site/index.html
 """
@@ -292,8 +292,8 @@ QUERY is FTS5 syntax: words (all must match), "a phrase", OR, NOT, prefix*, and 
 filter (text: ..., author_name: ..., author_handle: ...). Case and accents do not count.
 
 Examples:
-  threads archive search raqqa
-  threads archive search '"percent of raqqa"' --author @OIRSpox
+  threads archive search bridge
+  threads archive search '"bridge will reopen"' --author @anareyes
   threads archive search 'flood* OR storm' --platform twitter --since 2024-01-01 --format md
   threads archive search 'author_handle: oirspox' --format jsonl --limit 1000
 """,
@@ -305,9 +305,9 @@ everyone of that name) across every article of the archive, in time order, in th
 has: Markdown, HTML or JSON (each post's articles in extra.quoted_in).
 
 Examples:
-  threads archive author @OIRSpox
-  threads archive author "Ryan Dillon" --format html -o dillon.html
-  threads archive author Dillon --format json
+  threads archive author @anareyes
+  threads archive author "Ana Reyes" --format html -o reyes.html
+  threads archive author Reyes --format json
 """,
     ),
     "post": (
@@ -317,8 +317,8 @@ it. REF is a permalink (any form of it: x.com or twitter.com, with or without qu
 platform's post ID, an archive key (id:twitter:...) or an archive row (#12, as search shows).
 
 Examples:
-  threads archive post https://x.com/OIRSpox/status/920325165093801984
-  threads archive post 920325165093801984 --format json
+  threads archive post https://x.com/anareyes/status/1764000000000000001
+  threads archive post 1764000000000000001 --format json
   threads archive post '#12'
 """,
     ),
@@ -421,6 +421,11 @@ def _archive_commands(commands: Any) -> None:
         "--all-quotes", action="store_true", help="Keep quoted statements that have no social evidence."
     )
     add.add_argument("--url", help="The page's URL, when the one INPUT is a saved copy.")
+    add.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="Walking a folder, follow symbolic links to files and folders (left out by default).",
+    )
     add.add_argument(
         "-j",
         "--jobs",

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..batch import Item, Progress, Result, Tally, Task, failed, read_item, reconstruct_bytes
-from ..errors import ThreadsError, UnreadableInput
+from ..errors import ThreadsError, UnreadableInput, one_input
 from ..limits import time_limit
+from ..safe import line
 from .prepare import prepare
 from .records import reconstruction_from_dict
 from .store import Archive, default_path
@@ -51,7 +52,7 @@ def archive_work(task: Task, item: Item) -> Result:
     if item.error is not None:
         return failed(task, item, item.error)
     try:
-        with time_limit(task.timeout, item.location):
+        with time_limit(task.timeout, item.location), one_input(item.location, task.options.errors):
             data, url, kind = read_item(item, task.options)
             rec = reconstruct_bytes(item, data, url, kind, task.options)
             prepared = prepare(
@@ -140,7 +141,7 @@ def run_add(args: argparse.Namespace) -> None:
     def skip(location: str, reason: str) -> None:
         tally.not_pages += 1
 
-    total = count(page_args)
+    total = count(page_args, follow_links=args.follow_links)
     if total is not None and not jsonl_args:
         jobs = max(1, min(args.jobs or os.cpu_count() or 1, total))
     else:
@@ -148,7 +149,7 @@ def run_add(args: argparse.Namespace) -> None:
     progress = Progress(not args.quiet and sys.stderr.isatty(), total)
 
     def report(location: str, error: str) -> None:
-        progress.write(f"threads: error: {error}\n", sys.stderr)
+        progress.write(f"threads: error: {line(error)}\n", sys.stderr)
 
     try:
         with Archive(path) as archive:
@@ -163,7 +164,7 @@ def run_add(args: argparse.Namespace) -> None:
                     progress.update(tally)
             items = (
                 Item(i.index, i.location, i.name, stdin, i.capture, i.error) if i.location == "-" else i
-                for i in expand(page_args, read_stdin=False, on_skip=skip)
+                for i in expand(page_args, read_stdin=False, on_skip=skip, follow_links=args.follow_links)
             )
             for result in run(items, task, jobs=jobs, work=archive_work):
                 if result.status != "failed":
@@ -174,6 +175,10 @@ def run_add(args: argparse.Namespace) -> None:
                 progress.update(tally)
     except ThreadsError as e:
         raise _failure(str(e)) from None
+    except KeyboardInterrupt:
+        progress.close()
+        done = f"{tally.done} inputs done ({tally.summary()}), each kept whole"
+        raise KeyboardInterrupt(f"{done}; run the same command to go on") from None
     finally:
         progress.close()
     if not args.quiet:
