@@ -778,3 +778,27 @@ def test_add_follows_links_only_when_asked(tmp_path: Path, db: Path) -> None:
     assert left_out.exit_code == 1 and "symbolic links left out" in left_out.stderr
     assert invoke(["archive", "add", str(walked), "--follow-links", "--db", str(db), "-q"]).exit_code == 0
     assert len(dump(db)["sources"]) == 2
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "threads.identity",
+        "threads.archive",
+        "threads.archive.schema",
+        "threads.archive.prepare",
+        "threads.archive.store",
+        "threads.archive.query",
+        "threads.archive.records",
+        "threads.archive.export",
+        "threads.archive.site",
+        "threads.archive.check",
+    ],
+)
+def test_every_name_in_all_exists(module: str) -> None:
+    import importlib
+
+    mod = importlib.import_module(module)
+    assert mod.__all__, module
+    for name in mod.__all__:
+        assert getattr(mod, name) is not None, f"{module}.{name}"

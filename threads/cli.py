@@ -412,8 +412,6 @@ def _archive_commands(commands: Any) -> None:
             help="The archive database (default: $THREADS_DB, else threads.db here).",
         )
         made[name] = cmd
-    from .archive import command as run
-
     add = made["add"]
     add.add_argument("inputs", metavar="INPUT", nargs="+", help=argparse.SUPPRESS)
     add.add_argument("--keep-pages", action="store_true", help="Also keep each page's bytes (compressed).")
@@ -495,7 +493,18 @@ def _archive_commands(commands: Any) -> None:
 
     for name, each in made.items():
         each.add_argument("-h", "--help", action="help", help="Show this message and exit.")
-        each.set_defaults(run=getattr(run, f"run_{name}"), usage_error=each.error)
+        each.set_defaults(run=_archive_runner(name), usage_error=each.error)
+
+
+def _archive_runner(name: str) -> Callable[[argparse.Namespace], None]:
+    """``threads archive NAME``'s function, its module (and SQLite) loaded only when it runs."""
+
+    def run(args: argparse.Namespace) -> None:
+        from .archive import command
+
+        getattr(command, f"run_{name}")(args)
+
+    return run
 
 
 def _format_option(cmd: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:

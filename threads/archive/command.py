@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..batch import Item, Progress, Result, Tally, Task, failed, read_item, reconstruct_bytes
 from ..errors import ThreadsError, UnreadableInput, one_input
 from ..limits import time_limit
 from ..safe import line
@@ -24,6 +23,7 @@ from .records import reconstruction_from_dict
 from .store import Archive, default_path
 
 if TYPE_CHECKING:
+    from ..batch import Item, Result, Task
     from ..model import Reconstruction
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -49,6 +49,8 @@ def archive_work(task: Task, item: Item) -> Result:
     """Read one item, find its posts and prepare them for the archive (in a worker): the Result's
     data is the :class:`~threads.archive.prepare.Prepared` record, pickled (with the page's bytes
     when they are kept), which the one writing process applies."""
+    from ..batch import Result, failed, read_item, reconstruct_bytes
+
     if item.error is not None:
         return failed(task, item, item.error)
     try:
@@ -118,7 +120,7 @@ def read_jsonl(
 
 
 def run_add(args: argparse.Namespace) -> None:
-    from ..batch import count, expand, run
+    from ..batch import Item, Progress, Result, Tally, Task, count, expand, run
     from ..model import Options
 
     inputs: list[str] = args.inputs
@@ -423,6 +425,8 @@ def run_site(args: argparse.Namespace) -> None:
             "SELECT (SELECT count(*) FROM posts) + (SELECT count(*) FROM sources)"
             " + (SELECT count(DISTINCT coalesce(author, -1)) FROM posts) + 1"
         ).fetchone()[0]
+        from ..batch import Progress, Tally
+
         bar = Progress(not args.quiet and sys.stderr.isatty(), total)
         tally = Tally()
 

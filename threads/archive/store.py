@@ -32,6 +32,7 @@ from .prepare import (
     POST_COLUMNS,
     Prepared,
     PreparedPost,
+    author_key,
     dumps,
     merge_posts,
     openings,
@@ -39,6 +40,7 @@ from .prepare import (
     post_key,
     post_row,
     prepare,
+    rare_query,
 )
 from .records import parse_published, post_from_dict
 from .schema import ArchiveError, connect
@@ -276,8 +278,6 @@ class Archive:
         The index is asked first for the posts holding the quote's longest words (long words are
         the rare ones: reading a common word's list of posts is what costs), and only when those
         are too many for the phrase itself."""
-        from .prepare import rare_query
-
         rare = rare or rare_query(ident) or phrase_query(ident.text)
         ids = [r[0] for r in self.db.execute(_MATCH, (rare, LEADS + 1))]
         if len(ids) > LEADS:
@@ -349,8 +349,6 @@ class Archive:
             self._drop_author_if_unused(aid)
 
     def _author_id(self, author: Author, platform: str) -> int | None:
-        from .prepare import author_key
-
         key = author_key(author, platform)
         if key is None:
             return None
