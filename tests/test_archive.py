@@ -802,3 +802,26 @@ def test_every_name_in_all_exists(module: str) -> None:
     assert mod.__all__, module
     for name in mod.__all__:
         assert getattr(mod, name) is not None, f"{module}.{name}"
+
+
+def test_add_takes_a_web_archive_page_by_page(tmp_path: Path, db: Path) -> None:
+    pytest.importorskip("fastwarc")
+    from .test_warc import crawl
+
+    archive = crawl(tmp_path / "crawl.warc.gz", gz=True)
+    result = invoke(["archive", "add", str(archive), "--db", str(db), "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert "4 inputs: 4 ok" in result.stderr and "3 archive records skipped" in result.stderr
+    c = sqlite3.connect(db)
+    rows = c.execute("SELECT key, location, captured FROM sources ORDER BY id").fetchall()
+    c.close()
+    assert [r[0] for r in rows] == [
+        "url:https://example.org/one",
+        "url:https://example.org/two",
+        "url:https://example.org/three",
+        "url:https://example.org/saved",
+    ]
+    assert all(r[1].startswith("crawl.warc.gz#urn:uuid:") for r in rows), rows  # no machine folders
+    assert rows[0][2] == "2017-10-17T09:30:00+00:00"
+    # the same quote on two pages by one mayor: one post, two sightings
+    assert len(dump(db)["posts"]) == 3 and len(dump(db)["sightings"]) == 4
