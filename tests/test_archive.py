@@ -825,3 +825,42 @@ def test_add_takes_a_web_archive_page_by_page(tmp_path: Path, db: Path) -> None:
     assert rows[0][2] == "2017-10-17T09:30:00+00:00"
     # the same quote on two pages by one mayor: one post, two sightings
     assert len(dump(db)["posts"]) == 3 and len(dump(db)["sightings"]) == 4
+
+
+def test_add_fetches_urls(tmp_path: Path, db: Path) -> None:
+    """Pages fetched from a server the test starts on 127.0.0.1: the final address is the source."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    body = embed_page(
+        "Ferry", None, "The ferry runs again from Monday", "Ben Ortiz", "benortiz", "1764000000000000002"
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/old":
+                self.send_response(301)
+                self.send_header("Location", "/story")
+                self.end_headers()
+                return
+            data = body.encode() if self.path == "/story" else b"nothing here"
+            self.send_response(200 if self.path == "/story" else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        result = invoke(["archive", "add", f"{base}/old", f"{base}/missing", "--db", str(db), "-j", "1"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 1 and "HTTP 404" in result.stderr
+    assert [s[0] for s in dump(db)["sources"]] == [f"url:{base}/story"]
