@@ -46,3 +46,9 @@ def test_stage_benchmark_runs_on_the_fixtures() -> None:
     stages = ("lxml parse", "load/parse", "paragraphs", "embeds", "prose", "remnants", "sequence", "render")
     assert all(stage in out for stage in stages)
     assert "all stages" in out and "CPU time" in out
+
+
+def test_archive_benchmark_runs_small() -> None:
+    out = run("benchmarks/archive.py", "--pages", "20", "--posts", "2000", "--repeats", "1")
+    assert "add / render, best runs:" in out and "median of the medians:" in out
+    assert "author (" in out and "size: database" in out

@@ -20,8 +20,9 @@ import pytest
 from threads.dom import Page
 from threads.embeds import REGISTRY, extract_all
 from threads.embeds._common import localize, parse_date
-from threads.embeds._merge import merge_copies, url_key
+from threads.embeds._merge import merge_copies
 from threads.embeds.twitter import parse_status
+from threads.identity import permalink
 from threads.model import Author, Post
 
 from .golden import check
@@ -177,9 +178,11 @@ def test_localize_keeps_the_local_day_of_a_utc_moment() -> None:
     assert localize(utc, None) == utc
 
 
-def test_url_key() -> None:
-    assert url_key("https://www.x.com/Jack/status/20?s=20") == url_key("http://twitter.com/i/web/status/20/")
-    assert url_key("https://www.facebook.com/photo.php?fbid=1&set=a.9") != url_key(
+def test_permalink_folds_copies_of_one_address() -> None:
+    assert permalink("https://www.x.com/Jack/status/20?s=20") == permalink(
+        "http://twitter.com/i/web/status/20/"
+    )
+    assert permalink("https://www.facebook.com/photo.php?fbid=1&set=a.9") != permalink(
         "https://www.facebook.com/photo.php?fbid=2&set=a.9"
     )
 

@@ -27,6 +27,8 @@ PAGE = (
 
 def test_the_readme_documents_every_column() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = readme[readme.index("## Past one machine") :]
+    readme = readme[: readme.index("\n## ", 1)]  # the section that documents the Parquet files
     documented = re.findall(r"^\| `([a-z_]+)` \| ([^|]+) \| ([^|]+) \|$", readme, re.MULTILINE)
     assert [(name, kind.strip(), what.strip()) for name, kind, what in documented] == list(COLUMNS)
 

@@ -393,12 +393,13 @@ def naive_merge(posts: list[Post]) -> list[Post]:
     """merge_duplicates as it was: every post compared with every kept one (the reference)."""
     from dataclasses import replace
 
-    from threads.sequence import _same_post, richness
+    from threads.identity import same_post
+    from threads.sequence import richness
 
     kept: list[Post] = []
     for post in posts:
         for i, other in enumerate(kept):
-            if _same_post(post, other):
+            if same_post(post, other):
                 rich, poor = (post, other) if richness(post) > richness(other) else (other, post)
                 kept[i] = replace(
                     rich,

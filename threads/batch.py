@@ -37,6 +37,7 @@ from .storage import is_url, listing
 from .warc import archive_stem, is_archive
 
 if TYPE_CHECKING:
+    from .load import Kind
     from .model import Reconstruction
     from .warc import Capture
 
@@ -97,6 +98,8 @@ class Task:
     skip_existing: bool = False
     timeout: float | None = None
     """Seconds allowed per item (reading, finding and rendering); None or 0 for no bound."""
+    keep_bytes: bool = False
+    """Keep each item's bytes (the archive's ``--keep-pages``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,8 @@ class Result:
     text: str | None = None
     """The rendered text (without an output folder)."""
     error: str | None = None
+    data: bytes | None = None
+    """What a work other than rendering hands back (the archive: the prepared record, pickled)."""
 
 
 # ---------------------------------------------------------------- inputs and names
@@ -454,16 +459,40 @@ def reconstruct_item(item: Item, options: Options) -> Reconstruction:
         from .load import argument
 
         return reconstruct(argument(item.location), options=options)
+    return reconstruct_bytes(item, *read_item(item, options), options)
+
+
+def read_item(item: Item, options: Options) -> tuple[bytes, str | None, Kind | None]:
+    """The page bytes of ``item``, the page's URL and what it holds where that is known: a web
+    archive's page decoded from its record, the bytes the item carries, a URL fetched (its final
+    address; its media type), or a file read (its suffix). Read as ``reconstruct`` reads them."""
+    if item.capture is not None:
+        from .warc import page_bytes
+
+        return page_bytes(item.data or b"", item.capture, item.location), item.capture.url, None
+    if item.data is not None:
+        return item.data, options.url, None
+    from .load import KIND_OF_MEDIA_TYPE, KIND_OF_SUFFIX, argument, read_path
+
+    where = argument(item.location)
+    if isinstance(where, Path):
+        return read_path(where), options.url, KIND_OF_SUFFIX.get(where.suffix.lower())
+    from .fetch import get
+
+    page = get(where, deadline=options.fetch_deadline, refuse_private=options.refuse_private)
+    return page.body, options.url or page.url, KIND_OF_MEDIA_TYPE.get(page.media_type or "")
+
+
+def reconstruct_bytes(
+    item: Item, data: bytes, url: str | None, kind: Kind | None, options: Options
+) -> Reconstruction:
+    """Find the posts in the page bytes ``data`` of ``item`` (a web archive's page dated by its
+    capture)."""
     from .load import from_bytes
     from .scrape import scrape
     from .sequence import sequence
 
-    data, url = item.data, options.url
-    if item.capture is not None:
-        from .warc import page_bytes
-
-        data, url = page_bytes(item.data, item.capture, item.location), item.capture.url
-    src = from_bytes(data, location=item.location, url=url)
+    src = from_bytes(data, location=item.location, url=url, kind=kind)
     if item.capture is not None and item.capture.date:
         src = replace(src, captured=_warc_date(item.capture.date))
     return sequence(src, scrape(src, options))
@@ -495,9 +524,15 @@ def json_line(location: str, record: dict[str, object] | None, error: str | None
     return json.dumps(line, ensure_ascii=False) + "\n"
 
 
-def process_chunk(task: Task, items: list[Item]) -> list[Result]:
-    """:func:`process` for several items in one call (what a worker is handed)."""
-    return [process(task, item) for item in items]
+Work = Callable[[Task, Item], Result]
+"""What is done with one item: :func:`process` (render), or another module-level function (so
+that it reaches the workers), such as the archive's reading of an item for its database."""
+
+
+def process_chunk(task: Task, items: list[Item], work: Work | None = None) -> list[Result]:
+    """``work`` (default :func:`process`) for several items in one call (what a worker is handed)."""
+    work = work or process
+    return [work(task, item) for item in items]
 
 
 def chunks(items: Iterable[Item], jobs: int) -> Iterator[list[Item]]:
@@ -522,17 +557,19 @@ def chunks(items: Iterable[Item], jobs: int) -> Iterator[list[Item]]:
             size = min(size * 2, CHUNK_ITEMS)
 
 
-def run(items: Iterable[Item], task: Task, *, jobs: int = 1) -> Iterator[Result]:
-    """One Result per item, in input order; ``jobs`` worker processes (1: in this process).
+def run(items: Iterable[Item], task: Task, *, jobs: int = 1, work: Work | None = None) -> Iterator[Result]:
+    """One Result of ``work`` (default :func:`process`) per item, in input order; ``jobs`` worker
+    processes (1: in this process).
 
     Items go to the workers in chunks (see :func:`chunks`), at most ``jobs * IN_FLIGHT_PER_WORKER``
     chunks ahead of the one being yielded, so neither the items nor their results pile up.
     Should a worker process die (killed, out of memory), each item of its chunk is retried alone
     in a fresh pool and fails with that message only if it breaks that one too; the rest go on.
     """
+    work = work or process  # looked up when called (a test may stand in for process)
     if jobs <= 1:
         for item in items:
-            yield process(task, item)
+            yield work(task, item)
         return
     window = jobs * IN_FLIGHT_PER_WORKER
     pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
@@ -544,7 +581,7 @@ def run(items: Iterable[Item], task: Task, *, jobs: int = 1) -> Iterator[Result]
                 upcoming = next(source, None)
                 if upcoming is None:
                     break
-                pending.append((upcoming, pool.submit(process_chunk, task, upcoming)))
+                pending.append((upcoming, pool.submit(process_chunk, task, upcoming, work)))
             if not pending:
                 return
             chunk, future = pending.popleft()
@@ -558,12 +595,12 @@ def run(items: Iterable[Item], task: Task, *, jobs: int = 1) -> Iterator[Result]
                 results = []
                 for item in chunk:
                     try:
-                        results.append(pool.submit(process, task, item).result())
+                        results.append(pool.submit(work, task, item).result())
                     except BrokenProcessPool:
                         results.append(failed(task, item, f"{item.location}: the worker process died"))
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = ProcessPoolExecutor(max_workers=jobs)
-                pending = deque((c, pool.submit(process_chunk, task, c)) for c, _ in pending)
+                pending = deque((c, pool.submit(process_chunk, task, c, work)) for c, _ in pending)
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

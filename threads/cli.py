@@ -244,7 +244,293 @@ def parser() -> argparse.ArgumentParser:
     _engine(digest, "With --scheduler local: its worker processes (default: all cores).")
     digest.add_argument("-h", "--help", action="help", help="Show this message and exit.")
     digest.set_defaults(run=_digest, usage_error=digest.error)
+    _archive_commands(commands)
     return top
+
+
+ARCHIVE_HELP = """Keep the posts that many pages quote in one SQLite database: every post once, every
+article that quoted it, searchable.
+
+The database is --db PATH, else $THREADS_DB, else threads.db in the current folder. It opens in
+Datasette and sqlite-utils (full-text search in posts_fts). Run 'threads archive COMMAND --help'.
+
+Examples:
+  threads archive add saved/ crawl.warc.gz          pages, folders, web archives, URLs
+  threads archive add results.jsonl                 what 'render --format jsonl' wrote elsewhere
+  threads archive search 'bridge NOT ferry' --since 2024-03-01
+  threads archive author @anareyes --format html -o reyes.html
+  threads archive post https://x.com/anareyes/status/1764000000000000001
+  threads archive export --format parquet -o posts.parquet
+  threads archive site site/ && open site/index.html
+"""
+
+ARCHIVE_COMMANDS = {
+    "add": (
+        "Add pages (or render's JSON Lines) to the archive.",
+        """Find the posts each INPUT quotes and keep them in the archive.
+
+INPUTs are taken as by render: paths, folders (walked for pages and web archives), globs, URLs,
+web archives, and - for standard input; .jsonl files (and JSON Lines on standard input) are read
+as 'threads render --format jsonl' writes them, one page a line. Each page is one transaction:
+a killed run loses at most the page it was adding, and running it again completes the archive.
+Adding a page again replaces what it quoted (an unchanged page is left as it is). A failing
+input is reported and the rest go on (exit 1 if any failed).
+
+Examples:
+  threads archive add article.html https://example.org/story
+  threads archive add saved/ --keep-pages -j 2
+  threads render crawl.warc.gz --format jsonl > pages.jsonl && threads archive add pages.jsonl
+  THREADS_DB=~/posts.db threads archive add today/*.html
+""",
+    ),
+    "search": (
+        "Search the posts' text, authors' names and handles.",
+        """Search the archive's full-text index (SQLite FTS5) over the posts' text, their authors'
+names and handles; best matches first, the matching words marked [like this].
+
+QUERY is FTS5 syntax: words (all must match), "a phrase", OR, NOT, prefix*, and a column
+filter (text: ..., author_name: ..., author_handle: ...). Case and accents do not count.
+
+Examples:
+  threads archive search bridge
+  threads archive search '"bridge will reopen"' --author @anareyes
+  threads archive search 'flood* OR storm' --platform twitter --since 2024-01-01 --format md
+  threads archive search 'author_handle: oirspox' --format jsonl --limit 1000
+""",
+    ),
+    "author": (
+        "One author's thread across every article.",
+        """Show every post of one author (a handle, with or without @, or a name; a surname finds
+everyone of that name) across every article of the archive, in time order, in the views render
+has: Markdown, HTML or JSON (each post's articles in extra.quoted_in).
+
+Examples:
+  threads archive author @anareyes
+  threads archive author "Ana Reyes" --format html -o reyes.html
+  threads archive author Reyes --format json
+""",
+    ),
+    "post": (
+        "One post and every article that quoted it.",
+        """Show one post and every article that quoted it, with the text exactly as each quoted
+it. REF is a permalink (any form of it: x.com or twitter.com, with or without query), a
+platform's post ID, an archive key (id:twitter:...) or an archive row (#12, as search shows).
+
+Examples:
+  threads archive post https://x.com/anareyes/status/1764000000000000001
+  threads archive post 1764000000000000001 --format json
+  threads archive post '#12'
+""",
+    ),
+    "stats": (
+        "What the archive holds.",
+        """Count the posts, authors, sources, sightings and kept pages, posts by platform and kind,
+posts quoted by more than one article, the span of dates, the schema version.
+
+Examples:
+  threads archive stats
+  threads archive stats --format json --db ~/posts.db
+""",
+    ),
+    "export": (
+        "Every post with its articles, as JSON Lines, CSV or Parquet.",
+        """Write every post with the articles that quoted it: JSON Lines (the JSON contract's post
+plus 'archive' and 'sightings'), CSV (sightings as JSON text), or Parquet (needs pyarrow:
+pip install 'threads[archive]'; sightings as a list of structs).
+
+Examples:
+  threads archive export > posts.jsonl
+  threads archive export --format csv -o posts.csv
+  threads archive export --format parquet -o posts.parquet
+""",
+    ),
+    "site": (
+        "The archive as a static site in FOLDER.",
+        """Write the archive as a static site into FOLDER: an index of authors and sources, a page
+per author (their thread across every article), per post (with every article that quoted it)
+and per source. No script, nothing fetched: open FOLDER/index.html, or put it on any server.
+
+Examples:
+  threads archive site site/
+  threads archive site public/ --title "Posts quoted by our newsroom"
+""",
+    ),
+    "check": (
+        "Check the database and its full-text index.",
+        """Check the archive: SQLite's integrity check, references between tables, the full-text
+index against the posts, posts without a source. Exit 1 when a problem is found.
+
+Examples:
+  threads archive check
+  threads archive check --rebuild-index      rebuild the full-text index from the posts first
+""",
+    ),
+}
+
+
+def _archive_commands(commands: Any) -> None:
+    """``threads archive COMMAND``: the archive's commands, each with --db."""
+    archive: argparse.ArgumentParser = commands.add_parser(
+        "archive",
+        help="Keep the quoted posts of many pages in one database.",
+        description=ARCHIVE_HELP,
+        formatter_class=_Help,
+        usage="%(prog)s COMMAND [OPTIONS] [ARGS]...",
+        add_help=False,
+        allow_abbrev=False,
+    )
+    archive.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+    sub = archive.add_subparsers(
+        dest="archive_command",
+        metavar="COMMAND",
+        parser_class=_Parser,
+        title="commands",
+        prog="threads archive",
+    )
+    archive.set_defaults(run=lambda args: _no_archive_command(archive), usage_error=archive.error)
+    made: dict[str, argparse.ArgumentParser] = {}
+    usage = {
+        "add": "INPUT...",
+        "search": "QUERY",
+        "author": "HANDLE|NAME",
+        "post": "REF",
+        "site": "FOLDER",
+    }
+    for name, (summary, description) in ARCHIVE_COMMANDS.items():
+        cmd = sub.add_parser(
+            name,
+            help=summary,
+            description=description,
+            formatter_class=_Help,
+            usage=f"%(prog)s [OPTIONS] {usage.get(name, '')}".rstrip(),
+            add_help=False,
+            allow_abbrev=False,
+        )
+        cmd.add_argument(
+            "--db",
+            metavar="PATH",
+            help="The archive database (default: $THREADS_DB, else threads.db here).",
+        )
+        made[name] = cmd
+    add = made["add"]
+    add.add_argument("inputs", metavar="INPUT", nargs="+", help=argparse.SUPPRESS)
+    add.add_argument("--keep-pages", action="store_true", help="Also keep each page's bytes (compressed).")
+    add.add_argument(
+        "--all-quotes", action="store_true", help="Keep quoted statements that have no social evidence."
+    )
+    add.add_argument("--url", help="The page's URL, when the one INPUT is a saved copy.")
+    add.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="Walking a folder, follow symbolic links to files and folders (left out by default).",
+    )
+    add.add_argument(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=_at_least(1, int),
+        help="Worker processes, at least 1 (default: all cores).",
+    )
+    add.add_argument("-q", "--quiet", action="store_true", help="No progress bar and no closing summary.")
+    add.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_at_least(0, float),
+        default=120.0,
+        help="Seconds allowed per input (0: no limit; default: 120).",
+    )
+
+    search = made["search"]
+    search.add_argument("query", metavar="QUERY", help=argparse.SUPPRESS)
+    search.add_argument("--author", metavar="HANDLE|NAME", help="Only this author's posts.")
+    search.add_argument(
+        "--platform", metavar="NAME", help="Only posts on this platform (twitter, bluesky, ...)."
+    )
+    search.add_argument("--since", metavar="DAY", help="Only posts published on or after DAY (YYYY-MM-DD).")
+    search.add_argument("--until", metavar="DAY", help="Only posts published on or before DAY (YYYY-MM-DD).")
+    search.add_argument(
+        "-n",
+        "--limit",
+        metavar="N",
+        type=_at_least(1, int),
+        default=20,
+        help="At most N results (default: 20).",
+    )
+    _format_option(search, ("table", "md", "json", "jsonl"))
+
+    author = made["author"]
+    author.add_argument("who", metavar="HANDLE|NAME", help=argparse.SUPPRESS)
+    _format_option(author, ("md", "html", "json"))
+    author.add_argument(
+        "--templates", metavar="DIRECTORY", type=_existing_folder, help="Templates to use first."
+    )
+
+    post = made["post"]
+    post.add_argument("ref", metavar="REF", help=argparse.SUPPRESS)
+    _format_option(post, ("md", "json"))
+
+    _format_option(made["stats"], ("text", "json"))
+
+    export = made["export"]
+    _format_option(export, ("jsonl", "csv", "parquet"))
+    export.add_argument("-q", "--quiet", action="store_true", help="No closing summary.")
+
+    site = made["site"]
+    site.add_argument("folder", metavar="FOLDER", type=_folder, help=argparse.SUPPRESS)
+    site.add_argument("--title", help="The site's title (default: Archive of quoted posts).")
+    site.add_argument(
+        "--templates",
+        metavar="DIRECTORY",
+        type=_existing_folder,
+        help="Templates to use first (archive_*.html).",
+    )
+    site.add_argument("-q", "--quiet", action="store_true", help="No progress bar and no closing summary.")
+
+    check = made["check"]
+    check.add_argument(
+        "--rebuild-index", action="store_true", help="Rebuild the full-text index from the posts first."
+    )
+
+    for name, each in made.items():
+        each.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+        each.set_defaults(run=_archive_runner(name), usage_error=each.error)
+
+
+def _archive_runner(name: str) -> Callable[[argparse.Namespace], None]:
+    """``threads archive NAME``'s function, its module (and SQLite) loaded only when it runs."""
+
+    def run(args: argparse.Namespace) -> None:
+        from .archive import command
+
+        getattr(command, f"run_{name}")(args)
+
+    return run
+
+
+def _format_option(cmd: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    cmd.add_argument(
+        "-f",
+        "--format",
+        dest="fmt",
+        metavar="FORMAT",
+        choices=formats,
+        default=formats[0],
+        help=f"{', '.join(formats[:-1])} or {formats[-1]} (default: {formats[0]}).",
+    )
+    if "output" not in {a.dest for a in cmd._actions}:
+        cmd.add_argument(
+            "-o",
+            "--output",
+            metavar="FILE",
+            type=_output_file,
+            default="-",
+            help="Write here instead of stdout ('-' is stdout).",
+        )
+
+
+def _no_archive_command(archive: argparse.ArgumentParser) -> NoReturn:
+    archive.print_help(sys.stderr)
+    sys.exit(2)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

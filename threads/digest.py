@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ThreadsError
+from .identity import Index
 from .model import Author, Options, Post, Reconstruction, Source
 from .render import render_template
-from .sequence import group, words
+from .sequence import group, richness
 
 log = logging.getLogger(__name__)
 
@@ -61,35 +62,31 @@ class Digest:
         return sum(len(s.entries) for s in self.sections)
 
 
-def _same_post(a: Post, b: Post) -> bool:
-    if a.id and b.id and a.platform == b.platform:
-        return a.id == b.id
-    if a.url and b.url:
-        return a.url.rstrip("/").lower() == b.url.rstrip("/").lower()
-    same_author = a.author.key() == b.author.key() or (
-        bool(a.author.name) and words(a.author.name) == words(b.author.name)
-    )
-    return same_author and bool(words(a.text)) and words(a.text) == words(b.text)
-
-
 def build(recs: Iterable[Reconstruction], failures: Iterable[tuple[str, str]] = ()) -> Digest:
-    """The digest of ``recs``: duplicates across articles merged, grouped by author, in time order."""
+    """The digest of ``recs``: copies of one post across articles merged (a prose quote of part
+    of a post another article embeds is that post: :func:`threads.identity.same_post`), grouped by
+    author, in time order."""
     posts: list[Post] = []
     sources: list[list[Source]] = []
     read: list[Source] = []
+    index = Index(one_source=False)
     for rec in recs:
         read.append(rec.source)
         for post in rec.posts:
-            for i, seen in enumerate(posts):
-                if _same_post(post, seen):
-                    if rec.source not in sources[i]:
-                        sources[i].append(rec.source)
-                    if not seen.published and post.published:
-                        posts[i] = replace(seen, published=post.published)
-                    break
-            else:
+            n = index.find(post)
+            if n is None:
+                index.add(post)
                 posts.append(post)
                 sources.append([rec.source])
+                continue
+            if rec.source not in sources[n]:
+                sources[n].append(rec.source)
+            seen = posts[n]
+            if richness(post) > richness(seen):  # the embed a quote was part of
+                posts[n] = replace(post, published=post.published or seen.published)
+                index.replace(n, posts[n])
+            elif not seen.published and post.published:
+                posts[n] = replace(seen, published=post.published)
     # A position unique across the whole digest lets each post find its sources after grouping.
     numbered = [replace(p, position=i) for i, p in enumerate(posts)]
     sections = [

@@ -197,6 +197,12 @@ def argument(text: str) -> str | Path:
 
 def from_path(path: Path, *, url: str | None = None) -> Source:
     """Read the file at ``path``; what its name says it holds (:data:`KIND_OF_SUFFIX`) is trusted."""
+    data = read_path(path)
+    return from_bytes(data, location=str(path), url=url, kind=KIND_OF_SUFFIX.get(path.suffix.lower()))
+
+
+def read_path(path: Path) -> bytes:
+    """The bytes of the file at ``path``, up to :data:`MAX_BYTES`; a one-line error otherwise."""
     try:
         if path.is_dir():
             raise UnreadableInput(f"{path}: is a directory, not a page")
@@ -211,7 +217,7 @@ def from_path(path: Path, *, url: str | None = None) -> Source:
         raise unreadable_file(path, e, kind="a page") from None
     if len(data) > MAX_BYTES:
         raise UnreadableInput(f"{path}: larger than the {MAX_BYTES}-byte limit")
-    return from_bytes(data, location=str(path), url=url, kind=KIND_OF_SUFFIX.get(path.suffix.lower()))
+    return data
 
 
 def from_stream(stream: IO[bytes], *, location: str, url: str | None = None) -> Source:

@@ -9,26 +9,16 @@ their place in the source.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 from . import vocab
+from .identity import merge_copies, name_key, same_author
 from .model import Author, Post, Reconstruction, Source, Thread
 
 _KIND_RANK = {"embed": 3, "remnant": 2, "quote": 1}
-
-
-_WORD = re.compile(r"[^\W_]+")
-
-
-def words(text: str | None) -> str:
-    """Casefolded words joined by one space: what two copies of one text share."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    return " ".join(_WORD.findall(text))
 
 
 def richness(post: Post) -> tuple[int, int]:
@@ -38,119 +28,21 @@ def richness(post: Post) -> tuple[int, int]:
     return (_KIND_RANK.get(post.kind, 0), filled + len(post.media) + len(post.quotes))
 
 
-def _same_post(a: Post, b: Post, wa: str | None = None, wb: str | None = None) -> bool:
-    """Whether ``a`` and ``b`` are one post (``wa``/``wb``: their :func:`words`, when known)."""
-    if a.id and b.id and a.platform == b.platform:
-        return a.id == b.id
-    if a.url and b.url and a.url.rstrip("/").lower() == b.url.rstrip("/").lower():
-        return True
-    wa = words(a.text) if wa is None else wa
-    wb = words(b.text) if wb is None else wb
-    if len(wa) < 20 or len(wb) < 20:
-        return False
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return short in long_ and len(short) >= 0.6 * len(long_)
+def _merge_pair(kept: Post, copy: Post) -> Post:
+    """The richer of two copies of one post, evidence pooled, at the earlier place."""
+    rich, poor = (copy, kept) if richness(copy) > richness(kept) else (kept, copy)
+    return replace(
+        rich,
+        evidence=tuple(dict.fromkeys(rich.evidence + poor.evidence)),
+        position=min(rich.position, poor.position),
+        published=rich.published or poor.published,
+    )
 
 
 def merge_duplicates(posts: Iterable[Post]) -> list[Post]:
-    """One record per post, the richest kept, evidence pooled; document order preserved.
-
-    A post is compared only with the kept posts that could be the same (:func:`_same_post`): the
-    one with its ID, those with its URL, and for a text of 20 characters or more those sharing a
-    word that one text must hold if it sits inside the other (a word inside the shorter text is a
-    whole word of the longer). Comparing each post with every kept one was quadratic: 8,000 quotes
-    on a page took ten seconds here.
-    """
-    kept: list[Post] = []
-    kept_words: list[str] = []
-    by_id: dict[tuple[str, str], set[int]] = {}
-    by_url: dict[str, set[int]] = {}
-    by_word: dict[str, set[int]] = {}  # every word of each kept text of 20+ characters
-    by_key: dict[str, set[int]] = {}  # one inner word of each such text (see key_word)
-    few_words: set[int] = set()  # texts of 20+ characters with no inner word: always compared
-    long_texts: set[int] = set()
-
-    def key_word(tokens: list[str]) -> str | None:
-        """An inner word (not the first or last, which may be cut in the longer text), the rarest."""
-        inner = tokens[1:-1]
-        return min(inner, key=lambda t: (len(by_word.get(t, ())), -len(t))) if inner else None
-
-    def index(i: int) -> None:
-        post = kept[i]
-        w = kept_words[i] = words(post.text)
-        if post.id:
-            by_id.setdefault((post.platform, post.id), set()).add(i)
-        if post.url:
-            by_url.setdefault(post.url.rstrip("/").lower(), set()).add(i)
-        if len(w) >= 20:
-            long_texts.add(i)
-            tokens = w.split(" ")
-            for t in tokens:
-                by_word.setdefault(t, set()).add(i)
-            key = key_word(tokens)
-            if key is None:
-                few_words.add(i)
-            else:
-                by_key.setdefault(key, set()).add(i)
-
-    for post in posts:
-        post_words = words(post.text)
-        found: set[int] = set()
-        if post.id:
-            found |= by_id.get((post.platform, post.id), set())
-        if post.url:
-            found |= by_url.get(post.url.rstrip("/").lower(), set())
-        if len(post_words) >= 20:
-            tokens = post_words.split(" ")
-            for t in set(tokens):  # kept texts inside this one
-                found |= by_key.get(t, set())
-            found |= few_words
-            key = key_word(tokens)  # this text inside kept ones
-            found |= by_word.get(key, set()) if key is not None else long_texts
-        # indexes may hold stale entries (a merged record takes the richer text): each candidate
-        # is checked, the first in document order wins, as when every kept post was compared
-        for i in sorted(found):
-            other = kept[i]
-            if _same_post(post, other, post_words, kept_words[i]):
-                rich, poor = (post, other) if richness(post) > richness(other) else (other, post)
-                evidence = tuple(dict.fromkeys(rich.evidence + poor.evidence))
-                kept[i] = replace(
-                    rich,
-                    evidence=evidence,
-                    position=min(rich.position, poor.position),
-                    published=rich.published or poor.published,
-                )
-                index(i)
-                break
-        else:
-            kept.append(post)
-            kept_words.append(post_words)
-            index(len(kept) - 1)
-    return kept
-
-
-def _name_key(name: str | None) -> tuple[str, str]:
-    toks = words(name).split()
-    toks = [t for t in toks if len(t) > 1]  # drop initials: "Donald J. Trump" == "Donald Trump"
-    if not toks:
-        return ("", "")
-    return (toks[0], toks[-1])
-
-
-def _same_author(a: Author, b: Author) -> bool:
-    if a.id and b.id:
-        return a.id == b.id  # a permanent account ID (a Bluesky DID) outranks handles and names
-    if a.handle and b.handle:
-        return a.handle.lower() == b.handle.lower()
-    fa, la = _name_key(a.name)
-    fb, lb = _name_key(b.name)
-    if not la or not lb:
-        return False
-    if la != lb:
-        return False
-    single_a = len(words(a.name).split()) == 1
-    single_b = len(words(b.name).split()) == 1
-    return fa == fb or single_a or single_b
+    """One record per post (:func:`threads.identity.same_post`), the richest kept, evidence pooled;
+    document order preserved."""
+    return merge_copies(posts, _merge_pair)
 
 
 def _merge_authors(a: Author, b: Author) -> Author:
@@ -197,9 +89,10 @@ def group(posts: list[Post]) -> list[Thread]:
     """One thread per author and platform, threads in order of their first post in the source.
 
     Two authors are one only with equal account IDs, equal handles or equal last names
-    (:func:`_same_author`), so a post is compared only with the threads indexed under its ID,
-    handle or last name: a page of thousands of posts by as many authors costs linear time, not
-    quadratic. Posts whose author the page does not name at all are one thread per platform.
+    (:func:`threads.identity.same_author`), so a post is compared only with the threads indexed
+    under its ID, handle or last name: a page of thousands of posts by as many authors costs
+    linear time, not quadratic. Posts whose author the page does not name at all are one thread
+    per platform.
     """
     buckets: list[tuple[Author, str, list[Post]]] = []
     by_id: dict[tuple[str, str], set[int]] = {}  # (platform, account ID) -> buckets
@@ -210,7 +103,7 @@ def group(posts: list[Post]) -> list[Thread]:
 
     def index(i: int) -> None:
         author, platform, _ = buckets[i]
-        last = _name_key(author.name)[1]
+        last = name_key(author.name)[1]
         if author.id:
             by_id.setdefault((platform, author.id), set()).add(i)
         if author.handle:
@@ -228,7 +121,7 @@ def group(posts: list[Post]) -> list[Thread]:
                 unnamed[post.platform] = len(buckets)
                 buckets.append((post.author, post.platform, [post]))
             continue
-        key_last = (post.platform, _name_key(post.author.name)[1])
+        key_last = (post.platform, name_key(post.author.name)[1])
         found: set[int] = set()
         if post.author.id:
             found |= by_id.get((post.platform, post.author.id), set())
@@ -242,7 +135,7 @@ def group(posts: list[Post]) -> list[Thread]:
         # each candidate is checked again, the first in thread order wins
         for i in sorted(found):
             author, platform, members = buckets[i]
-            if platform == post.platform and _same_author(author, post.author):
+            if platform == post.platform and same_author(author, post.author):
                 members.append(post)
                 buckets[i] = (_merge_authors(author, post.author), platform, members)
                 index(i)

@@ -33,12 +33,11 @@ from typing import Literal
 
 from lxml import etree
 
-from .. import hints, vocab
+from .. import hints, identity, vocab
 from ..dates import parse_iso
 from ..dom import Page
 from ..model import Author, Media, Post
 from ._common import Draft, HtmlElement, Link, absolute, parse_date, same_handle, squash, tidy
-from ._merge import url_key
 from ._places import in_rail
 
 LinkParser = Callable[[str], Link | None]
@@ -136,7 +135,7 @@ class _Card:
 
 
 def _key(link: Link) -> Key:
-    return (link.platform, link.id) if link.id else ("url", url_key(link.url) or "")
+    return (link.platform, link.id) if link.id else ("url", identity.permalink(link.url) or "")
 
 
 def known_keys(posts: Iterable[Post]) -> dict[Key, Post]:
@@ -145,7 +144,7 @@ def known_keys(posts: Iterable[Post]) -> dict[Key, Post]:
     for p in posts:
         if p.id:
             keys[(p.platform, p.id)] = p
-        if (u := url_key(p.url)) is not None:
+        if (u := identity.permalink(p.url)) is not None:
             keys[("url", u)] = p
     return keys
 
@@ -180,7 +179,7 @@ def extract(page: Page, parse: LinkParser, known: Iterable[Post] = ()) -> Iterat
         if in_rail(card.element):
             continue
         post = _post(page, card)
-        other = found.get(card.key) or found.get(("url", url_key(card.link.url) or ""))
+        other = found.get(card.key) or found.get(("url", identity.permalink(card.link.url) or ""))
         if other is not None:
             filled = _only_what_is_missing(post, other)
             if filled is not None:

@@ -1,0 +1,228 @@
+"""The archive's database: its schema, its versions and the steps between them.
+
+One SQLite file (the standard library's ``sqlite3``; FTS5 for the search). ``PRAGMA user_version``
+holds the schema's version; :data:`MIGRATIONS` takes a database of any earlier version to the
+current one, one step at a time, each step in its own transaction. A database made by a newer
+``threads`` is refused rather than misread.
+
+Tables (see the README's archive section for what each column holds):
+
+``authors``    one row per account or person: platform + handle, else platform + name.
+``sources``    one row per article: its URL (else the sha256 of its bytes) is its identity.
+``posts``      one row per post, under :attr:`threads.identity.Identity.key`, the richest record seen.
+``sightings``  post x source: how that article quoted the post (its text exactly, kind, place).
+``pages``      (version 2) a source's page bytes, zlib-compressed, with ``--keep-pages``.
+``posts_fts``  FTS5 over ``posts.text``, ``author_name`` and ``author_handle``, an external-content
+               table (``content="posts"``) kept in step by triggers: the form sqlite-utils and
+               Datasette detect, so their full-text search works on it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from ..errors import ThreadsError
+
+__all__ = ["MIGRATIONS", "VERSION", "ArchiveError", "connect"]
+
+
+class ArchiveError(ThreadsError, RuntimeError):
+    """The archive database cannot be used: not one, damaged, newer than this ``threads``, locked."""
+
+
+BUSY_TIMEOUT_MS = 60_000
+"""How long a writer waits for another one to finish its transaction before giving up."""
+
+_V1 = """
+CREATE TABLE authors (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    platform TEXT NOT NULL,
+    handle TEXT,
+    name TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    url TEXT,
+    role TEXT
+);
+CREATE INDEX authors_by_handle ON authors(handle COLLATE NOCASE) WHERE handle IS NOT NULL;
+CREATE INDEX authors_by_name ON authors(name COLLATE NOCASE) WHERE name IS NOT NULL;
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    url TEXT,
+    location TEXT,
+    title TEXT,
+    published TEXT,
+    captured TEXT,
+    kind TEXT,
+    sha256 TEXT,
+    added TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE posts (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    platform TEXT NOT NULL,
+    post_id TEXT,
+    url TEXT,
+    permalink TEXT,
+    author INTEGER REFERENCES authors(id),
+    author_name TEXT,
+    author_handle TEXT,
+    text TEXT NOT NULL,
+    published TEXT,
+    kind TEXT NOT NULL,
+    media TEXT NOT NULL DEFAULT '[]',
+    links TEXT NOT NULL DEFAULT '[]',
+    quotes TEXT NOT NULL DEFAULT '[]',
+    extra TEXT NOT NULL DEFAULT '{}',
+    head TEXT
+);
+CREATE INDEX posts_by_post_id ON posts(post_id) WHERE post_id IS NOT NULL;
+CREATE INDEX posts_by_permalink ON posts(permalink) WHERE permalink IS NOT NULL;
+CREATE INDEX posts_by_head ON posts(head) WHERE head IS NOT NULL;
+CREATE INDEX posts_by_author ON posts(author);
+CREATE TABLE sightings (
+    id INTEGER PRIMARY KEY,
+    post INTEGER NOT NULL REFERENCES posts(id),
+    source INTEGER NOT NULL REFERENCES sources(id),
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    author_name TEXT,
+    author_handle TEXT,
+    published TEXT,
+    position INTEGER NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '[]',
+    confidence REAL NOT NULL DEFAULT 1.0
+);
+CREATE INDEX sightings_by_post ON sightings(post);
+CREATE INDEX sightings_by_source ON sightings(source);
+CREATE VIRTUAL TABLE posts_fts USING fts5(
+    text, author_name, author_handle,
+    content="posts", content_rowid="id", tokenize="unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER posts_ai AFTER INSERT ON posts BEGIN
+    INSERT INTO posts_fts (rowid, text, author_name, author_handle)
+    VALUES (new.id, new.text, new.author_name, new.author_handle);
+END;
+CREATE TRIGGER posts_ad AFTER DELETE ON posts BEGIN
+    INSERT INTO posts_fts (posts_fts, rowid, text, author_name, author_handle)
+    VALUES ('delete', old.id, old.text, old.author_name, old.author_handle);
+END;
+CREATE TRIGGER posts_au AFTER UPDATE OF text, author_name, author_handle ON posts BEGIN
+    INSERT INTO posts_fts (posts_fts, rowid, text, author_name, author_handle)
+    VALUES ('delete', old.id, old.text, old.author_name, old.author_handle);
+    INSERT INTO posts_fts (rowid, text, author_name, author_handle)
+    VALUES (new.id, new.text, new.author_name, new.author_handle);
+END;
+"""
+"""Version 1, the first schema: what a database of that version holds (the test of the migration
+builds one from it)."""
+
+_V1_TO_V2 = """
+CREATE TABLE pages (
+    source INTEGER PRIMARY KEY REFERENCES sources(id),
+    compression TEXT NOT NULL,
+    bytes BLOB NOT NULL
+);
+ALTER TABLE sources ADD COLUMN record_sha256 TEXT;
+"""
+"""Version 2: kept page bytes (``--keep-pages``) in a table of their own, so that reading sources
+never drags them along; each source's sha256 of what was found in it, so that adding an unchanged
+source again is skipped."""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def step(db: sqlite3.Connection) -> None:
+        for statement in _statements(sql):
+            db.execute(statement)
+
+    return step
+
+
+def _statements(sql: str) -> list[str]:
+    """``sql`` cut into statements (``executescript`` would commit the open transaction)."""
+    out: list[str] = []
+    current = ""
+    for line in sql.strip().splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_script(_V1), _script(_V1_TO_V2))
+"""``MIGRATIONS[n]`` takes a database of version ``n`` to version ``n + 1`` (0: an empty file)."""
+
+VERSION = len(MIGRATIONS)
+"""The schema version this ``threads`` writes."""
+
+
+def connect(path: str, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:
+    """The archive at ``path``, brought to :data:`VERSION`: WAL journal, a busy timeout for
+    concurrent writers, foreign keys on. Transactions are the caller's (autocommit mode)."""
+    import os
+
+    if not create and not os.path.exists(path):
+        raise ArchiveError(f"{path}: no archive here (make one with 'threads archive add')")
+    try:
+        if readonly:
+            db = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+        else:
+            db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as e:
+        raise ArchiveError(f"{path}: cannot open the archive ({e})") from None
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > VERSION:
+            raise ArchiveError(
+                f"{path}: archive schema version {version} is newer than this threads knows ({VERSION}); "
+                "upgrade threads"
+            )
+        if not readonly:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at each checkpoint, never corrupt
+            if version < VERSION:
+                migrate(db, path)
+        elif version < VERSION:
+            raise ArchiveError(
+                f"{path}: archive schema version {version}; open it once for writing to upgrade"
+            )
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise ArchiveError(f"{path}: not an archive database ({e})") from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def migrate(db: sqlite3.Connection, path: str) -> None:
+    """Apply the steps from the database's version to :data:`VERSION`, each in one transaction
+    that also sets the new version (a step interrupted leaves the version before it)."""
+    while True:
+        db.execute("BEGIN IMMEDIATE")  # the version is read again under the write lock
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version >= VERSION:
+                db.execute("COMMIT")
+                return
+            if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise ArchiveError(
+                    f"{path}: a SQLite database, but not an archive (it has tables of its own)"
+                )
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
