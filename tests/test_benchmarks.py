@@ -52,3 +52,8 @@ def test_archive_benchmark_runs_small() -> None:
     out = run("benchmarks/archive.py", "--pages", "20", "--posts", "2000", "--repeats", "1")
     assert "add / render, best runs:" in out and "median of the medians:" in out
     assert "author (" in out and "size: database" in out
+
+
+def test_growth_benchmark_runs_at_small_sizes() -> None:
+    out = run("benchmarks/growth.py", "--sizes", "50,100", "--repeats", "1")
+    assert "per doubling" in out

@@ -215,3 +215,32 @@ def test_huge_paragraph_of_near_signatures_finishes() -> None:
     assert run(text) == []
     real = "Some text here  Ann (@ann) May 5, 2017" * 20_000
     assert len(run(real)) == 20_000
+
+
+# ---------------------------------------------------------------- consent notices
+
+
+@pytest.mark.parametrize(
+    ("notice", "post"),
+    [
+        (
+            "To view this content you need to enable cookies in your privacy settings. Manage consent ",
+            "Our new bridge opens at noon.",
+        ),
+        ("Pour voir ce contenu, acceptez les cookies. Accepter ", "Le pont ouvre à midi."),
+        ("Para ver este contenido, acepta las cookies de terceros. Aceptar ", "El puente abre al mediodía."),
+        (
+            "Um diesen Inhalt anzuzeigen, benötigen wir Ihre Zustimmung. Einverstanden ",
+            "Die Brücke öffnet mittags.",
+        ),
+    ],
+)
+def test_consent_notice_is_not_the_posts_text(notice: str, post: str) -> None:
+    (found,) = run(f"Prose first. {notice}{post} — Ann Lee (@annlee) May 5, 2024")
+    assert found.text == post
+
+
+def test_a_post_that_speaks_of_cookies_is_kept_whole() -> None:
+    text = "We accept cookies as payment today, come early! — Harbour Cafe (@harbourcafe) May 5, 2024"
+    (found,) = run(text)
+    assert found.text == "We accept cookies as payment today, come early!"

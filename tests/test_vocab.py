@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import doctest
+import itertools
 import re
 from pathlib import Path
 
 import pytest
 
 import threads
-from threads import captions, render, vocab
+from threads import captions, lexicon, render, vocab
 from threads.model import Author, Post
 
 PACKAGE = Path(vocab.__file__).parent
@@ -93,3 +96,77 @@ def test_no_module_keeps_its_own_copy_of_the_vocabulary() -> None:
         text = path.read_text(encoding="utf-8")
         for pattern in _COPIES:
             assert pattern.search(text) is None, f"{path.name}: {pattern.pattern}"
+
+
+# ---------------------------------------------------------------- the language lexicon
+
+
+def _code_strings(tree: ast.AST) -> tuple[list[list[str]], list[str]]:
+    """The word lists a module spells (the strings of each tuple, list or set literal) and its
+    other string literals (patterns), docstrings left out."""
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    }
+    lists = [
+        [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set))
+    ]
+    strings = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+    return lists, strings
+
+
+def _lexicon_pairs() -> set[tuple[str, str]]:
+    """Every two words that stand side by side in a list of the lexicon (short words left out:
+    "de", "en" and "a" stand side by side in too many patterns to say anything)."""
+    pairs: set[tuple[str, str]] = set()
+    for lang in lexicon.LANGUAGES:
+        for field in dataclasses.fields(lang):
+            value = getattr(lang, field.name)
+            if field.name == "not_social":
+                continue  # patterns, not words
+            found = [w for w in value if isinstance(w, str) and len(w) >= 3]
+            pairs |= set(itertools.pairwise(found))
+    return pairs
+
+
+_ALTERNATIVES = re.compile(r"(?<![\w-])([^\W\d_][\w’'-]*)\|(?=([^\W\d_][\w’'-]*)(?![\w-]))")
+"""Two words side by side in a pattern's alternation ("said|says")."""
+
+
+def test_no_module_keeps_its_own_copy_of_the_lexicon() -> None:
+    """A list of the lexicon (threads/lexicon/) spelt again elsewhere shows up as two of its
+    words side by side in another module's list literal, or as an alternation "a|b" in a pattern."""
+    pairs = _lexicon_pairs()
+    copies = []
+    for path in PACKAGE.rglob("*.py"):
+        if "lexicon" in path.parts or path.name == "vocab.py":
+            continue
+        lists, strings = _code_strings(ast.parse(path.read_text(encoding="utf-8")))
+        for items in lists:
+            copies += [(path.name, a, b) for a, b in itertools.pairwise(items) if (a, b) in pairs]
+        for text in strings:
+            for m in _ALTERNATIVES.finditer(text):
+                if (m.group(1), m.group(2)) in pairs:
+                    copies.append((path.name, m.group(1), m.group(2)))
+    assert copies == []
+
+
+def test_the_lexicon_doctests_hold() -> None:
+    assert doctest.testmod(lexicon).failed == 0
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in lexicon.LANGUAGES if lang.code != "nl"])
+def test_every_language_can_attribute_a_post(lang: str) -> None:
+    """What the prose reader needs of a language to read "X wrote on Y: «…»" and "«…», wrote X"."""
+    (language,) = [la for la in lexicon.LANGUAGES if la.code == lang]
+    for field in ("quote_marks", "speech_verbs", "writing_verbs", "platform_prepositions", "pronouns"):
+        assert getattr(language, field), field

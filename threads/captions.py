@@ -10,22 +10,36 @@ import re
 from typing import NamedTuple
 
 from . import vocab
+from .lexicon import alternation, words
 
-_PLATFORMS = vocab.platform_alternation()
+_PLATFORMS = vocab.platform_alternation().replace(" ", r"\s+")  # verbose patterns ignore a bare space
 
-# "Name or subject (Twitter)" alone on its line, optionally "(Twitter/@handle)" or "(via Twitter)".
+_CREDIT_WORDS = alternation(words("credit_words"))
+_LINKS = alternation(words("credit_links"))
+
 _PAREN = re.compile(
-    rf"^(?P<who>[^()\n]{{1,80}}?)\s*\(\s*(?:via\s+|source:\s*|photo:\s*)?(?P<platform>{_PLATFORMS})"
-    rf"(?:\s*/\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?\s*\)\s*\.?$",
-    re.IGNORECASE,
+    rf"""^(?P<who>[^()\n]{{1,80}}?)\s*\(\s*        # Army Colonel Ann Reyes (
+    (?:(?:{_LINKS})\s+|(?:{_CREDIT_WORDS})s?:\s*)?  # via, Photo:
+    (?P<platform>{_PLATFORMS})                      # Twitter
+    (?:\s*/\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?  # /@handle
+    \s*\)\s*\.?$""",
+    re.IGNORECASE | re.VERBOSE,
 )
-# "Photo: Twitter/@x", "Image via Instagram", "Screenshot from Facebook / Name".
+"""A name or subject with the platform in parentheses, alone on its line: "Ann Reyes (Twitter)",
+"(via Instagram)", "(Twitter/@annreyes)"."""
+
 _CREDIT = re.compile(
-    rf"^(?:photo|image|picture|screenshot|screengrab|screen grab|source|credit|video|embed)s?"
-    rf"(?:\s+(?:via|from|courtesy of|credit))?\s*[:\-–—|]?\s*(?:via\s+)?(?P<platform>{_PLATFORMS})"
-    rf"(?:\s*[/|]\s*@?(?P<handle>[A-Za-z0-9_.]{{1,30}}))?(?P<rest>\s*[,/|–—-]?\s*(?P<who>[^()\n]{{0,60}}))?$",
-    re.IGNORECASE,
+    rf"""^(?:{_CREDIT_WORDS})s?                       # Photo, Screenshot, Foto, Captura de pantalla
+    (?:\s+(?:{_LINKS}))?\s*[:\-–—|]?\s*             # via, from, :
+    (?:(?:{_LINKS})\s+)?                             # Foto: via
+    (?P<platform>{_PLATFORMS})                        # Instagram
+    (?:\s*[/|]\s*(?:@(?P<handle>[A-Za-z0-9_.]{{1,30}})    # /@handle
+    | (?P<bare>[A-Za-z0-9_.]{{1,30}})(?=\s*$)))?            # /handle, alone at the end ("/ Ann Lee": a name)
+    (?P<rest>\s*[,/|–—-]?\s*(?P<who>[^()\n]{{0,60}}))?$  # , Ann Reyes""",
+    re.IGNORECASE | re.VERBOSE,
 )
+"""A credit line: "Photo: Twitter/@x", "Image via Instagram", "Screenshot from Facebook / Name",
+"Foto: Instagram/@x", "Captura de pantalla de X"."""
 
 
 class Caption(NamedTuple):
@@ -43,7 +57,8 @@ def match(line: str) -> Caption | None:
     m = _CREDIT.match(line)
     if m:
         who = (m.group("who") or "").strip() or None
-        return Caption(line, vocab.PLATFORM_NAMES[m.group("platform").casefold()], who, m.group("handle"))
+        handle = m.group("handle") or m.group("bare")
+        return Caption(line, vocab.PLATFORM_NAMES[m.group("platform").casefold()], who, handle)
     m = _PAREN.match(line) if "(" in line else None
     if m:
         who = m.group("who").strip(" -–—:|")

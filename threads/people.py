@@ -1,50 +1,49 @@
 """Who is who in an article: names with their titles folded, and one record per person.
 
 An article introduces a speaker once in full ("Army Col. Ann Reyes, Spokeswoman for ...") and
-then says "Reyes", "he", or misspells the surname ("Reyez"). :class:`Cast` keeps one
-:class:`Person` per individual and resolves each of those references to it.
+then says "Reyes", "he", "the colonel", or misspells the surname ("Reyez"). :class:`Cast` keeps
+one :class:`Person` per individual and resolves each of those references to it. It also keeps
+the speakers an article never names: an account known by its handle ("@annreyes"), someone
+described ("one fan", "a user on Weibo"), whom later quotes may refer to ("she added").
+
+Every resolution costs the same however many people the article names: names are looked up in
+indexes, and "the latest person who fits" is the top of a heap per gender or per word, so a page
+of thousands of pronouns or people stays linear (give or take a logarithm).
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import vocab
+from . import lexicon, vocab
+from .lexicon import Gender
 
-# Words that are titles, ranks, offices or honorifics, not parts of a name. Compared lowercased,
-# without a final full stop. Military ranks and civil offices (English news usage), honorifics,
-# and the modifiers that stand in front of them ("Army Col.", "U.S. President", "former Sen.").
-TITLE_WORDS = frozenset(
-    """
-    army navy marine marines air force guard coast national col colonel lt lieutenant gen general
-    maj major capt captain sgt sergeant adm admiral cmdr commander brig brigadier cpl corporal pvt
-    private ens ensign staff master chief petty officer warrant president vice senator sen rep
-    representative congressman congresswoman congressperson delegate gov governor
-    lieutenant-governor mayor councilman councilwoman councillor alderman dr mr mrs ms mx miss prof
-    professor sir dame lord lady rev reverend fr father sister brother rabbi imam pope cardinal
-    bishop archbishop king queen prince princess duke duchess earl emperor sheikh secretary minister
-    prime chancellor ambassador envoy consul judge justice sheriff attorney spokesman spokeswoman
-    spokesperson deputy assistant associate commissioner director chairman chairwoman chair ceo cfo
-    coo cto founder executive head leader speaker whip premier coach manager officer detective
-    inspector constable superintendent agent trooper first former ex then late acting interim
-    incoming outgoing retired u.s us u.k uk un eu white house state defense foreign interior home
-    press
-    """.split()
-)
-FEMALE_TITLES = frozenset(
-    """
-    mrs ms miss dame lady queen princess duchess sister spokeswoman congresswoman councilwoman
-    chairwoman
-    """.split()
-)
-MALE_TITLES = frozenset(
-    """
-    mr sir lord king prince duke father brother spokesman congressman councilman chairman
-    """.split()
-)
+__all__ = [
+    "NOT_NAMES",
+    "TITLE_WORDS",
+    "Cast",
+    "Gender",
+    "Person",
+    "damerau1",
+    "fold_key",
+    "is_name_word",
+    "is_title_word",
+    "name_gender",
+    "split_title",
+]
+
+TITLE_WORDS = frozenset(t.casefold() for t in lexicon.words("titles"))
+"""Titles, ranks, offices and honorifics of every language of the lexicon, lowercased, without a
+final full stop ("col", "präsidentin", "alcaldesa")."""
+_TITLE_SUFFIXES = tuple(t.casefold().lstrip("-") for t in lexicon.words("title_suffixes"))
+_KIN = lexicon.mapping("kin_and_roles")
+FEMALE_TITLES = frozenset(w for w in TITLE_WORDS if _KIN.get(w) is Gender.WOMAN)
+MALE_TITLES = frozenset(w for w in TITLE_WORDS if _KIN.get(w) is Gender.MAN)
+
 # Given names common in the news that are nearly always one gender's (names often given to both,
 # or to men in one language and women in another, such as Andrea, Jean, Kim, Lee, Taylor, are left
 # out): a later "he" or "she" is not taken for someone the name says otherwise of.
@@ -89,55 +88,56 @@ FEMALE_NAMES = frozenset(
 )
 
 
-def name_gender(tokens: Iterable[str]) -> str | None:
-    """ "m" or "f" when the first of a name's words is a given name of :data:`MALE_NAMES` or
+def name_gender(tokens: Iterable[str]) -> Gender | None:
+    """A man or a woman when the first of a name's words is a given name of :data:`MALE_NAMES` or
     :data:`FEMALE_NAMES` and the name has a surname after it; else ``None``."""
     words = list(tokens)
     if len(words) < 2:
         return None
-    first = words[0].casefold()
-    return "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+    return given_name_gender(words[0])
 
 
-# Capitalised words that start sentences or name days, months and platforms, never people. May,
-# June and August are given names too.
+def given_name_gender(word: str) -> Gender | None:
+    """The gender a given name alone tells ("Caroline" -> a woman), or ``None``."""
+    first = word.casefold()
+    return Gender.MAN if first in MALE_NAMES else Gender.WOMAN if first in FEMALE_NAMES else None
+
+
 NOT_NAMES = frozenset(
-    """
-    the a an and but or so yet for nor if as at by in of on to up via with from into onto over after
-    before when while then than this that these those there here it its we i you they he she his her
-    our their my your who what where which why how also still just even however meanwhile moreover
-    instead today yesterday tonight photo image video screenshot source credit caption update editor
-    note read watch see
-    der die das ein eine er sie es und aber auch une il elle et mais los las una él ella pero lei
-    """.split()
-) | frozenset(
     (
-        *vocab.WEEKDAYS,
+        *(w.casefold() for w in lexicon.words("function_words")),
+        *(w.casefold() for w in lexicon.words("pronouns")),
+        *(w.casefold() for w in lexicon.words("weekdays")),
         *(m.lower() for m in vocab.ENGLISH_MONTHS[1:] if m not in ("May", "June", "August")),
         *(name for name in vocab.PLATFORM_NAMES if len(name) > 1 and " " not in name),
     )
 )
-# Nouns that refer back to whichever organisation was last named.
-GENERIC_ORGS = frozenset(
-    "company firm group organization organisation agency platform network site service".split()
-)
-# Particles that may stand inside a name between capitalised words.
-PARTICLES = frozenset(
-    """
-    de del della di da van von der den la le al el bin ibn ter du dos das st. st
-    """.split()
-)
+"""Capitalised words that start sentences or name days, months and platforms, never people (May,
+June and August are given names too)."""
+GENERIC_ORGS = frozenset(b.casefold() for b in lexicon.words("bodies"))
+"""Nouns that refer back to whichever organisation was last named ("the company", "die Band")."""
+PARTICLES = frozenset(w.casefold() for p in lexicon.words("particles") for w in p.split())
+"""Lower-case words that may stand inside a name between capitalised words."""
 
-# A capitalised first word with one of these endings is a role ("Novelist", "Teacher", "Librarian").
 _ROLE_NOUN = re.compile(
     r"^[A-ZÄÖÜ][a-zäöüß]+(?:ist|er|or|ian|ant|ent|man|woman|erin|istin|orin|entin|antin)$"
 )
+"""A capitalised first word with one of these endings is a role ("Novelist", "Teacher")."""
 _POSSESSIVE_END = re.compile(r"[’']s\b.*$")
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 
 
 def fold_key(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
+
+
+def is_title_word(word: str) -> bool:
+    """A title or office: a word of :data:`TITLE_WORDS`, or a compound ending in a title
+    ("Umweltminister", "EU-Kommissionspräsidentin", "Popstar")."""
+    key = fold_key(word)
+    if key in TITLE_WORDS:
+        return True
+    return word[:1].isupper() and len(key) > 5 and key.endswith(_TITLE_SUFFIXES) and not word.isupper()
 
 
 def is_name_word(word: str) -> bool:
@@ -156,7 +156,7 @@ def split_title(surface: str) -> tuple[list[str], list[str]]:
     tokens = _TOKEN.findall(surface)
     last_title = -1
     for i, tok in enumerate(tokens[:-1]):  # the last word is a name ("Bernice King", "John Major")
-        if fold_key(tok) in TITLE_WORDS:
+        if is_title_word(tok):
             last_title = i
     return tokens[: last_title + 1], tokens[last_title + 1 :]
 
@@ -189,20 +189,28 @@ def damerau1(a: str, b: str) -> bool:
 
 @dataclass(eq=False)
 class Person:
-    """One individual (or organisation) the article quotes or names."""
+    """One individual, organisation or account the article quotes or names."""
 
     name: str
+    """The name, titles folded away; for an unnamed speaker, how the article describes them."""
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
-    gender: str | None = None
-    """"m", "f", "n" (an organisation), or None when unknown."""
+    gender: Gender | None = None
+    """A man, a woman, a body (an organisation), or None when unknown."""
     titles: set[str] = field(default_factory=set)
     handle: str | None = None
     """The account the article names beside them ("Ann Reyes (@annreyes) tweeted"), without "@"."""
-    last_subject: int = -1
-    last_mention: int = -1
-    """Position of the latest mention of any kind (a pronoun with no subject to take looks here)."""
-    """Position of the latest mention as a sentence subject or a speaker (for pronouns)."""
+    named: bool = True
+    """False for a speaker the article never names ("one fan", "@annreyes", "his wife")."""
+    weak: bool = False
+    """Known only as a capitalised word that recurs ("Elton", but also "Audi"): not taken for a
+    description ("the singer") by recency alone."""
+    descriptions: set[str] = field(default_factory=set)
+    """Head nouns the article has called them by ("singer", "frontman", "Popstar"), casefolded."""
+    recency: int = -1
+    """When they were last a sentence's subject or a speaker (the cast's clock: reading order)."""
+    seen: int = -1
+    """When they were last mentioned in any way."""
     tokens: list[str] = field(init=False)
     """The name's words, and below the same casefolded, the surname, and every key it answers to:
     kept with the name (see :meth:`rename`) because resolution asks for them on every mention."""
@@ -224,7 +232,8 @@ class Person:
         self.folded = [t.casefold() for t in self.tokens]
         toks = [t for t in self.tokens if fold_key(t) not in PARTICLES]
         self.surname = toks[-1] if toks else name
-        self.keys.add(name.casefold())
+        if self.named:
+            self.keys.add(name.casefold())
         if self.cast is not None:
             self.cast._index(self)
 
@@ -232,10 +241,71 @@ class Person:
         alias = " ".join(alias.split())
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
+            if not self.named:
+                return
             key = alias.casefold()
             self.keys.add(key)
             if self.cast is not None:
                 self.cast._index_key(key, self)
+
+    def describe(self, head: str) -> None:
+        """Note a noun the article calls them by ("the singer")."""
+        key = head.casefold()
+        if key not in self.descriptions:
+            self.descriptions.add(key)
+            if self.cast is not None:
+                self.cast._index_word(key, self)
+
+
+_PLURAL_PRONOUNS = frozenset(w.casefold() for w, g in lexicon.mapping("pronouns").items() if g is None)
+"""They, ils, ellos: anyone."""
+_PRONOUN_GENDER = {
+    **{w.casefold(): g for w, g in lexicon.mapping("pronouns").items() if isinstance(g, Gender) or g is None},
+    **{
+        w.casefold(): g
+        for w, g in lexicon.mapping("possessives").items()
+        if isinstance(g, Gender) or g is None
+    },
+    "him": Gender.MAN,
+    "hers": Gender.WOMAN,
+}
+"""A pronoun or possessive -> whom it can stand for (``None``: anyone, as "they", "su")."""
+
+
+class _Recent:
+    """The people last touched, newest first, under keys (a gender, a word): a heap per key with
+    stale entries dropped when they reach the top, so "the latest who fits" costs a logarithm."""
+
+    __slots__ = ("_heaps", "_seq")
+
+    def __init__(self) -> None:
+        self._heaps: dict[object, list[tuple[int, int, Person]]] = {}
+        self._seq = 0
+
+    def push(self, key: object, person: Person, *, stamp: int | None = None) -> None:
+        self._seq += 1
+        stamp = person.recency if stamp is None else stamp
+        heapq.heappush(self._heaps.setdefault(key, []), (-stamp, self._seq, person))
+
+    def top(
+        self, key: object, *, gender: bool = False, seen: bool = False, want: object = ...
+    ) -> Person | None:
+        """The latest person under ``key`` whose entry is current: their recency (or with
+        ``seen``, their last mention) unchanged since it was pushed, and with ``gender``, their
+        gender still ``want`` (by default ``key``)."""
+        heap = self._heaps.get(key)
+        want = key if want is ... else want
+        while heap:
+            stamp, _seq, person = heap[0]
+            current = person.seen if seen else person.recency
+            if -stamp == current and (not gender or person.gender == want):
+                return person
+            heapq.heappop(heap)
+        return None
+
+
+_ANY = "any"
+"""The :class:`_Recent` key under which everyone is pushed ("they" may be anyone)."""
 
 
 class Cast:
@@ -246,24 +316,38 @@ class Cast:
     an article naming thousands of people stays linear. The indexes only grow: an entry may be
     stale after a rename, and every candidate is checked against the condition itself, so they
     answer exactly what a scan of :attr:`people` in order of recency would.
+
+    Recency is reading order: a clock that ticks at every touch (:meth:`touch`).
     """
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self.clock = 0
         self._by_key: dict[str, Person] = {}
         """Each key, to the earliest person (in :attr:`people` order) who answers to it."""
         self._by_surname: dict[str, dict[int, Person]] = {}
         self._by_given: dict[str, dict[int, Person]] = {}
         self._by_last: dict[str, dict[int, Person]] = {}
         self._by_typo: dict[str, dict[int, Person]] = {}
+        self._by_handle: dict[str, Person] = {}
         self._typo_heads: set[str] = set()
         self._typo_tails: set[str] = set()
         """The first two and the last two letters of every surname indexed (casefolded)."""
+        self._recent = _Recent()
+        self._seen = _Recent()
+        """Everyone mentioned, by gender, latest first (the same heaps, by :attr:`Person.seen`)."""
+        """Subjects and speakers by gender (and all under :data:`_ANY`) and by every word they
+        answer to (name words, titles, descriptions)."""
+        self._words: dict[int, set[str]] = {}
+        self._with_word: dict[str, list[Person]] = {}
+
+    # -- the record
 
     def _add(self, person: Person) -> None:
         person.order = len(self.people)
         person.cast = self
         self.people.append(person)
+        self._words[person.order] = set()
         self._index(person)
 
     def _index_key(self, key: str, person: Person) -> None:
@@ -271,8 +355,20 @@ class Cast:
         if held is None or person.order < held.order:
             self._by_key[key] = person
 
+    def _index_word(self, word: str, person: Person) -> None:
+        words = self._words.setdefault(person.order, set())
+        if word not in words:
+            words.add(word)
+            self._with_word.setdefault(word, []).append(person)
+            if person.recency >= 0:
+                self._recent.push(word, person)
+
     def _index(self, person: Person) -> None:
         """Index ``person`` under its keys and its current name's words (after a rename too)."""
+        if not person.named:
+            for word in person.folded:
+                self._index_word(word, person)
+            return
         for key in person.keys:
             self._index_key(key, person)
         order = person.order
@@ -282,6 +378,8 @@ class Cast:
             self._by_given.setdefault(tok, {})[order] = person
         if person.folded:
             self._by_last.setdefault(person.folded[-1], {})[order] = person
+        for word in (*person.folded, *person.titles):
+            self._index_word(word, person)
         self._typo_heads.add(surname[:2])
         self._typo_tails.add(surname[-2:])
         typo = self._by_typo
@@ -292,26 +390,70 @@ class Cast:
             else:
                 bucket[order] = person
 
+    def touch(self, person: Person, *, subject: bool = True) -> Person:
+        """Mark ``person`` as just mentioned (as a subject or speaker unless ``subject`` is false):
+        the latest a pronoun or a description can mean."""
+        self.clock += 1
+        person.seen = self.clock
+        self._seen.push(person.gender, person, stamp=person.seen)
+        if subject:
+            person.recency = self.clock
+            self._recent.push(person.gender, person)
+            self._recent.push(_ANY, person)
+            if not person.weak:
+                self._recent.push(("strong", person.gender), person)
+                self._recent.push(("strong", _ANY), person)
+            for word in self._words.get(person.order, ()):
+                self._recent.push(word, person)
+        return person
+
+    def set_gender(self, person: Person, gender: Gender | None) -> None:
+        if gender is None or person.gender is not None:
+            return
+        person.gender = gender
+        if person.recency >= 0:
+            self._recent.push(gender, person)
+            if not person.weak:
+                self._recent.push(("strong", gender), person)
+        if person.seen >= 0:
+            self._seen.push(gender, person, stamp=person.seen)
+
+    # -- names
+
     def mention(
         self,
         surface: str,
         *,
-        position: int,
         subject: bool = True,
         create: bool = True,
         org: bool = False,
         after_preposition: bool = False,
+        touch: bool = True,
     ) -> Person | None:
-        """Resolve a written name (with or without titles) to a Person, creating one if allowed."""
+        """Resolve a written name (with or without titles) to a Person, creating one if allowed
+        (``touch``: as a mention now; false for names indexed out of reading order)."""
         parsed = _parse_surface(surface, org, after_preposition)
         if parsed is None:
             return None
         surface, name_toks, name, tkeys = parsed
         person = self._find(name_toks, name, org=org)
+        implied = Gender.WOMAN if tkeys & FEMALE_TITLES else Gender.MAN if tkeys & MALE_TITLES else None
+        if (
+            person is not None
+            and implied
+            and person.gender in (Gender.MAN, Gender.WOMAN)
+            and person.gender != implied
+        ):
+            person = None  # "Sir Keir Starmer" after "Lady Starmer": two people
         if person is None:
             if not create:
                 return None
-            person = Person(name=name, gender="n" if org else None)
+            body = (
+                org
+                or (len(name_toks) > 1 and name_toks[-1].casefold() in GENERIC_ORGS)
+                or _ACRONYM.match(name) is not None
+            )
+            person = Person(name=name, gender=Gender.BODY if body else None)  # "Labour Party": a body
             self._add(person)
         elif len(name_toks) > len(person.tokens) and not org:
             # "Trump" first, "Donald Trump" later: the fuller name becomes the name
@@ -319,18 +461,39 @@ class Cast:
             person.rename(name)
         if surface != person.name:
             person.add_alias(surface)
-        person.titles |= tkeys
-        if person.gender is None:
-            if tkeys & FEMALE_TITLES:
-                person.gender = "f"
-            elif tkeys & MALE_TITLES:
-                person.gender = "m"
-            else:
-                person.gender = name_gender(person.tokens)
-        if subject:
-            person.last_subject = max(person.last_subject, position)
-        person.last_mention = max(person.last_mention, position)
+        if tkeys - person.titles:
+            person.titles |= tkeys
+            for t in tkeys:
+                self._index_word(t, person)
+        if person.gender is None and not (len(name_toks) == 1 and len(person.tokens) > 1):
+            # ("Lady Starmer" after "Keir Starmer" may be his wife: a title with the surname alone
+            # says nothing of the person the full name introduced)
+            self.set_gender(person, implied or name_gender(person.tokens))
+        return self.touch(person, subject=subject) if touch else person
+
+    def by_handle(self, handle: str, *, create: bool = True) -> Person | None:
+        """The speaker known by an account ("@annreyes tweeted"): someone who had this handle
+        written beside their name, else an account of its own (no name)."""
+        key = handle.casefold()
+        person = self._by_handle.get(key)
+        if person is None:
+            person = next((p for p in reversed(self.people) if p.handle and p.handle.casefold() == key), None)
+        if person is None and create:
+            person = Person(name=f"@{handle}", handle=handle, named=False)
+            self._add(person)
+        if person is not None:
+            self._by_handle[key] = person
+            self.touch(person)
         return person
+
+    def anonymous(self, description: str, *, gender: Gender | None = None, head: str | None = None) -> Person:
+        """A speaker the article describes but does not name ("one fan", "a user on Weibo",
+        "his wife"): a person of their own, whom a later "she" or "the fan" may still mean."""
+        person = Person(name=" ".join(description.split()), gender=gender, named=False)
+        self._add(person)
+        if head:
+            person.describe(head)
+        return self.touch(person)
 
     def _find(self, toks: Sequence[str], name: str, *, org: bool) -> Person | None:
         key = name.casefold()
@@ -338,45 +501,7 @@ class Cast:
         if found is not None or org:
             return found
         if len(toks) == 1:
-            last = key  # the one word, casefolded
-            bucket = self._by_surname.get(last)
-            if bucket:
-                found = _latest(
-                    p for p in bucket.values() if p.gender != "n" and p.surname.casefold() == last
-                )
-                if found is not None:
-                    return found
-            bucket = self._by_given.get(last)
-            if bucket:
-                found = _latest(
-                    p
-                    for p in bucket.values()
-                    if p.gender != "n" and len(p.folded) > 1 and last in p.folded[:-1]
-                )
-                if found is not None:
-                    return found
-            if len(last) >= 5:
-                # Two words one edit (or swap) apart, one of five letters or more, share their first
-                # two letters (the edit is past them) or their last two (it is before them): without
-                # a surname sharing either, none is one edit away, and the deletions are not made.
-                if last[:2] not in self._typo_heads and last[-2:] not in self._typo_tails:
-                    return None
-                variants = _deletions(last)
-                typo = self._by_typo
-                if not any(map(typo.__contains__, variants)):
-                    return None  # no surname one edit away
-                near: dict[int, Person] = {}
-                for variant in variants:
-                    bucket = typo.get(variant)
-                    if bucket:
-                        near.update(bucket)
-                if near:
-                    return _latest(
-                        p
-                        for p in near.values()
-                        if p.gender != "n" and len(p.surname) >= 4 and damerau1(last, p.surname.casefold())
-                    )
-            return None
+            return self._find_one(key)
         last = toks[-1].casefold()
         bucket = self._by_last.get(last)
         if not bucket:
@@ -385,63 +510,106 @@ class Cast:
         return _latest(
             p
             for p in bucket.values()
-            if p.gender != "n" and p.folded[-1] == last and (len(p.folded) == 1 or p.folded[0] == first)
+            if p.gender != Gender.BODY
+            and p.folded[-1] == last
+            and (len(p.folded) == 1 or p.folded[0] == first)
         )
 
-    def pronoun(self, word: str, *, position: int) -> Person | None:
+    def _find_one(self, last: str) -> Person | None:
+        """One word ("Reyes", "Ann", "Reyez"): a surname, else a given name, else a surname one
+        edit away."""
+        bucket = self._by_surname.get(last)
+        if bucket:
+            found = _latest(
+                p for p in bucket.values() if p.gender != Gender.BODY and p.surname.casefold() == last
+            )
+            if found is not None:
+                return found
+        bucket = self._by_given.get(last)
+        if bucket:
+            found = _latest(
+                p
+                for p in bucket.values()
+                if p.gender != Gender.BODY and len(p.folded) > 1 and last in p.folded[:-1]
+            )
+            if found is not None:
+                return found
+        if len(last) < 5:
+            return None
+        # Two words one edit (or swap) apart, one of five letters or more, share their first two
+        # letters (the edit is past them) or their last two (it is before them): without a surname
+        # sharing either, none is one edit away, and the deletions are not made.
+        if last[:2] not in self._typo_heads and last[-2:] not in self._typo_tails:
+            return None
+        variants = _deletions(last)
+        typo = self._by_typo
+        if not any(map(typo.__contains__, variants)):
+            return None  # no surname one edit away
+        near: dict[int, Person] = {}
+        for variant in variants:
+            bucket = typo.get(variant)
+            if bucket:
+                near.update(bucket)
+        return _latest(
+            p
+            for p in near.values()
+            if p.gender != Gender.BODY and len(p.surname) >= 4 and damerau1(last, p.surname.casefold())
+        )
+
+    # -- pronouns and descriptions
+
+    def latest(self, gender: Gender | None = None, *, strong: bool = False) -> Person | None:
+        """The latest subject or speaker a pronoun of ``gender`` may mean: of that gender or of
+        none known (``None``: anyone, organisations included); with ``strong``, not someone known
+        only by a recurring word (:attr:`Person.weak`)."""
+        if gender is None:
+            return self._recent.top(("strong", _ANY) if strong else _ANY)
+        fit = self._recent.top(("strong", gender) if strong else gender, gender=True, want=gender)
+        unknown = self._recent.top(("strong", None) if strong else None, gender=True, want=None)
+        if fit is None or (unknown is not None and unknown.recency > fit.recency):
+            return unknown
+        return fit
+
+    def pronoun(self, word: str) -> Person | None:
         """The latest subject a pronoun can refer to: he/she by gender when known, they to anyone."""
-        w = word.lower()
-        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}.get(w)
-        candidates = sorted(
-            (p for p in self.people if 0 <= p.last_subject <= position),
-            key=lambda p: p.last_subject,
-            reverse=True,
-        )
-
-        def taken(p: Person) -> Person:
-            p.last_subject = max(p.last_subject, position)
-            if w in ("he", "she"):
-                p.add_alias(w)
-            return p
-
-        for p in candidates:
-            if want is None:
-                if w == "they":
-                    p.add_alias(w)
-                return p
-            if p.gender == want or (p.gender is None):
-                if p.gender is None:
-                    p.gender = want
-                return taken(p)
-        if want is not None:
+        w = word.casefold()
+        want = _PRONOUN_GENDER.get(w)
+        if w in _PLURAL_PRONOUNS:
+            person = self.latest(None)
+            if person is not None:
+                person.add_alias(word.lower())
+                self.touch(person)
+            return person
+        person = self.latest(want)
+        if person is None and want is not None:
             # no subject fits: the latest person named anywhere whose gender is known to fit
             # ("Senator Maria Okafor met Governor Tom Ortiz. He later tweeted")
-            named = [p for p in self.people if p.gender == want and 0 <= p.last_mention <= position]
-            if named:
-                return taken(max(named, key=lambda p: p.last_mention))
-        return None
+            person = self._seen.top(want, gender=True, seen=True)
+        if person is None:
+            return None
+        if want is not None and person.gender is None:
+            self.set_gender(person, want)
+        if w in _PRONOUN_GENDER and w not in lexicon.mapping("possessives"):
+            person.add_alias(word.lower())
+        return self.touch(person)
 
-    def nominal(self, head: str, *, position: int, proper: Sequence[str] = ()) -> Person | None:
-        """ "the embassy", "the senator": the latest person or organisation named with that word.
+    def nominal(self, head: str, *, proper: Sequence[str] = ()) -> Person | None:
+        """ "the embassy", "the senator", "the singer": the latest person or organisation named or
+        described with that word.
 
         ``proper``: capitalised words written before the head ("the Dallas police department"):
         only someone whose name or aliases hold each of them is meant."""
         h = head.casefold()
-        recent = sorted(self.people, key=lambda p: p.last_subject, reverse=True)
         if proper:
             wanted = {w.casefold() for w in proper}
-            recent = [p for p in recent if wanted <= {w for k in p.keys for w in k.split()}]
-        for p in recent:
-            if h in p.folded or h in p.titles:
-                p.last_subject = max(p.last_subject, position)
-                return p
-        if h in GENERIC_ORGS:
-            # "the company", "the group": the organisation last named
-            for p in recent:
-                if p.gender == "n":
-                    p.last_subject = max(p.last_subject, position)
-                    return p
-        return None
+            fits = [p for p in self._with_word.get(h, ()) if p.recency >= 0]
+            fits = [p for p in fits if wanted <= {w for k in p.keys for w in k.split()}]
+            found = max(fits, key=lambda p: p.recency, default=None)
+        else:
+            found = self._recent.top(h)
+        if found is None and h in GENERIC_ORGS and not proper:
+            found = self._recent.top(Gender.BODY, gender=True)  # "the company": the organisation last named
+        return self.touch(found) if found is not None else None
 
 
 @lru_cache(maxsize=8192)
@@ -461,12 +629,14 @@ def _parse_surface(
             surface = surface[: owner.start()]  # "Elizabeth Snyder's Facebook" -> the owner
     titles, name_toks = split_title(surface)
     name_toks = [t for t in name_toks if t]
-    if titles and len(name_toks) == 1 and fold_key(name_toks[0]) in TITLE_WORDS:
+    if titles and len(name_toks) == 1 and is_title_word(name_toks[0]):
         # every word a title's ("White House"): the name of an office, not a title and a name
         name_toks = [t for t in titles if fold_key(t) not in NOT_NAMES] + name_toks
         titles = []
-    while name_toks and (fold_key(name_toks[0]) in NOT_NAMES or not name_toks[0][:1].isupper()):
+    while name_toks and (fold_key(name_toks[0]) in NOT_NAMES or not _starts_name(name_toks[0])):
         name_toks.pop(0)
+    if len(name_toks) >= 2 and lexicon.gender_of(name_toks[0]) is not None and not titles:
+        titles.append(name_toks.pop(0))  # "Tochter Kirsten", "Wife Jane Smith"
     if len(name_toks) >= 3 and (_ROLE_NOUN.search(name_toks[0]) or after_preposition):
         # "Novelist Elena Ruiz" (a sentence-initial role); "ambassador to London Woody Johnson" (a place)
         titles.append(name_toks.pop(0))
@@ -475,11 +645,23 @@ def _parse_surface(
     surface = " ".join(titles + name_toks) if not org else surface
     if org:
         name_toks = surface.split()
-        if name_toks and name_toks[0].lower() == "the":
+        if name_toks and name_toks[0].casefold() in _DEFINITE:
             name_toks = name_toks[1:]
     if not name_toks:
         return None
     return surface, tuple(name_toks), " ".join(name_toks), frozenset(fold_key(t) for t in titles)
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+"""A name in capitals ("CBS", "FBI", "NASA"): an organisation."""
+
+
+def _starts_name(word: str) -> bool:
+    """A capital first, or a figure in a name that holds capitals ("9GAG", "50Cent")."""
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isupper() for c in word))
+
+
+_DEFINITE = frozenset(w.casefold() for w in lexicon.words("definite"))
 
 
 @lru_cache(maxsize=8192)
@@ -492,10 +674,6 @@ def _latest(people: Iterable[Person]) -> Person | None:
     """The most recent subject among ``people``; of equals, the first in the cast's order."""
     best: Person | None = None
     for p in people:
-        if (
-            best is None
-            or p.last_subject > best.last_subject
-            or (p.last_subject == best.last_subject and p.order < best.order)
-        ):
+        if best is None or p.recency > best.recency or (p.recency == best.recency and p.order < best.order):
             best = p
     return best

@@ -8,19 +8,17 @@ quote or after an abbreviation. A quote nested in another stays part of the oute
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
-# opener -> the characters that may close it
+from . import lexicon
+
 _PAIRS: dict[str, str] = {
-    "“": "”",
-    "„": "“”",
-    "«": "»",
-    "»": "«",
-    '"': '"',
-    "‘": "’",
-    "‚": "‘’",
-    "「": "」",
+    **{k: v for lang in reversed(lexicon.LANGUAGES) for k, v in lang.quote_marks.items()},
+    **lexicon.OTHER_QUOTE_MARKS,
 }
+"""An opening mark -> the marks that may close it (every language of the lexicon)."""
+_PAIRS["“"] = "”“"  # a typo closes with an opening mark too: '… recibirlo? “, se quejó' (see _closing)
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,")  # what may stand before an opening mark
 _WORDCHAR = re.compile(r"\w")
 _OPENERS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
@@ -34,15 +32,25 @@ class Quote(NamedTuple):
     end: int
     text: str
     opener: str
+    open: bool = False
+    """Not closed before the paragraph's end: the quote goes on in the next paragraph, which
+    opens with a mark again (a long quote, as newspapers print it)."""
+
+
+def quote_marks() -> str:
+    """Every opening mark :func:`find_quotes` reads."""
+    return "".join(_PAIRS)
 
 
 def find_quotes(
-    text: str, pos: int = 0, endpos: int | None = None, *, limit: int | None = None
+    text: str, pos: int = 0, endpos: int | None = None, *, limit: int | None = None, open_end: bool = False
 ) -> list[Quote]:
     """Outer quoted passages of ``text`` in order; unbalanced marks are ignored.
 
     ``pos`` and ``endpos`` read ``text[pos:endpos]`` as if it stood alone (as ``re`` does), without
     copying it; positions stay those in ``text``. ``limit`` stops after that many passages.
+    ``open_end``: a last mark never closed, opening whole sentences to the end of the text, is a
+    quote that goes on in the next paragraph (:attr:`Quote.open`).
     """
     out: list[Quote] = []
     # Per opening mark, how far a failed search for its closer got (and whether a paragraph break
@@ -67,6 +75,9 @@ def find_quotes(
             continue
         j, end, blocked = _closing(text, i, closers, start=max(i + 1, scanned), end=n)
         if j is None:
+            if open_end and end >= n and _runs_to_end(text, i, n):
+                out.append(Quote(i, n, text[i + 1 : n].strip(), c, open=True))
+                break
             failed[c] = (end, blocked)
             i += 1
             continue
@@ -75,6 +86,21 @@ def find_quotes(
             out.append(Quote(i, j + 1, inner.strip(), c))
         i = j + 1
     return out
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…]\s*$")
+
+
+def _runs_to_end(text: str, i: int, n: int) -> bool:
+    """An unclosed mark opening whole sentences that end the paragraph: "He said: “It was a
+    joke. I apologise." (the quote goes on in the next paragraph)."""
+    inner = text[i + 1 : n]
+    return (
+        len(inner.split()) >= 4
+        and bool(_ENDS_SENTENCE.search(inner))
+        and inner[:1].isupper()
+        and not any(m in inner for m in _PAIRS)
+    )
 
 
 def _can_open(text: str, i: int, pos: int, endpos: int) -> bool:
@@ -112,6 +138,13 @@ def _closing(text: str, i: int, closers: str, *, start: int, end: int) -> tuple[
         if opener == '"' and j + 1 < end and _WORDCHAR.match(after) and text[j - 1].isspace():
             j += 1
             continue
+        if (
+            c == "“"
+            and opener == "“"
+            and not (text[j - 1].isspace() and text[j - 2 : j - 1] in ".!?…" and after in ",.;:")
+        ):
+            j += 1  # an opening mark closes “ only as a typo: '… recibirlo? “, se quejó'
+            continue
         return j, j, False
     return None, max(limit, start), limit == end
 
@@ -135,8 +168,14 @@ _SENT_END = re.compile(
 )
 
 
-def sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``; never ends one inside a quote."""
+def sentences(
+    text: str, quotes: list[Quote] | None = None, *, attributed: Callable[[str, int], bool] | None = None
+) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text``; never ends one inside a quote.
+
+    A quote that closes on a stop ends the sentence when a capital follows ('“We won.” That was
+    all.'), unless ``attributed(text, at)`` says the words from ``at`` attribute it ('“We won!”
+    Reyes tweeted.')."""
     if quotes is None:
         quotes = find_quotes(text)
     inside = [(q.start + 1, q.end - 1) for q in quotes]
@@ -148,7 +187,10 @@ def sentences(text: str, quotes: list[Quote] | None = None) -> list[tuple[int, i
         while qi < len(inside) and inside[qi][1] <= pos:
             qi += 1
         if qi < len(inside) and inside[qi][0] <= pos < inside[qi][1]:
-            continue
+            if m.end() <= inside[qi][1]:
+                continue  # inside a quote
+            if attributed is None or attributed(text, m.end()):
+                continue  # the quote's attribution follows
         if text[pos] == "." and _is_abbreviation(text, pos):
             continue
         end = m.end()
@@ -168,5 +210,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
-        return True  # an initial: "Donald J. Trump"
+        # an initial ("Donald J. Trump", "J. K. Rowling"), unless the word before is in lower case
+        # ("… wrote on X. Then …": the platform ends the sentence)
+        before = text[max(0, k - 40) : k].split()
+        return not before or not before[-1][:1].islower()
     return word.rstrip(".") in ABBREVIATIONS

@@ -17,7 +17,9 @@ Recognised signatures (each one post):
   starts a post, the second ends one (and stands for a signature where none survived).
 
 The hard part is where a post's text begins, for scraped text has lost its paragraph breaks. It
-begins at the start of the paragraph, after the previous signature, or after a hard marker; then
+begins at the start of the paragraph, after the previous signature, or after a hard marker (a
+consent notice that stood where the embed was, in any language of :mod:`threads.lexicon`: see
+:mod:`threads.notices`; Facebook's SDK snippet; a blank line); then
 moves on past the last of these cues (see :func:`_text_start`): a sentence glued to the next
 without a space (``expect.What kind``: a lost paragraph break), an introducing colon
 (``tweeted:``), a line break, and the place where the article first quoted the post's words (the
@@ -37,11 +39,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date
+from enum import IntEnum
 from itertools import accumulate
 from typing import NamedTuple
 
-from . import textfix, vocab
+from . import dates, notices, textfix, vocab
 from .dom import squash
+from .lexicon import alternation, words
 from .model import Author, Media, Paragraph, Post
 
 # ---------------------------------------------------------------- patterns
@@ -62,16 +66,11 @@ _DATE = (
 """The date of a signature. The year is four digits exactly: ``20175 people`` is 2017, then "5 people"."""
 
 _TIME = (
-    rf"(?:,?{_SP}{{1,3}}(?:at|um|à|às|a las|alle|om)?{_SP}{{0,3}}\d{{1,2}}[:.]\d{{2}}{_SP}?(?:[ap]\.?m\.?)?"
-    rf"(?:{_SP}?(?:PDT|PST|EDT|EST|CDT|CST|MDT|MST|UTC|GMT|BST|CEST|CET|AEST|AEDT|JST|IST))?)"
+    rf"(?:,?{_SP}{{1,3}}(?:{alternation(words('at_words'))})?{_SP}{{0,3}}\d{{1,2}}[:.]\d{{2}}{_SP}?(?:[ap]\.?m\.?)?"
+    rf"(?:{_SP}?(?:{alternation((*vocab.TIME_ZONES, *vocab.OTHER_TIME_ZONES))}))?)"
 )
 """An optional time after the date (Instagram, Bluesky): ``at 3:55pm PDT``. The zone needs no word
 boundary after it: ``7:15pm PDTUproxx`` is the time glued to the next sentence."""
-
-_DATE_MDY = re.compile(r"(?P<m>[^\W\d_]+)\.?\s+(?P<d>\d{1,2})\D*?(?P<y>\d{4})")
-_DATE_DMY = re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s)?(?P<m>[^\W\d_]+)\.?,?\s+(?:de\s)?(?P<y>\d{4})")
-_DATE_CJK = re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})")
-_DATE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
 _TWITTER_HANDLE = r"[A-Za-z0-9_]{1,15}"
 """Twitter handles: 1 to 15 letters, digits and underscores."""
@@ -91,14 +90,14 @@ may sit in the ``<a>`` of embed markup left in the text as it was."""
 _INSTAGRAM = re.compile(
     rf"(?:{vocab.phrase_alternation(vocab.POST_SHARED_BY)})"
     rf"{_WS}{{1,3}}(?P<name>[^\n()@]{{0,80}}?){_WS}{{0,3}}\(@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)"
-    rf"(?:{_WS}{{1,3}}(?:on|am|le|el|em|il|op){_WS}{{1,3}}(?P<date>{_DATE})(?P<time>{_TIME})?)?",
+    rf"(?:{_WS}{{1,3}}(?:{alternation(words('on_words'))}){_WS}{{1,3}}(?P<date>{_DATE})(?P<time>{_TIME})?)?",
     re.IGNORECASE,
 )
 """Instagram's embed caption line; the date is optional (newer embeds leave it out)."""
 
 _FACEBOOK = re.compile(
     rf"Posted by{_WS}{{1,3}}(?P<name>[^\n]{{1,80}}?){_WS}{{1,3}}on{_WS}{{1,3}}"
-    rf"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?{_WS}{{1,3}}(?P<date>{_DATE})"
+    rf"(?:{alternation(tuple(day.capitalize() for day in vocab.WEEKDAYS))}),?{_WS}{{1,3}}(?P<date>{_DATE})"
 )
 """Facebook's embed line. The weekday is required: a blog byline ``Posted by admin on March 3`` is not it."""
 
@@ -130,6 +129,16 @@ _DASH = re.compile(
 )
 """The dash that opens a signature, in its spellings and manglings."""
 
+_POSTED = alternation((*words("writing_verbs"), *words("posting_verbs")))
+"""The verbs that introduce a post ("tweeted", "wrote", "schrieb")."""
+_POSTED_OR_SAID = alternation((*words("writing_verbs"), *words("posting_verbs"), *words("post_verbs")))
+"""The same, and the verbs that say a post's words ("said", "read"): they end a sentence before
+one ("he said on Twitter. "), never introduce one with a colon ("You said: " inside a post)."""
+
+_PLATFORM_NAMES = vocab.platform_alternation()
+_A = alternation(words("indefinite"))
+_POST_NOUN = alternation(words("post_nouns"))
+_NETWORKS = alternation(words("social_networks"))
 _CUE = re.compile(
     # a colon glued to what follows ("doing just that:President", "Twitter:@Corrynmb"), not "[C]ulture":
     # an introduction, and a lost paragraph break after it
@@ -137,12 +146,11 @@ _CUE = re.compile(
     # a sentence glued to the next one: a paragraph break lost in scraping ("expect.What kind").
     # Not after a capital that follows a dot ("U.S.O"), not before a digit ("properties.71").
     r"|(?:(?<=[a-z0-9)\]\"”'’])|(?<=[A-Za-z][A-Z]))\.(?=[\"“'‘]?[A-Z])"
-    # an introducing verb or pointer and a colon ("tweeted: ", "the following: ")
-    r"|(?i:\b(?:tweeted|wrote|writes|posted|posts|replied|responded|shared|twitter|facebook|"
-    r"instagram|bluesky|below|following|follows)[ \t]*:[ \t]+)"
+    # an introducing verb, platform or pointer and a colon ("tweeted: ", "Twitter: ", "the following: ")
+    rf"|(?i:\b(?:{_POSTED}|{_PLATFORM_NAMES}|{alternation(words('pointers'))})[ \t]*:[ \t]+)"
     # a sentence that says the post comes ("Trump tweeted. ", "he wrote on Twitter. ")
-    r"|(?i:\b(?:tweeted|wrote|posted|said)(?:[ \t]+(?:on|in|to|via)[ \t]+(?:twitter|x|facebook|instagram|"
-    r"bluesky|threads|a[ \t]+tweet|a[ \t]+post|social[ \t]+media))?\.[ \t]+)(?=[\"“'‘]?[A-Z])"
+    rf"|(?i:\b(?:{_POSTED_OR_SAID})(?:[ \t]+(?:{alternation(words('platform_prepositions'))})[ \t]+"
+    rf"(?:{_PLATFORM_NAMES}|(?:{_A})[ \t]+(?:{_POST_NOUN})|{_NETWORKS}))?\.[ \t]+)(?=[\"“'‘]?[A-Z])"
     # thread numbering after a sentence: "Nazis. 1/Oh let"
     r"|(?<=[.!?:])[ \t]?(?=\d{1,3}/\d{0,3}\s?[\"“'‘]?[A-Z])"
     r"|(?P<line>\n)"  # a line break
@@ -273,6 +281,7 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
     hard = sorted(
         [(m.start(), m.end()) for m in _HARD.finditer(text)]
         + [(m.start(), m.end()) for m in _BBC_SKIP.finditer(text)]
+        + list(notices.notices(text))
     )
     hard_ends = sorted(e for _, e in hard)
     floor = 0
@@ -332,7 +341,7 @@ def _make_signature(text: str, kind: str, m: re.Match[str], floor: int) -> _Sign
             marker=True,
         )
     date_text = m.group("date")
-    published = _parse_date(date_text) if date_text else None
+    published = dates.parse_written(squash(date_text)) if date_text else None
     if date_text and published is None:
         return None
     full_date = squash(date_text + (m.groupdict().get("time") or "")) if date_text else None
@@ -457,27 +466,49 @@ def _last_cue(text: str, floor: int, end: int, limit: int | None) -> int | None:
     return last
 
 
-_NONE, _WEAK, _STRONG = 0, 1, 2
+class Gap(IntEnum):
+    """What stands between a word and the one before it."""
+
+    NONE = 0
+    WEAK = 1
+    """A clause ended (a colon), or quote marks were deleted (two spaces)."""
+    STRONG = 2
+    """A sentence ended (or this is the first word)."""
 
 
-def _tokens(text: str, floor: int, end: int) -> list[tuple[str, int, int, int, bool]]:
-    """Words of ``text[floor:end]``: (casefolded word, start, end, the gap before it, looks like a start).
+class _Token(NamedTuple):
+    """A word of the text before a signature."""
 
-    The gap is ``_STRONG`` after a sentence's end (and for the first word), ``_WEAK`` after a colon or
-    deleted quote marks, else ``_NONE``. A word looks like a post's start with a capital, a digit, ``@``,
-    ``#`` or ``.@`` (quote marks allowed before).
-    """
-    out: list[tuple[str, int, int, int, bool]] = []
+    word: str
+    """Casefolded."""
+    start: int
+    """Where it starts, with the marks a post's first word may carry (:func:`_lead`)."""
+    end: int
+    gap: Gap
+    """What stands before it."""
+    starts: bool
+    """It looks like a post's start: a capital, a digit, ``@``, ``#``, ``.@`` (quote marks allowed before)."""
+
+    @property
+    def sentence_start(self) -> bool:
+        return self.gap == Gap.STRONG and self.starts
+
+
+def _tokens(text: str, floor: int, end: int) -> list[_Token]:
+    """The words of ``text[floor:end]``."""
+    out: list[_Token] = []
     prev = floor
     for m in _TOKEN.finditer(text, floor, end):
         lead = _lead(text, m.start(), prev)
         if not out or _STRONG_GAP.search(text, prev, lead):
-            gap = _STRONG
+            gap = Gap.STRONG
         elif _WEAK_GAP.search(text, prev, lead):
-            gap = _WEAK
+            gap = Gap.WEAK
         else:
-            gap = _NONE
-        out.append((m.group(0).casefold(), lead, m.end(), gap, bool(_STARTS_LIKE_POST.match(text, lead))))
+            gap = Gap.NONE
+        out.append(
+            _Token(m.group(0).casefold(), lead, m.end(), gap, bool(_STARTS_LIKE_POST.match(text, lead)))
+        )
         prev = m.end()
     return out
 
@@ -504,52 +535,48 @@ def _repeat_starts(text: str, floor: int, end: int) -> tuple[int | None, int | N
     """
     core = _TRAILING_URLS.search(text, floor, end)
     toks = _tokens(text, floor, core.start() if core else end)
-    words = [t[0] for t in toks]
+    folded = [t.word for t in toks]
     n = _ALIGN_WORDS
     first_ahead: dict[tuple[str, ...], int] = {}
     first_behind: dict[tuple[str, ...], int] = {}
     for k in range(len(toks)):
-        first_ahead.setdefault(tuple(words[k : k + n]), k)
-        first_behind.setdefault(tuple(words[max(0, k - n + 1) : k + 1]), k)
+        first_ahead.setdefault(tuple(folded[k : k + n]), k)
+        first_behind.setdefault(tuple(folded[max(0, k - n + 1) : k + 1]), k)
 
     def repeated(k: int) -> bool:
         return (
-            first_ahead[tuple(words[k : k + n])] + n <= k
-            or first_behind[tuple(words[max(0, k - n + 1) : k + 1])] + n <= k
+            first_ahead[tuple(folded[k : k + n])] + n <= k
+            or first_behind[tuple(folded[max(0, k - n + 1) : k + 1])] + n <= k
         )
 
     def back(i: int) -> int:
         k = i
         while k > 0 and repeated(k - 1):
             k -= 1
-        return toks[k][1] if k < i and toks[k][4] else toks[i][1]
+        return toks[k].start if k < i and toks[k].starts else toks[i].start
 
     head = None
     seen: dict[tuple[str, ...], int] = {}
     for i in range(len(toks) - _REPEAT_WORDS + 1):
-        key = tuple(words[i : i + _REPEAT_WORDS])
-        if not (toks[i][3] or toks[i][4]):
+        key = tuple(folded[i : i + _REPEAT_WORDS])
+        if not (toks[i].gap or toks[i].starts):
             continue  # neither the post nor the quote of it starts mid-sentence in lower case
         j = seen.setdefault(key, i)
-        if j + _REPEAT_WORDS <= i and _sentence_start(toks[i]) and sum(map(len, key)) >= 15:
+        if j + _REPEAT_WORDS <= i and toks[i].sentence_start and sum(map(len, key)) >= 15:
             head = back(i)
             break
     tail = None
     if len(toks) > 2 * _TAIL_WORDS:
-        key = tuple(words[-_TAIL_WORDS:])
+        key = tuple(folded[-_TAIL_WORDS:])
         first_tail = len(toks) - _TAIL_WORDS
         for i in range(first_tail - _TAIL_WORDS, -1, -1):
-            if tuple(words[i : i + _TAIL_WORDS]) == key:
-                later = (k for k in range(i + _TAIL_WORDS, first_tail) if _sentence_start(toks[k]))
+            if tuple(folded[i : i + _TAIL_WORDS]) == key:
+                later = (k for k in range(i + _TAIL_WORDS, first_tail) if toks[k].sentence_start)
                 after = next(later, None)
                 if after is not None:
                     tail = back(after)
                 break
     return head, tail
-
-
-def _sentence_start(tok: tuple[str, int, int, int, bool]) -> bool:
-    return tok[3] == _STRONG and tok[4]
 
 
 def _length_limit(sig: _Signature, article_date: date | None) -> int | None:
@@ -569,9 +596,9 @@ def _fit_length(text: str, start: int, end: int, limit: int) -> int:
     if _tweet_length(text[start:end]) <= limit + 5:
         return start
     lo = max(start, end - 4 * limit)
-    for _word, at, _e, gap, starts in _tokens(text, lo, end):
-        if gap and starts and at > start and _tweet_length(text[at:end]) <= limit + 5:
-            return at
+    for tok in _tokens(text, lo, end):
+        if tok.gap and tok.starts and tok.start > start and _tweet_length(text[tok.start : end]) <= limit + 5:
+            return tok.start
     return start
 
 
@@ -648,20 +675,3 @@ def _clean_name(raw: str | None) -> str | None:
     if _MOJIBAKE_HINT.search(name):
         name = textfix.fix(name)
     return name if _TOKEN.search(name) else None
-
-
-def _parse_date(written: str) -> date | None:
-    """A signature's date as written -> the day, or None when it is no date."""
-    s = squash(written)
-    for pattern in (_DATE_CJK, _DATE_ISO, _DATE_DMY, _DATE_MDY):
-        m = pattern.match(s)
-        if m is None:
-            continue
-        month = int(m.group("m")) if m.group("m").isdigit() else vocab.month(m.group("m"))
-        if month is None:
-            continue
-        try:
-            return date(int(m.group("y")), month, int(m.group("d")))
-        except ValueError:
-            return None
-    return None

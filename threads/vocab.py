@@ -126,6 +126,10 @@ TIME_ZONES: Mapping[str, int] = MappingProxyType(
 """Time-zone abbreviations that embeds and wire copy print ("3:55pm PDT", "[1749 EST]"), as UTC
 offsets in hours. Ambiguous ones (IST, AEST...) are left out: a wrong offset is worse than none."""
 
+OTHER_TIME_ZONES: tuple[str, ...] = ("IST", "AEST", "AEDT", "JST")
+"""Abbreviations that signatures print too but that :data:`TIME_ZONES` leaves without an offset:
+read as part of a signature's time, never converted."""
+
 
 # ---------------------------------------------------------------- platforms
 

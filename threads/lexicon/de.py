@@ -1,0 +1,238 @@
+"""German, as news agencies (dpa), papers and magazines attribute quotes: the verb comes second
+and the speaker after it („…“, schrieb der Sänger auf Instagram), present tense is common
+(schreibt, postet), and nouns are capitalised."""
+
+from __future__ import annotations
+
+from . import Gender, Language
+
+_M, _F = Gender.MAN, Gender.WOMAN
+
+LANGUAGE = Language(
+    code="de",
+    quote_marks={"„": "“”", "»": "«", "«": "»", "‚": "‘’"},
+    speech_verbs=(
+        "sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint",
+        "teilte", "teilt", "kündigte", "kündigt", "verkündete",
+        "verkündet", "kritisierte", "kritisiert", "warnte", "warnt", "forderte", "fordert", "lobte",
+        "lobt", "dankte", "dankt", "bedankte", "gratulierte", "gratuliert", "freute", "reagierte",
+        "reagiert", "fragte", "fragt", "räumte", "gestand", "versprach", "schwärmte", "schwärmt",
+        "jubelte", "klagte", "beklagte", "stellte", "äußerte", "äußert", "würdigte", "würdigt",
+        "bilanzierte", "resümierte", "scherzte", "witzelte", "spottete", "stichelte", "bestätigte",
+        "bestätigt", "verriet", "verrät", "zeigte", "so", "heißt", "hieß",
+    ),
+    writing_verbs=(
+        "schrieb", "schreibt", "schrieben", "postete", "postet", "posteten", "kommentierte",
+        "kommentiert", "veröffentlichte", "veröffentlicht", "antwortete", "antwortet", "betitelte",
+        "betitelt", "teilte", "retweetete",
+    ),
+    posting_verbs=("twitterte", "twittert", "twitterten", "tweetete", "tweetet", "tweeteten"),
+    adverbs=(
+        "auch", "dann", "später", "bereits", "kürzlich", "damals", "noch", "zudem", "daraufhin",
+        "dazu", "jedoch", "aber", "wieder", "erneut", "zuletzt", "sofort", "prompt", "selbst",
+        "nun", "jetzt", "schließlich", "außerdem", "ebenfalls",
+    ),
+    auxiliaries=("hat", "hatte", "haben", "hatten"),
+    participles=(
+        "mitgeteilt", "erklärt", "gesagt", "betont", "angekündigt", "verkündet", "reagiert",
+    ),
+    written_participles=(
+        "geschrieben", "gepostet", "getwittert", "getweetet", "kommentiert", "veröffentlicht",
+        "geteilt", "geantwortet",
+    ),
+    verb_endings=("te", "ten"),
+    post_verbs=("lautete", "lautet", "hieß", "heißt", "stand", "steht"),
+    post_nouns=(
+        "Tweet", "Tweets", "Post", "Posts", "Posting", "Postings", "Beitrag", "Beitrags", "Beiträge",
+        "Story", "Storys", "Stories", "Bildunterschrift", "Instagramstory", "Instagrampost",
+        "Beiträgen",
+    ),
+    platform_nouns=(
+        "Kommentar", "Kommentare", "Eintrag", "Status", "Thread", "Nachricht", "Erklärung",
+        "Botschaft",
+    ),
+    media_nouns=(
+        "Foto", "Fotos", "Bild", "Bilder", "Selfie", "Schnappschuss", "Schnappschüsse", "Video",
+        "Nachricht",
+    ),
+    account_nouns=("Account", "Konto", "Profil", "Seite", "Kanal", "Feed", "Timeline", "Accounts"),
+    platform_prepositions=("auf", "bei", "via", "über"),
+    platform_fillers=(
+        "seinem", "ihrem", "seiner", "ihrer", "seinen", "ihren", "dem", "der", "den", "einem",
+        "einer", "eigenen", "offiziellen", "Plattform", "Kurznachrichtendienst", "Onlinedienst",
+        "Netzwerk", "sozialen", "Netzwerks", "Online-Netzwerk",
+    ),
+    social_networks=(
+        "sozialen Medien", "sozialen Netzwerken", "sozialen Netzwerk", "Social Media",
+        "sozialen Plattformen", "Netz",
+    ),
+    video_nouns=("Video", "Videos", "Insta-Video", "Livestream", "Clip", "Podcast", "Reel", "Videobotschaft"),
+    pronouns={"er": _M, "sie": _F},
+    possessives={
+        **dict.fromkeys(("sein", "seine", "seinem", "seinen", "seiner", "seines"), _M),
+        **dict.fromkeys(("ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres"), _F),
+    },
+    definite={"der": _M, "die": _F, "das": None, "den": None, "dem": None, "des": None},
+    demonstratives=("dieser", "diese", "dieses", "jener", "jene", "diesen", "diesem", "jenen", "jenem"),
+    indefinite=(
+        "ein", "eine", "einer", "ein weiterer", "eine weitere", "ein anderer", "eine andere", "einem",
+        "einen", "eines",
+    ),
+    someone=(
+        "jemand", "einer", "eine", "ein anderer", "eine andere", "ein weiterer", "eine weitere",
+        "andere", "manche",
+    ),
+    crowd_nouns=(
+        "Fan", "Fans", "Nutzer", "Nutzerin", "Nutzerinnen", "User", "Userin", "Userinnen", "Person",
+        "Zuschauer", "Zuschauerin", "Follower", "Followerin", "Leser", "Leserin", "Kommentator",
+        "Kommentatorin", "Anhänger", "Anhängerin", "Kritiker", "Kritikerin", "Instagram-Nutzer",
+        "X-Nutzer", "Twitter-Nutzer", "Internetnutzer", "Netzgemeinde",
+    ),
+    crowd_words=(
+        "viele", "zahlreiche", "einige", "etliche", "Tausende", "tausende", "Hunderte", "hunderte",
+        "Dutzende", "Fans", "Nutzer", "Nutzerinnen", "User", "Zuschauer", "Follower", "Reaktionen",
+        "Kommentare", "Glückwünsche", "Kritiker", "Anhänger", "Leser",
+    ),
+    kin_and_roles={
+        **dict.fromkeys(
+            (
+                "Frau", "Ehefrau", "Mutter", "Tochter", "Schwester", "Freundin", "Verlobte", "Witwe",
+                "Tante", "Oma", "Großmutter", "Nichte", "Enkelin", "Partnerin", "Lebensgefährtin",
+                "Dame", "Mama",
+            ),
+            _F,
+        ),
+        **dict.fromkeys(
+            (
+                "Mann", "Ehemann", "Vater", "Sohn", "Bruder", "Freund", "Verlobter", "Witwer", "Onkel",
+                "Opa", "Großvater", "Neffe", "Enkel", "Partner", "Lebensgefährte", "Herr", "Papa",
+            ),
+            _M,
+        ),
+    },
+    feminine_suffixes=("in",),
+    role_nouns=(
+        "Kollege", "Kollegin", "Weggefährte", "Weggefährtin", "Star", "Model", "Promi", "Influencer",
+        "Politiker", "Politikerin", "Kandidat", "Kandidatin", "Musiker", "Musikerin", "Sportler",
+        "Sportlerin", "Ex-Partner", "Ex-Partnerin", "Entertainer", "Moderator", "Moderatorin",
+        "Künstler", "Künstlerin",
+    ),
+    titles=(
+        "herr", "frau", "dr", "prof", "präsident", "präsidentin", "bundeskanzler", "bundeskanzlerin",
+        "kanzler", "kanzlerin", "minister", "ministerin", "bürgermeister", "bürgermeisterin",
+        "sprecher", "sprecherin", "abgeordnete", "abgeordneter", "senatorin", "botschafter",
+        "botschafterin", "chef", "chefin", "vorsitzende", "vorsitzender", "trainer", "trainerin",
+        "kapitän", "moderator", "moderatorin", "schauspieler", "schauspielerin", "sänger",
+        "sängerin", "rapper", "rapperin", "model", "influencer", "influencerin", "landrat",
+        "landrätin", "staatssekretär", "staatssekretärin", "könig", "königin", "prinz", "prinzessin",
+        "papst", "bischof", "pfarrer", "oberst", "ehemalige", "ehemaliger", "frühere", "früherer",
+        "stürmer", "torwart", "verteidiger",
+    ),
+    title_suffixes=(
+        "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "sprecher",
+        "sprecherin", "chef", "chefin", "abgeordnete", "abgeordneter", "politiker", "politikerin",
+        "vorsitzende", "vorsitzender", "meister", "meisterin", "direktor", "direktorin", "trainer",
+        "trainerin", "sekretär", "sekretärin", "botschafter", "botschafterin", "moderator",
+        "moderatorin", "sänger", "sängerin", "star", "rapper", "rapperin", "schauspieler",
+        "schauspielerin", "experte", "expertin", "kommissar", "kommissarin", "beauftragte",
+        "beauftragter", "fahrer", "fahrerin", "spieler", "spielerin", "-Star", "-Chef", "-Chefin",
+    ),
+    bodies=(
+        "Botschaft", "Ministerium", "Polizei", "Regierung", "Partei", "Verein", "Verband",
+        "Unternehmen", "Konzern", "Firma", "Band", "Gruppe", "Team", "Klub", "Club", "Behörde",
+        "Stadt", "Gemeinde", "Sender", "Zeitung", "Feuerwehr", "Armee", "Bundeswehr",
+        "Bundesregierung", "Staatsanwaltschaft", "Wetterdienst", "Senat", "Landesregierung",
+        "Kanzleramt", "Präsidialamt", "Account", "Kanal", "Redaktion", "Mannschaft",
+    ),
+    spokes_nouns=(
+        "Sprecher", "Sprecherin", "Pressesprecher", "Pressesprecherin", "Regierungssprecher",
+        "Regierungssprecherin", "Anwalt", "Anwältin", "Management", "Sprecherinnen",
+    ),
+    not_speakers=(
+        "Bericht", "Erklärung", "Mitteilung", "Pressemitteilung", "Brief", "Website", "Webseite",
+        "Dokument", "Studie", "Umfrage", "Artikel", "Buch", "Lied", "Schild", "Nachricht", "Video",
+        "Beitrag", "Post", "Tweet",
+    ),
+    not_social=(
+        r"\bgegenüber\s+(?:de[rnm]\s+|einer?\s+)?[\w„»«\"-]+",
+        r"\bim\s+(?:Interview|Gespräch|Fernsehen|Podcast|Radio|Bundestag|Landtag|ZDF|ARD)\b",
+        r"\bin\s+(?:einem|einer|der|dem)\s+(?:\w+\s+)?(?:Interview|Gespräch|Pressekonferenz|Rede|"
+        r"Mitteilung|Pressemitteilung|Video|Brief|Stellungnahme|Talkshow|Sendung|Erklärung)\b",
+        r"\bauf\s+(?:einer|der)\s+Pressekonferenz\b",
+        r"\b(?:de[rnm]|einer)\s+(?:Deutschen\s+Presse-Agentur|dpa|Nachrichtenagentur|Agentur)\b",
+        r"\blaut\s+(?:einer|der)\s+(?:Mitteilung|Erklärung|Pressemitteilung)\b",
+        r"\bin\s+(?:einer|seiner|ihrer)\s+(?:Kolumne|Gastbeitrag)\b|\bin\s+einem\s+Gastbeitrag\b",
+    ),
+    fragment_before=(
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+        "von", "mit", "für", "auf", "zu", "im", "am", "vom", "zum", "zur", "als", "wie", "namens",
+        "betitelt", "genannt", "sogenannte", "sogenannten", "seine", "ihre", "sein", "ihr",
+        "seinen", "ihren", "seinem", "ihrem", "seiner", "ihrer", "unter", "über", "durch", "nach",
+        "habe", "sei", "seien", "hätte", "hätten", "wäre", "wären", "werde", "würden", "Titel",
+    ),
+    relative_pronouns=("welcher", "welche", "welches", "der", "die", "das"),
+    prepositions=(
+        "laut", "von", "vom", "zu", "zum", "zur", "mit", "bei", "beim", "aus", "für", "gegen", "über",
+        "an", "am", "auf", "in", "im", "ins", "unter", "neben", "zwischen",
+    ),
+    reported=("sagte", "sagt", "dass", "meinte", "glaubt", "sollte", "würde", "könnte", "habe", "sei"),
+    not_a_role=("der", "die", "das", "bekannt", "geboren", "genannt"),
+    not_in_role=("und", "oder", "aber", "mit", "von", "bei", "in", "auf", "nach", "vor", "als", "auch"),
+    function_words=(
+        "auch", "dazu", "damit", "doch", "nun", "dann", "aber", "also", "zudem", "später", "laut",
+        "bereits", "seit", "nach", "vor", "im", "am", "zum", "zur", "für", "mit", "bei", "von",
+        "auf", "in", "unter", "über", "wie", "als", "wenn", "während", "nachdem", "obwohl", "so",
+        "da", "dort", "hier", "heute", "gestern", "jetzt", "damals", "ähnlich", "allerdings",
+        "jedoch", "außerdem", "deshalb", "trotzdem", "immer", "einen", "eine", "ein", "der", "die",
+        "das", "den", "dem", "des", "sein", "seine", "ihr", "ihre", "er", "sie", "es", "wir",
+        "ich", "du", "man", "und", "oder", "denn", "weil", "dass", "ob", "kein", "keine", "nicht",
+        "noch", "schon", "erst", "etwa", "rund", "knapp", "mehr", "viele", "zahlreiche", "einige",
+        "alle", "diese", "dieser", "dieses", "zuletzt", "zunächst", "anschließend", "daraufhin",
+        "inzwischen", "mittlerweile", "seitdem", "unterdessen", "derweil", "dabei", "darin",
+        "darauf", "danach", "neben", "gegen", "ohne", "um", "bis", "aus", "durch", "wegen",
+        "trotz", "statt", "quelle", "foto", "bild", "anzeige", "lesen", "weiterlesen", "kopiert",
+        "einem", "einer", "eines", "seinem", "seiner", "ihrem", "ihrer", "unser", "unsere", "wer", "was",
+        "wo", "warum", "wann", "welche", "welcher", "jeder", "jede", "viel", "mehr", "neu", "neue",
+    ),
+    particles=("von", "von der", "vom"),
+    additive=("auch", "ebenfalls", "ebenso"),
+    series_nouns=("Reihe", "Serie", "Flut", "Salve", "Vielzahl", "Thread"),
+    topic_before=("über", "wegen", "gelöscht", "löschte", "reagierte auf", "angesprochen auf", "auf den"),
+    consent_openings=(
+        "Empfohlener externer Inhalt", "Empfohlener redaktioneller Inhalt", "Externer Inhalt",
+        "An dieser Stelle finden Sie einen", "Um diesen Inhalt anzuzeigen", "Um diesen Inhalt zu sehen",
+        "Wir benötigen Ihre Zustimmung", "Dieser Inhalt stammt von", "Zum Anzeigen dieses Inhalts",
+        "Mit Aktivierung der Checkbox", "Ich bin damit einverstanden, dass mir externe Inhalte",
+        "Um mit Inhalten aus", "Inhalte von Drittanbietern",
+    ),
+    consent_words=(
+        "Zustimmung", "einverstanden", "Datenschutz", "Datenschutzerklärung", "Einstellungen",
+        "Privatsphäre", "Privatsphäre-Einstellungen", "Cookies", "akzeptieren", "aktivieren",
+        "Aktiviere", "zulassen", "laden", "anzuzeigen", "anzeigen", "ausblenden", "Drittanbieter",
+        "Drittplattformen", "personenbezogene Daten", "Checkbox", "Anbieter", "CMP", "Anzeigen",
+        "widerrufen", "externen", "externe", "Inhalt", "Inhalte", "Klick", "einblenden",
+    ),
+    weekdays=("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    relative_days={"heute": 0, "heute morgen": 0, "gestern": 1, "gestern abend": 1, "vorgestern": 2},
+    credit_words=("Foto", "Bild", "Quelle", "Screenshot", "Bildschirmfoto", "Video"),
+    credit_links=("via", "über", "von"),
+    handle_intros=("unter dem Namen", "unter dem Account", "unter dem Pseudonym", "alias"),
+    at_words=("um",),
+    on_words=("am",),
+    pointers=("folgendes", "folgende", "unten", "wie folgt"),
+    continuing_verbs=("fügte", "ergänzte", "ergänzt"),
+    conjunctions=("und", "oder", "aber"),
+    sequencers=("dann", "danach", "später"),
+    complementizers=("dass",),
+    with_words=("mit",),
+    caption_nouns=("Bildunterschrift", "Worten"),
+    source_prepositions=("von", "vom"),
+    reads_in=("hieß es", "heißt es", "steht", "stand"),
+    dateline_words=("veröffentlicht", "aktualisiert", "Stand"),
+    series_items=("Tweets", "Posts", "Beiträge", "Beiträgen", "Nachrichten", "Postings"),
+    in_words=("in", "im", "unter"),
+    before_late_subject=(
+        "sich", "es", "das", "dies", "ihn", "ihm", "uns", "euch", "auch", "dazu", "noch", "wohl",
+        "aber", "doch",
+    ),
+)  # fmt: skip

@@ -1,0 +1,163 @@
+"""Spanish, as agencies (EFE) and Latin American and Spanish papers attribute quotes: «…»,
+escribió la ministra en su cuenta de X; the subject is often left out («…», publicó en X)."""
+
+from __future__ import annotations
+
+from . import Gender, Language
+
+_M, _F = Gender.MAN, Gender.WOMAN
+
+LANGUAGE = Language(
+    code="es",
+    quote_marks={"«": "»", "“": "”"},
+    speech_verbs=(
+        "dijo", "dice", "afirmó", "afirma", "explicó", "explica",
+        "señaló", "señala", "aseguró", "asegura", "declaró", "declara", "indicó", "indica", "expresó",
+        "expresa", "manifestó", "sostuvo", "advirtió", "destacó", "subrayó", "celebró", "lamentó",
+        "denunció", "criticó", "felicitó", "agradeció", "reaccionó", "anunció", "apuntó", "insistió",
+        "recordó", "remarcó", "enfatizó", "precisó", "ironizó", "se quejó", "sentenció", "concluyó",
+        "reclamó", "pidió", "cuestionó", "según",
+    ),
+    writing_verbs=(
+        "escribió", "escribe", "publicó", "publica", "comentó", "comenta", "respondió", "responde",
+        "compartió", "comparte", "posteó", "postea",
+    ),
+    posting_verbs=("tuiteó", "tuitea", "tuitearon", "trinó", "retuiteó"),
+    adverbs=(
+        "también", "luego", "después", "ya", "además", "nuevamente", "posteriormente", "más tarde",
+        "le", "les", "se", "lo", "nos",
+    ),
+    auxiliaries=("ha", "había", "han", "habían"),
+    participles=(
+        "dicho", "señalado", "afirmado", "asegurado", "declarado", "expresado",
+    ),
+    written_participles=(
+        "escrito", "publicado", "tuiteado", "comentado", "compartido", "respondido",
+    ),
+    verb_endings=("ó", "ió", "aron", "ieron"),
+    post_verbs=("decía", "dice", "rezaba", "reza", "señalaba", "indicaba"),
+    post_nouns=("tuit", "tuits", "trino", "trinos", "publicación", "publicaciones", "posteo"),
+    platform_nouns=("mensaje", "mensajes", "historia", "historias", "comentario", "comentarios", "hilo"),
+    media_nouns=("foto", "fotos", "fotografía", "imagen", "imágenes", "selfie", "video", "vídeo", "mensaje"),
+    account_nouns=("cuenta", "perfil", "página", "canal", "muro"),
+    platform_prepositions=("en", "por", "vía", "a través de", "desde"),
+    platform_fillers=(
+        "su", "sus", "la", "el", "un", "una", "propia", "propio", "oficial", "plataforma", "red",
+        "social", "los", "las", "propias",
+    ),
+    social_networks=("redes sociales", "red social", "redes"),
+    video_nouns=("video", "vídeo", "videos", "vídeos", "transmisión", "directo"),
+    pronouns={"él": _M, "ella": _F, "ellos": None, "ellas": None},
+    possessives={"su": None, "sus": None},
+    definite={"el": _M, "la": _F, "los": None, "las": None},
+    demonstratives=("este", "esta", "ese", "esa", "aquel", "aquella"),
+    indefinite=("un", "una", "otro", "otra", "uno"),
+    someone=("alguien", "uno", "una", "otro", "otra", "otros"),
+    crowd_nouns=(
+        "usuario", "usuaria", "usuarios", "seguidor", "seguidora", "seguidores", "internauta",
+        "internautas", "tuitero", "tuitera", "tuiteros", "lector", "lectora", "persona", "cibernauta",
+    ),
+    crowd_words=(
+        "muchos", "muchas", "cientos", "miles", "decenas", "varios", "varias", "usuarios", "seguidores",
+        "internautas", "reacciones", "comentarios", "mensajes", "críticas", "tuiteros",
+    ),
+    kin_and_roles={
+        **dict.fromkeys(
+            (
+                "esposa", "madre", "hija", "hermana", "novia", "viuda", "tía", "abuela", "sobrina",
+                "nieta", "actriz", "mujer", "señora", "presidenta", "ministra", "diputada", "senadora",
+                "alcaldesa", "concejala", "gobernadora", "cantante",
+            ),
+            _F,
+        ),
+        **dict.fromkeys(
+            (
+                "esposo", "marido", "padre", "hijo", "hermano", "novio", "viudo", "tío", "abuelo",
+                "sobrino", "nieto", "hombre", "señor", "diputado", "senador", "alcalde", "ministro",
+                "presidente", "concejal", "gobernador",
+            ),
+            _M,
+        ),
+    },
+    role_nouns=(
+        "compañero", "compañera", "amigo", "amiga", "líder", "candidato", "candidata", "figura",
+        "estrella", "cantante", "periodista", "activista", "deportista", "futbolista", "artista",
+    ),
+    titles=(
+        "presidente", "presidenta", "ministro", "ministra", "canciller", "alcalde", "alcaldesa",
+        "diputado", "diputada", "senador", "senadora", "gobernador", "gobernadora", "secretario",
+        "secretaria", "embajador", "embajadora", "portavoz", "vocero", "vocera", "coronel", "doctor",
+        "doctora", "dra", "señor", "señora", "sr", "sra", "don", "doña", "expresidente",
+        "expresidenta", "exministro", "exministra", "líder", "jefe", "jefa", "directora", "papa",
+        "rey", "reina", "príncipe", "princesa", "concejal", "concejala",
+    ),
+    bodies=(
+        "embajada", "ministerio", "policía", "gobierno", "partido", "club", "equipo", "empresa",
+        "compañía", "grupo", "banda", "ayuntamiento", "alcaldía", "cancillería", "ejército", "agencia",
+        "fiscalía", "asamblea", "federación", "asociación", "cuenta",
+    ),
+    spokes_nouns=("portavoz", "vocero", "vocera", "abogado", "abogada", "representante"),
+    not_speakers=(
+        "informe", "comunicado", "carta", "sitio web", "documento", "estudio", "encuesta", "artículo",
+        "libro", "canción",
+    ),
+    not_social=(
+        r"\ben\s+(?:una|un)\s+(?:\w+\s+)?(?:entrevista|comunicado|discurso|carta|video|vídeo|declaración)\b",
+        r"\ben\s+(?:rueda|conferencia)\s+de\s+prensa\b",
+        r"\b(?:dijo|declaró|afirmó|explicó|aseguró)\s+a\s+(?:la\s+prensa|los\s+periodistas|medios)\b",
+        r"\ben\s+(?:televisión|la\s+radio|cadena\s+nacional)\b",
+        r"\bsegún\s+(?:un|el)\s+comunicado\b",
+        r"\b(?:en|una)\s+(?:una\s+|su\s+)?columna\b",
+    ),
+    fragment_before=(
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "del", "de", "al", "por", "para",
+        "con", "en", "su", "sus", "como", "llamado", "llamada", "titulado", "titulada", "denominado",
+    ),
+    relative_pronouns=("quien", "quienes", "cuyo", "cuya"),
+    prepositions=(
+        "según", "de", "del", "a", "al", "en", "con", "para", "por", "sobre", "desde", "hacia", "sin",
+        "contra", "entre",
+    ),
+    reported=("que", "dijo", "dice", "habría", "sería", "debería"),
+    function_words=(
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "y", "o", "pero", "sin", "con", "en",
+        "por", "para", "desde", "hasta", "tras", "ante", "así", "ya", "hoy", "ayer", "este", "esta",
+        "estos", "estas", "ese", "esa", "también", "además", "luego", "después", "según", "mientras",
+        "cuando", "donde", "como", "porque", "aunque", "asimismo", "foto", "él", "ella", "ellos",
+        "ellas", "su", "sus", "lo", "le", "les", "se", "no", "más", "muy",
+    ),
+    particles=("de", "del", "de la", "de los"),
+    additive=("también", "asimismo", "igualmente", "por su parte"),
+    series_nouns=("serie", "ráfaga", "hilo", "sucesión", "cadena"),
+    topic_before=(
+        "sobre", "acerca de", "tras", "después de", "borró", "eliminó", "respecto a", "en respuesta a",
+    ),
+    consent_openings=(
+        "Para mostrar este contenido", "Para ver este contenido", "Para visualizar este contenido",
+        "Este contenido está bloqueado", "Contenido externo",
+    ),
+    consent_words=(
+        "cookies", "consentimiento", "aceptar", "Aceptar", "autorizar", "configuración", "preferencias",
+        "privacidad", "medición de audiencia", "cookies publicitarias", "terceros", "gestionar",
+        "Gestionar mis preferencias", "activar",
+    ),
+    weekdays=("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    relative_days={"hoy": 0, "esta mañana": 0, "esta noche": 0, "ayer": 1, "anoche": 1, "anteayer": 2},
+    credit_words=("foto", "imagen", "captura", "captura de pantalla", "fuente", "crédito", "video", "vídeo"),
+    credit_links=("vía", "via", "de"),
+    handle_intros=("bajo el usuario", "con el usuario", "bajo el nombre", "alias"),
+    at_words=("a las", "a la"),
+    on_words=("el",),
+    pointers=("a continuación", "lo siguiente", "siguiente"),
+    continuing_verbs=("añadió", "añade", "agregó", "agrega"),
+    conjunctions=("y", "e", "o", "pero"),
+    sequencers=("luego", "después"),
+    complementizers=("que",),
+    with_words=("con",),
+    caption_nouns=("texto", "mensaje", "leyenda"),
+    source_prepositions=("de", "del"),
+    reads_in=("se lee", "se leía", "se puede leer"),
+    dateline_words=("publicado", "actualizado"),
+    series_items=("tuits", "publicaciones", "mensajes", "trinos"),
+    in_words=("en",),
+)  # fmt: skip

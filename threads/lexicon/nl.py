@@ -1,0 +1,16 @@
+"""Dutch: only the words embed signatures and consent notices print ("om 15:55")."""
+
+from __future__ import annotations
+
+from . import Language
+
+LANGUAGE = Language(
+    code="nl",
+    consent_openings=(
+        "Om deze inhoud te bekijken", "Om deze inhoud te kunnen zien",
+        "Deze inhoud kan niet worden weergegeven",
+    ),
+    consent_words=("cookies", "toestemming", "accepteren", "instellingen", "privacy"),
+    at_words=("om",),
+    on_words=("op",),
+)  # fmt: skip

@@ -1,0 +1,268 @@
+"""What says that quoted words were posted, and where: a posting verb ("tweeted"), a platform
+phrase ("on Instagram", "auf X", "en su cuenta de X"), social media without a platform; and what
+says they were not (an interview, a statement, a video, television).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from itertools import accumulate
+
+from .. import dates, lexicon, vocab
+from ..lexicon import words
+from ..model import Paragraph
+from ..quotes import quote_marks
+from . import patterns as P
+
+__all__ = ["Cue", "Gate", "clean", "day_of", "not_social", "post_noun", "series", "social", "spoken"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A social cue: the platform it names ("unknown" for social media at large) and its words."""
+
+    platform: str
+    words: str
+    start: int
+    bare: bool = False
+    """A post named without its platform ("the post", "den Beitrag"): the platform is the one the
+    article named last; no evidence that the sentence's subject posted."""
+
+
+@cache
+def _social_patterns() -> tuple[tuple[re.Pattern[str], str | None], ...]:
+    """(pattern, platform or ``None`` for "named by the match"), in the order they are tried."""
+    return (
+        (P.compiled(P.POSTING_WORD), "twitter"),
+        (P.compiled(P.PLATFORM_PHRASE), None),
+        (P.compiled(P.SKEET), "bluesky"),
+        (P.compiled(P.TOOT), "mastodon"),
+        (P.compiled(P.SOCIAL_NETWORKS), "unknown"),
+    )
+
+
+_TOPIC_BEFORE = P.compiled(
+    rf"(?i:\b(?:{lexicon.alternation(words('topic_before'))})\s+(?:[\w’'\-]+\s+){{0,2}}$)"
+)
+"""A post named as the topic ("asked about the tweet", "responded to the tweet"): not the medium."""
+
+
+def social(text: str) -> Cue | None:
+    """The first social cue in ``text``, or ``None``."""
+    best: Cue | None = None
+    for pattern, platform in _social_patterns():
+        for m in pattern.finditer(text):
+            if m.group(0).casefold() in P.POST_NOUNS and _TOPIC_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue
+            if best is None or m.start() < best.start:
+                best = Cue(platform or P.platform_of(m), m.group(0), m.start())
+            break
+    return best
+
+
+_BEFORE_POST_NOUN = lexicon.alternation(
+    (*words("definite"), *words("possessives"), *words("indefinite"), *words("fragment_before"))
+)
+_POST_NOUN = P.compiled(
+    rf"""(?i:\b(?:{_BEFORE_POST_NOUN})\s+
+    (?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{P.POST_NOUN})\b)"""
+)
+
+
+def post_noun(text: str) -> str | None:
+    """A post named without its platform ("in the caption", "den Post", "die Story"), unless it
+    is the topic ("about the post")."""
+    for m in _POST_NOUN.finditer(text):
+        noun = m.group("noun")
+        before = text[m.start() : m.start("noun")].split()
+        if noun[:1].isupper() and len(before) > 1 and before[-1][:1].isupper():
+            continue  # "The Washington Post", "American Horror Story": a name
+        if not _TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return noun
+    return None
+
+
+_WRITTEN = lexicon.alternation((*words("writing_verbs"), *words("written_participles")))
+_DETERMINER = lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))
+_SHARED = P.compiled(
+    rf"""(?i:[^.;:]{{0,30}}?\b(?P<verb>{_WRITTEN})\s+
+    (?:(?:{_DETERMINER}|weitere[ns]?)\s+)?
+    (?:[\w’'\-]+\s+){{0,2}}?(?:{lexicon.alternation(words("media_nouns"))})\b)"""
+)
+
+
+def shared(text: str, at: int) -> str | None:
+    """ "posted a picture", "postete ein Foto": the subject (ending at ``at``) shared a post
+    whose platform the article named before."""
+    m = _SHARED.match(text, at)
+    return m.group(0).strip() if m else None
+
+
+def posted_there(region: str, verb: str) -> bool:
+    """Whether a platform is named right after a verb the lexicon does not list, in the same
+    clause ("ranted on Twitter", "schwärmte auf Instagram", "celebró en X")."""
+    at = region.find(verb)
+    if at < 0:
+        return False
+    clause = _CLAUSE_END.split(region[at + len(verb) :], maxsplit=1)[0]
+    return social(clause) is not None
+
+
+_CLAUSE_WORDS = lexicon.alternation(
+    (*words("conjunctions"), *words("relative_pronouns"), *words("complementizers"))
+)
+_CLAUSE_END = P.compiled(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS})\s")
+
+
+def not_social(text: str) -> bool:
+    """Whether ``text`` says the words were spoken or written elsewhere (told reporters, an
+    interview, a statement, television)."""
+    return P.compiled(P.NOT_SOCIAL).search(text) is not None
+
+
+def spoken(text: str) -> bool:
+    """Whether the words were said in a video (a post's video, too: its words are no post's text)."""
+    return P.compiled(P.VIDEO).search(text) is not None and "caption" not in text.casefold()
+
+
+def series(text: str) -> re.Match[str] | None:
+    return P.compiled(P.SERIES).search(text)
+
+
+_RELATIVE = P.compiled(
+    rf"""[,(]\s*(?:{lexicon.alternation(words("relative_pronouns"))})\b[^,.;)]*(?:[,)]|$)"""
+)
+"""A relative clause says something about the speaker, not about the quote ("Khan, who has
+clashed on Twitter with Trump, said"): it gives no evidence."""
+
+
+_OTHERS_POST = P.compiled(
+    rf"(?<![\w’'])(?!(?i:{lexicon.alternation(words('possessives'))})\b)[\w’'\-]+[’']s?\s+(?:[\w’'\-]+\s+){{0,2}}?{P.POST_NOUN}"
+)
+"""Someone else's post ("the governor’s tweet"): the sentence's subject did not post it."""
+
+
+def clean(text: str) -> str:
+    """``text`` without its relative clauses and without posts of others named in it."""
+    if "," in text or "(" in text:
+        text = _RELATIVE.sub(",", text)
+    if "’" in text or "'" in text:
+        text = _OTHERS_POST.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def day_of(text: str, anchor: date | None) -> date | None:
+    """The day ``text`` says the words were posted ("on Tuesday", "gestern", "Oct. 3, 2017")."""
+    return dates.relative_day(text, anchor)
+
+
+# ---------------------------------------------------------------- gates
+
+_PLATFORM_WORDS = tuple(n.casefold() for n in vocab.PLATFORM_NAMES if n != "x")
+_GATE_WORDS = (
+    "tweet", "twitt", "tuit", "trinó", "skeet", "toot", "social", "sozial", "sociaux", "redes", "réseau",
+    "rede", "netz", "insta", "caption", "post", "beitrag", "stor", "publica", "légende",
+    "legenda", *_PLATFORM_WORDS,
+)  # fmt: skip
+_GATE = re.compile("|".join(sorted(set(_GATE_WORDS), key=lambda w: (-len(w), w))))
+_X = re.compile(r"(?:^|[^\w.@/-])X(?![\w/])")
+_SERIES_STEMS = (*{w.casefold() for w in words("series_items")}, "storm", "thread")
+"""What every :data:`~threads.prose.patterns.SERIES` match holds (the text lower-cased): posts in
+the plural, "tweetstorm", "Twitter thread"."""
+_SERIES_WORDS = re.compile(lexicon.alternation(_SERIES_STEMS))
+
+
+class PageWords:
+    """Which paragraphs of a page hold a quote mark, a social word, a word of a passage about
+    posts: found in one pass over the page's text (a search per paragraph that has one), so that
+    a page where nothing is quoted costs next to nothing."""
+
+    __slots__ = ("quoted", "series", "social")
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        texts = [p.text for p in paragraphs]
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        joined = "\n".join(texts)
+        low = joined.lower()
+        low_starts = starts
+        if len(low) != len(joined):  # "İ".lower() is two characters: offsets of its own
+            lows = [t.lower() for t in texts]
+            low_starts = list(accumulate((len(t) + 1 for t in lows[:-1]), initial=0))
+        self.quoted = _paragraphs_with(_OPENER, joined, starts) | {
+            k for k, p in enumerate(paragraphs) if p.quoted
+        }
+        self.social = _paragraphs_naming_x(joined, starts)
+        for word in _GATE_WORDS:
+            self.social |= _paragraphs_holding(word, low, low_starts)
+        self.series = set().union(*(_paragraphs_holding(w, low, low_starts) for w in _SERIES_STEMS))
+        odd = _paragraphs_with(_ODD_CHARS, joined, starts)  # (see Gate)
+        self.social |= odd
+        self.series |= odd
+
+
+def _paragraphs_with(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
+    """The paragraphs (by their start in ``text``) where ``pattern`` matches: one search per
+    paragraph found, the next resumed at the following paragraph."""
+    found: set[int] = set()
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        k = bisect_right(starts, m.start()) - 1
+        found.add(k)
+        if k + 1 >= len(starts):
+            break
+        pos = starts[k + 1]
+    return found
+
+
+def _paragraphs_holding(word: str, text: str, starts: list[int]) -> set[int]:
+    """:func:`_paragraphs_with` for a literal word (``str.find``: faster than a pattern)."""
+    found: set[int] = set()
+    pos = text.find(word)
+    while pos >= 0:
+        k = bisect_right(starts, pos) - 1
+        found.add(k)
+        if k + 1 >= len(starts):
+            break
+        pos = text.find(word, starts[k + 1])
+    return found
+
+
+def _paragraphs_naming_x(text: str, starts: list[int]) -> set[int]:
+    """The paragraphs where "X" stands as a word (the platform, maybe)."""
+    found: set[int] = set()
+    pos = text.find("X")
+    while pos >= 0:
+        if _X.match(text, max(0, pos - 1)) or (pos == 0 and _X.match(text, 0)):
+            found.add(bisect_right(starts, pos) - 1)
+        pos = text.find("X", pos + 1)
+    return found
+
+
+_ODD_CHARS = re.compile("[\u0130\u0131\u017f]")
+"""İ, ı, ſ: IGNORECASE reads them as i, i, s, which ``str.lower`` does not."""
+
+
+_OPENER = re.compile("[" + re.escape("".join(quote_marks())) + "]")
+
+
+class Gate:
+    """What a paragraph can hold at all: a social word (without one, no cue, passage or caption
+    can match in it) and a word of a passage about posts. Each is a necessary condition of the
+    patterns it guards, checked on the lowercased text once."""
+
+    __slots__ = ("series", "social")
+
+    def __init__(self, text: str) -> None:
+        if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+            self.social = self.series = True  # (İ, ı, ſ: IGNORECASE reads them as i, i, s)
+            return
+        low = text.lower()
+        self.social = _GATE.search(low) is not None or _X.search(text) is not None
+        self.series = _SERIES_WORDS.search(low) is not None

@@ -1,0 +1,449 @@
+"""Who a sentence is about: its subject (a name, a pronoun, a description, a name set off after a
+role, the subject after a German verb), and the people it names besides, as an article builds
+them (:class:`~threads.people.Cast`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+from ..lexicon import Gender, alternation, words
+from ..people import NOT_NAMES, PARTICLES, Person, fold_key, given_name_gender, is_title_word, split_title
+from . import patterns as P
+from .speakers import Kind, read
+
+if TYPE_CHECKING:
+    from .scanner import Scanner, Sentence
+
+__all__ = ["heading", "subject"]
+
+_AGE_IN_PARENS = r"(?:\s*\(\d{1,3}\))?"
+_SUBJECT = P.compiled(
+    rf"""(?<![\w’'.\-])
+    (?P<run>{P.NAME_RUN}){_AGE_IN_PARENS}                  # Ann Reyes, Justin Bieber (30)
+    (?P<app>\s*,[^,:“”"„«»]{{2,160}}+,)?                   # , a nurse from Ohio,
+    \s+{P.ADV}
+    (?P<verb>[a-zà-ÿ][\w’'-]+)                            # the verb (any lower-case word)"""
+)
+_AND = frozenset(w.casefold() for w in words("conjunctions"))
+_AND_NAME = P.compiled(rf"\s+(?P<run>{P.NAME_RUN}){_AGE_IN_PARENS}\s+{P.ADV}[a-zà-ÿ]")
+_ROLE_SUFFIX = re.compile(r"(?<!ig|ch|en|er|nd|ch|ll)(?:er|or|ist|ian|man|woman|ster|star|eur|euse|ess|in)$")
+"""Endings of role nouns ("singer", "frontman", "novelist"); not German adjectives ("langjähriger",
+"frischgebackener", "kanadischer")."""
+_ROLE_BEFORE = P.compiled(
+    rf"""(?:(?P<owner>{P.NAME_RUN})(?:[’']s|[’'])?\s+)?       # Radiohead, Bobbi Kristina's
+    (?P<role>(?:[a-zà-ÿ][\w’'\-]*\s+){{1,3}})$                # frontman, aunt, country singer"""
+)
+_POSSESSIVE_ENDS = ("’s", "'s", "s’", "s'")
+_PREP_BEFORE = P.compiled(P.PREP_BEFORE)
+_ORG_BEFORE = P.compiled(rf"(?i:\b(?:{alternation(words('bodies'))})\s+$)")
+_PRONOUN_SUBJECT = P.compiled(
+    rf"""(?:^|[,;]\s*|\s)(?P<pro>(?i:{alternation(words("pronouns", "en"))}))\s+{P.ADV}[a-z][\w’'-]*
+    | ^\s*(?P<pro2>{P.PRONOUN})\s+\S"""
+)
+"""A pronoun as the subject: English anywhere before its verb ("After the match he ranted"), any
+language's at the sentence's start ("Elle a écrit", "Er postete")."""
+_POSSESSIVE = P.compiled(
+    rf"^\s*(?P<pro>(?:{alternation(tuple(w.capitalize() for w in words('possessives', 'en')))}))\b"
+)
+_V2_HEADS = (
+    *words("pronouns", "de", "fr", "es"),
+    *words("definite", "de", "fr", "es"),
+    *words("possessives", "de"),
+    *words("demonstratives", "de"),
+    *words("indefinite", "de"),
+)
+"""Words a subject after the verb starts with (German, French, Spanish)."""
+_V2_AT = P.compiled(
+    rf"""(?<=[\w’'\-])\s(?P<verb>[a-zà-ÿ]{{3,}})\s+(?=(?:{alternation(_V2_HEADS)})\s|[{P.UP}])"""
+)
+"""German (and Romance) word order: a fronted phrase, the verb, then the subject ("Auf Instagram
+postete die 32-Jährige Fotos", "Dazu schrieb er")."""
+_NOT_VERBS = frozenset(
+    w.casefold() for w in (*words("function_words"), *words("platform_prepositions"), *_V2_HEADS)
+)
+_HEADING = P.compiled(rf"^\s*(?P<run>{P.NAME_RUN})\s*$")
+_NAME_BEFORE_VERB = P.compiled(
+    rf"(?<![\w’'.\-])(?P<run>{P.NAME_RUN}),?\s+{P.ADV}(?P<verb>{alternation(P.REPORTING)})(?![\w’'\-])"
+)
+_VERB_THEN_NAME = P.compiled(
+    rf"(?:^|[,;:]\s*)(?P<verb>{alternation(P.REPORTING)})\s+(?P<rest>(?:{alternation(words('possessives'))})\s+[^,.;:]{{1,60}})"
+)
+"""An inverted attribution clause: ", teilte seine Tochter Kirsten dem Portal TMZ mit"."""
+
+
+def heading(scan: Scanner, text: str) -> Person | None:
+    """A paragraph that is a name alone (a listicle's section heading, "Kim Kardashian"): the
+    person the paragraphs below are about."""
+    m = _HEADING.match(text)
+    if m is None:
+        return None
+    names = m.group("run").split()
+    if not 2 <= len(names) <= 4 or text.strip().endswith("."):
+        return None
+    if any(fold_key(w) in NOT_NAMES and fold_key(w) not in PARTICLES for w in names):
+        return None  # "Dita Von Teese" is a name; "The End" is not
+    return scan.cast.mention(m.group("run"))
+
+
+def subject(scan: Scanner, s: Sentence) -> tuple[Person | None, int]:
+    """The subject of the sentence and where it ends in ``s.outside``."""
+    outside = s.outside
+    for find in (_org_subject, _described_subject, _named_subject, _pronoun_subject, _inverted_subject):
+        person, end = find(scan, outside)
+        if person is not None:
+            return person, end
+    return None, 0
+
+
+_THE = alternation(tuple(w.capitalize() for w in words("definite") if not w.endswith(("'", "’"))))
+_THE_ELIDED = alternation(tuple(w.capitalize() for w in words("definite") if w.endswith(("'", "’"))))
+_ORG_SUBJECT = P.compiled(
+    rf"""^\s*(?:(?:{_THE})\s+|{_THE_ELIDED})
+    (?P<run>(?:[{P.UP}][\w’'.\-]*\s+){{0,4}}(?i:{alternation(words("bodies"))})
+    (?:\s+(?:{alternation(words("prepositions"))})\s+(?:(?:{alternation(words("definite"))})\s+)?[{P.UP}][\w’'.\-]*(?:\s+[{P.UP}][\w’'.\-]*){{0,3}})?)
+    \s+[a-zà-ÿ]"""
+)
+"""An organisation as the subject: "The Norwegian embassy in Ottawa posted", "The Riverton police said"."""
+
+
+def _org_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
+    m = _ORG_SUBJECT.match(outside)
+    if m is None or not any(w[:1].isupper() for w in m.group("run").split()):
+        return None, 0
+    return scan.cast.mention(m.group("run"), org=True), m.end("run")
+
+
+def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
+    for m in _SUBJECT.finditer(outside[:160]):
+        run = m.group("run")
+        if m.start() > 100 or fold_key(run.split()[0]) in _EN_PRONOUNS:
+            break
+        if run.endswith(_POSSESSIVE_ENDS):
+            if len(run.split()) >= 2:
+                scan.cast.mention(run, subject=False)  # "Mario Balotelli's knack": named, not acting
+            continue  # "North Korea’s nuclear threats": an owner, not the one who acts
+        apposed = _apposed(scan, run, m.group("app"), outside[max(0, m.start() - 40) : m.start()])
+        if apposed is not None:
+            return apposed, m.end("app")
+        names = run.split()
+        article = False
+        while names and fold_key(names[0]) in NOT_NAMES:
+            article = article or fold_key(names[0]) in _DETERMINERS
+            names.pop(0)
+        before = outside[max(0, m.start() - 12) : m.start()].split()[-1:]
+        article = article or (bool(before) and before[0].casefold() in _ARTICLE_FORMS)
+        if article and len(names) == 1:
+            continue  # "Die Polizei teilte mit", "der Sendung konnte er": a noun after its article
+        if _modifier(m.group("verb")):
+            continue  # "British politicians lined up", "Trump supporters chanted": a name as an adjective
+        if _after_preposition(outside, m, run, names):
+            continue  # "tweets in China were", "In Berlin sagte": a place or an object, not the subject
+        if names and names[-1].casefold() in P.POST_NOUNS:
+            continue  # "Carlines Mohrs Tweet": someone's post, not someone
+        if m.group("verb") in _AND and not m.group("app"):
+            other = _AND_NAME.match(outside, m.end("verb"))
+            if other is not None:
+                # "Chuck Schumer and Nancy Pelosi informed Trump": both are named, neither alone
+                # is the subject (nor a candidate for a later "he" or "she" yet)
+                for named in (" ".join(names), other.group("run")):
+                    if len(named.split()) >= 2:
+                        scan.cast.mention(named, subject=False)
+                break
+        role = _ROLE_BEFORE.search(outside, max(0, m.start() - 60), m.start())
+        role_words = role.group("role").split() if role else []
+        if (
+            not role_words
+            or not _is_role(role_words[-1])
+            or any(w.casefold() in _DETERMINERS for w in role_words)
+        ):
+            role_words = []  # "sein langjähriger TV-Weggefährte": an adjective, not a role before a name
+        if not names or not _is_person(scan, names, role_words, m.group("app")):
+            continue
+        weak = (
+            len(names) == 1
+            and not role_words
+            and scan.cast.mention(names[0], create=False, subject=False) is None
+        )
+        person = _introduce(scan, outside, m, " ".join(names), role, role_words)
+        if person is not None and weak and len(person.tokens) == 1 and not person.titles:
+            person.weak = True  # known by one recurring word: "Elton", or "Audi"
+        if person is not None:
+            return person, m.end("app") if m.group("app") else m.end("run")
+    return None, 0
+
+
+_ARTICLE_FORMS = frozenset(
+    w.casefold() for f in ("definite", "indefinite", "demonstratives") for w in words(f)
+)
+_DETERMINERS = frozenset(
+    w.casefold() for f in ("definite", "possessives", "demonstratives", "indefinite") for w in words(f)
+)
+_EN_PRONOUNS = frozenset(w.casefold() for w in words("pronouns"))
+
+
+_ROLE_NOUNS = frozenset(w.casefold() for w in words("role_nouns"))
+
+
+def _after_preposition(outside: str, m: re.Match[str], run: str, names: list[str]) -> bool:
+    """A name of one or two words right after a preposition, its verb right after it: an object
+    or a place ("tweets in China were", "In Berlin sagte"). A name set off by commas or followed
+    by "who" after a preposition is the one the sentence is about ("a bad day for Ann Lee, who
+    ..."); three words or more hold a place before the name ("ambassador to London Woody
+    Johnson wrote", read by :meth:`~threads.people.Cast.mention`); after a spokesperson, the
+    name is whom the spokesperson serves ("a spokesperson for Sheffield University urged")."""
+    if m.group("app") or len(names) >= 3 or m.group("verb").casefold() in _RELATIVE:
+        return False
+    prep = _PREP_BEFORE.search(outside, max(0, m.start() - 12), m.start())
+    if prep is None:
+        return len(names) < len(run.split()) and _PREP_BEFORE.search(run.split()[0]) is not None
+    before = outside[max(0, prep.start() - 30) : prep.start()].split()[-1:]
+    return not (
+        before and before[0].casefold() in P.SPOKES
+    )  # "A spokesperson for Sheffield University urged"
+
+
+_RELATIVE = frozenset(w.casefold() for w in words("relative_pronouns"))
+
+
+def _modifier(word: str) -> bool:
+    """The word after a name makes the name a modifier: a noun for people ("politicians",
+    "supporters", "officials"), singular or plural."""
+    key = word.casefold()
+    return any(k in _ROLE_NOUNS or k in P.CROWD_NOUNS for k in (key, key[:-1] if key.endswith("s") else key))
+
+
+_AGE_NOUN = re.compile(r"^\d{1,3}(?:-year-old|-[Jj]ährige[rn]?)$")
+
+
+def _is_role(word: str) -> bool:
+    """A noun that names a person by what they are ("singer", "aunt", "Popstar", "19-year-old")."""
+    key = word.casefold()
+    return bool(word) and (
+        bool(_AGE_NOUN.match(word))
+        or key in _ROLE_NOUNS
+        or key in P.BODIES
+        or key in P.CROWD_NOUNS
+        or lexicon.gender_of(word) is not None
+        or is_title_word(word)
+        or (len(key) > 4 and bool(_ROLE_SUFFIX.search(key)) and key not in _NOT_VERBS)
+    )
+
+
+def _is_person(scan: Scanner, names: list[str], role_words: list[str], app: str | None) -> bool:
+    """A run can be a subject: titled, two words or more, introduced by a role before it or
+    beside it ("Pistorius, an Olympic sprinter,"), a given name alone ("Caroline"), or known
+    (introduced before, maybe in a paragraph not read in full)."""
+    titles, rest = split_title(" ".join(names))
+    if role_words or (titles and rest):
+        return True
+    if len(rest) >= 2 and not _german_nouns(rest):
+        return True
+    names = rest[-1:] or names
+    scan.recall(names[0])
+    if given_name_gender(names[0]) is not None or (app and role_of(app)):
+        return True
+    if scan.cast.mention(names[0], create=False, subject=False) is not None:
+        return True
+    return scan.frequent(names[0])  # "Elton", "Rihanna": a protagonist known by one name
+
+
+def _german_nouns(words_: list[str]) -> bool:
+    """Capitalised words that are German nouns, not a name ("Vater Herz-Emojis", "Bundesweite
+    Bekanntheit"): a hyphenated compound, or an adjective's ending before a noun."""
+    return any("-" in w and not w.split("-")[0].isupper() and w[:1].isupper() for w in words_[1:]) or bool(
+        _GERMAN_ADJECTIVE.match(words_[0])
+    )
+
+
+_GERMAN_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|weit|ig|al|en)(?:e|er|es|en|em)$")
+"""A capitalised adjective opening a German sentence ("Bundesweite", "Politische")."""
+
+
+def _introduce(
+    scan: Scanner, outside: str, m: re.Match[str], run: str, role: re.Match[str] | None, role_words: list[str]
+) -> Person | None:
+    prep = bool(_PREP_BEFORE.search(outside, max(0, m.start() - 8), m.start()))
+    person = scan.cast.mention(run, after_preposition=prep)
+    if person is None:
+        return None
+    if person.gender is None and _ORG_BEFORE.search(outside, max(0, m.start() - 24), m.start()):
+        scan.cast.set_gender(person, Gender.BODY)  # "photo-sharing app Snapline", "the airline Skyways"
+    if role_words:
+        person.describe(role_words[-1])
+        scan.cast.set_gender(person, lexicon.gender_of(role_words[-1]))
+    if m.group("app") and person.role is None:
+        person.role = role_of(m.group("app"))
+    if person.gender is None:
+        scan.cast.set_gender(person, given_name_gender(person.tokens[0]) if person.tokens else None)
+    return person
+
+
+def _apposed(scan: Scanner, run: str, app: str | None, before: str) -> Person | None:
+    """ "Biebers Mutter, Pattie Mallette, hieß …", "His spokeswoman, Lena Park, said", "La
+    directora de Aduanas, Marta Ríos, respondió": the name set off after a role (or an office)
+    is the subject."""
+    if not app:
+        return None
+    inner = app.strip(" ,")
+    m = _HEADING.match(inner)
+    last = run.split()[-1]
+    office = _OFFICE_BEFORE.search(before)
+    if m is None or len(inner.split()) < 2 or not (_is_role(last) or (office and _is_role(office.group(1)))):
+        return None
+    role = last if _is_role(last) else office.group(1) if office else last
+    person = scan.cast.mention(inner)
+    if person is not None:
+        person.describe(role)
+        scan.cast.set_gender(person, lexicon.gender_of(role))
+    return person
+
+
+_OFFICE_BEFORE = P.compiled(rf"([\w’'\-]+)\s+(?:{alternation(words('prepositions'))})\s+$")
+"""A role and a preposition before a name: the name is an office or a place ("directora de Aduanas")."""
+
+
+def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
+    """ "The famed Australian golfer posted …", "Der 53-Jährige reagiert …": a description at
+    the start of the sentence is the one it describes."""
+    text = outside.lstrip()
+    lead = len(outside) - len(text)
+    if not text or text[:1].islower():
+        return None, 0
+    if text.split(None, 1)[0].casefold() not in _DETERMINERS:
+        return None, 0
+    found = read(text)
+    if found is None:
+        return None, 0
+    ref, end = found
+    if ref.kind not in (Kind.DESCRIPTION, Kind.NAME) or (
+        ref.kind == Kind.DESCRIPTION and not _is_role(ref.head or "")
+    ):
+        return None, 0
+    verb = _NEXT_WORD.match(text, end)
+    if verb is None or verb.group("w").casefold() in _NOT_VERBS:
+        return None, 0  # "The U.S. ambassador to London Woody Johnson wrote": not the description's verb
+    return scan.resolve(ref), lead + end
+
+
+_NEXT_WORD = re.compile(r"\s*(?:,[^,]{2,120},\s*)?(?P<w>[a-zà-ÿ][\w’'\-]*)")
+
+
+def _pronoun_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
+    m = _PRONOUN_SUBJECT.search(outside, 0, 120) or _POSSESSIVE.match(outside)
+    if m is None:
+        return None, 0
+    group = "pro" if m.group("pro") else "pro2"
+    return scan.pronoun(m.group(group)), m.end(group)
+
+
+def _inverted_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
+    """German word order (and Romance inversion): a phrase, the verb, then the subject ("Im
+    späteren Verlauf konnte er ...", "Auf Instagram postete die 32-Jährige ...")."""
+    if not outside.lstrip()[:1].isupper():
+        return None, 0
+    for m in _V2_AT.finditer(outside, 0, 120):
+        if m.group("verb").casefold() in _NOT_VERBS:
+            continue
+        found = read(outside[m.end("verb") :].lstrip())
+        if found is None:
+            continue
+        ref, end = found
+        if ref.kind == Kind.DESCRIPTION and not _is_role(ref.head or ""):
+            continue
+        if ref.kind == Kind.NAME and len((ref.name or "").split()) < 2 and not ref.role:
+            continue
+        start = len(outside) - len(outside[m.end("verb") :].lstrip())
+        return scan.resolve(ref), start + end
+    return None, 0
+
+
+def names_around_verbs(scan: Scanner, outside: str, current: Person | None) -> tuple[Person | None, int]:
+    """Names standing right before or after a reporting verb anywhere in the sentence ("…, Ortiz
+    said", "…, teilte seine Tochter Kirsten mit"): people of the article; the first is the
+    subject when the sentence has none."""
+    found, end = current, 0
+    for nm in _NAME_BEFORE_VERB.finditer(outside):
+        run = nm.group("run")
+        if _ORG_BEFORE.search(outside, max(0, nm.start() - 24), nm.start()):
+            person = scan.cast.mention(run, org=True)
+        elif len(run.split()) >= 2 or _known(scan, run):
+            prep = bool(_PREP_BEFORE.search(outside, max(0, nm.start() - 8), nm.start()))
+            person = scan.cast.mention(run, after_preposition=prep)
+        else:
+            continue
+        if found is None:
+            found, end = person, nm.end("run")
+        elif person is not None and person is not found:
+            scan.cast.touch(found)  # "… that colleague Jose Enrique had posted": the subject stays
+    for vm in _VERB_THEN_NAME.finditer(outside):
+        got = read(vm.group("rest"))
+        if got is not None and got[0].kind == Kind.NAME:
+            person = scan.resolve(got[0])
+            if found is None:
+                found, end = person, vm.start("rest") + got[1]
+    return found, end
+
+
+def _known(scan: Scanner, name: str) -> bool:
+    """Someone the article named before (a surname alone: looked up in the paragraphs skipped)."""
+    scan.recall(name)
+    return scan.cast.mention(name, create=False, subject=False) is not None
+
+
+def role_of(appositive: str) -> str | None:
+    """ ", Spokeswoman for the Joint Task Force (OIR) – the U.S.-led coalition," -> the first part;
+    ", 42, a nurse from Ohio," -> "nurse from Ohio" (an age is no role)."""
+    role = _AGE.sub("", " ".join(appositive.split()).strip(" ,")).strip(" ,")
+    role = _ROLE_END.split(role)[0].strip(" ,")
+    words_ = role.split()
+    while words_ and words_[0] in _ADVERBS:
+        words_.pop(0)  # ", also an Obama appointee,"
+    role = _ARTICLE.sub("", " ".join(words_))
+    first = role.split()[0] if role else ""
+    if (
+        not role
+        or len(role) > 80
+        or first.casefold() in _NOT_A_ROLE
+        or first in _PREPOSITIONS
+        or first in _AUXILIARIES
+    ):
+        return None
+    return role
+
+
+_AGE = re.compile(r"^\d{1,3}\s*,")
+_ROLE_END = re.compile(
+    rf"\s+[(–—]|\s+-\s+|\s+(?:{alternation((*words('relative_pronouns'), *words('complementizers')))})\b"
+)
+"""Where a role ends: a parenthesis, a dash, a relative clause (", a nurse who", ", Sängerin, die")."""
+_ARTICLE = re.compile(rf"^(?:{alternation(words('indefinite'))})\s+")
+_NOT_A_ROLE = frozenset(w.casefold() for w in words("not_a_role"))
+_PREPOSITIONS = frozenset(words("prepositions"))
+_AUXILIARIES = frozenset(words("auxiliaries"))
+"""", has just returned, ": a verb, no role."""
+_ADVERBS = frozenset(words("adverbs"))
+"""Lower case: "an die Regierung" opens no role, "An" may open a name."""
+
+
+_NAMED = P.compiled(rf"(?<![\w’'.\-])(?P<run>{P.NAME_RUN})")
+_OF_BEFORE = re.compile(r"\bof\s+$")
+
+
+def register_names(scan: Scanner, s: Sentence) -> None:
+    """The people a sentence names besides its subject, when a name says a gender or carries a
+    title ("Senator Maria Okafor met Governor Tom Ortiz"): who "he" or "she" may mean when no
+    subject fits."""
+    for m in _NAMED.finditer(s.text, s.start, s.end):
+        titles, name = split_title(m.group("run"))
+        titles = [t for t in titles if fold_key(t) not in NOT_NAMES]
+        if _OF_BEFORE.search(s.text, max(s.start, m.start() - 4), m.start()):
+            titles = []  # "Secretary of State Antony Blinken": the run starts inside the title
+        if len(name) >= 2 and (titles or given_name_gender(name[0])):
+            scan.cast.mention(" ".join(titles + name), subject=False)
+
+
+def is_role(word: str) -> bool:
+    return _is_role(word)

@@ -1,0 +1,915 @@
+"""The attribution rules: a registry of named, ordered rules, each reading one way journalists
+attribute a quote (as Python-Markdown registers its inline patterns, and mistune keeps a name ->
+pattern and a parse method per rule).
+
+Every rule names what it reads (:attr:`Rule.reads`), how it finds the speaker
+(:attr:`Rule.speaker`) and the evidence it records (:attr:`Rule.evidence`); its examples, positive
+and look-alike negatives in English, German, French and Spanish, are in
+``fixtures/prose/rules/<name>.txt``, one test each. The scanner tries the rules in order for each
+quote and takes the first that finds an attribution; a rule may also veto (a quote that is part of
+the reporter's phrase is no one's).
+
+Adding a phrasing is adding a rule here (or words to :mod:`threads.lexicon`), with its examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from .. import lexicon, vocab
+from ..lexicon import alternation, words
+from ..people import Person
+from ..quotes import Quote, sentences
+from . import evidence as E
+from . import passages
+from . import patterns as P
+from .speakers import Kind, Speaker, read
+
+if TYPE_CHECKING:
+    from .scanner import Candidate, Scanner, Sentence
+
+__all__ = ["RULES", "Found", "Rule", "Site"]
+
+
+class Region(StrEnum):
+    """Where a rule reads its attribution."""
+
+    AFTER = "after the quote"
+    BEFORE = "before the quote"
+    GAP = "between two quotes"
+    CONTEXT = "in the sentences before"
+
+
+@dataclass(slots=True)
+class Site:
+    """One quote where it stands, with the text around it."""
+
+    sentence: Sentence
+    quote: Quote
+    text: str
+    """The quote's words as posted (:func:`~threads.prose.scanner.clean_quote`)."""
+    leadin: str
+    """From the sentence's start (or the quote before) to the opening mark; the previous
+    paragraph's last sentence when this one opens with the quote and that one ends in a colon."""
+    after: str
+    """From the closing mark to the next quote or the sentence's end."""
+    previous: Candidate | None
+    """The candidate before this quote in the paragraph."""
+    position: int
+    lead_sentence: Sentence
+    """The sentence the lead-in belongs to."""
+    carried: bool = False
+    """The lead-in is the previous paragraph's last sentence."""
+    _verb: bool | None = None
+
+    @property
+    def tail(self) -> str:
+        """The lead-in's end, where an attribution before the quote stands (a speaker, an
+        appositive, the verb and a few words): the patterns anchored at the quote read no more."""
+        return self.leadin[-_TAIL:]
+
+    @property
+    def tail_start(self) -> int:
+        return max(0, len(self.leadin) - _TAIL)
+
+    def verb_before(self) -> bool:
+        """Whether a listed reporting verb stands in the lead-in's end (or a platform is named
+        there, for a verb the lexicon does not list)."""
+        if self._verb is None:
+            low = self.tail.lower()
+            self._verb = bool(P.compiled(P.VERB_GATE).search(low)) or E.Gate(self.tail).social
+        return self._verb
+
+    @property
+    def closed(self) -> bool:
+        """The quote ends in punctuation, or the reporter's does ('“…,” she said', '“…:)” she
+        tweeted'): without it, a quote runs on into the reporter's sentence ('“… in those”
+        Twitter posts, Harris said')."""
+        return not self.quote.text[-1:].isalnum() or bool(_CLAUSE_MARK.match(self.after))
+
+    @property
+    def ended(self) -> bool:
+        """'“... Huawei phones.” Trump tweeted again on Thursday': a full stop inside the closing
+        mark ended the sentence, and a capital after it starts the next one."""
+        q = self.quote.text
+        return q.endswith(".") and not q.endswith("..") and bool(_NEXT_SENTENCE.match(self.after))
+
+
+@dataclass(slots=True)
+class Found:
+    """What a rule read: the speaker, the words where the evidence is, the verb."""
+
+    speaker: Person | None
+    region: str = ""
+    verb: str | None = None
+    ref: Speaker | None = None
+    """The speaker as written, when the rule read one."""
+    continues: Candidate | None = None
+    """The candidate this quote is the next part of (a split quote, "he added")."""
+    evidence: str | None = None
+    """Evidence the rule records itself (a series passage, the sentence before)."""
+    platform: str | None = None
+    veto: bool = False
+    pending: bool = False
+    """A fragment in indirect speech: a post only if the same speaker's words follow."""
+    guessed: bool = False
+    """The speaker is a description taken to mean the latest subject: their context is no evidence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    region: Region
+    reads: str
+    """The pattern, as a reader would say it."""
+    speaker: str
+    """How the rule finds the speaker."""
+    evidence: str
+    """The evidence it records."""
+    find: Callable[[Scanner, Site], Found | None] = field(repr=False)
+
+
+_TAIL = 320
+"""Characters of the lead-in an attribution before the quote may span (seven words of a speaker,
+two appositives, the verb and 80 characters after it)."""
+_CLAUSE_MARK = re.compile(r"\s*[,;:—–]")
+_NEXT_SENTENCE = re.compile(rf"\s+[{P.UP}]")
+_LOWER_NEXT = re.compile(r"\s*[a-zà-ÿ]")
+_SENTENCE_REST = re.compile(r"\s*[.!?…]?\s*$")
+_AT_OR_TAG = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?!\w)|(?<![\w#&])#[^\W\d_]\w*")
+_AND = alternation(words("conjunctions"))
+_THEN = alternation(words("sequencers"))
+_CONJUNCTIONS = f"{_AND}|{_THEN}"
+"""And, then: "… and then tweeted", "und dann", "y luego"."""
+_COMPLEMENTIZERS = alternation(words("complementizers"))
+_JOINER = re.compile(
+    rf"^\s*[,;]?\s*(?:{_CONJUNCTIONS}|adding|before\s+adding)?\s*,?\s*(?:(?:{_COMPLEMENTIZERS})\s*)?:?\s*$"
+)
+"""Two quotes joined in one sentence: "A;" and, "B."."""
+_IN_PART_WORDS = 8
+
+_DETS = alternation(
+    tuple({w for f in ("definite", "possessives", "demonstratives", "indefinite") for w in words(f)})
+    + tuple(w.capitalize() for f in ("definite", "possessives", "demonstratives") for w in words(f))
+)
+_POST_NOUNS = P.POST_NOUN
+_POST_VERBS = alternation(words("post_verbs"))
+_PREPS = alternation((*words("prepositions"), *words("platform_prepositions"), *words("source_prepositions")))
+_SOURCE = alternation(words("source_prepositions"))
+_READS_IN = alternation(words("reads_in"))
+_IN = alternation(words("in_words"))
+
+
+def _match(pattern: str) -> Callable[..., re.Match[str] | None]:
+    compiled: list[re.Pattern[str]] = []
+
+    def run(text: str, pos: int = 0) -> re.Match[str] | None:
+        if not compiled:
+            compiled.append(P.compiled(pattern))
+        return compiled[0].search(text, pos)
+
+    return run
+
+
+def _each(find: Callable[..., re.Match[str] | None], text: str) -> Iterator[re.Match[str]]:
+    """Every match of a pattern anchored at the text's end, the one nearest the quote first: the
+    first whose speaker reads wins ("That followed one on Saturday in which Ann Reyes tweeted:" is
+    Ann Reyes's, not "That"'s)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    while pos <= len(text) and len(found) < 24:
+        m = find(text, pos)
+        if m is None:
+            break
+        found.append(m)
+        pos = m.start() + 1
+
+    def verb_at(m: re.Match[str]) -> int:
+        return max(m.start(g) for g in ("verb", "verb2") if g in m.re.groupindex and m.group(g))
+
+    # the verb nearest the quote first; for one verb, the longest speaker ("Councillor Aisha Grant")
+    yield from sorted(found, key=lambda m: (-verb_at(m), m.start()))
+
+
+# ---------------------------------------------------------------- the quote is part of a phrase
+
+_FRAGMENT_BEFORE = _match(rf"""(?i:(?<![\w’'\-])(?:{alternation(words("fragment_before"))})\s*$)""")
+
+
+_TITLED = _match(
+    rf"""(?:^|\s)(?:{_DETS}|(?i:{alternation(words("fragment_before"))}))\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>[\w’'\-]+)\s*$"""
+)
+"""A noun phrase right before the quote: the quote names it ('den Song „Kiss“', 'the hashtag
+"#MeToo"'), unless the noun is a post's ('the caption "…"', handled by the rules)."""
+
+
+def _fragment(scan: Scanner, site: Site) -> Found | None:
+    start = max(0, len(site.leadin) - 40)
+    if site.carried:  # the previous paragraph's tail
+        return None
+    lead = site.leadin[start:]
+    if _FRAGMENT_BEFORE(lead):
+        return Found(None, veto=True)
+    words_ = site.quote.text.split()
+    m = _TITLED(lead) if len(words_) <= 6 and site.quote.text[-1:].isalnum() else None
+    if m is not None and not _POST_NOUN_WORD(m.group("noun")) and not P.listed_verb(m.group("noun")):
+        return Found(None, veto=True)
+    return None
+
+
+_POST_NOUN_WORD = _match(rf"^(?:{P.POST_NOUN}|{alternation(words('caption_nouns'))})$")
+
+
+# ---------------------------------------------------------------- split and joined quotes
+
+
+def _continued(scan: Scanner, site: Site) -> Found | None:
+    """'“X,” he said. “Y.”', '“A;” and, “B.”', '„X“, schrieb er, zeigte sich jedoch: „Y“':
+    the next part of the quote before, unless the words between name someone else."""
+    last = scan.candidates[-1] if scan.candidates else None
+    if (
+        last is not None
+        and last.quote.open
+        and site.quote.start == 0
+        and last.sentence.paragraph == site.sentence.paragraph - 1
+    ):
+        return Found(last.speaker, continues=last)  # a long quote going on in the next paragraph
+    prev = site.previous
+    if prev is None or prev.rule == "indirect" or prev.sentence.paragraph != site.sentence.paragraph:
+        return None
+    if _AFTER_SPEAKER_VERB(site.after) or _AFTER_VERB_SPEAKER(site.after) or _AFTER_POST(site.after):
+        return None  # an attribution of its own: '„X“, schrieb ein Nutzer. „Y“, kündigte jemand an'
+    gap = site.sentence.text[prev.quote.end : site.quote.start]
+    if _JOINER.match(gap):
+        return Found(prev.speaker, continues=prev)
+    if prev.rule not in _AFTER_RULES or len(sentences(gap.strip())) > 1:
+        return None
+    for rule_ in (_lead_in, _lead_in_inverted):
+        other = rule_(scan, site)
+        if other is not None and other.speaker is not None and other.speaker is not prev.speaker:
+            return None
+    return Found(prev.speaker, continues=prev)
+
+
+# ---------------------------------------------------------------- after the quote
+
+_AFTER_POST = _match(
+    rf"""^\s*[,;:—–-]?\s*(?:
+        (?P<det>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
+          (?P<tail>\s+(?:{_PREPS})\s+(?:[\w’'\-@]+\s+){{0,3}}?[\w’'\-@]+)?
+          \s+(?P<verb>{_POST_VERBS})\b                        # the tweet said; the caption on that photo said
+      | (?P<verb2>{_POST_VERBS})\s+(?P<det2>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
+          (?P<tail2>\s+(?:{_SOURCE})\s+[^,.;:]{{1,60}})?     # read the tweet; decía el mensaje
+      | (?:{_READS_IN})\s+(?:{_IN})\s+(?:(?P<det3>{_DETS})\s+)?
+          (?:[\w’'\-]+\s+){{0,2}}?(?P<noun3>{_POST_NOUNS})\b        # hieß es in dem Post
+    )"""
+)
+
+
+def _after_post(scan: Scanner, site: Site) -> Found | None:
+    """'“…,” the tweet said', '“…,” the caption on that photo said', '“…,” one post read'."""
+    if not site.closed or site.ended:
+        return None
+    m = _AFTER_POST(site.after)
+    if m is None:
+        return None
+    det = m.group("det") or m.group("det2") or m.group("det3") or "the"
+    noun = m.group("noun") or m.group("noun2") or m.group("noun3")
+    owner = scan.post_owner(det, m.group("tail") or m.group("tail2") or "", noun)
+    return Found(
+        owner,
+        region=m.group(0),
+        verb=m.group("verb") or m.group("verb2") or "hieß",
+        evidence=f"post '{noun}'",
+    )
+
+
+_AFTER_SPEAKER_VERB = _match(
+    rf"""^\s*[,;:—–-]?\s*
+    {P.PRE}
+    (?P<spk>{P.SPEAKER})
+    {P.AT}?
+    {P.APPOSITIVE}?
+    \s+{P.ADV}
+    (?P<verb>{P.VERB})(?![\w’'\-])"""
+)
+
+
+def _after_speaker_verb(scan: Scanner, site: Site) -> Found | None:
+    """'“…,” Reyes tweeted', '“…,” the reality figure tweeted', '“…,” one fan wrote on X'."""
+    m = _AFTER_SPEAKER_VERB(site.after)
+    if m is None or site.ended:
+        return None
+    if not site.closed and (m.group("pre") or m.group("app")):
+        return None
+    ref = _read_whole(m.group("spk"), m.group("app"))
+    if ref is None or (not site.closed and ref.kind not in (Kind.PRONOUN, Kind.HANDLE)):
+        return None  # '“… in those” Twitter posts, Harris said': the quote runs on into the sentence
+    if ref.kind == Kind.NAME and _ends_at_place(site.after[: m.start("spk")], m.group("pre")):
+        return None  # "a student at Wesleyan University wrote": someone there, not the place
+    if _platform_not_first(ref, site.after[: m.start("spk")]):
+        return None
+    region = site.after[m.end("spk") :]
+    if site.lead_sentence is site.sentence and site.leadin.rstrip().endswith((":", ",")):
+        region = site.leadin + " " + region  # "in his most recent tweet: “…,” he wrote"
+    return scan.found(
+        ref,
+        site,
+        region=region,
+        verb=m.group("verb"),
+        at=m.group("at"),
+        app=m.group("app"),
+        pre=m.group("pre"),
+    )
+
+
+def _read_whole(spk: str, app: str | None) -> Speaker | None:
+    """The speaker of a phrase a pattern took as one, when it reads as one to its end (with the
+    appositive, when that holds the name: "the harbour master, Piet Vos,")."""
+    for phrase in (spk + app, spk) if app else (spk,):
+        found = read(phrase)
+        if found is not None and found[1] >= len(phrase.rstrip(" ,.")):
+            ref = found[0]
+            beside = (app or "").strip(" ,")
+            named = _FULL_NAME(beside) if beside and ref.kind == Kind.NAME else None
+            if named is not None and named.end() == len(beside) and len(named.group(0).split()) >= 2:
+                # "the director of Centros Penales, Osiris Luna, said": the name beside the office
+                surface = spk + (app or "")
+                return Speaker(Kind.NAME, surface, name=named.group(0), role=ref.role or ref.surface)
+            return ref
+    return None
+
+
+_FULL_NAME = _match(rf"^{P.NAME_RUN}")
+
+
+def _ends_at_place(prefix: str, pre: str) -> bool:
+    """ "a student at Wesleyan University", "vor etwa einem Jahr", "Auf Instagram": the name after
+    these words is a place, a platform or a noun of the reporter's phrase, not a speaker."""
+    words_ = prefix.split()
+    if not words_:
+        return False
+    last = words_[-1].casefold()
+    if len(words_) >= 2 and words_[-2].casefold() in P.SPOKES:
+        return False  # "a spokesperson for Sheffield University": the organisation speaks
+    return last in _ARTICLES or last in _PREPOSITIONS
+
+
+def _platform_not_first(ref: Speaker, prefix: str) -> bool:
+    """A platform's name speaks only as a sentence's subject ("Twitter said in a tweet"), never
+    after other words ("En su cuenta de X escribió": the account, not the speaker)."""
+    return (
+        ref.kind == Kind.NAME
+        and (ref.name or "").casefold() in vocab.PLATFORM_NAMES
+        and bool(prefix.strip(" ,;:—–-"))
+    )
+
+
+_ARTICLES = frozenset(
+    w.casefold() for w in (*words("definite"), *words("indefinite"), *words("demonstratives"))
+)
+_PREPOSITIONS = frozenset(w.casefold() for w in (*words("platform_prepositions"), *words("prepositions")))
+"""Words after which a name is a place or a platform, not a speaker ("Auf Instagram schrieb …")."""
+
+
+_FRENCH_PRONOUNS = alternation(words("pronouns", "fr"))
+_FRENCH_AUX = alternation(words("auxiliaries", "fr"))
+_FRENCH_INVERSION = rf"""(?:
+      (?P<aux>{_FRENCH_AUX})-t-(?P<fpro>{_FRENCH_PRONOUNS})\s+(?P<part>\w+)   # a-t-il écrit
+    | (?P<fverb>\w+)-(?:t-)?(?P<fpro2>{_FRENCH_PRONOUNS})(?!\w)                # écrit-il, ajoute-t-elle
+)"""
+_AFTER_VERB_SPEAKER = _match(
+    rf"""^\s*[,;:—–-]?\s*{P.ADV}
+    (?:
+        {_FRENCH_INVERSION}(?P<frest>.*)
+      | (?P<verb>{P.VERB})\s+(?P<rest>\S.*)
+    )$"""
+)
+
+
+def _after_verb_speaker(scan: Scanner, site: Site) -> Found | None:
+    """'“…,” tweeted utility spokesman Daniel Okafor', '„…“, schrieb der Popstar auf Instagram',
+    '«…», escribió la ministra en X', '« … », a-t-il tweeté', '“…,” said one, Ben Wainwright'."""
+    if not site.closed or site.ended:
+        return None
+    m = _AFTER_VERB_SPEAKER(site.after)
+    if m is None:
+        return None
+    pro = m.group("fpro") or m.group("fpro2")
+    if pro:
+        verb = m.group("part") or m.group("fverb")
+        if not P.listed_verb(verb):
+            return None
+        ref = Speaker(Kind.PRONOUN, pro, gender=_pronoun_gender(pro))
+        return scan.found(ref, site, region=site.after, verb=verb)
+    found = read(m.group("rest"))
+    if found is None:
+        return None
+    ref, end = found
+    region = site.after[m.start("rest") + end :]
+    return scan.found(ref, site, region=site.after[: m.start("rest")] + region, verb=m.group("verb"))
+
+
+def _pronoun_gender(word: str) -> lexicon.Gender | None:
+    gender = P.PRONOUNS.get(word.casefold())
+    return gender if isinstance(gender, lexicon.Gender) else None
+
+
+_PRO_DROP = _match(
+    rf"""^\s*[,;:—–-]?\s*{P.ADV}
+    (?P<verb>{alternation(P.PRO_DROP)})
+    (?=\s+(?:{alternation(words("platform_prepositions", "es", "it", "pt"))}|a\s+través)\b|\s*[.;!?]|\s*$)"""
+)
+
+
+def _after_verb_alone(scan: Scanner, site: Site) -> Found | None:
+    """'«…», escribió en su cuenta de X': Spanish, Italian and Portuguese leave the subject out;
+    it is the sentence's, else the last one's."""
+    if not site.closed or site.ended:
+        return None
+    m = _PRO_DROP(site.after)
+    if m is None:
+        return None
+    speaker = site.sentence.subject or scan.cast.latest()
+    return Found(speaker, region=site.after, verb=m.group("verb"))
+
+
+# ---------------------------------------------------------------- before the quote
+
+_LEAD_POST = _match(
+    rf"""(?:^|(?<=[\s,;(]))(?:
+        (?P<det>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
+          (?P<tail>\s+(?:{_PREPS})\s+[^:“”"„«»]{{0,40}}?)?
+          \s+(?P<verb>{_POST_VERBS})(?:\s+in\s+part)?            # The post read:  Der Post lautete:
+      | (?i:{_IN})\s+(?:(?P<det2>{_DETS})\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
+          \s+(?:{_READS_IN})(?:\s+es)?                          # In dem Post hieß es:
+    )\s*[:,]?\s*$"""
+)
+
+
+def _lead_post(scan: Scanner, site: Site) -> Found | None:
+    """'The post read: “…”', 'Her caption read: “…”', 'In dem Post hieß es: „…“'."""
+    m = _LEAD_POST(site.leadin)
+    if m is None:
+        return None
+    det = m.group("det") or m.group("det2") or "the"
+    noun = m.group("noun") or m.group("noun2")
+    owner = scan.post_owner(det, m.group("tail") or "", noun)
+    return Found(owner, region=site.leadin, verb=m.group("verb") or "hieß", evidence=f"post '{noun}'")
+
+
+_POSSESSED = _match(
+    rf"""(?:^|(?<=[\s,;(]))
+    (?P<spk>{P.NAME_RUN}(?<=[’']s|s[’']))\s+                 # Reyes’s, the Joneses'
+    (?:[\w’'\-]+\s+){{0,3}}?
+    (?P<noun>{_POST_NOUNS})\s+
+    (?P<verb>{_POST_VERBS})(?:\s+in\s+part)?\s*[:,]?\s*$"""
+)
+
+
+def _possessed(scan: Scanner, site: Site) -> Found | None:
+    """'Reyes’s tweet read: “…”', 'Reyes’s latest Instagram post said, “…”'."""
+    m = _POSSESSED(site.leadin)
+    if m is None:
+        return None
+    person = scan.cast.mention(m.group("spk"))
+    return Found(person, region=f"{m.group('noun')} {m.group('verb')}", verb=m.group("verb"))
+
+
+_LEAD_IN = _match(
+    rf"""(?:^|(?<=[\s,;(]))
+    {P.PRE}
+    (?P<spk>{P.SPEAKER})
+    {P.AT}?
+    {P.APPOSITIVE}?
+    \s+{P.ADV}
+    (?:
+        (?P<verb>{P.VERB})(?P<post>\s[^:“”"„«»]{{0,80}}?)?          # Reyes wrote on Facebook:
+      | (?P<aux>(?i:{alternation(words("auxiliaries", "de"))}))\s(?P<mid>[^:“”"„«»]{{0,80}}?)\s*
+        (?P<verb2>{alternation(words("participles", "de"))})       # hatte am Samstag auf X geschrieben:
+    )
+    \s*[:,]?\s*$"""
+)
+
+
+def _lead_in(scan: Scanner, site: Site) -> Found | None:
+    """'Reyes wrote on Facebook: “…”', 'The singer tweeted, “…”', 'Kiesewetter hatte auf X
+    geschrieben: «…»'."""
+    bare = not site.leadin.rstrip().endswith((":", ","))
+    if bare and (site.quote.text[:1].islower() or _LOWER_NEXT.match(site.after)):
+        return None  # 'Trump said “it would be very nice” if ...': a fragment of the reporter's sentence
+    if not site.verb_before():
+        return None
+    tail, at = site.tail, site.tail_start
+    for m in _each(_LEAD_IN, tail):
+        post = m.group("post") or m.group("mid") or ""
+        if _REPORTED_POST.match(post):
+            return None
+        verb = m.group("verb") or m.group("verb2")
+        if not P.listed_verb(verb) and not E.posted_there(tail[m.start("verb") :], verb):
+            continue  # "On May 4, the day Adele turned 26, the singer tweeted,": not "turned"
+        ref = _read_whole(m.group("spk"), m.group("app"))
+        if ref is None:
+            continue
+        if ref.kind == Kind.NAME and _ends_at_place(site.leadin[: at + m.start("spk")], m.group("pre")):
+            continue  # "Auf Instagram schrieb …": the platform, not a speaker
+        if _platform_not_first(ref, site.leadin[: at + m.start("spk")]):
+            continue
+        region = site.leadin  # "On social media the Metropolitan Police said:"
+        return scan.found(
+            ref, site, region=region, verb=verb, at=m.group("at"), app=m.group("app"), pre=m.group("pre")
+        )
+    return None
+
+
+_LEAD_INVERTED = _match(
+    rf"""(?:^|(?<=[\s,;(]))
+    (?P<front>[^:“”"„«»]{{0,80}}?\s)??
+    (?P<verb>{P.LISTED_VERB})\s+
+    (?P<rest>[^:“”"„«»]{{1,120}}?)
+    \s*:\s*$"""
+)
+
+
+def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
+    """'Dazu schrieb er: „…“', 'Auf Instagram schrieb sein Weggefährte in einem Post: "…"',
+    'Wrote one fan: “…”': the verb before the speaker, a colon before the quote."""
+    if not site.leadin.rstrip().endswith(":") or not site.verb_before():
+        return None
+    m = _LEAD_INVERTED(site.tail)
+    if m is None or not P.listed_verb(m.group("verb")):
+        return None
+    found = read(m.group("rest"))
+    if found is None:
+        return None
+    ref, _ = found
+    if ref.kind == Kind.NAME and ref.role and ref.role.split()[0].casefold() in _STOP_ROLES:
+        return None
+    if _platform_not_first(ref, "after the verb"):
+        return None  # "took to Twitter to say:": the platform, not a speaker
+    return scan.found(ref, site, region=site.leadin, verb=m.group("verb"))
+
+
+_STOP_ROLES = frozenset(w.casefold() for w in words("function_words"))
+
+_LEAD_WHO = _match(
+    rf"""(?P<spk>{P.NAME_RUN}){P.APPOSITIVE}?,\s+
+    (?:{alternation((*words("relative_pronouns"), *words("complementizers")))})\s+{P.ADV}
+    (?P<verb>{P.VERB})(?P<post>\s[^:“”"„«»]{{0,80}}?)?\s*[:,]\s*$"""
+)
+
+
+def _lead_who(scan: Scanner, site: Site) -> Found | None:
+    """'… his producer Nigel Godrich, who tweeted, “…”'."""
+    if "," not in site.tail or not site.verb_before():
+        return None
+    m = _LEAD_WHO(site.tail)
+    if m is None:
+        return None
+    found = read(m.group("spk"))
+    if found is None:
+        return None
+    return scan.found(found[0], site, region=site.tail[m.start("verb") :], verb=m.group("verb"))
+
+
+_CAPTION_NOUNS = alternation(words("caption_nouns"))
+_REPORTED_POST = re.compile(rf"\s*(?:{_COMPLEMENTIZERS}|{alternation(words('topic_before'))})\s")
+"""What follows the verb says the quote is reported, or a topic ("tweeted that", "posted about")."""
+
+_CAPTIONED = _match(
+    rf"""(?:^|(?<=[\s,;(]))
+    {P.PRE}(?P<spk>{P.SPEAKER}){P.APPOSITIVE}?\s+{P.ADV}
+    (?P<verb>{P.VERB})(?P<post>\s[^:“”"„«»]{{0,80}}?)?
+    \s+(?:{alternation((*words("with_words"), *words("conjunctions")))})\s+(?:{_DETS})\s+
+    (?:{_CAPTION_NOUNS})\s*[:,]?\s*$"""
+)
+
+
+def _captioned(scan: Scanner, site: Site) -> Found | None:
+    """'Reyes shared a photo with the caption “…”'."""
+    if not _CAPTION_WORD.search(site.tail):
+        return None
+    m = _CAPTIONED(site.tail)
+    if m is None:
+        return None
+    ref = _read_whole(m.group("spk"), m.group("app"))
+    if ref is None:
+        return None
+    region = site.tail[m.start() :]
+    return scan.found(ref, site, region=region, verb=m.group("verb"), app=m.group("app"), pre=m.group("pre"))
+
+
+_CAPTION_WORD = re.compile(_CAPTION_NOUNS, re.IGNORECASE)
+
+_IN_PART = _match(
+    rf"""(?:^|(?<=[\s,;(]))
+    {P.PRE}(?P<spk>{P.SPEAKER}){P.APPOSITIVE}?\s+{P.ADV}
+    (?P<verb>{P.VERB})(?P<post>\s[^:“”"„«»]{{0,80}}?)?
+    \s+(?:{_COMPLEMENTIZERS})\s*$"""
+)
+
+
+def _in_part(scan: Scanner, site: Site) -> Found | None:
+    """'Reyes tweeted after the session that “his empty chair showed … Sad!”': a post quoted in
+    part as the rest of the sentence (a long quote, and the lead-in says where it was posted)."""
+    if len(site.quote.text.split()) < _IN_PART_WORDS or not _SENTENCE_REST.match(site.after):
+        return None
+    if not _ENDS_WITH_THAT.search(site.tail) or not site.verb_before():
+        return None
+    m = _IN_PART(site.tail)
+    if m is None or E.social(E.clean(site.leadin)) is None:
+        return None
+    ref = _read_whole(m.group("spk"), m.group("app"))
+    if ref is None:
+        return None
+    region = site.tail[m.start() :]
+    return scan.found(ref, site, region=region, verb=m.group("verb"), app=m.group("app"), pre=m.group("pre"))
+
+
+_ENDS_WITH_THAT = re.compile(rf"(?<![\w’'])(?:{_COMPLEMENTIZERS})\s*$")
+
+_CONJOINED = _match(rf"""(?:\b(?:{_AND})(?:\s+(?:{_THEN}))?|,)\s+{P.ADV}(?P<verb>{P.VERB})\s*[:,]?\s*$""")
+_NAME_BEFORE_COMMA = re.compile(rf",\s+(?P<run>{P.NAME_RUN}),$", re.VERBOSE)
+
+
+def _conjoined(scan: Scanner, site: Site) -> Found | None:
+    """'Reyes, in a tweet, praised the crews and said “…”'; 'His spokeswoman, Lena Park,
+    tweeted: “…”' (the name set off before the verb speaks)."""
+    subject = site.lead_sentence.subject
+    if subject is None or not site.quote.text[:1].isupper() or not site.verb_before():
+        return None
+    m = _CONJOINED(site.tail)
+    if m is None:
+        return None
+    named = _NAME_BEFORE_COMMA.search(site.tail, 0, m.start() + 1)
+    if named is not None and m.group(0).lstrip().startswith(","):
+        person = scan.cast.mention(named.group("run"))
+        if person is not None:
+            subject = site.lead_sentence.subject = person
+            before = site.tail[: named.start()].split()
+            if before and person.role is None and passages.is_role(before[-1]):
+                person.role = before[-1]  # "His spokeswoman, Lena Park, tweeted"
+    return Found(subject, region=E.clean(site.leadin), verb=m.group("verb"))
+
+
+def _lead_colon(scan: Scanner, site: Site) -> Found | None:
+    """'They followed up minutes later: “…”', 'Im späteren Verlauf konnte er sich nicht
+    verkneifen: „…“': a sentence ending in a colon introduces its subject's words; a post only
+    where the subject is said to be posting (the context) or the lead-in says so itself."""
+    if not site.leadin.rstrip().endswith(":"):
+        return None
+    subject = site.lead_sentence.subject
+    if subject is None:
+        return None
+    region = E.clean(site.leadin)  # "read the governor’s tweet aloud:" is not the subject's
+    if E.not_social(region):
+        return None  # "… told Recode editor Kara Swisher that he thought …:"
+    additive = bool(set(region.casefold().split()) & P.ADDITIVE)
+    return Found(subject, region=region, verb=None, platform="additive" if additive else None)
+
+
+# ---------------------------------------------------------------- no attribution of its own
+
+
+def _set_off(scan: Scanner, site: Site) -> Found | None:
+    """The next paragraph of a <blockquote> whose first was attributed: the same post."""
+    prev = scan.last_set_off
+    if site.quote.opener or prev is None or prev.sentence.paragraph != site.sentence.paragraph - 1:
+        return None
+    return Found(prev.speaker, continues=prev)
+
+
+def _series(scan: Scanner, site: Site) -> Found | None:
+    """A paragraph that is one quote, right after "Reyes sent a flurry of tweets on Monday" (or
+    after another such quote): the next of those posts."""
+    owner = scan.series_owner(site.sentence.paragraph)
+    if owner is None or site.quote.start != 0 or not _SENTENCE_REST.match(site.sentence.text, site.quote.end):
+        return None
+    scan.series_paragraph = (site.sentence.paragraph, owner)
+    return Found(owner, region="", evidence="series")
+
+
+def _named_before(scan: Scanner, site: Site) -> Found | None:
+    """A sentence that is only a quote, after a sentence that names the post ('Sein letztes
+    Instagram-Posting ist vom Oktober. „…“') or says its subject posts, when the quote holds an
+    @mention or a #hashtag ('Trump, known for tweeting at any hour. “On behalf of @FLOTUS …”')."""
+    before = scan.sentence_before(site.sentence)
+    s = site.sentence
+    if before is None or site.quote.start > s.start + 1 or site.leadin.strip():
+        return None
+    rest = site.after.strip(" .")
+    if (
+        rest
+        and not (site.quote.text[-1:] in ".!?" and _NEXT_SENTENCE.match(site.after))
+        and not rest.startswith(("–", "—", "-"))
+    ):
+        return None
+    named = scan.post_named(before)
+    tail = s.text[site.quote.end :].strip()
+    if named is not None and (not tail or tail.startswith(("–", "—", "-", ","))):
+        owner, cue = named
+        return Found(owner, region="", evidence=f"passage '{cue.words}'", platform=cue.platform)
+    if not _AT_OR_TAG.search(site.quote.text):
+        return None
+    said = E.social(E.clean(before.outside))
+    if said is None:
+        return None
+    poster = before.subject or scan.named_before(before, said)
+    if poster is None:
+        return None
+    return Found(poster, region="", evidence=f"passage '{said.words}'", platform=said.platform)
+
+
+def _indirect(scan: Scanner, site: Site) -> Found | None:
+    """'He apologized on Twitter explaining the post “was meant to be funny.” He added: “…”': a
+    fragment in indirect speech whose sentence says its subject posted; kept only when the same
+    speaker's words follow ("he added"), the post then starting at the fragment."""
+    s = site.sentence
+    if s.subject is None or s.cue is None or s.cue.start > site.quote.start - s.start:
+        return None
+    if len(site.quote.text.split()) < 3:
+        return None  # a word or two: a term, a name
+    if site.quote.text[:1].isupper() and site.leadin.rstrip().endswith((":", ",")):
+        return None
+    return Found(
+        s.subject, region="", evidence=f"passage '{s.cue.words}'", platform=s.cue.platform, pending=True
+    )
+
+
+# ---------------------------------------------------------------- the registry
+
+_AFTER_RULES = frozenset(("after-post", "after-speaker-verb", "after-verb-speaker", "after-verb-alone"))
+
+
+def _rule(
+    name: str,
+    region: Region,
+    reads: str,
+    speaker: str,
+    evidence: str,
+    find: Callable[[Scanner, Site], Found | None],
+) -> Rule:
+    return Rule(name, region, reads, speaker, evidence, find)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "fragment",
+        Region.BEFORE,
+        "an article, a possessive or a preposition right before the quote: "
+        'through the "account run by his family"',
+        "none",
+        "none: no post",
+        _fragment,
+    ),
+    _rule(
+        "continued",
+        Region.GAP,
+        '"X," he said. "Y."  /  "A;" and, "B."',
+        "the speaker of the quote before",
+        "the quote before's",
+        _continued,
+    ),
+    _rule(
+        "after-post",
+        Region.AFTER,
+        '"X," the tweet said / the caption on that photo said / hieß es in dem Post',
+        "whoever was just said to post, or the possessive",
+        "the post noun, the poster's context",
+        _after_post,
+    ),
+    _rule(
+        "after-speaker-verb",
+        Region.AFTER,
+        '"X," NAME|he|the singer|one fan VERB ...',
+        "the phrase before the verb",
+        "the verb or platform phrase after the quote",
+        _after_speaker_verb,
+    ),
+    _rule(
+        "after-verb-speaker",
+        Region.AFTER,
+        '"X," VERB NAME|she|la ministra|jemand ...',
+        "the phrase after the verb",
+        "the verb or platform phrase after the quote",
+        _after_verb_speaker,
+    ),
+    _rule(
+        "after-verb-alone",
+        Region.AFTER,
+        "«X», escribió en X  (a language that drops the subject)",
+        "the sentence's subject, else the latest",
+        "the platform phrase after the verb",
+        _after_verb_alone,
+    ),
+    _rule(
+        "lead-post",
+        Region.BEFORE,
+        'The post read: "X" / In dem Post hieß es: „X“',
+        "whoever was just said to post, or the possessive",
+        "the post noun, the poster's context",
+        _lead_post,
+    ),
+    _rule("possessed", Region.BEFORE, 'NAME\'s tweet read: "X"', "the owner", "the post noun", _possessed),
+    _rule(
+        "captioned",
+        Region.BEFORE,
+        'NAME shared a photo with the caption "X"',
+        "the phrase before the verb",
+        "the platform phrase",
+        _captioned,
+    ),
+    _rule(
+        "in-part",
+        Region.BEFORE,
+        'NAME tweeted that "X ..." (a long quote ending the sentence)',
+        "the phrase before the verb",
+        "the platform phrase",
+        _in_part,
+    ),
+    _rule(
+        "lead-in-who",
+        Region.BEFORE,
+        'NAME, who tweeted, "X"',
+        "the name before the relative pronoun",
+        "the verb",
+        _lead_who,
+    ),
+    _rule(
+        "lead-in-inverted",
+        Region.BEFORE,
+        'Dazu schrieb er: „X“ / Wrote one fan: "X"',
+        "the phrase after the verb",
+        "the verb or platform phrase before the quote",
+        _lead_in_inverted,
+    ),
+    _rule(
+        "conjoined",
+        Region.BEFORE,
+        'NAME, in a tweet, praised X and said: "Y"',
+        "the sentence's subject",
+        "a platform phrase in the sentence",
+        _conjoined,
+    ),
+    _rule(
+        "lead-in",
+        Region.BEFORE,
+        'NAME|he VERB (on X): "X"',
+        "the phrase before the verb",
+        "the verb or platform phrase before the quote",
+        _lead_in,
+    ),
+    _rule(
+        "lead-colon",
+        Region.BEFORE,
+        'They followed up minutes later: "X"',
+        "the sentence's subject",
+        "the subject's context (or the lead-in's own platform phrase)",
+        _lead_colon,
+    ),
+    _rule(
+        "set-off",
+        Region.CONTEXT,
+        "a <blockquote> paragraph after an attributed one",
+        "the speaker of the paragraph before",
+        "the paragraph before's",
+        _set_off,
+    ),
+    _rule(
+        "series",
+        Region.CONTEXT,
+        'a paragraph that is one quote after "NAME sent a series of tweets"',
+        "the subject of that passage",
+        "the passage",
+        _series,
+    ),
+    _rule(
+        "named-before",
+        Region.CONTEXT,
+        'His last Instagram post is from May. "X"',
+        "the post's owner (the possessive, the subject)",
+        "the sentence before",
+        _named_before,
+    ),
+    _rule(
+        "indirect",
+        Region.BEFORE,
+        'NAME wrote on X that it "was a joke." He added: "Y"',
+        "the sentence's subject",
+        "the sentence's platform phrase, once the speaker goes on",
+        _indirect,
+    ),
+)
+"""The rules, in the order they are tried."""
+
+
+def rule(name: str) -> Rule:
+    """The rule registered under ``name``."""
+    for r in RULES:
+        if r.name == name:
+            return r
+    raise KeyError(name)

@@ -1,0 +1,1070 @@
+"""The prose reader: reads an article's paragraphs once, tracks who is who and who is said to be
+posting, and runs the attribution rules (:mod:`threads.prose.rules`) for every quote.
+
+Cheap where nothing is quoted: most paragraphs hold no quote, and a quote is a post only with
+social evidence nearby. A first pass finds the quotes; only paragraphs around a quote that could
+be a post (a social word in reach, or a passage about someone's posts before it) are read in
+full, with the few before them for context. Names in the paragraphs skipped are looked up only
+when a surname alone must be resolved (:meth:`Scanner.recall`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from .. import captions, dates, notices
+from ..lexicon import Gender, alternation, words
+from ..model import Author, Paragraph, Post
+from ..people import Cast, Person, split_title
+from ..quotes import Quote, find_quotes, sentences
+from . import evidence as E
+from . import passages
+from . import patterns as P
+from .evidence import Cue, Gate
+from .rules import RULES, Found, Rule, Site
+from .speakers import Kind, Speaker, handle_in, read
+
+__all__ = ["Candidate", "Scanner", "Sentence", "clean_quote"]
+
+_NO_WORDS = Gate("")
+_VERB_GATE = P.compiled(P.VERB_GATE)
+_AFTER_RULES = frozenset(("after-post", "after-speaker-verb", "after-verb-speaker", "after-verb-alone"))
+_BEFORE_QUOTE = 3
+"""Sentences before a quote read for who is who (the subject a "he" or "the singer" means)."""
+_WINDOW = 3
+"""Paragraphs before a quote that are read in full for who is who."""
+_HOT = 4
+"""A quote can be a post only with a social word at most this many paragraphs before it (or in
+the paragraph after it: a caption)."""
+_REACH = 10
+"""How far back a passage about someone's posts ("a series of tweets") is looked for."""
+_SINGLE = 3
+"""Sentences a "single" context lasts (the subject said to have posted, or a post found)."""
+_CROWD = 3
+"""Paragraphs a crowd context lasts after its last renewal."""
+_RECENT_SENTENCES = 3
+
+
+class Lasting(StrEnum):
+    SERIES = "series"
+    """A passage about someone's posts ("sent out a series of tweets"): holds from then on."""
+    SINGLE = "single"
+    """A sentence saying someone posted, or a post of theirs: holds for the next few sentences."""
+    CROWD = "crowd"
+    """Many people posting ("Tributes poured in on Twitter"): holds for the next paragraphs, for
+    anyone of the crowd (an unnamed user, an account) and for anyone who writes."""
+
+
+@dataclass(slots=True)
+class Context:
+    """Why someone's later quotes are posts: a passage about their posts, or a caption."""
+
+    lasting: Lasting
+    platform: str
+    evidence: str
+    day: date | None
+    until: int
+    """The last sentence index (single) or paragraph index (crowd) it holds for."""
+    since: int = 0
+    """The sentence index it was set at."""
+
+
+@dataclass(eq=False, slots=True)
+class Sentence:
+    """One sentence of a paragraph, as read."""
+
+    paragraph: int
+    text: str
+    """The paragraph's whole text (offsets below are into it)."""
+    start: int
+    end: int
+    base: int
+    """The paragraph's position in the source."""
+    quotes: list[Quote]
+    outside: str
+    """``text[start:end]`` with its quotes blanked out (same length, so offsets hold)."""
+    index: int
+    """Place among all sentences read."""
+    subject: Person | None = None
+    subject_end: int = 0
+    cue: Cue | None = None
+
+
+@dataclass(eq=False, slots=True)
+class Candidate:
+    """A quote with a speaker: a post when it has social evidence."""
+
+    quote: Quote
+    text: str
+    speaker: Person
+    position: int
+    sentence: Sentence
+    rule: str
+    evidence: list[str] = field(default_factory=list)
+    platform: str | None = None
+    day: date | None = None
+    not_social: bool = False
+    continues: bool = False
+    """A split or joined quote that goes on the previous one's post."""
+    pending: bool = False
+    """A fragment kept only if the speaker goes on (see the rule "indirect")."""
+
+    def continued_by(self, site: Site, rule: str) -> Candidate:
+        """The next part of this candidate's post: same speaker, evidence, platform and day."""
+        return Candidate(
+            site.quote, site.text, self.speaker, site.position, site.sentence, rule, list(self.evidence),
+            self.platform, self.day, self.not_social, continues=True,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A post as the reader found it, with the rules that attributed its parts (the first part's
+    first: see the rules' examples)."""
+
+    rules: tuple[str, ...]
+    post: Post
+
+
+def explain(paragraphs: Sequence[Paragraph], *, article_date: date | None = None) -> list[Finding]:
+    """The posts of :func:`extract`, each with the names of the rules that attributed it."""
+    scanner = Scanner(article_date, False)
+    posts = scanner.run(paragraphs, None)
+    groups = [g for g in scanner.groups() if g[0].evidence and not g[0].not_social]
+    return [Finding(tuple(c.rule for c in g), post) for g, post in zip(groups, posts, strict=True)]
+
+
+def extract(
+    paragraphs: Sequence[Paragraph],
+    *,
+    article_date: date | None = None,
+    title: str | None = None,
+    all_quotes: bool = False,
+) -> list[Post]:
+    """Quoted posts in running prose, in document order."""
+    return Scanner(article_date, all_quotes).run(paragraphs, title)
+
+
+class Scanner:
+    def __init__(self, article_date: date | None, all_quotes: bool) -> None:
+        self.article_date = article_date
+        self.all_quotes = all_quotes
+        self.cast = Cast()
+        self.contexts: dict[int, Context] = {}
+        """Person (by their place in the cast) -> why their quotes are posts."""
+        self.crowd: Context | None = None
+        self.nearby: tuple[Cue, int] | None = None
+        """The latest social cue read, and its paragraph: where a writer nearby posted."""
+        self.last_platform: str | None = None
+        """The platform the article last named: where "the post" is."""
+        self.last_posting: Person | None = None
+        """Who was last said to be posting (the owner of "the tweet said")."""
+        self.candidates: list[Candidate] = []
+        self.sentence_index = 0
+        self.series_paragraph: tuple[int, Person] | None = None
+        """The last paragraph that told of someone's series of posts (or quoted one of them alone)."""
+        self.colon_tail: Sentence | None = None
+        """The last sentence of the paragraph before, when it ends in a colon."""
+        self.recent: deque[Sentence] = deque(maxlen=_RECENT_SENTENCES)
+        self.before: Sentence | None = None
+        """The sentence before the one being read, in the same paragraph."""
+        self.last_set_off: Candidate | None = None
+        """The latest candidate from a paragraph set off by the markup alone (see :func:`_quotes_of`)."""
+        self.page = E.PageWords(())
+        self.paragraphs: Sequence[Paragraph] = ()
+        self._names_counted: Counter[str] | None = None
+        self._where: dict[str, list[int]] = {}
+        """A capitalised word -> the paragraphs holding it (built with :attr:`_names_counted`)."""
+        self._recalled: dict[str, int] = {}
+        """A surname looked up -> how far along its paragraphs in :attr:`_where` the lookup went."""
+        self.paragraph_now = 0
+        """The paragraph being read."""
+        self.title: str | None = None
+        self._series_seen = False
+        self._single_until = -1
+        self.guessed: Person | None = None
+        """The person the last description was taken to mean by recency alone (see :meth:`_described`)."""
+        self.skipped: set[int] = set()
+        """Paragraphs not read in full, whose names :meth:`recall` indexes when needed."""
+
+    # -- driving
+
+    def run(self, paragraphs: Sequence[Paragraph], title: str | None) -> list[Post]:
+        """Read the paragraphs once. A paragraph is read in full when it holds a quote that may be
+        a post (:meth:`_worth`), with the few before it (kept waiting until then); a paragraph
+        that drops out of that window unread is read only for a passage that lasts (a series of
+        posts, a crowd posting), and its names only if a surname must be resolved."""
+        self.paragraphs = paragraphs
+        self.page = E.PageWords(paragraphs)
+        found = [_quotes_of(p) if k in self.page.quoted else [] for k, p in enumerate(paragraphs)]
+        waiting: deque[int] = deque()
+        last_read = -10
+        self.title = title
+        for k, para in enumerate(paragraphs):
+            text = para.text
+            if k <= last_read + 2 and (caption := captions.match(text)) is not None:
+                self._caption(caption, para.position, k)
+                continue
+            if found[k] and self._worth(k, found[k]):
+                self._read_before(waiting, found)
+                waiting.clear()
+                self._paragraph(k, para, found[k])
+                last_read = k
+                continue
+            waiting.append(k)
+            if len(waiting) > _WINDOW:
+                self._unread(waiting.popleft())
+        self.skipped.update(waiting)
+        return self._posts()
+
+    def _read_before(self, waiting: deque[int], found: list[list[Quote]]) -> None:
+        """The last few sentences before a paragraph worth reading (who "he" or "the singer" is),
+        across the paragraphs waiting; the rest of them only for a passage that lasts."""
+        budget = _BEFORE_QUOTE
+        last: dict[int, int] = {}
+        for j in reversed(waiting):
+            if budget <= 0:
+                break
+            n = len(sentences(self.paragraphs[j].text, found[j]))
+            last[j] = min(n, budget)
+            budget -= last[j]
+        for j in waiting:
+            if j in last:
+                self._paragraph(j, self.paragraphs[j], found[j], attribute=False, last=last[j])
+            else:
+                self._unread(j)
+
+    def _worth(self, k: int, quotes: list[Quote]) -> bool:
+        """Whether a paragraph's quotes may be posts: evidence possible (a social word in it, in
+        the paragraph before or the short one after, or someone said to be posting) and an
+        attribution possible (:func:`_attributable`)."""
+        if self.all_quotes:
+            return True
+        return (self._near_social(k) or self._live(k)) and _attributable(self.paragraphs[k].text, quotes)
+
+    def _near_social(self, k: int) -> bool:
+        """A social word in paragraph ``k``, the one before, or the short one after (a caption)."""
+        page = self.page.social
+        after = k + 1 in page and len(self.paragraphs[k + 1].text) <= 120
+        return k in page or k - 1 in page or after
+
+    def _unread(self, k: int) -> None:
+        """A paragraph no quote needs: only a passage about someone's posts in it is read (it
+        lasts: "sent a series of tweets on Monday")."""
+        self.skipped.add(k)
+        if k in self.page.series and E.series(self.paragraphs[k].text):
+            self._paragraph(k, self.paragraphs[k], [], attribute=False, lasting_only=True)
+
+    def frequent(self, word: str) -> bool:
+        """Whether a capitalised word recurs through the article inside sentences (not at their
+        start): a person known by one name ("Elton", "Rihanna", "Suso"), not a word that starts
+        sentences."""
+        return self._capitalised()[word] >= _FREQUENT and word.casefold() not in _COMMON_START
+
+    def _capitalised(self) -> Counter[str]:
+        """The capitalised words of the page counted, and where each stands (one pass, once)."""
+        if self._names_counted is None:
+            self._names_counted = Counter()
+            for k, para in enumerate(self.paragraphs):
+                found = _CAPITALISED.findall(para.text)
+                self._names_counted.update(found)
+                for word in dict.fromkeys(found):
+                    self._where.setdefault(word, []).append(k)
+        return self._names_counted
+
+    def recall(self, name: str) -> None:
+        """Before a surname alone is resolved: the full names of the paragraphs skipped so far, if
+        the cast does not know it ("21-year-old Ryan Dubicki rolled his eyes", read cheaply, then
+        "Dubicki said").
+
+        Only the skipped paragraphs that hold the word are read, each once, and a word's list of
+        paragraphs is walked once in all: linear in the page, however many surnames are asked."""
+        if " " in name.strip() or self.cast.mention(name, create=False, subject=False) is not None:
+            return
+        self._capitalised()
+        places = self._where.get(name, [])
+        i = self._recalled.get(name, 0)
+        while i < len(places) and places[i] < self.paragraph_now:
+            k = places[i]
+            i += 1
+            if k in self.skipped:
+                self.skipped.discard(k)
+                self._index_names(self.paragraphs[k].text)
+        self._recalled[name] = i
+
+    def _index_names(self, text: str) -> None:
+        """The full names of a paragraph not read, known from now on (not as subjects)."""
+        if _title_case(text):
+            return  # "‘Neutral’ Snopes Fact-Checker David Emery Attacks …": a headline's words
+        for m in _FULL_NAME.finditer(text):
+            if len(m.group("run").split()) >= 2:
+                self.cast.mention(m.group("run"), subject=False, touch=False)
+
+    def _paragraph(
+        self,
+        k: int,
+        para: Paragraph,
+        quotes: list[Quote],
+        *,
+        attribute: bool = True,
+        lasting_only: bool = False,
+        last: int = _BEFORE_QUOTE,
+    ) -> None:
+        text = para.text
+        if (
+            (self.title and text == self.title)
+            or dates.parse_dateline(text) is not None
+            or notices.is_notice(text)
+        ):
+            return
+        if not quotes and len(text) <= 60 and passages.heading(self, text) is not None:
+            return  # "Kim Kardashian" over the paragraphs about her
+        self.paragraph_now = k
+        prefix = _DATELINE_PREFIX.match(text)
+        prev: Candidate | None = None
+        self.before = None
+        spans = sentences(text, quotes, attributed=_attributed)
+        chosen = self._worth_reading(k, text, spans, quotes) if attribute else []
+        needed = set() if lasting_only else _needed(spans, chosen, last)
+        worth = set(chosen)
+        by_sentence = _by_sentence(spans, quotes)
+        for i, (s_start, s_end) in enumerate(spans):
+            if prefix and s_start == 0:
+                s_start = prefix.end()
+            inner = [q for q in by_sentence[i] if q.start >= s_start]
+            self.sentence_index += 1
+            outside = _outside(text, s_start, s_end, inner) if inner else text[s_start:s_end]
+            s = Sentence(k, text, s_start, s_end, para.position, inner, outside, self.sentence_index)
+            if i in needed or (k in self.page.series and Gate(outside).series):
+                self._passage(s)
+            elif k in self.page.social:
+                self._cue_only(s)
+            for q in inner:
+                if q not in worth:
+                    continue
+                cand = self._attribute(s, q, prev)
+                if cand is not None:
+                    self.candidates.append(cand)
+                    prev = cand
+                    if not q.opener:
+                        self.last_set_off = cand
+            self.recent.append(s)
+            self.before = s
+        final = self.before
+        self.colon_tail = final if final is not None and text.rstrip().endswith(":") else None
+
+    def _worth_reading(
+        self, k: int, text: str, spans: list[tuple[int, int]], quotes: list[Quote]
+    ) -> list[Quote]:
+        """The quotes of a paragraph that may be posts, the rest passed over: some evidence must be
+        possible (a social word here or in the paragraph before, or someone said to be posting),
+        and an attribution (a listed verb in the sentence, a colon, or the quote opening it)."""
+        if self.all_quotes:
+            return quotes
+        if not (self._near_social(k) or self._live(k)):
+            return []
+        chosen: list[Quote] = []
+        for (start, end), inner in zip(spans, _by_sentence(spans, quotes), strict=True):
+            if not inner:
+                continue
+            sentence = text[start:end]
+            if (
+                ":" in sentence
+                or _VERB_GATE.search(sentence.lower())
+                or not text[start : inner[0].start].strip()
+            ):
+                chosen.extend(inner)
+            elif k in self.page.social and Gate(sentence).social:
+                chosen.extend(inner)  # "He apologized on Twitter explaining the post “was a joke.”"
+        return chosen
+
+    def _live(self, k: int) -> bool:
+        """Whether anyone is said to be posting now (a context that may make a quote a post)."""
+        if any(c.lasting == Lasting.SERIES for c in self.contexts.values()) if self._series_seen else False:
+            return True
+        if self.sentence_index <= self._single_until or (self.crowd is not None and k <= self.crowd.until):
+            return True
+        return self.nearby is not None and self.nearby[1] >= k - 1
+
+    # -- passages: who is the subject, and do they say posts are being quoted?
+
+    def _passage(self, s: Sentence) -> None:
+        if _headline(s.outside):
+            return
+        subject, end = passages.subject(self, s)
+        subject, end2 = passages.names_around_verbs(self, s.outside, subject)
+        s.subject, s.subject_end = subject, end or end2
+        gate = Gate(s.outside) if s.paragraph in self.page.social else _NO_WORDS
+        clean = E.clean(s.outside)
+        s.cue = E.social(clean) if gate.social else None
+        if s.cue is None and gate.social and self.last_platform and (noun := E.post_noun(clean)):
+            s.cue = Cue(self.last_platform, noun, clean.find(noun), bare=True)
+        if (
+            s.cue is None
+            and self.last_platform
+            and subject is not None
+            and (shared := E.shared(clean, s.subject_end))
+        ):
+            s.cue = Cue(self.last_platform, shared, s.subject_end)  # "Norman had posted a picture"
+        if s.cue is not None:
+            self.nearby = (s.cue, s.paragraph)
+            if s.cue.platform != "unknown":
+                self.last_platform = s.cue.platform
+        self._contexts(s, clean, gate)
+
+    def _cue_only(self, s: Sentence) -> None:
+        """A sentence not read in full still says which platform the article is about now."""
+        if not Gate(s.outside).social:
+            return
+        cue = E.social(E.clean(s.outside))
+        if cue is not None:
+            s.cue = cue
+            self.nearby = (cue, s.paragraph)
+            if cue.platform != "unknown":
+                self.last_platform = cue.platform
+
+    def _contexts(self, s: Sentence, clean: str, gate: Gate) -> None:
+        """Who the sentence says is posting: a passage about someone's posts, the subject's own
+        post, a crowd posting; and whose posting it ends (speaking, an interview)."""
+        subject, cue = s.subject, s.cue
+        crowd = _crowd(s.outside)
+        if cue is not None and crowd:
+            self.crowd = Context(
+                Lasting.CROWD, cue.platform, f"passage '{cue.words}'", self._day(clean), s.paragraph + _CROWD
+            )
+        elif self.crowd is not None and cue is not None:
+            self.crowd.until = max(self.crowd.until, s.paragraph + _CROWD)
+        if subject is None or crowd:
+            return
+        old = self.contexts.get(subject.order)
+        series = E.series(clean) if gate.series else None
+        if series is not None:
+            platform = cue.platform if cue else "twitter"
+            day = self._day(clean) or (old.day if old else None)
+            self._set(
+                subject, Context(Lasting.SERIES, platform, f"passage '{series.group(0)}'", day, 1 << 30)
+            )
+            self.series_paragraph = (s.paragraph, subject)
+        elif E.not_social(clean) or E.spoken(clean):
+            if old is not None and old.lasting == Lasting.SINGLE:
+                del self.contexts[subject.order]  # "Speaking later in Hanoi, Trump said ..."
+        elif (
+            cue is not None
+            and not cue.bare
+            and _own_cue(s, cue)
+            and (old is None or old.lasting != Lasting.SERIES)
+        ):
+            until = self.sentence_index + _SINGLE
+            self._set(
+                subject,
+                Context(Lasting.SINGLE, cue.platform, f"passage '{cue.words}'", self._day(clean), until),
+            )
+
+    def _set(self, person: Person, context: Context) -> None:
+        context.since = self.sentence_index
+        self.contexts[person.order] = context
+        if context.lasting == Lasting.SERIES:
+            self._series_seen = True
+        else:
+            self._single_until = max(self._single_until, context.until)
+        self.last_posting = person
+
+    def context_of(self, person: Person) -> Context | None:
+        ctx = self.contexts.get(person.order)
+        if ctx is not None and ctx.lasting == Lasting.SINGLE and self.sentence_index > ctx.until:
+            return None
+        return ctx
+
+    def _day(self, text: str) -> date | None:
+        return E.day_of(text, self.article_date)
+
+    # -- quotes: who said it, with what evidence
+
+    def _attribute(self, s: Sentence, q: Quote, prev: Candidate | None) -> Candidate | None:
+        text = s.text
+        nxt = next(iter(find_quotes(text, q.end, s.end, limit=1)), None)
+        after = text[q.end : nxt.start if nxt is not None else s.end]
+        lead_start = max(s.start, prev.quote.end if prev is not None and prev.sentence is s else s.start)
+        leadin, lead_sentence, carried = text[lead_start : q.start], s, False
+        tail = self.colon_tail
+        if q.start == 0 and tail is not None and tail.paragraph == s.paragraph - 1 and not leadin.strip():
+            leadin, lead_sentence, carried = tail.text[tail.start : tail.end], tail, True
+        site = Site(s, q, clean_quote(q.text), leadin, after, prev, s.base + q.start, lead_sentence, carried)
+        for rule in RULES:
+            found = rule.find(self, site)
+            if found is None:
+                continue
+            if found.veto:
+                return None
+            cand = self._candidate(rule, site, found)
+            if cand is not None:
+                return cand
+        return None
+
+    def _candidate(self, rule: Rule, site: Site, found: Found) -> Candidate | None:
+        speaker = found.speaker
+        if speaker is None:
+            return None
+        if found.continues is not None:
+            found.continues.pending = False  # a fragment the speaker goes on from: one post from it
+            return found.continues.continued_by(site, rule.name)
+        prev = self.candidates[-1] if self.candidates else None
+        near = prev is not None and prev.sentence.paragraph >= site.sentence.paragraph - 1
+        if (
+            prev is not None
+            and near
+            and prev.pending
+            and prev.speaker is speaker
+            and found.verb in P.CONTINUING
+        ):
+            # "… explaining the post “was meant to be funny.” He added: “…”": one post, from the fragment
+            prev.pending = False
+            return prev.continued_by(site, rule.name)
+        pending = found.pending or (rule.name != "in-part" and _fragment_of_sentence(site))
+        cand = Candidate(
+            site.quote, site.text, speaker, site.position, site.sentence, rule.name, pending=pending
+        )
+        region = E.clean(found.region)
+        if region and E.spoken(region):
+            cand.not_social = True
+            return cand
+        if not self._attribution(cand, found, region):
+            return None
+        if not cand.evidence and rule.name in _AFTER_RULES and not cand.not_social:
+            self._own_leadin(cand, site)
+        if not cand.evidence and not cand.not_social:
+            self._from_context(cand, found)
+        if cand.day is None:
+            cand.day = self._day(region) if region else None
+        if cand.day is None and (ctx := self.context_of(speaker)) is not None:
+            cand.day = cand.day or ctx.day
+        if cand.evidence and not cand.pending:
+            self._posted(cand)
+        return cand
+
+    def _attribution(self, cand: Candidate, found: Found, region: str) -> bool:
+        """The evidence the attribution itself gives (a posting verb, a platform phrase, a post
+        named); false when a verb the lexicon does not list stands without a platform phrase."""
+        verb = found.verb
+        cue = E.social(region) if region else None
+        noun = E.post_noun(region) if cue is None and verb and _writes(verb) and self.last_platform else None
+        if noun and self.last_platform and not E.not_social(region):
+            cue = Cue(self.last_platform, noun, region.find(noun), bare=True)  # "she wrote in the caption"
+        if cue is None and found.ref is not None and found.ref.kind == Kind.HANDLE and verb and _writes(verb):
+            cue = Cue(self.last_platform or "unknown", f"@{found.ref.handle}", 0)  # "@cityworks posted:"
+        if verb and not P.listed_verb(verb) and not E.posted_there(region, verb):
+            return False  # "ranted on Twitter", "schwärmte auf Instagram", "celebró en X": nothing else
+        if cue is not None:
+            cand.platform = cue.platform
+            cand.evidence.append(f"verb '{verb}'" if verb and cue.words == verb else f"phrase '{cue.words}'")
+        elif found.evidence is not None:
+            ctx = self.context_of(cand.speaker)
+            cand.platform = found.platform or (ctx.platform if ctx else None) or self.last_platform
+            if found.evidence == "series" and ctx is not None:
+                cand.evidence.append(ctx.evidence)
+                cand.day = ctx.day
+            elif found.evidence != "series":
+                cand.evidence.append(found.evidence)
+        cand.not_social = not cand.evidence and E.not_social(region)
+        return True
+
+    def _own_leadin(self, cand: Candidate, site: Site) -> None:
+        """'Reyes posted on Facebook after the vote that “…,” she added': the subject's own
+        lead-in says where the words were posted."""
+        s = site.sentence
+        cue = s.cue
+        if cue is None or cand.speaker is not s.subject or site.lead_sentence is not s:
+            return
+        if s.start + cue.start < site.quote.start:
+            cand.platform = cue.platform
+            cand.evidence.append(f"phrase '{cue.words}'")
+
+    def _from_context(self, cand: Candidate, found: Found) -> None:
+        """Evidence from what the article said before: the speaker is posting (their own
+        context), one of a crowd posting, or writing right after a platform was named."""
+        speaker, verb, ref = cand.speaker, found.verb, found.ref
+        if not speaker.named and speaker.role and set(speaker.role.casefold().split()) & P.SPOKES:
+            return  # "a company spokesperson said": an organisation's statement
+        if _OTHER_MEDIUM.search(found.region):
+            return  # "the website, which contains the following statement:"
+        if _ABOUT_A_POST.search(cand.text):
+            return  # 'Tijen kommentiert: „… So wurde der Tweet dann …“': words about the post, not it
+        ctx = self.context_of(speaker) if not found.guessed else None
+        crowd = self.crowd if self.crowd is not None and cand.sentence.paragraph <= self.crowd.until else None
+        writes = verb is not None and _writes(verb)
+        if ctx is None and crowd is not None and (writes or _one_of_many(speaker, ref)):
+            ctx = crowd
+        if ctx is None and (writes or found.platform == "additive") and self.nearby is not None:
+            cue, k = self.nearby
+            if k >= cand.sentence.paragraph - 1:
+                ctx = Context(Lasting.SINGLE, cue.platform, f"passage '{cue.words}'", None, 0)
+        if ctx is not None:
+            cand.platform = ctx.platform
+            cand.evidence.append(ctx.evidence)
+            cand.day = ctx.day
+
+    def _posted(self, cand: Candidate) -> None:
+        """A post found: its speaker is posting for the next few sentences ("she added"), and an
+        unnamed one is one of a crowd."""
+        speaker = cand.speaker
+        platform = cand.platform or "unknown"
+        old = self.contexts.get(speaker.order)
+        if old is None or old.lasting == Lasting.SINGLE:
+            until = self.sentence_index + _SINGLE
+            self._set(speaker, Context(Lasting.SINGLE, platform, cand.evidence[0], None, until))
+        else:
+            self.last_posting = speaker
+        if not speaker.named:
+            k = cand.sentence.paragraph
+            self.crowd = Context(Lasting.CROWD, platform, cand.evidence[0], cand.day, k + 1)
+
+    # -- speakers
+
+    def found(
+        self,
+        ref: Speaker,
+        site: Site,
+        *,
+        region: str,
+        verb: str | None,
+        at: str | None = None,
+        app: str | None = None,
+        pre: str = "",
+    ) -> Found:
+        """A rule's speaker phrase, resolved, with the account and the role written beside it
+        ("Ann Reyes (@annreyes)", "Ann Reyes, a nurse from Ohio,", "utility spokesman Ann Reyes")."""
+        pre = pre.strip()
+        if verb and not P.listed_verb(verb) and not E.posted_there(region, verb):
+            return Found(None)  # an unlisted verb says nothing without a platform: no one resolved
+        self.guessed = None
+        person = self.resolve(ref, after_preposition=bool(_PREP_BEFORE.search(pre)))
+        guessed = person is not None and person is self.guessed
+        handle = (at or "")[1:] or handle_in(region)
+        if person is not None and handle and person.handle is None:
+            person.handle = handle
+        if person is not None and ref.kind == Kind.NAME and person.role is None:
+            if app:
+                person.role = passages.role_of(app)
+            elif pre:
+                person.role = _role_before(pre, ref.name or "")
+        return Found(person, region=region, verb=verb, ref=ref, guessed=guessed)
+
+    def resolve(self, ref: Speaker, *, after_preposition: bool = False) -> Person | None:
+        """The person a speaker phrase means (a new one for someone never named)."""
+        cast = self.cast
+        if ref.kind == Kind.PRONOUN:
+            person = self.pronoun(ref.surface)
+            return person or cast.anonymous(ref.surface.lower(), gender=ref.gender)
+        if ref.kind == Kind.HANDLE:
+            return cast.by_handle(ref.handle or "")
+        if ref.kind == Kind.NAME:
+            return self._named(ref, after_preposition)
+        if ref.kind == Kind.DESCRIPTION:
+            person = self._described(ref)
+            if person is not None:
+                return person
+        person = cast.anonymous(ref.surface, gender=ref.gender, head=ref.head)
+        person.role = ref.role
+        if ref.body:
+            cast.set_gender(person, Gender.BODY)
+        return person
+
+    def _named(self, ref: Speaker, after_preposition: bool = False) -> Person | None:
+        name = ref.name or ref.surface
+        self.recall(name)
+        org = ref.body and len(name.split()) == 1
+        person = self.cast.mention(name, org=org, after_preposition=after_preposition)
+        if person is None:
+            return None
+        if ref.body and person.gender is None:
+            self.cast.set_gender(person, Gender.BODY)
+        self.cast.set_gender(person, ref.gender)
+        if ref.role:
+            if person.role is None and not ref.body:
+                titles = [t for t in split_title(name)[0] if t.casefold() not in ref.role.casefold().split()]
+                person.role = " ".join((ref.role, *titles))
+            person.describe(ref.role.split()[-1])
+        if ref.head:
+            person.describe(ref.head)
+        return person
+
+    def _described(self, ref: Speaker) -> Person | None:
+        """ "the reality figure", "der Popstar", "la ministra": someone called so before, else the
+        latest subject who can be meant (by gender), else no one yet."""
+        head = ref.head or ""
+        person = self.cast.nominal(head, proper=ref.proper)
+        words_ = ref.role.split()[:-1] if ref.role else []
+        for noun in reversed(words_) if person is None and ref.body else ():
+            # "the police department" after "The Riverton police" was named
+            if noun.casefold() in P.BODIES:
+                person = self.cast.nominal(noun, proper=ref.proper)
+                if person is not None:
+                    break
+        if person is None and ref.body and ref.proper:
+            # "the Lakeside police department": a body of its own, not the last department named
+            body = " ".join((*ref.proper, *(w for w in words_ if w not in ref.proper), head))
+            return self.cast.mention(body, org=True)
+        if person is None and not ref.relational and not ref.body and passages.is_role(head):
+            # "the reality figure": most often the person the article is about, last named; a
+            # guess, so no evidence of theirs carries over ("the announcer said" is not Reyes's)
+            person = self.cast.latest(ref.gender, strong=True)
+            if person is None or not person.named or person.gender == Gender.BODY:
+                return None
+            self.guessed = person
+            return self.cast.touch(person)
+        if person is None:
+            return None
+        person.add_alias(ref.surface)
+        person.describe(head)
+        self.cast.set_gender(person, ref.gender)
+        return self.cast.touch(person)
+
+    def pronoun(self, word: str) -> Person | None:
+        """The person a pronoun means; when no one fits "he" or "she", the people the last few
+        sentences name besides their subjects are looked at too ("Senator Maria Okafor met
+        Governor Tom Ortiz. He later tweeted")."""
+        person = self.cast.pronoun(word)
+        if person is not None:
+            return person
+        for s in self.recent:
+            passages.register_names(self, s)
+        return self.cast.pronoun(word)
+
+    def post_owner(self, det: str, tail: str, noun: str) -> Person | None:
+        """Whose "post read" it is: "her"/"his"/"their" as a pronoun; the account named after it
+        ("the tweet from Vulture magazine"); else the one most lately said to be posting (for a
+        noun that names no platform, as "the caption", only in the sentence or two before)."""
+        if det.casefold() in P.POSSESSIVES:
+            return self.pronoun(det)
+        m = _FROM_NAME.match(tail)
+        if m is not None and (found := read(m.group("who"))) is not None:
+            return self.resolve(found[0])  # "the tweet from Vulture magazine", "from the club's account"
+        person = self.last_posting
+        ctx = self.context_of(person) if person is not None else None
+        if person is None or ctx is None:
+            return None
+        if not _PLATFORM_NOUN.search(noun) and self.sentence_index - ctx.since > 2:
+            return None
+        return person
+
+    def series_owner(self, k: int) -> Person | None:
+        if self.series_paragraph is None or self.series_paragraph[0] != k - 1:
+            return None
+        return self.series_paragraph[1]
+
+    def sentence_before(self, s: Sentence) -> Sentence | None:
+        before = self.before
+        return before if before is not None and before.paragraph == s.paragraph and before is not s else None
+
+    def named_before(self, s: Sentence, cue: Cue) -> Person | None:
+        """The name nearest before a cue ("… for Mayor Ann Reyes, known for tweeting"): whom the
+        cue is about, when the sentence has no subject."""
+        last = None
+        for m in _FULL_NAME.finditer(s.outside, 0, cue.start):
+            if len(m.group("run").split()) >= 2:
+                last = m
+        return self.cast.mention(last.group("run")) if last is not None else None
+
+    def post_named(self, s: Sentence) -> tuple[Person, Cue] | None:
+        """ "Sein letztes Instagram-Posting ist vom Oktober", "Her last tweet was on Monday": a
+        sentence naming someone's post, and whose it is."""
+        m = _NAMED_POST.search(s.outside)
+        if m is None:
+            return None
+        cue = E.social(m.group(0))
+        if cue is None:
+            return None
+        owner = self.pronoun(m.group("det")) if m.group("det").casefold() in P.POSSESSIVES else s.subject
+        return (owner, cue) if owner is not None else None
+
+    # -- captions
+
+    def _caption(self, cap: captions.Caption, position: int, k: int) -> None:
+        evidence = f"caption '{cap.text}'"
+        person = self.cast.mention(cap.who, subject=False, create=False) if cap.who else None
+        if person is not None:
+            old = self.contexts.get(person.order)
+            self._set(
+                person, Context(Lasting.SERIES, cap.platform, evidence, old.day if old else None, 1 << 30)
+            )
+        last = max((c.sentence.paragraph for c in self.candidates), default=-1)
+        for cand in self.candidates:
+            if (
+                cand.sentence.paragraph == last
+                and last >= k - 2
+                and (person is None or cand.speaker is person)
+            ):
+                if evidence not in cand.evidence:
+                    cand.evidence.append(evidence)
+                if cand.platform is None:
+                    cand.platform = cap.platform
+
+    # -- assembly
+
+    def groups(self) -> list[list[Candidate]]:
+        """The candidates, each post's parts together (a split quote, a continued one)."""
+        groups: list[list[Candidate]] = []
+        for cand in self.candidates:
+            if cand.continues and groups and groups[-1][-1].speaker is cand.speaker:
+                groups[-1].append(cand)
+            else:
+                groups.append([cand])
+        return [g for g in groups if not (g[0].pending and len(g) == 1)]
+
+    def _posts(self) -> list[Post]:
+        authors: dict[int, Author] = {}
+        posts: list[Post] = []
+        for group in self.groups():
+            head = group[0]
+            evidence = list(dict.fromkeys(e for c in group for e in c.evidence))
+            social = bool(evidence) and not head.not_social
+            if not social and not self.all_quotes:
+                continue
+            platform = next((c.platform for c in group if c.platform), None) if social else None
+            author = authors.get(head.speaker.order) or _author(head.speaker, platform)
+            authors[head.speaker.order] = author
+            posts.append(
+                Post(
+                    platform=(platform or "unknown") if social else "unknown",
+                    text=_join(c.text for c in group),
+                    author=author,
+                    kind="quote",
+                    published=next((c.day for c in group if c.day), None),
+                    position=head.position,
+                    evidence=tuple(evidence) if social else ("quoted statement, no social evidence",),
+                    confidence=0.8 if social else 0.3,
+                )
+            )
+        return posts
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _author(person: Person, platform: str | None) -> Author:
+    if not person.named:
+        role = person.role or person.name
+        aliases = tuple(a for a in (person.name, *person.aliases) if not a.startswith("@"))
+        return Author(name=None, handle=person.handle, platform=platform, role=role, aliases=aliases)
+    return Author(
+        name=person.name,
+        handle=person.handle,
+        platform=platform,
+        role=person.role,
+        aliases=tuple(person.aliases),
+    )
+
+
+def _writes(verb: str) -> bool:
+    """A verb that says the words were written or posted ("wrote", "posted", "schrieb")."""
+    folded = " ".join(verb.casefold().split())
+    last = folded.split()[-1]
+    return folded in _WRITING or last in _WRITING
+
+
+_WRITING = frozenset(v.casefold() for v in (*P.WRITING, *P.POSTING, *words("written_participles")))
+
+
+_OTHER_MEDIUM = P.compiled(
+    rf"(?i:\b(?:{alternation(tuple(w for w in words('not_speakers') if w.casefold() not in P.POST_NOUNS))})\b)"  # noqa: E501
+)
+"""A medium other than a post named in the attribution ("statement", "website", "Brief")."""
+_FROM_NAME = P.compiled(rf"\s*(?:{alternation(words('source_prepositions'))})\s+(?P<who>.+)$")
+_PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)")
+_FREQUENT = 3
+_CAPITALISED = P.compiled(rf"(?<![\w’'\-])[{P.UP}][a-zà-ÿ]{{2,}}(?![\w\-])")
+_COMMON_START = frozenset(w.casefold() for w in words("function_words"))
+_AFTER_STOP = P.compiled(r"[.!?…]\s")
+_WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
+_ATTRIBUTION_AFTER = P.compiled(
+    rf"""\s*(?:{P.NAME_RUN}|@\w+|(?:{P.PRONOUN}))(?:\s*\([^)]{{1,40}}\))?,?\s+{P.ADV}(?:{alternation(P.REPORTING)})(?![\w’'\-])
+    | \s*(?:{alternation(P.REPORTING)})\s+[{P.UP}@]"""
+)
+
+
+def _attributed(text: str, at: int) -> bool:
+    """Whether an attribution starts at ``at``, after a quote that closed on a stop: '“We won!”
+    Reyes tweeted', '“Genug!” schrieb Anna Weber' (same sentence), not '“We won!” After that …'."""
+    return _ATTRIBUTION_AFTER.match(text, at) is not None
+
+
+def _by_sentence(spans: list[tuple[int, int]], quotes: list[Quote]) -> list[list[Quote]]:
+    """The quotes of each sentence (both in order: one walk, not a scan per sentence)."""
+    out: list[list[Quote]] = [[] for _ in spans]
+    i = 0
+    for q in quotes:
+        while i < len(spans) and spans[i][1] <= q.start:
+            i += 1
+        if i < len(spans) and spans[i][0] <= q.start:
+            out[i].append(q)
+    return out
+
+
+def _needed(spans: list[tuple[int, int]], quotes: list[Quote], last: int) -> set[int]:
+    """The sentences of a paragraph to read in full (others only if they name a platform or
+    posts): the sentence of each quote worth reading, and the few before it; in a paragraph read
+    for the quotes after it, its ``last`` few."""
+    if not quotes:
+        return set(range(max(0, len(spans) - last), len(spans)))
+    needed: set[int] = set()
+    qi = 0
+    for i, (start, end) in enumerate(spans):
+        while qi < len(quotes) and quotes[qi].start < start:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start < end:
+            needed.update(range(max(0, i - _BEFORE_QUOTE), i + 1))
+    return needed
+
+
+def _attributable(text: str, quotes: list[Quote]) -> bool:
+    """Whether a paragraph may attribute one of its quotes: a listed verb, a colon, a quote
+    opening the paragraph or a sentence (a series, a split quote, a post named before it)."""
+    if ":" in text or _VERB_GATE.search(text.lower()) or Gate(text).social:
+        return True
+    return any(
+        q.start == 0 or text[max(0, q.start - 2) : q.start].strip() in (".", "!", "?", "") for q in quotes
+    )
+
+
+def _one_of_many(speaker: Person, ref: Speaker | None) -> bool:
+    """One of a crowd posting: "one", "another", "jemand", "a user", an account, an organisation
+    quoted among users (not "a former employee", not a named person saying something)."""
+    if ref is not None and (ref.crowd or ref.kind == Kind.HANDLE):
+        return True
+    return speaker.gender == Gender.BODY or (not speaker.named and speaker.handle is not None)
+
+
+def _fragment_of_sentence(site: Site) -> bool:
+    """A quote that starts in lower case inside the reporter's sentence ('Such a move is “open
+    incitement,” he added'): a fragment, a post only if whole sentences of it follow."""
+    lead = _AFTER_STOP.split(site.leadin)[-1].strip()  # the reporter's sentence so far
+    if not site.quote.text[:1].islower() or not lead or site.carried or lead.endswith((":", ",", "—", "–")):
+        return False
+    return _WHOLE_SENTENCE.search(site.quote.text) is None  # "… this bridge. Shameful!": more than a fragment
+
+
+def _crowd(outside: str) -> bool:
+    """A sentence about many people ("Hundreds of people tweeted", "Tributes poured in", "Unter
+    dem Beitrag gratulierten zahlreiche Nutzer"): a crowd word among its first words."""
+    first = outside.split()[:10]
+    return any(w.strip(",.;:").casefold() in P.CROWD_WORDS for w in first)
+
+
+def _own_cue(s: Sentence, cue: Cue) -> bool:
+    """Whether the cue is the subject's own ("Johnson wrote on Twitter he ...", "In a Facebook
+    post, Reyes wrote", "Auf Instagram postete die 32-Jährige"), not reported ("said it was the last
+    time he would craft a tweet"), and the sentence quotes no more than a phrase."""
+    if any(len(q.text.split()) > 4 for q in s.quotes):
+        return False
+    clean = E.clean(s.outside)
+    if cue.start < s.subject_end:
+        return True  # a platform named before the subject: "In a Facebook post on Friday, Reyes wrote"
+    near = clean[s.subject_end : s.subject_end + 80]
+    at = near.find(cue.words)
+    if at < 0:
+        return False
+    before = near[:at]
+    return not _REPORTED.search(before) or bool(_OWN_VERB.fullmatch(before))
+
+
+_PREP_BEFORE = P.compiled(P.PREP_BEFORE)
+_LOWER = P.compiled(r"[a-zà-ÿ]")
+_TITLE_START = P.compiled(rf"(?:[{P.UP}][\w’'.\-]*\s+)+(?:{alternation(words('conjunctions'))}|&)")
+_NOT_IN_ROLE = frozenset(w.casefold() for w in words("not_in_role"))
+
+
+def _role_before(pre: str, name: str) -> str | None:
+    """The words written before a name, when they are its title ("utility spokesman", "state
+    Senator"): not an article, not words of the sentence ("which", "and", "one")."""
+    if not _LOWER.search(pre) or len(pre.split()) > 5 or name.endswith(("’s", "'s", "s’", "s'")):
+        return None
+    titles = split_title(name)[0]
+    words = pre.casefold().split()
+    if words[-1] in _ARTICLE_WORDS and not titles:
+        return None  # "the ACLU’s Jay Stanley": an article is no role
+    if _NOT_IN_ROLE.isdisjoint(words) or (titles and _TITLE_START.fullmatch(pre)):
+        return " ".join([*pre.split(), *titles])
+    return None
+
+
+_REPORTED = P.compiled(rf"\b(?:{alternation(words('reported'))})\b")
+_OWN_VERB = P.compiled(rf"\s*(?:{alternation(P.SPEECH)})\s+")
+_ARTICLE_WORDS = frozenset(w.casefold() for f in ("definite", "indefinite") for w in words(f))
+
+
+def _quotes_of(para: Paragraph) -> list[Quote]:
+    """The quotes of a paragraph; one set off by the markup alone (a ``<blockquote>`` without
+    quote marks) is one quote from end to end."""
+    found = find_quotes(para.text, open_end=True)
+    if not found and para.quoted:
+        return [Quote(0, len(para.text), para.text, "")]
+    return found
+
+
+def _headline(text: str) -> bool:
+    """A line in title case ("Lady Gaga Shares Photo With Her Ex") names no subject we can trust."""
+    if text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    words = text.split()
+    if len(words) < 4:
+        return False
+    capital = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capital >= 0.7 * len(words)
+
+
+def _outside(text: str, start: int, end: int, quotes: list[Quote]) -> str:
+    """The sentence with its quotes blanked out (same length, so offsets hold). The reporter's
+    comma inside a closing mark stays (AP style: 'Norman, known as the “Shark,” posted')."""
+    chunk = list(text[start:end])
+    for q in quotes:
+        for i in range(max(q.start, start), min(q.end, end)):
+            chunk[i - start] = " "
+        if q.text.endswith(",") and start <= q.end - 1 < end:
+            chunk[q.end - 1 - start] = ","
+    return "".join(chunk)
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case: most of its words capitalised."""
+    words_ = text.split()
+    if not 3 <= len(words_) <= 30:
+        return False
+    return sum(w[:1].isupper() for w in words_) >= 0.7 * len(words_)
+
+
+def _join(parts: Iterable[str]) -> str:
+    """Parts of one quote split by its attribution, rejoined: the reporter turned the full stop
+    before "he said" into a comma (AP style), so a part that ends bare before a capital gets it back."""
+    out = ""
+    for part in parts:
+        if out and part[:1].isupper() and out[-1:].isalnum():
+            out += "."
+        out = f"{out} {part}" if out else part
+    return out
+
+
+def clean_quote(text: str) -> str:
+    """Quote text as posted: the reporter's comma before the closing mark goes."""
+    text = " ".join(text.split())
+    return text[:-1].rstrip() if text.endswith(",") else text
+
+
+_DATELINE_PREFIX = P.compiled(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
+_FULL_NAME = P.compiled(rf"(?<![\w’'.\-])(?P<run>{P.NAME_RUN})")
+_ABOUT_A_POST = P.compiled(
+    rf"""(?<![\w’'])(?i:{alternation((*words("definite"), *words("demonstratives")))})\s+
+    (?:{P.POST_NOUN})(?![\w’'\-])"""
+)
+"""A post named in a quote ("the tweet", "der Tweet", "ce message"): words said about a post, not
+one, when nothing but the article's context says they were posted."""
+_HIS_OR_THE = alternation(
+    tuple(form for w in (*words("possessives"), *words("definite")) for form in (w, w.capitalize()))
+)
+_NAMED_POST = P.compiled(
+    rf"""(?P<det>{_HIS_OR_THE})
+    \s+(?:[\w’'\-]+\s+){{0,2}}?{P.POST_NOUN}\b"""
+)

@@ -1,0 +1,339 @@
+"""Who an attribution names, as written: a pronoun, an account, a name (with the role written
+before or beside it), a description of someone named before ("the reality figure", "der
+Popstar", "la ministra"), or someone never named ("one fan", "eine Userin", "jemand").
+
+:func:`read` reads the phrase from the start of a text and says which kind it is; the scanner
+then resolves it to a person of the article (:mod:`threads.people`).
+
+>>> found = read("the multi-platinum singer tweeted")[0]
+>>> found.kind, found.surface, found.role, found.head
+(<Kind.DESCRIPTION: 'description'>, 'the multi-platinum singer', 'multi-platinum singer', 'singer')
+>>> read("el diputado oficialista Luis Eduardo Camacho en su cuenta de X")[0].name
+'Luis Eduardo Camacho'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import NamedTuple
+
+from .. import lexicon, vocab
+from ..lexicon import Gender, words
+from ..people import NOT_NAMES, fold_key, given_name_gender, is_title_word
+from . import patterns as P
+
+__all__ = ["Kind", "Speaker", "handle_in", "read"]
+
+
+class Kind(StrEnum):
+    PRONOUN = "pronoun"
+    HANDLE = "handle"
+    NAME = "name"
+    DESCRIPTION = "description"
+    """Someone the article named before, called by a noun ("the singer", "die Kanadierin")."""
+    ANONYMOUS = "anonymous"
+    """Someone the article does not name ("one fan", "a company spokesperson", "jemand")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker phrase, read."""
+
+    kind: Kind
+    surface: str
+    name: str | None = None
+    """The name as written, titles kept ("Mayor Ann Reyes")."""
+    role: str | None = None
+    """Words that say what they are ("utility spokesman", "multi-platinum singer")."""
+    head: str | None = None
+    """The noun a description rests on ("singer", "Popstar", "ministra")."""
+    gender: Gender | None = None
+    handle: str | None = None
+    proper: tuple[str, ...] = ()
+    """Capitalised words of a description ("the Riverton police department": "Riverton")."""
+    relational: bool = False
+    """Named by a relation to someone else ("her father", "sein Weggefährte")."""
+    crowd: bool = False
+    """One of many commenters ("a user", "one", "eine weitere Person")."""
+    spokes: bool = False
+    """Speaks for someone else (a spokesperson, a lawyer): their words are a statement."""
+    body: bool = False
+    """An organisation or an account ("the police department", "humor site 9GAG")."""
+
+
+_TOKEN = re.compile(r"@[\w.]*\w|[\w’'\-]+\.?|\S")
+_NAME_RUN = P.compiled(rf"\s*(?P<run>{P.NAME_RUN})")
+_APPOSED_NAME = P.compiled(
+    rf"""\s*,\s*(?P<role>(?:[a-zà-ÿ][\w’'\-]*\s+){{0,4}})(?P<run>{P.NAME_RUN})(?=\s*(?:[,.;:!?)]|$))"""
+)
+"""A name set off after a description: "her father, country singer Billy Ray Cyrus"."""
+
+
+def _language_of_determiners() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lang in lexicon.LANGUAGES:
+        group = lang.code if lang.code in ("en", "de") else "romance"
+        for field in ("definite", "possessives", "demonstratives", "indefinite"):
+            for word in getattr(lang, field):
+                out.setdefault(word.casefold(), group)
+    return out
+
+
+_DET_LANGUAGE = _language_of_determiners()
+"""A determiner -> how its noun phrase is built: "en" (the head last), "de" (the head the first
+capitalised word), "romance" (the head first, adjectives after)."""
+_STOP = frozenset(
+    (
+        *(w.casefold() for w in words("function_words")),
+        *(w.casefold() for w in words("platform_prepositions")),
+        *(w.casefold() for w in words("relative_pronouns")),
+        *(v.casefold() for v in P.REPORTING),
+        *(v.casefold() for v in words("post_verbs")),
+        *(w.casefold() for w in words("adverbs")),
+        *(w.casefold() for w in words("auxiliaries")),
+    )
+) - frozenset(_DET_LANGUAGE)
+"""Words that end a description."""
+_PREPOSITIONS = frozenset(w.casefold() for w in words("prepositions"))
+_SKIP_V2 = frozenset(w.casefold() for w in words("before_late_subject"))
+"""Words between a verb and its subject ("sieht das auch dieser Zuschauer")."""
+_AGE = re.compile(r"^\d{1,3}(?:-year-old|-Jährige[rn]?|-jährige[rn]?)$|^\d{1,3}$|^Jahre$|^años$|^ans$")
+_HANDLE_INTRO = P.compiled(rf"(?i:{lexicon.alternation(words('handle_intros'))})\s+(?P<h>{P.HANDLE})")
+
+
+class _Word(NamedTuple):
+    """A word of a speaker phrase and where it stands."""
+
+    text: str
+    start: int
+    end: int
+
+
+def read(text: str) -> tuple[Speaker, int] | None:
+    """The speaker phrase at the start of ``text`` and where it ends, or ``None`` when the text
+    starts with no speaker (a noun that cannot speak, a post: "the tweet", "the report")."""
+    toks = [_Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(toks) - 1 and toks[i].text.casefold() in _SKIP_V2 and not toks[i + 1].text[:1].isupper():
+        i += 1  # German: "sieht das auch dieser Zuschauer", not "das Model Hailey Bieber"
+    if i >= len(toks):
+        return None
+    word, _start, end = toks[i]
+    folded = word.casefold().rstrip(".")
+    if folded in P.PRONOUNS:
+        gender = P.PRONOUNS[folded]
+        return Speaker(Kind.PRONOUN, word, gender=gender if isinstance(gender, Gender) else None), end
+    if word.startswith("@"):
+        return Speaker(Kind.HANDLE, word, handle=word[1:].rstrip(".")), end
+    if folded in P.SOMEONE_WORDS and not (i + 1 < len(toks) and _is_noun(toks[i + 1].text)):
+        return _with_apposed(Speaker(Kind.ANONYMOUS, word, crowd=True), text, end)
+    if folded in _DET_LANGUAGE:
+        return _described(text, toks, i)
+    return _named(text, toks, i)
+
+
+def _is_noun(word: str) -> bool:
+    return word[:1].isalpha() and word.casefold() not in _STOP
+
+
+def _named(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | None:
+    """Lower-case role words, then a name: "utility spokesman Daniel Okafor", "user @x", "Reyes"."""
+    start = toks[i].start
+    role: list[str] = []
+    while i < len(toks) and toks[i].text[:1].islower() and toks[i].text[:1].isalpha() and len(role) < 4:
+        if toks[i].text.casefold() in _STOP:
+            return None
+        role.append(toks[i].text)
+        i += 1
+    if i >= len(toks):
+        return None
+    if toks[i].text.startswith("@"):
+        crowd = bool(role) and role[-1].casefold() in P.CROWD_NOUNS
+        return Speaker(Kind.HANDLE, text[start : toks[i].end], handle=toks[i].text[1:], crowd=crowd), toks[
+            i
+        ].end
+    m = _NAME_RUN.match(text, toks[i].start)
+    if m is None:
+        return None
+    run = (
+        m.group("run").rstrip(".")
+        if m.group("run").endswith(".") and len(m.group("run")) > 3
+        else m.group("run")
+    )
+    if run.casefold() in vocab.PLATFORM_NAMES and not role:
+        return Speaker(Kind.NAME, run, name=run, body=True), m.start("run") + len(
+            run
+        )  # "Twitter said in a tweet"
+    if all(fold_key(w) in NOT_NAMES for w in run.split()):
+        return None
+    body = bool(role) and role[-1].casefold() in P.BODIES
+    spokes = bool(role) and role[-1].casefold() in P.SPOKES
+    gender = lexicon.gender_of(role[-1]) if role else None
+    speaker = Speaker(
+        Kind.NAME, text[start : m.start("run") + len(run)], name=run, role=" ".join(role) or None,
+        gender=gender, body=body, spokes=spokes,
+    )  # fmt: skip
+    return speaker, m.start("run") + len(run)
+
+
+def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | None:
+    """A determiner and its noun phrase, read as its language builds one; a name after the head
+    makes it a name with a role ("der Umweltminister Magnus Heunicke")."""
+    det = toks[i].text.casefold()
+    lang = _DET_LANGUAGE[det]
+    if i + 1 < len(toks) and toks[i + 1].text.casefold() in _DET_LANGUAGE and det in _PREPOSITIONS:
+        return None  # Spanish "a la publicación", "a El Faro": a preposition and its object, not "a"
+    phrase = _english_phrase if lang == "en" else _german_phrase if lang == "de" else _romance_phrase
+    found = phrase(toks, i + 1)
+    if found is None and lang == "en" and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        # "the Metropolitan Police", "the White House": an organisation's name with its article
+        m = _NAME_RUN.match(text, toks[i + 1].start)
+        if m is not None and not all(fold_key(w) in NOT_NAMES for w in m.group("run").split()):
+            run = m.group("run").rstrip(".")
+            return Speaker(
+                Kind.NAME, text[toks[i].start : m.start("run") + len(run)], name=run, body=True
+            ), m.start("run") + len(run)
+    if found is None:
+        return None
+    head_at, last = found
+    head = toks[head_at].text.rstrip(".")
+    if head.casefold() in P.POST_NOUNS or head.casefold() in P.NOT_SPEAKERS:
+        return None
+    start, end = toks[i].start, toks[last].end
+    words_between = [t.text for t in toks[i + 1 : last + 1]]
+    named = _name_after_head(text, toks, head_at, last, lang)
+    if named is not None:
+        run, run_end = named
+        role = " ".join(t.text for t in toks[i + 1 : head_at + 1])
+        gender = lexicon.gender_of(head) or _det_gender(det, head)
+        return Speaker(Kind.NAME, text[start:run_end], name=run, role=role, gender=gender), run_end
+    gender = lexicon.gender_of(head) or _det_gender(det, head)
+    kind = _kind_of(det, head)
+    if kind is None:
+        return None
+    speaker = Speaker(
+        kind,
+        text[start:end].rstrip("."),
+        role=" ".join(
+            w for w in words_between if w[:1].islower() or w is words_between[-1] or lang == "de"
+        ).rstrip("."),
+        head=head,
+        gender=gender,
+        proper=tuple(w for w in words_between[:-1] if w[:1].isupper()) if head.casefold() in P.BODIES else (),
+        relational=det in P.POSSESSIVES,
+        crowd=head.casefold() in P.CROWD_NOUNS or det in P.SOMEONE_WORDS,
+        spokes=head.casefold() in P.SPOKES,
+        body=head.casefold() in P.BODIES,
+    )
+    return _with_apposed(speaker, text, end)
+
+
+def _kind_of(det: str, head: str) -> Kind | None:
+    if det in P.INDEFINITE:
+        return Kind.ANONYMOUS
+    if det in P.DEMONSTRATIVES:
+        # "dieser Zuschauer", "this user": one of the crowd just quoted; "that falsely …" is a clause
+        return Kind.ANONYMOUS if head.casefold() in P.CROWD_NOUNS else None
+    return Kind.DESCRIPTION
+
+
+def _det_gender(det: str, head: str) -> Gender | None:
+    """The gender a determiner tells of a person ("der Popstar", "la ministra"); not for nouns
+    whose grammatical gender is fixed whoever they name ("die Person")."""
+    gender = P.DEFINITE.get(det)
+    if not isinstance(gender, Gender) or head.casefold() in P.CROWD_NOUNS:
+        return None
+    return gender
+
+
+def _english_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
+    """ "the reality figure", "the Riverton police department", "the 19-year-old": the head is
+    the last lower-case word before anything that ends the phrase."""
+    head = None
+    for k in range(i, min(len(toks), i + 6)):
+        word = toks[k].text
+        if not (word[:1].isalnum()) or word.casefold().rstrip(".") in _STOP:
+            break
+        if head is not None and word.endswith("ed"):
+            break  # a verb ("the 19-year-old reacted")
+        if head is not None and word[:1].isupper() and not _adjective_before_noun(toks, k):
+            break  # a name after the noun ("the singer Adele"), not "the famed Australian golfer"
+        if word[:1].islower() or _AGE.match(word.rstrip(".")):
+            head = k
+            if _AGE.match(word.rstrip(".")) or word.endswith("."):
+                break
+    return (head, head) if head is not None else None
+
+
+def _adjective_before_noun(toks: list[_Word], k: int) -> bool:
+    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    return nxt[:1].islower() and nxt.casefold() not in _STOP and not nxt.endswith("ed")
+
+
+def _german_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
+    """ "der Popstar", "der 25 Jahre alte Sohn", "sein langjähriger TV-Weggefährte": lower-case
+    words and an age, then the head, the first capitalised word."""
+    for k in range(i, min(len(toks), i + 7)):
+        word = toks[k].text
+        if word[:1].isupper() and not _AGE.match(word.rstrip(".")):
+            return k, k
+        if _AGE.match(word.rstrip(".")) and "-" in word:
+            return k, k  # "die 32-Jährige"
+        if not (word[:1].isalnum()) or word.casefold() in _STOP:
+            return None
+    return None
+
+
+def _romance_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
+    """ "la ministra de relaciones exteriores", "el diputado oficialista": the head first, then
+    lower-case adjectives."""
+    if i >= len(toks) or not toks[i].text[:1].isalpha() or toks[i].text.casefold() in _STOP:
+        return None
+    head = last = i
+    k = i + 1
+    while k < len(toks) and toks[k].text[:1].islower() and toks[k].text.casefold() not in _STOP and k - i < 4:
+        last = k
+        k += 1
+    return head, last
+
+
+def _name_after_head(text: str, toks: list[_Word], head: int, last: int, lang: str) -> tuple[str, int] | None:
+    """A name right after a description's head: "the singer Adele", "seine Tochter Kirsten",
+    "el diputado oficialista Luis Eduardo Camacho". In German every noun is capitalised, so a
+    single word counts there only after a title or a kin noun."""
+    if last + 1 >= len(toks) or not toks[last + 1].text[:1].isupper():
+        return None
+    m = _NAME_RUN.match(text, toks[last + 1].start)
+    if m is None:
+        return None
+    run = m.group("run").rstrip(".")
+    names = [w for w in run.split() if fold_key(w) not in NOT_NAMES]
+    if not names:
+        return None
+    head_word = toks[head].text
+    if (
+        lang == "de"
+        and len(names) < 2
+        and not (is_title_word(head_word) or lexicon.gender_of(head_word) or given_name_gender(names[0]))
+    ):
+        return None  # "die 32-Jährige Fotos": the object, not a name
+    return run, m.start("run") + len(run)
+
+
+def _with_apposed(speaker: Speaker, text: str, end: int) -> tuple[Speaker, int]:
+    """ "said one, Ben Wainwright", "her father, country singer Billy Ray Cyrus": a name set
+    off after the phrase is the speaker's."""
+    m = _APPOSED_NAME.match(text, end)
+    if m is None or all(fold_key(w) in NOT_NAMES for w in m.group("run").split()):
+        return speaker, end
+    role = m.group("role").strip() or speaker.role
+    run = m.group("run").rstrip(".")
+    return replace(speaker, kind=Kind.NAME, name=run, role=role, relational=False), m.start("run") + len(run)
+
+
+def handle_in(text: str) -> str | None:
+    """An account the attribution gives in words ("someone tweeted under the handle @x")."""
+    m = _HANDLE_INTRO.search(text)
+    return m.group("h")[1:] if m else None
