@@ -148,8 +148,8 @@ def test_no_module_keeps_its_own_copy_of_the_lexicon() -> None:
     pairs = _lexicon_pairs()
     copies = []
     for path in PACKAGE.rglob("*.py"):
-        if "lexicon" in path.parts or path.name == "vocab.py":
-            continue
+        if "lexicon" in path.parts or "embeds" in path.parts or path.name == "vocab.py":
+            continue  # the embed readers match markup, JSON keys and widget labels, not prose
         lists, strings = _code_strings(ast.parse(path.read_text(encoding="utf-8")))
         for items in lists:
             copies += [(path.name, a, b) for a, b in itertools.pairwise(items) if (a, b) in pairs]
