@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from lxml import etree
+from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 POSITION_STRIDE = 1 << 20
@@ -133,6 +134,34 @@ class Page:
 
 
 def _unpickled(html: str, base_url: str | None, markup: str | bytes | None) -> Page:
-    from .load import parse_html  # load imports this module
+    # lxml's own serialisation of a tree it parsed: nothing for the loader's repairs to do
+    return Page(lxml_html.document_fromstring(html, parser=PARSER), base_url, markup)
 
-    return Page(parse_html(html), base_url, markup)
+
+def _parser() -> lxml_html.HTMLParser:
+    """The one HTML parser: no network, no DTD, huge trees allowed, every element a plain
+    HtmlElement."""
+    parser = lxml_html.HTMLParser(
+        remove_blank_text=False,
+        huge_tree=True,
+        no_network=True,
+        default_doctype=False,
+        collect_ids=False,  # type: ignore[call-arg]
+    )
+    # lxml.html picks each element's class in a Python callback (forms, inputs, labels get classes
+    # of their own); every element here is a plain HtmlElement, chosen in C: walking a page makes
+    # one Python object per element, and the callback was a fifth of the cost of making it.
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+PARSER = _parser()
+"""Every page is parsed with it (:func:`threads.load.parse_html`, and a page coming back from a
+pickle)."""

@@ -25,7 +25,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from . import dates, hints, safe, textfix, vocab
-from .dom import POSITION_STRIDE, Page, squash
+from .dom import PARSER, POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Options, Paragraph, Published, Source
 
@@ -417,31 +417,6 @@ def _head_of(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, date | None
 # ---------------------------------------------------------------- HTML
 
 
-def _parser() -> lxml_html.HTMLParser:
-    parser = lxml_html.HTMLParser(
-        remove_blank_text=False,
-        huge_tree=True,
-        no_network=True,
-        default_doctype=False,
-        collect_ids=False,  # type: ignore[call-arg]
-    )
-    # lxml.html picks each element's class in a Python callback (forms, inputs, labels get classes
-    # of their own); every element here is a plain HtmlElement, chosen in C: walking a page makes
-    # one Python object per element, and the callback was a fifth of the cost of making it.
-    parser.set_element_class_lookup(
-        etree.ElementDefaultClassLookup(
-            element=lxml_html.HtmlElement,
-            comment=lxml_html.HtmlComment,
-            pi=lxml_html.HtmlProcessingInstruction,
-            entity=lxml_html.HtmlEntity,
-        )
-    )
-    return parser
-
-
-_PARSER = _parser()
-
-
 MAX_ATTRIBUTES = 256
 """Attributes kept per element (the most an element has in the development corpus is 70): libxml2
 compares each attribute of an element with every one before it, so one element with 48,000 took
@@ -505,7 +480,7 @@ def parse_html(text: str, *, location: str = "<string>") -> lxml_html.HtmlElemen
     :data:`MAX_ATTRIBUTES` attributes per element)."""
     text = cap_attributes(_XML_DECL.sub("", text, count=1), location)
     root = _document(text, location)
-    if any("Excessive depth" in entry.message for entry in _PARSER.error_log):
+    if any("Excessive depth" in entry.message for entry in PARSER.error_log):
         # libxml2 stops reading at its depth limit and drops the rest of the page; read it again
         # with the nesting beyond a sane depth flattened, so the text and the posts there survive.
         log.warning("%s: elements nested deeper than %d; flattening the nesting", location, MAX_DEPTH)
@@ -515,10 +490,10 @@ def parse_html(text: str, *, location: str = "<string>") -> lxml_html.HtmlElemen
 
 def _document(text: str, location: str) -> lxml_html.HtmlElement:
     try:
-        return lxml_html.document_fromstring(text, parser=_PARSER)
+        return lxml_html.document_fromstring(text, parser=PARSER)
     except (etree.ParserError, ValueError) as e:
         if not text.strip():
-            return lxml_html.document_fromstring("<html><body></body></html>", parser=_PARSER)
+            return lxml_html.document_fromstring("<html><body></body></html>", parser=PARSER)
         raise UnreadableInput(f"{location}: cannot parse as HTML ({e})") from None
 
 
