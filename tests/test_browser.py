@@ -1,9 +1,10 @@
 """The HTML view in a real browser: headless Chromium (Debian's package) driven by Playwright.
 
-Each page is opened from a file at 360 px and 1280 px: no console error, no request beyond the file,
-no horizontal scroll, every post visible; dark mode changes the colours; axe-core finds no serious
-or critical violation; the CSP blocks a script even if one got in. Screenshots go to ``docs/``
-(the seed page, for the README) and to the test's tmp folder. When the browser cannot start the
+Each page is opened from a file at 360, 390 and 1280 px: no console error, no request beyond the
+file, no horizontal scroll, every post visible, the first one on a phone's first screen; dark mode
+changes the colours; axe-core finds no serious or critical violation at 390 and 1280 px, light and
+dark; the CSP blocks a script even if one got in. Screenshots go to ``docs/`` (for the README) and
+to the test's tmp folder. When the browser cannot start the
 tests fail and say why (see ``browser_util``).
 """
 
@@ -20,7 +21,7 @@ from threads.model import Reconstruction
 from threads.render import render
 
 from .browser_util import axe_violations, launch, visit
-from .render_samples import hostile, several_authors
+from .render_samples import few_threads, hostile, mixed, reactions, several_authors
 
 pytestmark = pytest.mark.slow
 
@@ -32,6 +33,9 @@ PAGES: dict[str, Callable[[], Reconstruction]] = {
     "seed": lambda: threads.reconstruct(str(SEED)),
     "several-authors": several_authors,
     "hostile": hostile,
+    "reactions": reactions,
+    "mixed": mixed,
+    "few-threads": few_threads,
 }
 
 
@@ -54,7 +58,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int
     return out
 
 
-@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("width", [360, 390, 1280])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_loads_clean_fits_and_shows_every_post(
     browser: Any, pages: dict[str, tuple[Path, int]], name: str, width: int, tmp_path: Path
@@ -70,7 +74,7 @@ def test_page_loads_clean_fits_and_shows_every_post(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         assert scroll <= client, f"horizontal overflow at {width}px: {scroll} > {client}"
-        entries = v.page.locator("article.h-entry")
+        entries = v.page.locator("main .h-entry")  # a card each, or a line in the list of links
         assert entries.count() == n_posts
         for i in range(n_posts):
             entry = entries.nth(i)
@@ -111,7 +115,7 @@ def test_axe_finds_no_serious_violation(
     browser: Any, pages: dict[str, tuple[Path, int]], name: str, dark: bool
 ) -> None:
     path, _ = pages[name]
-    for width in (360, 1280):
+    for width in (390, 1280):
         v = visit(browser, path, width=width, dark=dark)
         try:
             assert axe_violations(v.page) == [], f"at {width}px"
@@ -149,19 +153,53 @@ def test_csp_blocks_a_script_that_got_into_the_page(browser: Any, tmp_path: Path
         v.page.context.close()
 
 
+@pytest.mark.parametrize("name", list(PAGES))
+def test_first_post_is_on_a_phones_first_screen(
+    browser: Any, pages: dict[str, tuple[Path, int]], name: str
+) -> None:
+    """The header and the contents box leave room for the first post's first lines at 390 x 844."""
+    v = visit(browser, pages[name][0], width=390, height=844)
+    try:
+        box = v.page.locator("main .h-entry").first.bounding_box()
+        assert box is not None and box["y"] + 96 <= 844, f"the first post starts at {box}"
+    finally:
+        v.page.context.close()
+
+
+def test_voices_are_compact_cards_with_a_visible_view_on_link(
+    browser: Any, pages: dict[str, tuple[Path, int]]
+) -> None:
+    v = visit(browser, pages["reactions"][0], width=390, height=844)
+    try:
+        assert v.page.locator("nav.toc details").evaluate("d => d.open") is False
+        links = v.page.locator("article.voice a.view")
+        # every voice with a permalink (one is a prose quote without one), and the quoted post
+        assert links.count() == 7
+        assert v.page.locator("article.voice > .post-foot a.view").count() == 6
+        for i in range(links.count()):
+            links.nth(i).scroll_into_view_if_needed()
+            assert links.nth(i).is_visible() and links.nth(i).inner_text().startswith("View on ")
+        assert v.page.locator("span.count").count() == 0
+        assert v.page.locator("#without-text li a.view").count() == 3
+    finally:
+        v.page.context.close()
+
+
 def test_screenshots_for_the_readme(browser: Any, pages: dict[str, tuple[Path, int]]) -> None:
-    """docs/screenshot.png (the seed at 1000 px, top of page) and the 360 px and dark variants."""
+    """docs/screenshot.png (the seed's thread at 1000 px, top of page), the reactions article as a
+    list of voices (1000 px, and 390 px whole) and an author's thread among reactions in dark mode."""
     DOCS.mkdir(exist_ok=True)
     shots = {
         "screenshot.png": ("seed", 1000, False),
-        "screenshot-360.png": ("several-authors", 360, False),
-        "screenshot-dark.png": ("several-authors", 1000, True),
+        "screenshot-voices.png": ("reactions", 1000, False),
+        "screenshot-390.png": ("reactions", 390, False),
+        "screenshot-dark.png": ("mixed", 1000, True),
     }
     for filename, (name, width, dark) in shots.items():
         v = visit(browser, pages[name][0], width=width, height=1100, dark=dark)
         try:
             target = DOCS / filename
-            v.page.screenshot(path=str(target), full_page=width == 360)
+            v.page.screenshot(path=str(target), full_page=width < 400)
             assert target.stat().st_size > 10_000
         finally:
             v.page.context.close()

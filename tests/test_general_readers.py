@@ -431,12 +431,18 @@ def test_markdown_sections_have_unique_anchors() -> None:
         "ann-reyes-2",
         "tom",
     ]
+    # two posts each: the page is a few threads, each a section under its heading (a page of
+    # authors quoted once each is one list, with no headings to link to)
     same = [
-        Thread(Author(name="Ann Reyes", platform=p), p, (Post(platform=p, text="x", kind="embed", id=p),))
+        Thread(
+            Author(name="Ann Reyes", platform=p),
+            p,
+            tuple(Post(platform=p, text="x", kind="embed", id=f"{p}{n}") for n in (1, 2)),
+        )
         for p in ("twitter", "instagram")
     ]
     unnamed = [
-        Thread(Author(platform=p), p, (Post(platform=p, text="", kind="embed", id=p + "2"),))
+        Thread(Author(platform=p), p, (Post(platform=p, text="y", kind="embed", id=p + "3"),))
         for p in ("twitter", "tiktok")
     ]
     md = render(Reconstruction(Source("<t>", "html", ""), (*same, *unnamed)), "md")

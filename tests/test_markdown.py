@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from threads.render import md_escape, render
 
-from .render_samples import ARTICLE_URL, HOSTILE_TEXTS, hostile, several_authors
+from .render_samples import ARTICLE_URL, HOSTILE_TEXTS, hostile, mixed, reactions, several_authors
 
 # CommonMark plus the GFM extensions markdown-it-py has built in.
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -95,7 +95,7 @@ def test_nested_quote_is_nested_with_its_attribution() -> None:
     nested = paragraphs_at(MD.parse(body), 2)
     assert [t for t, _ in nested][:2] == [
         "Raqqa offensive begins #Raqqa",
-        "— SDF Press (@SDFpress), June 6, 2017 · permalink",
+        "— SDF Press (@SDFpress), June 6, 2017 · View on X (Twitter)",
     ]
     hrefs = [c.attrs["href"] for c in nested[1][1].children or [] if c.type == "link_open"]
     assert hrefs == ["https://twitter.com/SDFpress/status/900000000000000001"]
@@ -105,9 +105,9 @@ def test_attribution_line_has_author_date_and_permalink() -> None:
     _, body = split_front_matter(render(several_authors(), "md"))
     lines = [(t, tok) for t, tok in paragraphs_at(MD.parse(body), 1) if t.startswith("— ")]
     assert [t for t, _ in lines] == [
-        "— Ryan Dillon (@OIRSpox), October 17, 2017, 14:05 UTC · permalink",
+        "— Ryan Dillon (@OIRSpox), October 17, 2017, 14:05 UTC · View on X (Twitter)",
         "— Ryan Dillon (@OIRSpox), October 17, 2017",
-        "— Alice Example (@alice), October 18, 2017 · permalink",
+        "— Alice Example (@alice), October 18, 2017 · View on Mastodon",
     ]
     hrefs = [c.attrs["href"] for c in lines[0][1].children or [] if c.type == "link_open"]
     assert hrefs == ["https://twitter.com/OIRSpox/status/920325165093801984"]
@@ -228,3 +228,109 @@ def test_no_posts_found_is_not_read_as_a_heading() -> None:
     assert headings == ["Quiet"]
     assert "No quoted posts found." in [visible(t) for t in tokens if t.type == "inline"]
     assert [t.type for t in tokens].count("hr") == 1
+
+
+# ---------------------------------------------------------------- many voices
+
+
+def list_items(tokens: list[Token], kind: str = "ordered_list") -> list[list[Token]]:
+    """The tokens of each item of the top-level list of ``kind``."""
+    items: list[list[Token]] = []
+    depth = 0
+    for tok in tokens:
+        if tok.type == f"{kind}_open" and tok.level == 0:
+            depth = 1
+        elif tok.type == f"{kind}_close" and tok.level == 0:
+            depth = 0
+        elif depth and tok.type == "list_item_open" and tok.level == 1:
+            items.append([])
+        elif depth and items:
+            items[-1].append(tok)
+    return items
+
+
+def test_many_voices_are_one_numbered_list_author_post_date_link() -> None:
+    rec = reactions()
+    _, body = split_front_matter(render(rec, "md"))
+    tokens = MD.parse(body)
+    assert [t.type for t in tokens if t.level == 0 and t.type.endswith("_open")].count(
+        "ordered_list_open"
+    ) == 1
+    items = list_items(tokens)
+    heads = [visible(next(t for t in item if t.type == "inline")) for item in items]
+    assert heads == [
+        "Lena Ortiz (@lenaortiz) · Mayor of Port Calder · X (Twitter)",
+        "Priya Natarajan (@priya.bsky.social) · Bluesky",
+        "Tomás Reyes (@tomas) · Mastodon",
+        "Author not named · Facebook",
+        "Port Calder Cycling Club (@portcaldercycling) · Instagram",
+        "Dana Whitfield (@danawrites) · X (Twitter)",
+        "Ada Brennan · Councillor for the East Shore · X (Twitter)",
+    ]
+    assert "1/1" not in body
+    second = [text for text, _ in paragraphs_at(items[1], 1)]
+    assert second == [
+        "Walked it at sunrise. Ten minutes from my door to the ferry, no car needed. #PortCalder",
+        "— May 2, 2024 · View on Bluesky",
+    ]
+    assert link_targets(items[1]) == ["https://bsky.app/profile/priya.bsky.social/post/3kqzt2abcd22x"]
+    assert [text for text, _ in paragraphs_at(items[6], 1)][-1] == "— May 2, 2024"  # no permalink
+    # the quote post keeps its quoted post, nested one level deeper, with its author
+    nested = [text for text, _ in paragraphs_at(items[5], 2)]
+    assert nested[-1].startswith("— Lena Ortiz (@lenaortiz), May 2, 2024, 07:30 UTC · View on X (Twitter)")
+
+
+def test_posts_without_text_end_the_markdown_as_a_list_of_links() -> None:
+    _, body = split_front_matter(render(reactions(), "md"))
+    tokens = MD.parse(body)
+    headings = [visible(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [
+        "Harbour footpath opens: what Port Calder says",
+        "3 posts whose text the page does not hold",
+    ]
+    items = list_items(tokens, "bullet_list")
+    assert [visible(next(t for t in item if t.type == "inline")) for item in items] == [
+        "Harbour Board (@harbourboard) · Threads · View on Threads",
+        "Author not named · Facebook · View on Facebook",
+        "Gus Baptiste (@gusbaptiste) · Instagram · April 30, 2024 · View on Instagram",
+    ]
+    assert link_targets(items[0]) == ["https://www.threads.net/@harbourboard/post/C6xyzABCdef"]
+    assert "does not hold this post's text" not in body
+
+
+def test_a_thread_among_voices_is_one_item_with_its_numbered_posts() -> None:
+    _, body = split_front_matter(render(mixed(), "md"))
+    items = list_items(MD.parse(body))
+    assert len(items) == 3
+    heads = [visible(next(t for t in item if t.type == "inline")) for item in items]
+    assert heads[1] == "Maeve Holloway (@maeveholloway) · Senator · X (Twitter) · 6 posts"
+    numbers = [text for text, _ in paragraphs_at(items[1], 1) if text[:1].isdigit()]
+    assert numbers == [f"{n}/6" for n in range(1, 7)]
+    last = [tok for text, tok in paragraphs_at(items[1], 1) if text.startswith("Write to your member")]
+    assert [c.attrs["href"] for c in last[0].children or [] if c.type == "link_open"] == [
+        "https://t.co/Zx81Ab22Cd"
+    ]
+    assert visible(last[0]) == "Write to your member. Details: senate.example.org/amendment-cli…"
+
+
+def test_hostile_texts_stay_text_inside_the_list_of_voices() -> None:
+    from dataclasses import replace
+
+    from threads.model import Reconstruction, Thread
+
+    rec = hostile()
+    (thread,) = rec.threads
+    voices = tuple(
+        Thread(author, "twitter", (replace(post, author=author),))
+        for i, post in enumerate(thread.posts)
+        for author in [replace(thread.author, name=f"Mallory {i} *x*", handle=f"m{i}")]
+    )
+    _, body = split_front_matter(render(Reconstruction(rec.source, voices), "md"))
+    tokens = MD.parse(body)
+    texts = [text for text, _ in paragraphs_at(tokens, 1)]
+    for text in HOSTILE_TEXTS:
+        assert texts.count(text) == 1, text
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
+    assert kinds.isdisjoint(SNEAKY)
+    assert len(list_items(tokens)) == len(HOSTILE_TEXTS)
+    assert "javascript" not in body

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,11 +20,11 @@ import pytest
 
 import threads
 from threads.errors import TemplateProblem
-from threads.model import Reconstruction
-from threads.render import hashtag_url, mention_url, post_html, render
+from threads.model import Author, Post, Reconstruction, Thread
+from threads.render import hashtag_url, many_voices, mention_url, post_html, render, shown_links, view_of
 
 from .clirun import invoke
-from .render_samples import HOSTILE_TEXTS, hostile, several_authors
+from .render_samples import HOSTILE_TEXTS, few_threads, hostile, mixed, reactions, several_authors, source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "amn-raqqa-2017-10-17.txt"
@@ -91,6 +92,22 @@ def test_landmarks_headings_contents_and_numbered_posts() -> None:
     assert counts == ["1/2", "2/2", "1/1"]
     times = doc.xpath("//article//div[@class='post-head']/time/@datetime")
     assert times == ["2017-10-17T14:05:00+00:00", "2017-10-17", "2017-10-18"]
+
+
+def test_a_short_contents_list_is_open_a_long_one_folded() -> None:
+    details = html_of(several_authors()).xpath("//nav[@class='toc']/details")[0]
+    assert details.get("open") is not None
+    assert details.xpath("./summary")[0].text_content() == "Contents"
+    three = few_threads()
+    assert html_of(three).xpath("//nav[@class='toc']/details/@open") == [""]
+    # one more thread, or the posts without text as a fourth line, and the box starts folded
+    four = Reconstruction(three.source, (*three.threads, several_authors().threads[0]))
+    assert html_of(four).xpath("//nav[@class='toc']/details/@open") == []
+    nobody = Author(platform="bluesky")
+    nothing = Post("bluesky", "", nobody, kind="embed", url="https://bsky.app/x", position=99)
+    gathered = Reconstruction(three.source, (*three.threads, Thread(nothing.author, "bluesky", (nothing,))))
+    assert view_of(gathered).entries == 4 and not view_of(gathered).contents_open
+    assert html_of(gathered).xpath("//nav[@class='toc']/details/@open") == []
 
 
 def test_single_author_page_has_no_contents_list() -> None:
@@ -305,3 +322,246 @@ def test_an_unusable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
         _render_in_subprocess({"XDG_CACHE_HOME": str(off), "THREADS_NO_CACHE": "1"}, tmp_path).returncode == 0
     )
     assert not off.exists()
+
+
+# ------------------------------------------------------------------------------- many voices
+
+
+def _threads(*sizes: int, unnamed: tuple[int, ...] = ()) -> tuple[Thread, ...]:
+    """Threads by named authors with ``sizes`` posts each, then groups of posts whose author the
+    page does not name."""
+    out = []
+    for i, size in enumerate(sizes):
+        author = Author(name=f"Person {i}", handle=f"person{i}", platform="twitter")
+        posts = tuple(Post("twitter", f"post {i}.{n}", author, position=10 * i + n) for n in range(size))
+        out.append(Thread(author, "twitter", posts))
+    for j, size in enumerate(unnamed):
+        nobody = Author(platform="facebook")
+        posts = tuple(Post("facebook", f"unnamed {j}.{n}", nobody, position=1000 + n) for n in range(size))
+        out.append(Thread(nobody, "facebook", posts))
+    return tuple(out)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "unnamed", "voices"),
+    [
+        ((1, 1), (), True),  # two authors once each
+        ((1, 1, 1, 1, 1, 1, 1, 1), (), True),  # the reactions article
+        ((12, 1, 1), (), True),  # a long thread among single reactions
+        ((2, 1, 1), (3,), True),  # the unnamed group counts for neither side
+        ((1, 2, 1, 3, 1), (), True),
+        ((11,), (), False),  # one author's long thread
+        ((1,), (), False),  # one post
+        ((1,), (4,), False),  # one named author beside unnamed posts
+        ((2, 1), (), False),  # half, not most
+        ((2, 2, 1, 1), (), False),
+        ((3, 3, 2), (), False),  # several threads
+        ((), (1, 1), False),  # nobody named
+        ((), (), False),
+    ],
+)
+def test_many_voices_when_most_named_authors_have_one_post(
+    sizes: tuple[int, ...], unnamed: tuple[int, ...], voices: bool
+) -> None:
+    threads_ = _threads(*sizes, unnamed=unnamed)
+    assert many_voices(threads_) is voices
+    assert view_of(Reconstruction(source(), threads_)).layout == ("voices" if voices else "threads")
+
+
+def test_posts_without_text_are_gathered_and_a_thread_with_text_stays_whole() -> None:
+    a, b = Author(name="Ann Reyes", platform="x"), Author(name="Bo Li", platform="x")
+    nobody = Author(platform="instagram")
+    quoted = Post("x", "inner", Author(name="Cy"), position=99)
+    rec = Reconstruction(
+        source(),
+        (
+            Thread(a, "x", (Post("x", "one", a, position=1), Post("x", "", a, position=2))),  # keeps both
+            Thread(b, "x", (Post("x", "", b, position=3), Post("x", " ", b, position=9))),  # nothing to show
+            Thread(
+                nobody,
+                "instagram",
+                (
+                    Post("instagram", "", nobody, position=5),
+                    Post("instagram", "", nobody, quotes=(quoted,), position=6),
+                ),
+            ),
+        ),
+    )
+    v = view_of(rec)
+    assert [(i.kind, i.number, [p.n for p in i.posts]) for i in v.items] == [
+        ("thread", 1, [1, 2]),
+        ("thread", 3, [2]),
+    ]
+    assert [(p.number, p.n) for p in v.textless] == [(2, 1), (3, 1), (2, 2)]  # in the page's order
+    assert v.authors == 2
+
+
+def _visible(el: Any) -> str:
+    """The text a sighted reader sees of an element (visually hidden spans left out)."""
+    return " ".join("".join(el.xpath(".//text()[not(ancestor::*[contains(@class, 'vh')])]")).split())
+
+
+def test_many_voices_page_is_one_compact_list_in_article_order() -> None:
+    rec = reactions()
+    doc = html_of(rec)
+    assert doc.xpath("//span[@class='count']") == []  # no "1/1"
+    assert doc.xpath("//section[@class='thread']") == []
+    [voices] = doc.xpath("//main/ol[@class='voices']")
+    names = [_visible(h) for h in voices.xpath("./li/article//h2")]
+    assert names == [
+        "Lena Ortiz @lenaortiz",
+        "Priya Natarajan @priya.bsky.social",
+        "Tomás Reyes @tomas",
+        "Author not named",
+        "Port Calder Cycling Club @portcaldercycling",
+        "Dana Whitfield @danawrites",
+        "Ada Brennan",
+    ]
+    assert [li.get("id") for li in voices.xpath("./li")] == [f"thread-{n}" for n in (1, 2, 3, 4, 5, 6, 8)]
+    first = voices.xpath("./li[1]/article")[0]
+    assert "Mayor of Port Calder · X (Twitter)" in _visible(first.xpath(".//div[@class='meta']")[0])
+    assert first.xpath(".//div[@class='post-foot']/time/@datetime") == ["2024-05-02T07:30:00+00:00"]
+    # the contents box is folded, so that it does not push the first post off a phone's first screen
+    details = doc.xpath("//nav[@class='toc']/details")[0]
+    assert details.get("open") is None
+    assert doc.xpath("//nav[@class='toc']//a/@href")[-1] == "#without-text"
+    cite = doc.xpath("//header[@class='page']/p[@class='cite']")[0].text_content()
+    assert cite.endswith("10 posts by 8 authors")
+
+
+def test_posts_without_text_are_a_list_of_links_at_the_end() -> None:
+    doc = html_of(reactions())
+    [section] = doc.xpath("//main/section[@id='without-text']")
+    assert section.xpath("./h2")[0].text_content() == "3 posts whose text the page does not hold"
+    items = section.xpath("./ul/li")
+    assert [_visible(li) for li in items] == [
+        "Harbour Board @harbourboard · Threads · View on Threads",
+        "Author not named · Facebook · View on Facebook",
+        "Gus Baptiste @gusbaptiste · Instagram · April 30, 2024 · View on Instagram",
+    ]
+    assert [li.get("id") for li in items] == ["thread-7-post-1", "thread-4-post-2", "thread-9-post-1"]
+    assert section.xpath(".//article") == [] and doc.xpath("//p[@class='missing']") == []
+
+
+def test_every_post_with_a_permalink_has_a_visible_view_on_link() -> None:
+    for rec in (reactions(), mixed(), several_authors()):
+        doc = html_of(rec)
+
+        def walk(posts: Any) -> Any:
+            for p in posts:
+                yield p
+                yield from walk(p.quotes)
+
+        with_url = [p for p in walk(rec.posts) if p.url]
+        links = doc.xpath("//a[contains(@class, 'view')]")
+        assert len(links) == len(with_url)
+        shown = {(a.get("href"), _visible(a)) for a in links}
+        labels = {
+            "twitter": "X (Twitter)",
+            "bluesky": "Bluesky",
+            "mastodon": "Mastodon",
+            "instagram": "Instagram",
+        }
+        for p in with_url:
+            assert (p.url, f"View on {labels.get(p.platform, p.platform.title())}") in shown
+        # a screen reader hears whose post each one opens
+        assert all(a.text_content().startswith(_visible(a) + ": the post by ") for a in links)
+
+
+def test_a_thread_among_voices_keeps_its_numbered_view_in_its_place() -> None:
+    doc = html_of(mixed())
+    [voices] = doc.xpath("//main/ol[@class='voices']")
+    kinds = [li.get("class") for li in voices.xpath("./li")]
+    assert kinds == ["voice", "voice-thread", "voice"]
+    section = voices.xpath("./li[2]/section[@class='thread']")[0]
+    assert section.get("id") == "thread-2"
+    assert [c.text for c in section.xpath(".//span[@class='count']")] == [f"{n}/6" for n in range(1, 7)]
+    assert doc.xpath("//span[@class='count']") == section.xpath(".//span[@class='count']")
+
+
+@pytest.mark.parametrize("make", [reactions, mixed])
+def test_mf2py_reads_every_post_of_the_voices_view(make: Any) -> None:
+    rec = make()
+    parsed = mf2py.parse(doc=render(rec, "html"))
+    entries = [e["properties"] for e in parsed["items"] if "h-entry" in e["type"]]
+    assert len(entries) == len(rec.posts)
+    by_key = {(e.get("url") or [e["content"][0]["value"]])[0]: e for e in entries}
+    for post in rec.posts:
+        props = by_key[post.url or post.text]
+        author = props["author"][0]["properties"]["name"]
+        assert author == [post.author.name or "Author not named"]
+        if post.text:
+            assert props["content"][0]["value"] == post.text
+        else:
+            assert "content" not in props
+        if post.published:
+            assert [d.replace(":", "") for d in props["published"]] == [
+                post.published.isoformat().replace(":", "")
+            ]
+
+
+def test_a_link_shown_as_its_address_links_to_the_target_the_embed_gave() -> None:
+    doc = html_of(reactions())
+    link = doc.xpath("//li[@id='thread-1']//div[@class='e-content']//a[@class='link']")[0]
+    assert link.get("href") == "https://t.co/Qm3xYz81Lp"
+    assert link.text == "portcalder.example.gov/news/2024/foot…"
+    # the same post quoted inside another keeps its link
+    inner = doc.xpath("//blockquote[contains(@class, 'quoted')]//a[@class='link']/@href")
+    assert inner == ["https://t.co/Qm3xYz81Lp"]
+
+
+@pytest.mark.parametrize(
+    ("text", "links", "expected"),
+    [
+        ("Read example.org/a/very-lo… now", ["https://t.co/Ab1"], ["example.org/a/very-lo…"]),
+        (
+            "Both: a.example/x… and b.example/y…",
+            ["https://t.co/1", "https://t.co/2"],
+            ["a.example/x…", "b.example/y…"],
+        ),
+        ("See bsky.app/profile/x... today", ["https://bsky.app/profile/x/post/1"], ["bsky.app/profile/x..."]),
+        ("Read example.org/story today.", ["https://www.example.org/story"], ["example.org/story"]),
+        # the address shown with its scheme is linked as it is, not paired again
+        (
+            "Mixed https://t.co/Ab1 and example.org/b…",
+            ["https://t.co/Ab1", "https://t.co/Cd2"],
+            ["example.org/b…"],
+        ),
+        # look-alikes: more addresses shown than links (which one is which is unknown)
+        ("Visit example.org or example.net/x…", ["https://t.co/Ab1"], []),
+        ("Read example.org/a… now", [], []),
+        ("Read example.org/a… now", ["javascript:alert(1)"], []),
+        ("Mr.Smith wrote it", ["https://example.org/story"], []),  # not the start of the link
+        # two sentences run together are not an address, even beside a t.co link
+        ("Mr.Smith wrote it", ["https://t.co/Ab1"], []),
+        ("Out today.Then more", ["https://t.co/Ab1"], []),
+        ("were replaced.https://t.co/Ab1@someone", ["https://t.co/Ab1"], []),  # a word glued to a URL
+        ("see t.co/Ab1 there", ["https://t.co/Zz9"], []),  # a t.co address stands for itself only
+        ("mail me at ann@example.org", ["https://t.co/Ab1"], []),
+        ("example.org/a and more", ["https://example.org/a/b"], []),  # not shortened: a different page
+    ],
+)
+def test_shown_links_pair_an_address_with_its_link(text: str, links: list[str], expected: list[str]) -> None:
+    assert [text[a:b] for a, b, _ in shown_links(text, links)] == expected
+    doc = lxml.html.fromstring(f"<div>{post_html(text, 'twitter', None, links)}</div>")
+    assert doc.text_content() == text
+
+
+def test_a_users_post_template_without_compact_still_renders_voices(tmp_path: Path) -> None:
+    (tmp_path / "post.html").write_text(
+        '<div class="mine">{{ n }}/{{ total }} {{ post.text }} {{ post.author | display_name }}</div>\n',
+        encoding="utf-8",
+    )
+    doc = lxml.html.fromstring(render(reactions(), "html", templates=tmp_path))
+    assert len(doc.xpath("//ol[@class='voices']/li/div[@class='mine']")) == 7
+
+
+def test_the_readme_shows_the_screenshots_in_docs_and_no_missing_one() -> None:
+    """Every ``docs/`` file the README names exists, and every screenshot there is shown or linked
+    (the browser tests rewrite them: a renamed one must not leave the README pointing at nothing)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\(docs/([\w.-]+)\)", readme))
+    assert named, "the README shows no screenshot"
+    assert sorted(n for n in named if not (ROOT / "docs" / n).is_file()) == []
+    shots = {p.name for p in (ROOT / "docs").glob("screenshot*.png")}
+    assert sorted(shots - named) == []

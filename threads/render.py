@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -23,7 +24,7 @@ import markupsafe
 
 from . import __version__, cachedir, safe, vocab
 from .errors import TemplateProblem
-from .model import Author, Post, Reconstruction, iso
+from .model import Author, Post, Reconstruction, Thread, iso
 
 # Characters that start inline Markdown syntax or raw HTML anywhere, and block syntax at a line start.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&]|!(?=\[))")
@@ -32,10 +33,14 @@ _MD_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 JSON_SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "threads-1.json"
 
 __all__ = [
+    "CONTENTS_OPEN_UP_TO",
     "FILTERS",
     "FORMATS",
     "JSON_SCHEMA_PATH",
     "RENDERERS",
+    "Item",
+    "Placed",
+    "View",
     "builtin_templates",
     "display_name",
     "environment",
@@ -43,16 +48,21 @@ __all__ = [
     "human_date",
     "iso_date",
     "json_schema",
+    "many_voices",
     "md_escape",
+    "md_post",
     "mention_url",
     "platform_label",
     "profile_url",
     "render",
     "render_template",
     "safe_url",
+    "shown_links",
     "to_activitystreams",
     "to_json",
     "to_jsonfeed",
+    "view_of",
+    "view_on",
     "yaml_value",
 ]
 """The JSON Schema of ``--format json`` (``schema: "threads/1"``), shipped inside the package."""
@@ -89,8 +99,11 @@ def md_escape(text: Any) -> str:
     """Text for Markdown: every character that could become syntax or HTML is backslash-escaped."""
     s = safe.shown("" if text is None else str(text))
     s = " ".join(s.split())
-    s = _MD_INLINE.sub(r"\\\1", s)
-    return _MD_BLOCK_START.sub(_escape_block_start, s)
+    return _MD_BLOCK_START.sub(_escape_block_start, _md_inline(s))
+
+
+def _md_inline(s: str) -> str:
+    return _MD_INLINE.sub(r"\\\1", s)
 
 
 _YAML_ESCAPED = re.compile(
@@ -228,15 +241,87 @@ def _a(href: str, text: str, cls: str) -> str:
     )
 
 
-def post_html(text: Any, platform: str | None = None, base_url: str | None = None) -> markupsafe.Markup:
-    """Post text as HTML: escaped; links, @mentions and #hashtags linked on ``platform``; edit marks styled.
+# A web address as a post shows it: with its scheme, or as the display form platforms print in place
+# of a long or wrapped link ("example.org/2024/05/bridge-op…" for a t.co link, Bluesky's and
+# Mastodon's shortened links), a host with a top-level domain of letters and perhaps a path. Without
+# a scheme the top-level domain is in lower case, as platforms print it: two sentences run together
+# ("Mr.Smith", "today.Then") are not an address.
+_SHOWN_URL = re.compile(
+    r"""
+    (?<![\w@/.:-])                          # not inside a word, an e-mail address or another URL
+    (?P<scheme>https?://)?
+    (?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+
+    (?(scheme) [A-Za-z]{2,24} | [a-z]{2,24} )                     # .tld
+    (?: /[^\s<>"']* )?                        # path, query ...
+    (?: (?<=\.\.\.) | (?<![.,;:!?)\]’”]) )     # an ellipsis ends it, the sentence's punctuation not
+    (?! [\w@-] | :/ )                         # nor a word, an address or a scheme ("end.https://")
+    """,
+    re.VERBOSE,
+)
+_ELLIPSIS = ("…", "...")
+_WRAPPERS = frozenset({"t.co"})
+"""Hosts that wrap every link of a post (X's ``t.co``): the text shows the address it leads to."""
 
-    ``base_url`` is the post's permalink (it names the Mastodon instance for bare mentions and tags).
+
+def _bare(url: str) -> str:
+    """An address without scheme, ``www.``, a trailing ellipsis or slash, lower case, to compare."""
+    s = re.sub(r"^https?://(?:www\.)?", "", url.strip(), flags=re.IGNORECASE)
+    for mark in _ELLIPSIS:
+        s = s.removesuffix(mark)
+    return s.rstrip("/").lower()
+
+
+def _stands_for(shown: str, link: str, scheme: bool) -> bool:
+    """Whether the address ``shown`` in a post's text is the one its link ``link`` points to: the
+    link itself, a shortened display of it, or (for a wrapper such as t.co) the address it leads to."""
+    bare, target = _bare(shown), _bare(link)
+    if not bare:
+        return False
+    if target == bare or (not scheme and target.startswith(bare) and shown.endswith(_ELLIPSIS)):
+        return True
+    return not scheme and _host(link) in _WRAPPERS and not bare.startswith("t.co/")
+
+
+def shown_links(text: str, links: Sequence[str] | None) -> list[tuple[int, int, str]]:
+    """(start, end, href) of each address that ``text`` shows without its scheme and whose target is
+    one of the post's ``links``: a display form ("example.org/2024/05/bridge-op…") paired with the
+    link the markup gave under it (a ``t.co`` address, or the full URL it abbreviates).
+
+    Links are the post's anchors in text order, and the shown addresses are paired with them in
+    that order: every pair must agree (the display form is the start of the link, or the link is a
+    wrapper such as t.co); a t.co link is paired only when the text shows as many addresses as
+    there are links, so that no address is given another's target.
+
+    >>> shown_links("Read example.org/a/very-lo… now", ["https://t.co/Ab1"])
+    [(5, 27, 'https://t.co/Ab1')]
+    >>> shown_links("example.org and https://t.co/Ab1", ["https://t.co/Ab1"])
+    []
     """
-    s = plain(text)
+    urls = [u for u in map(safe_url, links or ()) if u]
+    if not urls or not text:
+        return []
+    shown = list(_SHOWN_URL.finditer(text))
+    wrappers_ok = len(shown) == len(urls)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    for m in shown:
+        if i >= len(urls):
+            break
+        scheme = bool(m.group("scheme"))
+        if _host(urls[i]) in _WRAPPERS and not wrappers_ok and not scheme:
+            continue
+        if _stands_for(m.group(0), urls[i], scheme):
+            if not scheme:
+                out.append((m.start(), m.end(), urls[i]))
+            i += 1
+    return out
+
+
+def _tokens_html(s: str, start: int, end: int, platform: str | None, base_url: str | None) -> str:
+    """``s[start:end]`` as HTML: escaped; links, @mentions and #hashtags linked; edit marks styled."""
     out: list[str] = []
-    last = 0
-    for m in _TOKEN.finditer(s):
+    last = start
+    for m in _TOKEN.finditer(s, start, end):
         out.append(str(markupsafe.escape(s[last : m.start()])))
         last = m.end()
         whole = m.group(0)
@@ -255,8 +340,45 @@ def post_html(text: Any, platform: str | None = None, base_url: str | None = Non
             out.append(_edit_mark_html(whole))
             continue
         out.append(_a(href, whole, cls) if href else str(markupsafe.escape(whole)))
-    out.append(str(markupsafe.escape(s[last:])))
+    out.append(str(markupsafe.escape(s[last:end])))
+    return "".join(out)
+
+
+def post_html(
+    text: Any,
+    platform: str | None = None,
+    base_url: str | None = None,
+    links: Sequence[str] | None = None,
+) -> markupsafe.Markup:
+    """Post text as HTML: escaped; links, @mentions and #hashtags linked on ``platform``; edit marks styled.
+
+    ``base_url`` is the post's permalink (it names the Mastodon instance for bare mentions and tags);
+    ``links`` are the post's own links (:attr:`Post.links`): an address the text shows in its display
+    form ("example.org/2024/05/bridge-op…") links to the one the markup gave (:func:`shown_links`).
+    """
+    s = plain(text)
+    out: list[str] = []
+    last = 0
+    for start, end, href in shown_links(s, links):
+        out.append(_tokens_html(s, last, start, platform, base_url))
+        out.append(_a(href, s[start:end], "link"))
+        last = end
+    out.append(_tokens_html(s, last, len(s), platform, base_url))
     return markupsafe.Markup("".join(out))
+
+
+def md_post(text: Any, links: Sequence[str] | None = None) -> str:
+    """Post text for Markdown: :func:`md_escape`, with each address the text shows in its display
+    form linked to the post's link it stands for (:func:`shown_links`)."""
+    s = " ".join(safe.shown("" if text is None else str(text)).split())
+    out: list[str] = []
+    last = 0
+    for start, end, href in shown_links(s, links):
+        out.append(_md_inline(s[last:start]))
+        out.append(f"[{_md_inline(s[start:end])}]({md_url(href)})")
+        last = end
+    out.append(_md_inline(s[last:]))
+    return _MD_BLOCK_START.sub(_escape_block_start, "".join(out))
 
 
 def human_date(value: date | datetime | str | None) -> str:
@@ -316,6 +438,119 @@ def md_anchors(headings: Any) -> list[str]:
     return anchors
 
 
+def view_on(platform: str | None) -> str:
+    """The words of a link to a post on its platform: "View on Bluesky", "View on X (Twitter)"."""
+    if platform in vocab.PLATFORMS:
+        return f"View on {platform_label(platform)}"
+    return "View the original post"
+
+
+# --------------------------------------------------------------------------------------------- the page
+
+
+CONTENTS_OPEN_UP_TO = 3
+"""The most entries a contents box shows unfolded (:attr:`View.contents_open`)."""
+
+Layout = Literal["threads", "voices"]
+ItemKind = Literal["thread", "voice"]
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A post with its place: its thread's number in ``rec.threads`` and its own in the thread,
+    both from 1 (the anchor ``thread-{number}-post-{n}``, as the JSON Feed's item IDs name it)."""
+
+    post: Post
+    number: int
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of the page, in the order the article quotes them."""
+
+    kind: ItemKind
+    """``thread``: a heading for the author, then the posts numbered on a rail; ``voice``: one
+    post, compact, its author's line above it."""
+    thread: Thread
+    posts: tuple[Placed, ...]
+    """The posts shown here (a post gathered at the end is not)."""
+
+    @property
+    def number(self) -> int:
+        """The thread's place in ``rec.threads``, from 1: the entry's anchor is ``thread-{number}``."""
+        return self.posts[0].number
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """How the HTML and Markdown views lay out a Reconstruction (:func:`view_of`)."""
+
+    layout: Layout
+    """``voices`` when the article quotes many authors once each (:func:`many_voices`), else ``threads``."""
+    items: tuple[Item, ...]
+    """The threads and single posts, in the article's order."""
+    textless: tuple[Placed, ...]
+    """Posts the page holds without their text, gathered at the end as a list of links, in the
+    order the page has them."""
+    authors: int
+    """Named authors (one per thread: an author on two platforms counts twice)."""
+
+    @property
+    def entries(self) -> int:
+        """Lines of the contents list: one per item, and one for the posts gathered at the end."""
+        return len(self.items) + (1 if self.textless else 0)
+
+    @property
+    def contents_open(self) -> bool:
+        """Whether the HTML contents box starts unfolded: for a few threads only. Each line takes
+        two lines on a phone, and the first post must stay on the first screen (390 x 844 px)."""
+        return self.layout == "threads" and self.entries <= CONTENTS_OPEN_UP_TO
+
+
+def _has_content(post: Post) -> bool:
+    return bool(plain(post.text).strip()) or bool(post.quotes)
+
+
+def many_voices(threads: Sequence[Thread]) -> bool:
+    """Whether the article quotes many voices rather than a few threads: at least two authors the
+    page names, and more than half of their threads hold a single post. Posts whose author the
+    page does not name are left out of the count (they are not one voice)."""
+    named = [t for t in threads if t.author.named]
+    singles = sum(1 for t in named if len(t.posts) == 1)
+    return len(named) >= 2 and 2 * singles > len(named)
+
+
+def view_of(rec: Reconstruction) -> View:
+    """The page's entries and what is gathered at its end.
+
+    Posts without text (no words, no quoted post) are gathered at the end as a list of links: every
+    post of a named author's thread that holds none with text, and each such post of the posts whose
+    author the page does not name. A thread whose other posts have text keeps them all, so that its
+    numbering stays whole. In the ``voices`` layout a named author's single post is a compact entry
+    (and so is a lone post whose author the page does not name); the threads keep their view, in
+    their place in the article.
+    """
+    voices = many_voices(rec.threads)
+    items: list[Item] = []
+    textless: list[Placed] = []
+    for number, thread in enumerate(rec.threads, 1):
+        placed = [Placed(post, number, n) for n, post in enumerate(thread.posts, 1)]
+        with_text = [_has_content(p.post) for p in placed]
+        if thread.author.named and any(with_text):
+            with_text = [True] * len(placed)
+        kept = tuple(p for p, keep in zip(placed, with_text, strict=True) if keep)
+        textless.extend(p for p, keep in zip(placed, with_text, strict=True) if not keep)
+        if kept:
+            items.append(Item("voice" if voices and len(kept) == 1 else "thread", thread, kept))
+    return View(
+        layout="voices" if voices else "threads",
+        items=tuple(items),
+        textless=tuple(sorted(textless, key=lambda p: p.post.position)),
+        authors=sum(1 for t in rec.threads if t.author.named),
+    )
+
+
 FILTERS: Mapping[str, Callable[..., Any]] = {
     "md": md_escape,
     "yaml": yaml_value,
@@ -335,6 +570,8 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "human_date": human_date,
     "iso_date": iso_date,
     "platform_label": platform_label,
+    "view_on": view_on,
+    "md_post": md_post,
 }
 
 
@@ -655,7 +892,9 @@ Renderer = Callable[..., str]
 
 def _template_renderer(name: str) -> Renderer:
     def run(rec: Reconstruction, *, templates: str | Path | None = None, show_evidence: bool = False) -> str:
-        return render_template(name, templates=templates, rec=rec, show_evidence=show_evidence)
+        return render_template(
+            name, templates=templates, rec=rec, view=view_of(rec), show_evidence=show_evidence
+        )
 
     return run
 
