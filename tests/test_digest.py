@@ -132,3 +132,29 @@ def test_jobs_goes_with_a_local_cluster(tmp_path: Path) -> None:
     assert result.stderr.endswith(
         "Error: -j/--jobs sets the workers of --scheduler local; without it digest reads here\n"
     )
+
+
+def test_each_post_and_quoted_post_links_to_its_platform_by_name() -> None:
+    """The attribution line says where the link goes ("View on Mastodon"), as the render view does,
+    and an address shown in its display form over a t.co link is linked to it."""
+    rec = several_authors()
+    dillon, alice = rec.threads
+    first = replace(
+        dillon.posts[0],
+        text="Read example.org/2017/10/raqqa-upd… for more",
+        links=("https://t.co/Ab12Cd34Ef",),
+    )
+    rec = replace(rec, threads=(replace(dillon, posts=(first, *dillon.posts[1:])), alice))
+    tokens = MD.parse(render_digest(build([rec]), title="Week 42").split("\n---\n", 1)[1])
+    links = [
+        (c.attrs["href"], t.children[i + 1].content)
+        for t in tokens
+        if t.type == "inline"
+        for i, c in enumerate(t.children or [])
+        if c.type == "link_open"
+    ]
+    assert ("https://social.example/@alice/111", "View on Mastodon") in links
+    assert ("https://twitter.com/OIRSpox/status/920325165093801984", "View on X (Twitter)") in links
+    assert ("https://twitter.com/SDFpress/status/900000000000000001", "View on X (Twitter)") in links
+    assert ("https://t.co/Ab12Cd34Ef", "example.org/2017/10/raqqa-upd…") in links
+    assert not [text for _, text in links if text == "permalink"]
