@@ -170,3 +170,10 @@ def test_every_language_can_attribute_a_post(lang: str) -> None:
     (language,) = [la for la in lexicon.LANGUAGES if la.code == lang]
     for field in ("quote_marks", "speech_verbs", "writing_verbs", "platform_prepositions", "pronouns"):
         assert getattr(language, field), field
+
+
+def test_link_wrappers_are_no_platforms_permalink_hosts() -> None:
+    """A wrapper (X's t.co) sends a post's links elsewhere: an address on it is not a post."""
+    assert "t.co" in vocab.LINK_WRAPPERS
+    assert all(vocab.platform_of_host(host) is None for host in vocab.LINK_WRAPPERS)
+    assert vocab.PLATFORMS["twitter"].link_wrappers == ("t.co",)

@@ -259,8 +259,6 @@ _SHOWN_URL = re.compile(
     re.VERBOSE,
 )
 _ELLIPSIS = ("…", "...")
-_WRAPPERS = frozenset({"t.co"})
-"""Hosts that wrap every link of a post (X's ``t.co``): the text shows the address it leads to."""
 
 
 def _bare(url: str) -> str:
@@ -279,7 +277,12 @@ def _stands_for(shown: str, link: str, scheme: bool) -> bool:
         return False
     if target == bare or (not scheme and target.startswith(bare) and shown.endswith(_ELLIPSIS)):
         return True
-    return not scheme and _host(link) in _WRAPPERS and not bare.startswith("t.co/")
+    # A wrapper's link stands for any address the text shows, except another wrapped one.
+    return (
+        not scheme
+        and _host(link) in vocab.LINK_WRAPPERS
+        and _host(f"https://{bare}") not in vocab.LINK_WRAPPERS
+    )
 
 
 def shown_links(text: str, links: Sequence[str] | None) -> list[tuple[int, int, str]]:
@@ -308,7 +311,7 @@ def shown_links(text: str, links: Sequence[str] | None) -> list[tuple[int, int, 
         if i >= len(urls):
             break
         scheme = bool(m.group("scheme"))
-        if _host(urls[i]) in _WRAPPERS and not wrappers_ok and not scheme:
+        if _host(urls[i]) in vocab.LINK_WRAPPERS and not wrappers_ok and not scheme:
             continue
         if _stands_for(m.group(0), urls[i], scheme):
             if not scheme:

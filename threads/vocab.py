@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 __all__ = [
     "CHARSET_ALIASES",
     "ENGLISH_MONTHS",
+    "LINK_WRAPPERS",
     "MONTHS",
     "MONTH_PATTERN",
     "PLATFORMS",
@@ -152,6 +153,9 @@ class Platform:
     """A hashtag's page, ``{tag}`` filled in."""
     handle: str | None = None
     """The shape of a handle the platform accepts (a regular expression), where it is strict."""
+    link_wrappers: tuple[str, ...] = ()
+    """Hosts through which it sends every link of a post (X's ``t.co``): the post's text shows the
+    address the link leads to, or a shortened display of it, over the wrapper's address."""
 
 
 PLATFORMS: Mapping[str, Platform] = MappingProxyType(
@@ -160,7 +164,7 @@ PLATFORMS: Mapping[str, Platform] = MappingProxyType(
         for p in (
             Platform(
                 "twitter", "X (Twitter)", ("Twitter", "X"), ("twitter.com", "x.com"),
-                "https://x.com/{handle}", "https://x.com/hashtag/{tag}", r"\w{1,15}",
+                "https://x.com/{handle}", "https://x.com/hashtag/{tag}", r"\w{1,15}", ("t.co",),
             ),
             Platform(
                 "facebook", "Facebook", ("Facebook",), ("facebook.com", "fb.com", "fb.watch"),
@@ -206,6 +210,9 @@ PLATFORMS: Mapping[str, Platform] = MappingProxyType(
     }
 )  # fmt: skip
 """Every platform a reader knows, by its JSON name."""
+
+LINK_WRAPPERS: frozenset[str] = frozenset(h for p in PLATFORMS.values() for h in p.link_wrappers)
+"""Every platform's link-wrapping hosts (:attr:`Platform.link_wrappers`)."""
 
 PLATFORM_NAMES: Mapping[str, str] = MappingProxyType(
     {name.casefold(): p.key for p in PLATFORMS.values() for name in p.names}
