@@ -111,3 +111,27 @@ def test_the_modules_import_one_another_without_a_circle() -> None:
         assert not reaches(*pair), pair
     circles = sorted((m, t) for m, deps in graph.items() for t in deps if reaches(t, m))
     assert circles == []
+
+
+def test_no_tracker_numbers_in_what_ships_or_tests() -> None:
+    """The README, pyproject, code, templates and tests say why, not which ticket: an issue's number
+    means nothing to a reader of a clone (the history keeps them in commit messages)."""
+    import re
+
+    ticket = re.compile(r"\bissues?[ #-]+\d+", re.IGNORECASE)
+    files = [ROOT / "README.md", ROOT / "pyproject.toml"]
+    for folder, pattern in (
+        ("threads", "*.py"),
+        ("tests", "*.py"),
+        ("benchmarks", "*.py"),
+        ("templates", "*"),
+    ):
+        files += sorted((ROOT / folder).rglob(pattern))
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in files
+        if path.is_file() and "node_modules" not in path.parts
+        for n, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if ticket.search(text)
+    ]
+    assert found == []

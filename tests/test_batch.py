@@ -363,7 +363,7 @@ def test_no_more_workers_than_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert (tally.ok, started) == (2, [2])
 
 
-# ---------------------------------------------------------------- one page never stops a batch (issue 17)
+# ---------------------------------------------------------------- one page never stops a batch
 
 SURROGATE_PAGE = (
     '<html><head><script type="application/ld+json">{"@type": "SocialMediaPosting", "text": "Lone \\ud800 '
@@ -456,7 +456,7 @@ def test_a_bug_outside_the_readers_fails_only_that_input(
         invoke(*map(str, pages[:3]), "-d", str(tmp_path / "out2"), "-j", "1")
 
 
-# ---------------------------------------------------------------- said clearly (issue 17)
+# ---------------------------------------------------------------- said clearly
 
 
 def test_an_empty_folder_or_a_pattern_matching_nothing_is_a_failed_input(tmp_path: Path) -> None:
@@ -545,7 +545,7 @@ def test_walked_folders_leave_links_out_unless_asked(tmp_path: Path, monkeypatch
     assert "4 ok" in stderr
 
 
-# ---------------------------------------------------------------- output files (issue 17)
+# ---------------------------------------------------------------- output files
 
 
 def test_inputs_never_meet_as_a_file_and_a_folder(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
 
 
 def test_directory_and_binary_inputs_are_errors(tmp_path: Path) -> None:
-    code, _, err = run("render", str(tmp_path))  # a folder without -d: said what to give (issue 17)
+    code, _, err = run("render", str(tmp_path))  # a folder without -d: said what to give
     assert code == 2 and err.endswith(
         "Error: a folder holds several pages: give --output-dir DIR, or --format jsonl for one line each\n"
     )

@@ -219,7 +219,7 @@ def test_brotli_output_is_capped_while_decoding() -> None:
     assert 100_000 < len(out) < 5_000_000
 
 
-# ---------------------------------------------------------------- said clearly (issue 17)
+# ---------------------------------------------------------------- said clearly
 
 
 def test_gzip_of_several_members_is_read_whole(base: str) -> None:

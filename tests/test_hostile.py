@@ -231,7 +231,7 @@ def test_controls_are_gone_from_html_and_markdown_but_kept_in_json() -> None:
         assert not INVISIBLE.search(out)
 
 
-# ---------------------------------------------------------------- terminal sequences (issue 17)
+# ---------------------------------------------------------------- terminal sequences
 
 TERMINAL = {
     "reset": "\x1bc",
@@ -1091,7 +1091,7 @@ def test_tweet_iframe_with_unparsable_src() -> None:
     assert the_quote(page.encode()) == ANA
 
 
-# ---------------------------------------------------------------- data that stopped a batch (issue 17)
+# ---------------------------------------------------------------- data that stopped a batch
 
 SURROGATE_PAGES = {
     # JSON decodes "\ud800" to a lone surrogate, which no output can encode
@@ -1139,7 +1139,7 @@ def test_json_nested_100000_deep_is_passed_over(where: str) -> None:
     assert the_quote(where.encode()) == ANA
 
 
-# ---------------------------------------------------------------- a bug in one reader (issue 17)
+# ---------------------------------------------------------------- a bug in one reader
 
 EMBED_AND_PROSE = (
     "<html><body>"
@@ -1211,7 +1211,7 @@ def test_log_and_ignore_keep_what_the_other_readers_found(
     assert [p.text for p in rec.posts] == ["We are open late tonight", "Second post"] and not caplog.records
 
 
-# ---------------------------------------------------------------- attributes by the thousand (issue 17)
+# ---------------------------------------------------------------- attributes by the thousand
 
 ATTRIBUTE_FLOODS = {
     "bare": lambda n: " ".join(f"a{i}" for i in range(n)),

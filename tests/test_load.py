@@ -170,7 +170,7 @@ def test_article_date_from_meta_tags_and_address(head: str, url: str | None, exp
     assert (src.published.isoformat() if src.published else None) == expected
 
 
-# ---------------------------------------------------------------- what a name says (issue 17)
+# ---------------------------------------------------------------- what a name says
 
 TAGGED_ARTICLE = (
     "Library news\n\n"

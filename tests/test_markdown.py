@@ -166,7 +166,7 @@ def test_md_escape_keeps_block_syntax_as_text(text: str) -> None:
     assert visible(tokens[1]) == " ".join(text.split())
 
 
-# ---------------------------------------------------------------- front matter and empty pages (issue 17)
+# ---------------------------------------------------------------- front matter and empty pages
 
 NON_ASCII = {
     "emoji": "Flood 🌊 update 👨‍👩‍👧",

@@ -101,7 +101,7 @@ def test_posts_are_hashable_and_dedupe_in_a_set() -> None:
     assert changed != posts[0] and hash(changed) == hash(posts[0])  # equal hashes, unequal posts: allowed
 
 
-# ---------------------------------------------------------------- wrong arguments (issue 17)
+# ---------------------------------------------------------------- wrong arguments
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ SETTINGS = settings(
 INVISIBLE = re.compile(
     "[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]"
 )
-# Control characters: no output carries them (issue 17); JSON keeps every other character.
+# Control characters: no output carries them; JSON keeps every other character.
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Characters no HTML or Markdown reader keeps as they are (controls, NUL's replacement, the
 # noncharacters): left out on both sides of a comparison.

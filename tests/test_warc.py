@@ -400,7 +400,7 @@ def test_capture_date_in_markdown_and_html(tmp_path: Path) -> None:
 def test_a_page_over_the_size_limit_is_a_failed_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """It was counted with the images and redirects as "not HTML pages" (issue 17)."""
+    """It was counted with the images and redirects as "not HTML pages"."""
     import threads.warc
 
     monkeypatch.setattr(threads.warc, "MAX_BYTES", 2000)
