@@ -186,11 +186,46 @@ def test_gates_are_necessary_conditions() -> None:
     page = E.PageWords(paragraphs)
     for k, para in enumerate(paragraphs):
         gate = E.Gate(para.text)
-        assert (k in page.social) == gate.social, para.text
-        assert (k in page.series) == gate.series, para.text
+        assert page.social(k) == gate.social, para.text
+        assert page.series(k) == gate.series, para.text
         assert (k in page.quoted) == bool(find_quotes(para.text) or quotes._OPENERS.search(para.text)), (
             para.text
         )
+
+
+def test_places_of_a_word_answer_as_a_count_of_every_word() -> None:
+    """``PageWords.places`` (a word looked up where it is asked about) answers what counting every
+    capitalised word of the page once did: how often it stands, and in which paragraphs."""
+    rnd = random.Random(9)
+    words = [
+        "Ann",
+        "Reyes",
+        "Reyesa",
+        "Ann-Marie",
+        "O'Neil",
+        "AnnReyes",
+        "Élodie",
+        "Zoë",
+        "an",
+        "xAnn",
+        "9Ann",
+    ]
+    glue = [" ", " ", ", ", "-", "’", "'", ".", "", "\n", "(", "_"]
+    paragraphs = [
+        Paragraph("".join(rnd.choice(words) + rnd.choice(glue) for _ in range(rnd.randint(0, 12))), k)
+        for k in range(400)
+    ]
+    page = E.PageWords(paragraphs)
+    counted: dict[str, int] = {}
+    where: dict[str, list[int]] = {}
+    for k, para in enumerate(paragraphs):
+        found = E.CAPITALISED.findall(para.text)
+        for w in found:
+            counted[w] = counted.get(w, 0) + 1
+        for w in dict.fromkeys(found):
+            where.setdefault(w, []).append(k)
+    for w in {*words, *counted, "Ann Reyes", ""}:
+        assert page.places(w) == (counted.get(w, 0), where.get(w, [])), w
 
 
 def _old_closing(text: str, i: int, closers: str, *, start: int, end: int) -> tuple[int | None, int, bool]:

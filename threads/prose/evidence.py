@@ -171,40 +171,77 @@ _GATE_WORDS = (
     "rede", "netz", "insta", "caption", "post", "beitrag", "stor", "publica", "légende",
     "legenda", *_PLATFORM_WORDS,
 )  # fmt: skip
-_GATE = re.compile("|".join(sorted(set(_GATE_WORDS), key=lambda w: (-len(w), w))))
+_GATE = re.compile(P.trie(set(_GATE_WORDS)))
+"""Any of the words, as a trie (the engine tries one branch per first letter, not every word)."""
 _X = re.compile(r"(?:^|[^\w.@/-])X(?![\w/])")
 _SERIES_STEMS = (*{w.casefold() for w in words("series_items")}, "storm", "thread")
 """What every :data:`~threads.prose.patterns.SERIES` match holds (the text lower-cased): posts in
 the plural, "tweetstorm", "Twitter thread"."""
-_SERIES_WORDS = re.compile(lexicon.alternation(_SERIES_STEMS))
+_SERIES_WORDS = re.compile(P.trie(set(_SERIES_STEMS)))
 
 
 class PageWords:
-    """Which paragraphs of a page hold a quote mark, a social word, a word of a passage about
-    posts: found in one pass over the page's text (a search per paragraph that has one), so that
-    a page where nothing is quoted costs next to nothing."""
+    """What each paragraph of a page can hold: which hold a quote mark, found in one pass over the
+    page's text; a social word or a word of a passage about posts (:class:`Gate`), looked at only
+    for the paragraphs asked about (those around a quote), each once. A page where nothing is
+    quoted costs next to nothing."""
 
-    __slots__ = ("quoted", "series", "social")
+    __slots__ = ("_gates", "_joined", "quoted", "texts")
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        texts = [p.text for p in paragraphs]
-        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        joined = "\n".join(texts)
-        low = joined.lower()
-        low_starts = starts
-        if len(low) != len(joined):  # "İ".lower() is two characters: offsets of its own
-            lows = [t.lower() for t in texts]
-            low_starts = list(accumulate((len(t) + 1 for t in lows[:-1]), initial=0))
-        self.quoted = _paragraphs_with(_OPENER, joined, starts) | {
-            k for k, p in enumerate(paragraphs) if p.quoted
-        }
-        self.social = _paragraphs_naming_x(joined, starts)
-        for word in _GATE_WORDS:
-            self.social |= _paragraphs_holding(word, low, low_starts)
-        self.series = set().union(*(_paragraphs_holding(w, low, low_starts) for w in _SERIES_STEMS))
-        odd = _paragraphs_with(_ODD_CHARS, joined, starts)  # (see Gate)
-        self.social |= odd
-        self.series |= odd
+        self.texts = [p.text for p in paragraphs]
+        self._joined: tuple[str, list[int]] | None = None
+        self._gates: dict[int, Gate] = {}
+        text, starts = self.joined()
+        self.quoted = _paragraphs_with(_OPENER, text, starts)
+        self.quoted.update(k for k, p in enumerate(paragraphs) if p.quoted)
+
+    def joined(self) -> tuple[str, list[int]]:
+        """The page's text, its paragraphs joined by line breaks, and where each starts in it."""
+        if self._joined is None:
+            texts = self.texts
+            starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            self._joined = ("\n".join(texts), starts)
+        return self._joined
+
+    def gate(self, k: int) -> Gate:
+        """The :class:`Gate` of paragraph ``k`` (an empty one outside the page)."""
+        found = self._gates.get(k)
+        if found is None:
+            found = self._gates[k] = Gate(self.texts[k]) if 0 <= k < len(self.texts) else _EMPTY
+        return found
+
+    def social(self, k: int) -> bool:
+        return self.gate(k).social
+
+    def series(self, k: int) -> bool:
+        return self.gate(k).series
+
+    def places(self, word: str) -> tuple[int, list[int]]:
+        """How often ``word`` stands in the page as a capitalised word of its own (as
+        :data:`CAPITALISED` reads them), and the paragraphs that hold it, in order."""
+        if not CAPITALISED_WORD.fullmatch(word):
+            return 0, []
+        text, starts = self.joined()
+        count, places = 0, list[int]()
+        size = len(word)
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + size
+            if (pos == 0 or not _WORD_BEFORE.match(text, pos - 1)) and not _WORD_AFTER.match(text, end):
+                count += 1
+                k = bisect_right(starts, pos) - 1
+                if not places or places[-1] != k:
+                    places.append(k)
+            pos = text.find(word, end)
+        return count, places
+
+
+CAPITALISED = P.compiled(rf"(?<![\w’'\-])[{P.UP}][a-zà-ÿ]{{2,}}(?![\w\-])")
+"""A capitalised word of three letters or more standing alone ("Elton", "Reyes")."""
+CAPITALISED_WORD = P.compiled(rf"[{P.UP}][a-zà-ÿ]{{2,}}")
+_WORD_BEFORE = re.compile(r"[\w’'\-]")
+_WORD_AFTER = re.compile(r"[\w\-]")
 
 
 def _paragraphs_with(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
@@ -219,34 +256,6 @@ def _paragraphs_with(pattern: re.Pattern[str], text: str, starts: list[int]) -> 
             break
         pos = starts[k + 1]
     return found
-
-
-def _paragraphs_holding(word: str, text: str, starts: list[int]) -> set[int]:
-    """:func:`_paragraphs_with` for a literal word (``str.find``: faster than a pattern)."""
-    found: set[int] = set()
-    pos = text.find(word)
-    while pos >= 0:
-        k = bisect_right(starts, pos) - 1
-        found.add(k)
-        if k + 1 >= len(starts):
-            break
-        pos = text.find(word, starts[k + 1])
-    return found
-
-
-def _paragraphs_naming_x(text: str, starts: list[int]) -> set[int]:
-    """The paragraphs where "X" stands as a word (the platform, maybe)."""
-    found: set[int] = set()
-    pos = text.find("X")
-    while pos >= 0:
-        if _X.match(text, max(0, pos - 1)) or (pos == 0 and _X.match(text, 0)):
-            found.add(bisect_right(starts, pos) - 1)
-        pos = text.find("X", pos + 1)
-    return found
-
-
-_ODD_CHARS = re.compile("[\u0130\u0131\u017f]")
-"""İ, ı, ſ: IGNORECASE reads them as i, i, s, which ``str.lower`` does not."""
 
 
 _OPENER = re.compile("[" + re.escape("".join(quote_marks())) + "]")
@@ -266,3 +275,6 @@ class Gate:
         low = text.lower()
         self.social = _GATE.search(low) is not None or _X.search(text) is not None
         self.series = _SERIES_WORDS.search(low) is not None
+
+
+_EMPTY = Gate("")

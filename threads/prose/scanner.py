@@ -10,7 +10,7 @@ when a surname alone must be resolved (:meth:`Scanner.recall`).
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -176,9 +176,8 @@ class Scanner:
         """The latest candidate from a paragraph set off by the markup alone (see :func:`_quotes_of`)."""
         self.page = E.PageWords(())
         self.paragraphs: Sequence[Paragraph] = ()
-        self._names_counted: Counter[str] | None = None
-        self._where: dict[str, list[int]] = {}
-        """A capitalised word -> the paragraphs holding it (built with :attr:`_names_counted`)."""
+        self._where: dict[str, tuple[int, list[int]]] = {}
+        """A capitalised word -> how often it stands in the page, and the paragraphs holding it."""
         self._recalled: dict[str, int] = {}
         """A surname looked up -> how far along its paragraphs in :attr:`_where` the lookup went."""
         self.paragraph_now = 0
@@ -196,12 +195,15 @@ class Scanner:
     def run(self, paragraphs: Sequence[Paragraph], title: str | None) -> list[Post]:
         """Read the paragraphs once. A paragraph is read in full when it holds a quote that may be
         a post (:meth:`_worth`), with the few before it (kept waiting until then); a paragraph
-        that drops out of that window unread is read only for a passage that lasts (a series of
-        posts, a crowd posting), and its names only if a surname must be resolved."""
+        that drops out of that window unread is looked at only for a passage that lasts (a series
+        of posts), and only when a later quote may need it; its names are read only if a surname
+        must be resolved."""
         self.paragraphs = paragraphs
         self.page = E.PageWords(paragraphs)
-        found = [_quotes_of(p) if k in self.page.quoted else [] for k, p in enumerate(paragraphs)]
+        quoted = self.page.quoted
+        found: dict[int, list[Quote]] = {}
         waiting: deque[int] = deque()
+        unread: list[int] = []
         last_read = -10
         self.title = title
         for k, para in enumerate(paragraphs):
@@ -209,19 +211,30 @@ class Scanner:
             if k <= last_read + 2 and (caption := captions.match(text)) is not None:
                 self._caption(caption, para.position, k)
                 continue
-            if found[k] and self._worth(k, found[k]):
-                self._read_before(waiting, found)
-                waiting.clear()
-                self._paragraph(k, para, found[k])
-                last_read = k
-                continue
+            quotes = found[k] = _quotes_of(para) if k in quoted else []
+            if quotes and (self.all_quotes or _attributable(text, quotes)):
+                self._flush(unread)
+                if self._worth(k):
+                    self._read_before(waiting, found)
+                    waiting.clear()
+                    self._paragraph(k, para, quotes)
+                    last_read = k
+                    continue
             waiting.append(k)
             if len(waiting) > _WINDOW:
-                self._unread(waiting.popleft())
+                unread.append(waiting.popleft())
+        self.skipped.update(unread)
         self.skipped.update(waiting)
         return self._posts()
 
-    def _read_before(self, waiting: deque[int], found: list[list[Quote]]) -> None:
+    def _flush(self, unread: list[int]) -> None:
+        """The paragraphs that dropped out of the window unread, looked at before a quote that may
+        need them (in reading order: a passage that lasts may make the quote a post)."""
+        for j in unread:
+            self._unread(j)
+        unread.clear()
+
+    def _read_before(self, waiting: deque[int], found: dict[int, list[Quote]]) -> None:
         """The last few sentences before a paragraph worth reading (who "he" or "the singer" is),
         across the paragraphs waiting; the rest of them only for a passage that lasts."""
         budget = _BEFORE_QUOTE
@@ -238,43 +251,38 @@ class Scanner:
             else:
                 self._unread(j)
 
-    def _worth(self, k: int, quotes: list[Quote]) -> bool:
-        """Whether a paragraph's quotes may be posts: evidence possible (a social word in it, in
-        the paragraph before or the short one after, or someone said to be posting) and an
-        attribution possible (:func:`_attributable`)."""
-        if self.all_quotes:
-            return True
-        return (self._near_social(k) or self._live(k)) and _attributable(self.paragraphs[k].text, quotes)
+    def _worth(self, k: int) -> bool:
+        """Whether the quotes of a paragraph that may attribute one (:func:`_attributable`) may be
+        posts: evidence possible (a social word in it, in the paragraph before or the short one
+        after, or someone said to be posting)."""
+        return self.all_quotes or self._near_social(k) or self._live(k)
 
     def _near_social(self, k: int) -> bool:
         """A social word in paragraph ``k``, the one before, or the short one after (a caption)."""
-        page = self.page.social
-        after = k + 1 in page and len(self.paragraphs[k + 1].text) <= 120
-        return k in page or k - 1 in page or after
+        page, paragraphs = self.page, self.paragraphs
+        after = k + 1 < len(paragraphs) and len(paragraphs[k + 1].text) <= 120 and page.social(k + 1)
+        return page.social(k) or page.social(k - 1) or after
 
     def _unread(self, k: int) -> None:
         """A paragraph no quote needs: only a passage about someone's posts in it is read (it
         lasts: "sent a series of tweets on Monday")."""
         self.skipped.add(k)
-        if k in self.page.series and E.series(self.paragraphs[k].text):
+        if self.page.series(k) and E.series(self.paragraphs[k].text):
             self._paragraph(k, self.paragraphs[k], [], attribute=False, lasting_only=True)
 
     def frequent(self, word: str) -> bool:
         """Whether a capitalised word recurs through the article inside sentences (not at their
         start): a person known by one name ("Elton", "Rihanna", "Suso"), not a word that starts
         sentences."""
-        return self._capitalised()[word] >= _FREQUENT and word.casefold() not in _COMMON_START
+        return self._places(word)[0] >= _FREQUENT and word.casefold() not in _COMMON_START
 
-    def _capitalised(self) -> Counter[str]:
-        """The capitalised words of the page counted, and where each stands (one pass, once)."""
-        if self._names_counted is None:
-            self._names_counted = Counter()
-            for k, para in enumerate(self.paragraphs):
-                found = _CAPITALISED.findall(para.text)
-                self._names_counted.update(found)
-                for word in dict.fromkeys(found):
-                    self._where.setdefault(word, []).append(k)
-        return self._names_counted
+    def _places(self, word: str) -> tuple[int, list[int]]:
+        """How often a capitalised word stands in the page, and in which paragraphs (looked up
+        once per word, only for the words asked about)."""
+        found = self._where.get(word)
+        if found is None:
+            found = self._where[word] = self.page.places(word)
+        return found
 
     def recall(self, name: str) -> None:
         """Before a surname alone is resolved: the full names of the paragraphs skipped so far, if
@@ -285,8 +293,7 @@ class Scanner:
         paragraphs is walked once in all: linear in the page, however many surnames are asked."""
         if " " in name.strip() or self.cast.mention(name, create=False, subject=False) is not None:
             return
-        self._capitalised()
-        places = self._where.get(name, [])
+        places = self._places(name)[1]
         i = self._recalled.get(name, 0)
         while i < len(places) and places[i] < self.paragraph_now:
             k = places[i]
@@ -339,9 +346,9 @@ class Scanner:
             self.sentence_index += 1
             outside = _outside(text, s_start, s_end, inner) if inner else text[s_start:s_end]
             s = Sentence(k, text, s_start, s_end, para.position, inner, outside, self.sentence_index)
-            if i in needed or (k in self.page.series and Gate(outside).series):
+            if i in needed or (self.page.series(k) and Gate(outside).series):
                 self._passage(s)
-            elif k in self.page.social:
+            elif self.page.social(k):
                 self._cue_only(s)
             for q in inner:
                 if q not in worth:
@@ -378,7 +385,7 @@ class Scanner:
                 or not text[start : inner[0].start].strip()
             ):
                 chosen.extend(inner)
-            elif k in self.page.social and Gate(sentence).social:
+            elif self.page.social(k) and Gate(sentence).social:
                 chosen.extend(inner)  # "He apologized on Twitter explaining the post “was a joke.”"
         return chosen
 
@@ -398,7 +405,7 @@ class Scanner:
         subject, end = passages.subject(self, s)
         subject, end2 = passages.names_around_verbs(self, s.outside, subject)
         s.subject, s.subject_end = subject, end or end2
-        gate = Gate(s.outside) if s.paragraph in self.page.social else _NO_WORDS
+        gate = Gate(s.outside) if self.page.social(s.paragraph) else _NO_WORDS
         clean = E.clean(s.outside)
         s.cue = E.social(clean) if gate.social else None
         if s.cue is None and gate.social and self.last_platform and (noun := E.post_noun(clean)):
@@ -876,7 +883,6 @@ _OTHER_MEDIUM = P.compiled(
 _FROM_NAME = P.compiled(rf"\s*(?:{alternation(words('source_prepositions'))})\s+(?P<who>.+)$")
 _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)")
 _FREQUENT = 3
-_CAPITALISED = P.compiled(rf"(?<![\w’'\-])[{P.UP}][a-zà-ÿ]{{2,}}(?![\w\-])")
 _COMMON_START = frozenset(w.casefold() for w in words("function_words"))
 _AFTER_STOP = P.compiled(r"[.!?…]\s")
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
