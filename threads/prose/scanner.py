@@ -41,7 +41,8 @@ _HOT = 4
 """A quote can be a post only with a social word at most this many paragraphs before it (or in
 the paragraph after it: a caption)."""
 _REACH = 10
-"""How far back a passage about someone's posts ("a series of tweets") is looked for."""
+"""Paragraphs a passage about someone's posts ("a series of tweets", a caption naming them) holds
+for after it, and after each post of theirs read since: it is looked for only that far back."""
 _SINGLE = 3
 """Sentences a "single" context lasts (the subject said to have posted, or a post found)."""
 _CROWD = 3
@@ -51,7 +52,8 @@ _RECENT_SENTENCES = 3
 
 class Lasting(StrEnum):
     SERIES = "series"
-    """A passage about someone's posts ("sent out a series of tweets"): holds from then on."""
+    """A passage about someone's posts ("sent out a series of tweets"): holds for the next
+    paragraphs, renewed by each post of theirs."""
     SINGLE = "single"
     """A sentence saying someone posted, or a post of theirs: holds for the next few sentences."""
     CROWD = "crowd"
@@ -68,7 +70,7 @@ class Context:
     evidence: str
     day: date | None
     until: int
-    """The last sentence index (single) or paragraph index (crowd) it holds for."""
+    """The last sentence index (single) or paragraph index (series, crowd) it holds for."""
     since: int = 0
     """The sentence index it was set at."""
 
@@ -183,7 +185,8 @@ class Scanner:
         self.paragraph_now = 0
         """The paragraph being read."""
         self.title: str | None = None
-        self._series_seen = False
+        self._series_until = -1
+        """The last paragraph a series context holds for."""
         self._single_until = -1
         self.guessed: Person | None = None
         """The person the last description was taken to mean by recency alone (see :meth:`_described`)."""
@@ -213,7 +216,7 @@ class Scanner:
                 continue
             quotes = found[k] = _quotes_of(para) if k in quoted else []
             if quotes and (self.all_quotes or _attributable(text, quotes)):
-                self._flush(unread)
+                self._flush(unread, k)
                 if self._worth(k):
                     self._read_before(waiting, found)
                     waiting.clear()
@@ -227,11 +230,15 @@ class Scanner:
         self.skipped.update(waiting)
         return self._posts()
 
-    def _flush(self, unread: list[int]) -> None:
+    def _flush(self, unread: list[int], k: int) -> None:
         """The paragraphs that dropped out of the window unread, looked at before a quote that may
-        need them (in reading order: a passage that lasts may make the quote a post)."""
+        need them, in reading order: a passage that lasts (:data:`_REACH` paragraphs before ``k``)
+        may make the quote a post."""
         for j in unread:
-            self._unread(j)
+            if j >= k - _REACH:
+                self._unread(j)
+            else:
+                self.skipped.add(j)
         unread.clear()
 
     def _read_before(self, waiting: deque[int], found: dict[int, list[Quote]]) -> None:
@@ -391,7 +398,9 @@ class Scanner:
 
     def _live(self, k: int) -> bool:
         """Whether anyone is said to be posting now (a context that may make a quote a post)."""
-        if any(c.lasting == Lasting.SERIES for c in self.contexts.values()) if self._series_seen else False:
+        if k <= self._series_until and any(
+            c.lasting == Lasting.SERIES and k <= c.until for c in self.contexts.values()
+        ):
             return True
         if self.sentence_index <= self._single_until or (self.crowd is not None and k <= self.crowd.until):
             return True
@@ -453,7 +462,8 @@ class Scanner:
             platform = cue.platform if cue else "twitter"
             day = self._day(clean) or (old.day if old else None)
             self._set(
-                subject, Context(Lasting.SERIES, platform, f"passage '{series.group(0)}'", day, 1 << 30)
+                subject,
+                Context(Lasting.SERIES, platform, f"passage '{series.group(0)}'", day, s.paragraph + _REACH),
             )
             self.series_paragraph = (s.paragraph, subject)
         elif E.not_social(clean) or E.spoken(clean):
@@ -475,7 +485,7 @@ class Scanner:
         context.since = self.sentence_index
         self.contexts[person.order] = context
         if context.lasting == Lasting.SERIES:
-            self._series_seen = True
+            self._series_until = max(self._series_until, context.until)
         else:
             self._single_until = max(self._single_until, context.until)
         self.last_posting = person
@@ -483,6 +493,8 @@ class Scanner:
     def context_of(self, person: Person) -> Context | None:
         ctx = self.contexts.get(person.order)
         if ctx is not None and ctx.lasting == Lasting.SINGLE and self.sentence_index > ctx.until:
+            return None
+        if ctx is not None and ctx.lasting == Lasting.SERIES and self.paragraph_now > ctx.until:
             return None
         return ctx
 
@@ -620,13 +632,15 @@ class Scanner:
         speaker = cand.speaker
         platform = cand.platform or "unknown"
         old = self.contexts.get(speaker.order)
-        if old is None or old.lasting == Lasting.SINGLE:
+        k = cand.sentence.paragraph
+        if old is not None and old.lasting == Lasting.SERIES and k <= old.until:
+            old.until = k + _REACH  # their posts go on: the passage about them holds on
+            self._series_until = max(self._series_until, old.until)
+            self.last_posting = speaker
+        else:
             until = self.sentence_index + _SINGLE
             self._set(speaker, Context(Lasting.SINGLE, platform, cand.evidence[0], None, until))
-        else:
-            self.last_posting = speaker
         if not speaker.named:
-            k = cand.sentence.paragraph
             self.crowd = Context(Lasting.CROWD, platform, cand.evidence[0], cand.day, k + 1)
 
     # -- speakers
@@ -796,7 +810,7 @@ class Scanner:
         if person is not None:
             old = self.contexts.get(person.order)
             self._set(
-                person, Context(Lasting.SERIES, cap.platform, evidence, old.day if old else None, 1 << 30)
+                person, Context(Lasting.SERIES, cap.platform, evidence, old.day if old else None, k + _REACH)
             )
         last = max((c.sentence.paragraph for c in self.candidates), default=-1)
         for cand in self.candidates:
