@@ -152,6 +152,9 @@ LANGUAGE = Language(
         "Bericht", "Erklärung", "Mitteilung", "Pressemitteilung", "Brief", "Website", "Webseite",
         "Dokument", "Studie", "Umfrage", "Artikel", "Buch", "Lied", "Schild", "Nachricht", "Video",
         "Beitrag", "Post", "Tweet",
+        # Gerichtsakten: „heißt es in der Klageschrift“
+        "Klage", "Klageschrift", "Anklage", "Anklageschrift", "Akte", "Akten", "Urteil", "Beschluss",
+        "Schreiben", "E-Mail", "Mail",
     ),
     not_social=(
         r"\bgegenüber\s+(?:de[rnm]\s+|einer?\s+)?[\w„»«\"-]+",
@@ -162,6 +165,12 @@ LANGUAGE = Language(
         r"\b(?:de[rnm]|einer)\s+(?:Deutschen\s+Presse-Agentur|dpa|Nachrichtenagentur|Agentur)\b",
         r"\blaut\s+(?:einer|der)\s+(?:Mitteilung|Erklärung|Pressemitteilung)\b",
         r"\bin\s+(?:einer|seiner|ihrer)\s+(?:Kolumne|Gastbeitrag)\b|\bin\s+einem\s+Gastbeitrag\b",
+        # Gerichtsakten und Schreiben: „schrieben die Anwälte in der Klageschrift“, „laut Anklage“
+        r"\bin\s+(?:der|einer|ihrer|seiner|dem|einem|ihrem|seinem)\s+(?:\w+\s+)?(?:Klageschrift|Klage|"
+        r"Anklageschrift|Anklage|Akte|Urteil|Beschluss|Schreiben|E-Mail|Mail|Eingabe|Beschwerde)\b",
+        r"\blaut\s+(?:der\s+|einer\s+|den\s+)?(?:Klage|Klageschrift|Anklage|Anklageschrift|Gerichtsakten|"
+        r"Gerichtsdokumenten|Ermittlungsakten|Akten|Urteil|Schreiben|E-Mail)\b",
+        r"\bvor\s+Gericht\b",
     ),
     fragment_before=(
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",

@@ -145,6 +145,9 @@ LANGUAGE = Language(
         "report", "statement", "release", "letter", "website", "document", "filing", "survey", "study",
         "poll", "article", "book", "song", "sign", "message", "note", "notice", "email", "e-mail",
         "memo", "ad", "advert", "banner", "headline", "video", "post", "tweet", "caption", "error",
+        # court papers: "the lawsuit says", "according to the complaint, Reyes wrote:"
+        "lawsuit", "suit", "complaint", "indictment", "affidavit", "motion", "petition", "transcript",
+        "documents", "papers", "records", "testimony", "deposition", "ruling", "verdict", "judgment",
     ),
     not_social=(
         r"\btold\s+(?:reporters|journalists|a\s+news\s+conference|[A-Z][\w’']+|the\s+\w+|an?\s+\w+)",
@@ -159,6 +162,14 @@ LANGUAGE = Language(
         r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s)",
         r"\bin\s+an?\s+(?:\w+\s+)?(?:video|livestream|clip)\b",
         r"\bin\s+a\s+(?:joint\s+)?statement\b",
+        # court papers and other documents, named with any determiner ("wrote in the filing",
+        # "in court documents", "according to the complaint")
+        r"\bin\s+(?:the|its|his|her|their)\s+(?:\w+\s+)?(?:filing|lawsuit|suit|complaint|indictment|"
+        r"affidavit|motion|petition|brief|ruling|statement|letter|e-?mail|memo|press\s+release)\b",
+        r"\bin\s+(?:court|legal|charging)\s+(?:documents|papers|records|filings?)\b",
+        r"\baccording\s+to\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\w+\s+){0,2}?(?:complaint|lawsuit|"
+        r"suit|filing|indictment|affidavit|documents?|papers|records|transcripts?|statement|e-?mail|"
+        r"letter|memo|report|testimony)\b",
     ),
     fragment_before=(
         "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",

@@ -100,6 +100,8 @@ LANGUAGE = Language(
     not_speakers=(
         "informe", "comunicado", "carta", "sitio web", "documento", "estudio", "encuesta", "artículo",
         "libro", "canción",
+        # documentos judiciales: «según la demanda», «dice la denuncia»
+        "demanda", "denuncia", "querella", "acusación", "sentencia", "expediente", "escrito", "correo",
     ),
     not_social=(
         r"\ben\s+(?:una|un)\s+(?:\w+\s+)?(?:entrevista|comunicado|discurso|carta|video|vídeo|declaración)\b",
@@ -108,6 +110,11 @@ LANGUAGE = Language(
         r"\ben\s+(?:televisión|la\s+radio|cadena\s+nacional)\b",
         r"\bsegún\s+(?:un|el)\s+comunicado\b",
         r"\b(?:en|una)\s+(?:una\s+|su\s+)?columna\b",
+        # documentos judiciales y correos: «escribió en la demanda», «según la denuncia»
+        r"\b(?:en|según)\s+(?:el|la|los|las|un|una|su|sus)\s+(?:\w+\s+)?(?:demanda|denuncia|querella|"
+        r"acusación|sentencia|expediente|escrito|documentos?\s+judiciales|correo(?:\s+electrónico)?|"
+        r"comunicado|carta)\b",
+        r"\bante\s+(?:el|la)\s+(?:tribunal|juez|jueza|corte)\b",
     ),
     fragment_before=(
         "el", "la", "los", "las", "un", "una", "unos", "unas", "del", "de", "al", "por", "para",

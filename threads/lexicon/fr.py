@@ -100,6 +100,8 @@ LANGUAGE = Language(
     not_speakers=(
         "rapport", "communiqué", "lettre", "site web", "document", "étude", "sondage", "article",
         "livre", "chanson", "message",
+        # pièces judiciaires : « selon la plainte », « indique l'assignation »
+        "plainte", "assignation", "requête", "jugement", "arrêt", "courriel", "procès-verbal",
     ),
     not_social=(
         r"\bdans\s+(?:une|un)\s+(?:\w+\s+)?(?:interview|entretien|communiqué|discours|lettre|vidéo|tribune|courriel)\b",
@@ -107,6 +109,10 @@ LANGUAGE = Language(
         r"\b(?:à|au|aux)\s+(?:la\s+presse|journalistes|micro\s+de|AFP|l['’]AFP)\b",
         r"\bsur\s+(?:France\s+\w+|BFMTV|TF1|LCI|RTL|CNews|Europe\s+1)\b",
         r"\bà\s+la\s+(?:télévision|radio)\b",
+        # pièces judiciaires et courriels : « écrit dans la plainte », « selon l'assignation »
+        r"\b(?:dans|selon)\s+(?:la|le|l['’]|sa|son|leur|une|un)\s*(?:\w+\s+)?(?:plainte|assignation|"
+        r"requête|jugement|arrêt|courriel|procès-verbal|communiqué|lettre|dossier)\b",
+        r"\bdevant\s+(?:le|la)\s+(?:tribunal|juge|cour)\b",
     ),
     fragment_before=(
         "le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’", "au", "aux", "par",

@@ -507,8 +507,8 @@ def _lead_in(scan: Scanner, site: Site) -> Found | None:
     tail, at = site.tail, site.tail_start
     for m in _each(_LEAD_IN, tail):
         post = m.group("post") or m.group("mid") or ""
-        if _REPORTED_POST.match(post):
-            return None
+        if _REPORTED_POST.match(post) or _RELATIVE_CLAUSE(post):
+            return None  # "tweeted that …"; "tweeted a link to the lawsuit, which reads:"
         verb = m.group("verb") or m.group("verb2")
         if not P.listed_verb(verb) and not E.posted_there(tail[m.start("verb") :], verb):
             continue  # "On May 4, the day Adele turned 26, the singer tweeted,": not "turned"
@@ -543,6 +543,8 @@ def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
     m = _LEAD_INVERTED(site.tail)
     if m is None or not P.listed_verb(m.group("verb")):
         return None
+    if _RELATIVE_CLAUSE(m.group("rest")):
+        return None  # "tweeted a link to the lawsuit, which reads:": the document's words, no one's
     found = read(m.group("rest"))
     if found is None:
         return None
@@ -555,6 +557,13 @@ def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
 
 
 _STOP_ROLES = frozenset(w.casefold() for w in words("function_words"))
+_RELATIVE_WORDS = alternation((*words("relative_pronouns"), *words("complementizers")))
+_RELATIVE_CLAUSE = _match(
+    rf""",\s*(?:{_RELATIVE_WORDS})\s+{P.ADV}      # , which / , das / , que
+    (?:{_POST_VERBS}|{P.LISTED_VERB})(?![\w’'\-])   # reads, lautet, dice"""
+)
+"""A relative clause after the verb's object (", which reads", ", die lautet", ", que dice"): the
+words are the object's (a document, a link), not a speaker's."""
 
 _LEAD_WHO = _match(
     rf"""(?P<spk>{P.NAME_RUN}){P.APPOSITIVE}?,\s+
@@ -668,6 +677,8 @@ def _lead_colon(scan: Scanner, site: Site) -> Found | None:
     region = E.clean(site.leadin)  # "read the governor’s tweet aloud:" is not the subject's
     if E.not_social(region):
         return None  # "… told Recode editor Kara Swisher that he thought …:"
+    if _RELATIVE_CLAUSE(site.leadin):
+        return None  # "… tweeted a link to the ruling, which reads:": the ruling's words
     additive = bool(set(region.casefold().split()) & P.ADDITIVE)
     return Found(subject, region=region, verb=None, platform="additive" if additive else None)
 
