@@ -244,3 +244,31 @@ def test_a_post_that_speaks_of_cookies_is_kept_whole() -> None:
     text = "We accept cookies as payment today, come early! — Harbour Cafe (@harbourcafe) May 5, 2024"
     (found,) = run(text)
     assert found.text == "We accept cookies as payment today, come early!"
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("Ein Beitrag geteilt von Anna (@anna) am 3. Dezember 2026 um 15.47 Uhr", "um 15.47 Uhr"),
+        ("Une publication partagée par Anne (@anne) le 3 déc. 2026 à 15h47 PST", "à 15h47 PST"),
+        ("Una publicación compartida de Ana (@ana) el 3 de dic. de 2026 a las 15:47 h", "a las 15:47 h"),
+        ("— Anna Weber (@annaweber) 3. Dezember 2026 um 15:47 Uhr", "um 15:47 Uhr"),
+    ],
+)
+def test_times_of_other_languages_belong_to_the_signature(line: str, when: str) -> None:
+    (post,) = run(f"Endlich zu Hause. {line}")
+    assert str(post.extra["published_text"]).endswith(when)
+    assert post.published == date(2026, 12, 3) and when not in post.text
+
+
+def test_lone_instagram_signature_takes_the_caption_above_not_a_lead_in_or_a_button() -> None:
+    paras = [
+        Paragraph("Back home at last!", 0),
+        Paragraph("A post shared by Dana (@dana)", 30),
+        Paragraph("She wrote to her fans:", 70),
+        Paragraph("A post shared by Dana (@dana)", 100),
+        Paragraph("Alle akzeptieren", 140),
+        Paragraph("Ein Beitrag geteilt von Dana (@dana)", 160),
+    ]
+    posts = extract(paras)
+    assert [(p.text, p.position) for p in posts] == [("Back home at last!", 0), ("", 100), ("", 160)]

@@ -20,7 +20,7 @@ from functools import cache
 
 from .lexicon import alternation, words
 
-__all__ = ["is_notice", "notice_end", "notices"]
+__all__ = ["is_button", "is_notice", "notice_end", "notices"]
 
 _REACH = 1200
 """How far a notice may run (the longest seen holds six sentences and its buttons)."""
@@ -79,6 +79,11 @@ def notice_end(text: str, start: int) -> int:
     while end < len(text) and text[end] in " \t\u00a0":
         end += 1
     return end
+
+
+def is_button(text: str) -> bool:
+    """Whether the paragraph is only a consent button's label ("Accept cookies", "Alle akzeptieren")."""
+    return _button().fullmatch(text.strip()) is not None
 
 
 def is_notice(text: str) -> bool:

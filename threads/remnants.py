@@ -11,7 +11,9 @@ Recognised signatures (each one post):
   (``December 31, 2017Trump``) and written in English, a few European languages or Japanese
   (``2016年5月28日``). A handle with dots (``name.bsky.social``) is a Bluesky handle.
 - Instagram: ``A post shared by Name (@handle) on Sep 3, 2018 at 3:55pm PDT`` (after
-  ``View this post on Instagram``), also in a few other languages.
+  ``View this post on Instagram``), also in a few other languages and their times (``um 15.47 Uhr``,
+  ``à 15h47``, ``a las 15:47``). A signature standing alone after a blank line takes the paragraph
+  above as its caption, unless that is a consent notice, a button or an article's lead-in (``…:``).
 - Facebook: ``Posted by Name on Sunday, July 30, 2017`` (after the Facebook SDK snippet).
 - BBC accessibility markers ``Skip Twitter post by @x`` … ``End of Twitter post by @x``: the first
   starts a post, the second ends one (and stands for a signature where none survived).
@@ -66,7 +68,9 @@ _DATE = (
 """The date of a signature. The year is four digits exactly: ``20175 people`` is 2017, then "5 people"."""
 
 _TIME = (
-    rf"(?:,?{_SP}{{1,3}}(?:{alternation(words('at_words'))})?{_SP}{{0,3}}\d{{1,2}}[:.]\d{{2}}{_SP}?(?:[ap]\.?m\.?)?"
+    rf"(?:,?{_SP}{{1,3}}(?:{alternation(words('at_words'))})?{_SP}{{0,3}}"
+    # 3:55pm, 15:47, 15h47, 15.47 Uhr
+    rf"\d{{1,2}}(?:[:.]|{_SP}?h{_SP}?)\d{{2}}{_SP}?(?:[ap]\.?m\.?|{alternation(words('hour_words'))})?"
     rf"(?:{_SP}?(?:{alternation((*vocab.TIME_ZONES, *vocab.OTHER_TIME_ZONES))}))?)"
 )
 """An optional time after the date (Instagram, Bluesky): ``at 3:55pm PDT``. The zone needs no word
@@ -239,12 +243,34 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
             # "The bridge reopens Monday pic.twitter.com/x", a blank line, then "— Ann Reyes
             # (@annreyes) October 17, 2017": the paragraph before, ending in the post's link, is its text
             found = list(_extract_block(paragraphs[i - 1 : i + 1], article_date)) or found
+        elif n == 1 and i > 0 and not found_before and _alone_instagram(found, paragraphs[i - 1].text):
+            # "Back home at last!", a blank line, then "A post shared by Ann Reyes (@annreyes)"
+            # standing alone: the paragraph above is the caption (unless a notice or a button)
+            found = [p for p in _extract_block(paragraphs[i - 1 : i + 1], article_date) if p.text] or found
         posts.extend(found)
         found_before = bool(found)
         i += n
     return posts
 
 
+def _alone_instagram(found: list[Post], before: str) -> bool:
+    """Whether the paragraph was an Instagram signature alone (one post, no text), and the one
+    before it may be its caption: not a consent notice, a button's label or an article's sentence
+    that introduces the post ("She shared a photo with her fans:")."""
+    if len(found) != 1 or found[0].text or found[0].platform != "instagram":
+        return False
+    before = before.strip()
+    return (
+        0 < len(before) <= _CAPTION_LIMIT
+        and not before.endswith(":")
+        and not notices.is_notice(before)
+        and not notices.is_button(before)
+        and _HARD.fullmatch(before) is None
+    )
+
+
+_CAPTION_LIMIT = 2200
+"""The longest caption Instagram takes."""
 _SIGNATURE_FIRST = re.compile(r"\s*[—–-]{1,2}\s*[^()\n]{1,60}\(@")
 _POST_LINK_END = re.compile(r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$", re.IGNORECASE)
 

@@ -170,6 +170,8 @@ class Language:
     """What joins a credit to its source ("Photo via Instagram", "Foto: über Twitter", "Captura de X")."""
     at_words: tuple[str, ...] = ()
     """ "at" before a time of day in a signature ("at 3:55pm", "um 15:55", "a las")."""
+    hour_words: tuple[str, ...] = ()
+    """A word after a time of day in a signature ("15.47 Uhr", "15:47 h")."""
     on_words: tuple[str, ...] = ()
     """ "on" before a date in a signature ("A post shared by Ann (@ann) on May 5, 2018", "am")."""
     handle_intros: tuple[str, ...] = ()

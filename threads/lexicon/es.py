@@ -146,7 +146,7 @@ LANGUAGE = Language(
     consent_words=(
         "cookies", "consentimiento", "aceptar", "Aceptar", "autorizar", "configuración", "preferencias",
         "privacidad", "medición de audiencia", "cookies publicitarias", "terceros", "gestionar",
-        "Gestionar mis preferencias", "activar",
+        "Gestionar mis preferencias", "activar", "Aceptar todo", "Rechazar todo",
     ),
     weekdays=("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
     relative_days={"hoy": 0, "esta mañana": 0, "esta noche": 0, "ayer": 1, "anoche": 1, "anteayer": 2},
@@ -155,6 +155,7 @@ LANGUAGE = Language(
     handle_intros=("bajo el usuario", "con el usuario", "bajo el nombre", "alias"),
     at_words=("a las", "a la"),
     on_words=("el",),
+    hour_words=("h", "horas"),
     pointers=("a continuación", "lo siguiente", "siguiente"),
     continuing_verbs=("añadió", "añade", "agregó", "agrega"),
     conjunctions=("y", "e", "o", "pero"),

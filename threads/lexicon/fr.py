@@ -144,7 +144,7 @@ LANGUAGE = Language(
     consent_words=(
         "cookies", "consentement", "accepter", "Accepter", "autoriser", "Gérer mes choix",
         "paramètres", "confidentialité", "mesure d'audience", "cookies publicitaires", "tiers",
-        "préférences", "activer",
+        "préférences", "activer", "Tout accepter", "Tout refuser",
     ),
     weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
     relative_days={"aujourd'hui": 0, "ce matin": 0, "ce soir": 0, "hier": 1, "hier soir": 1, "avant-hier": 2},
@@ -153,6 +153,7 @@ LANGUAGE = Language(
     handle_intros=("sous le pseudo", "sous le nom", "alias"),
     at_words=("à",),
     on_words=("le",),
+    hour_words=("h",),
     pointers=("ci-dessous", "suivant", "voici"),
     continuing_verbs=("ajoute", "a ajouté", "poursuit", "a poursuivi"),
     conjunctions=("et", "ou", "mais"),
