@@ -81,6 +81,7 @@ LANGUAGE = Language(
     someone=(
         "jemand", "einer", "eine", "ein anderer", "eine andere", "ein weiterer", "eine weitere",
         "andere", "manche",
+        "ein dritter", "eine dritte", "ein vierter", "eine vierte",
     ),
     crowd_nouns=(
         "Fan", "Fans", "Nutzer", "Nutzerin", "Nutzerinnen", "User", "Userin", "Userinnen", "Person",

@@ -64,7 +64,9 @@ LANGUAGE = Language(
     definite={"the": None},
     demonstratives=("this", "that", "these", "those"),
     indefinite=("a", "an", "one", "another", "some"),
-    someone=("someone", "somebody", "one", "another", "others"),
+    someone=(
+        "someone", "somebody", "one", "another", "others", "a third", "a fourth", "a fifth", "yet another",
+    ),
     crowd_nouns=(
         "fan", "fans", "user", "users", "follower", "followers", "commenter", "commenters", "viewer",
         "viewers", "reader", "readers", "person", "supporter", "supporters", "critic", "critics",

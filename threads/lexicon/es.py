@@ -52,7 +52,10 @@ LANGUAGE = Language(
     definite={"el": _M, "la": _F, "los": None, "las": None},
     demonstratives=("este", "esta", "ese", "esa", "aquel", "aquella"),
     indefinite=("un", "una", "otro", "otra", "uno"),
-    someone=("alguien", "uno", "una", "otro", "otra", "otros"),
+    someone=(
+        "alguien", "uno", "una", "otro", "otra", "otros",
+        "un tercero", "una tercera", "un cuarto", "una cuarta",
+    ),
     crowd_nouns=(
         "usuario", "usuaria", "usuarios", "seguidor", "seguidora", "seguidores", "internauta",
         "internautas", "tuitero", "tuitera", "tuiteros", "lector", "lectora", "persona", "cibernauta",

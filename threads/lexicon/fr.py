@@ -52,7 +52,10 @@ LANGUAGE = Language(
     definite={"le": _M, "la": _F, "l'": None, "l’": None, "les": None},
     demonstratives=("ce", "cet", "cette", "ces"),
     indefinite=("un", "une", "un autre", "une autre"),
-    someone=("quelqu'un", "quelqu’un", "un autre", "une autre", "certains"),
+    someone=(
+        "quelqu'un", "quelqu’un", "un autre", "une autre", "certains",
+        "un troisième", "une troisième", "un quatrième", "une quatrième",
+    ),
     crowd_nouns=(
         "fan", "fans", "internaute", "internautes", "utilisateur", "utilisatrice", "utilisateurs",
         "abonné", "abonnée", "abonnés", "lecteur", "lectrice", "personne", "twittos", "supporter",

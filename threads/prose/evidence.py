@@ -173,7 +173,8 @@ _GATE_WORDS = (
 )  # fmt: skip
 _GATE = re.compile(P.trie(set(_GATE_WORDS)))
 """Any of the words, as a trie (the engine tries one branch per first letter, not every word)."""
-_X = re.compile(r"(?:^|[^\w.@/-])X(?![\w/])")
+_X = re.compile(r"(?:^|[^\w.@/-])X(?![\w/])|(?<![\w.@])@[A-Za-z0-9_]")
+"""X as a word, or an account's handle ("@cityworks wrote:"): a post's author, so a social word."""
 _SERIES_STEMS = (*{w.casefold() for w in words("series_items")}, "storm", "thread")
 """What every :data:`~threads.prose.patterns.SERIES` match holds (the text lower-cased): posts in
 the plural, "tweetstorm", "Twitter thread"."""

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from .. import lexicon, vocab
@@ -480,20 +481,25 @@ def _possessed(scan: Scanner, site: Site) -> Found | None:
     return Found(person, region=f"{m.group('noun')} {m.group('verb')}", verb=m.group("verb"))
 
 
-_LEAD_IN = _match(
-    rf"""(?:^|(?<=[\s,;(]))
+def _lead_in_pattern(verb: str) -> str:
+    return rf"""(?:^|(?<=[\s,;(]))
     {P.PRE}
     (?P<spk>{P.SPEAKER})
     {P.AT}?
     {P.APPOSITIVE}?
     \s+{P.ADV}
     (?:
-        (?P<verb>{P.VERB})(?P<post>\s[^:“”"„«»]{{0,80}}?)?          # Reyes wrote on Facebook:
+        (?P<verb>{verb})(?P<post>\s[^:“”"„«»]{{0,80}}?)?          # Reyes wrote on Facebook:
       | (?P<aux>(?i:{alternation(words("auxiliaries", "de"))}))\s(?P<mid>[^:“”"„«»]{{0,80}}?)\s*
         (?P<verb2>{alternation(words("participles", "de"))})       # hatte am Samstag auf X geschrieben:
     )
     \s*[:,]?\s*$"""
-)
+
+
+_LEAD_IN = _match(_lead_in_pattern(P.VERB))
+_LEAD_IN_LISTED = _match(_lead_in_pattern(P.LISTED_VERB))
+"""The same with a listed verb only: tried when every match of :data:`_LEAD_IN` took a noun of the
+speaker for an unlisted verb ("Un internaute a écrit sur X :" read as "Un" + "internaute")."""
 
 
 def _lead_in(scan: Scanner, site: Site) -> Found | None:
@@ -505,7 +511,7 @@ def _lead_in(scan: Scanner, site: Site) -> Found | None:
     if not site.verb_before():
         return None
     tail, at = site.tail, site.tail_start
-    for m in _each(_LEAD_IN, tail):
+    for m in chain(_each(_LEAD_IN, tail), _each(_LEAD_IN_LISTED, tail)):
         post = m.group("post") or m.group("mid") or ""
         if _REPORTED_POST.match(post) or _RELATIVE_CLAUSE(post):
             return None  # "tweeted that …"; "tweeted a link to the lawsuit, which reads:"
@@ -643,6 +649,7 @@ _ENDS_WITH_THAT = re.compile(rf"(?<![\w’'])(?:{_COMPLEMENTIZERS})\s*$")
 
 _CONJOINED = _match(rf"""(?:\b(?:{_AND})(?:\s+(?:{_THEN}))?|,)\s+{P.ADV}(?P<verb>{P.VERB})\s*[:,]?\s*$""")
 _NAME_BEFORE_COMMA = re.compile(rf",\s+(?P<run>{P.NAME_RUN}),$", re.VERBOSE)
+_HANDLE_BEFORE_COMMA = re.compile(rf",\s+@(?P<h>{P.HANDLE[1:]}),$")
 
 
 def _conjoined(scan: Scanner, site: Site) -> Found | None:
@@ -655,6 +662,9 @@ def _conjoined(scan: Scanner, site: Site) -> Found | None:
     if m is None:
         return None
     named = _NAME_BEFORE_COMMA.search(site.tail, 0, m.start() + 1)
+    handle = _HANDLE_BEFORE_COMMA.search(site.tail, 0, m.start() + 1)
+    if handle is not None and m.group(0).lstrip().startswith(",") and subject.handle is None:
+        subject.handle = handle.group("h")  # "The city’s account, @cityworks, tweeted:"
     if named is not None and m.group(0).lstrip().startswith(","):
         person = scan.cast.mention(named.group("run"))
         if person is not None:

@@ -129,6 +129,15 @@ def read(text: str) -> tuple[Speaker, int] | None:
         return Speaker(Kind.HANDLE, word, handle=word[1:].rstrip(".")), end
     if folded in P.SOMEONE_WORDS and not (i + 1 < len(toks) and _is_noun(toks[i + 1].text)):
         return _with_apposed(Speaker(Kind.ANONYMOUS, word, crowd=True), text, end)
+    if (
+        i + 1 < len(toks)
+        and f"{folded} {toks[i + 1].text.casefold()}" in P.SOMEONE_WORDS
+        and not (i + 2 < len(toks) and _is_noun(toks[i + 2].text))
+    ):
+        # "ein anderer", "un autre", "a third": one more of the crowd, unless a noun follows
+        # ("ein anderer Nutzer" is read as its noun phrase)
+        end = toks[i + 1].end
+        return _with_apposed(Speaker(Kind.ANONYMOUS, text[toks[i].start : end], crowd=True), text, end)
     if folded in _DET_LANGUAGE:
         return _described(text, toks, i)
     return _named(text, toks, i)
@@ -204,6 +213,10 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     start, end = toks[i].start, toks[last].end
     words_between = [t.text for t in toks[i + 1 : last + 1]]
     named = _name_after_head(text, toks, head_at, last, lang)
+    if named is not None and head[:1].isupper() and head.casefold() in P.BODIES and lang != "de":
+        # "la Policía Nacional", "la Gendarmerie nationale": the organisation's own name
+        run, run_end = named
+        return Speaker(Kind.NAME, text[start:run_end], name=f"{head} {run}", body=True), run_end
     if named is not None:
         run, run_end = named
         role = " ".join(t.text for t in toks[i + 1 : head_at + 1])
@@ -296,7 +309,25 @@ def _romance_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
     while k < len(toks) and toks[k].text[:1].islower() and toks[k].text.casefold() not in _STOP and k - i < 4:
         last = k
         k += 1
+    if last == head and toks[head].text.casefold() in P.BODIES:
+        last = _body_complement(toks, head + 1, last)  # "la préfecture de police", "la policía de Madrid"
     return head, last
+
+
+def _body_complement(toks: list[_Word], k: int, last: int) -> int:
+    """The end of an organisation's complement ("de police", "de la ciudad", "de Madrid"): "de"
+    (or its article forms) and one word; ``last`` when there is none."""
+    if k >= len(toks) or toks[k].text.casefold() not in _OF_WORDS:
+        return last
+    k += 1
+    if k < len(toks) and toks[k].text.casefold() in _DET_LANGUAGE:
+        k += 1
+    if k < len(toks) and toks[k].text[:1].isalpha() and toks[k].text.casefold() not in _STOP:
+        return k
+    return last
+
+
+_OF_WORDS = frozenset(("de", "del", "du", "des", "d'", "d’", "di", "della", "do", "da"))
 
 
 def _name_after_head(text: str, toks: list[_Word], head: int, last: int, lang: str) -> tuple[str, int] | None:
