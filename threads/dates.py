@@ -19,6 +19,7 @@ DATE_RE = re.compile(
 )
 """A date as articles write it, month names in any language of :data:`threads.vocab.MONTHS`,
 optionally led by a weekday of any language of :mod:`threads.lexicon`."""
+_YEAR = re.compile(r"\d{4}")
 _AT = lexicon.alternation(lexicon.words("at_words"))
 _DATELINE_NOISE = re.compile(
     rf"^(?:{lexicon.alternation(lexicon.words('dateline_words'))})\s*:?\s*"  # Published:, Aktualisiert
@@ -149,7 +150,7 @@ def relative_day(text: str, anchor: date | None) -> date | None:
     A weekday is the latest such day on or before the anchor (news writes "on Tuesday" for this
     week's Tuesday, and the article's own day when it is one). An explicit date in the text wins.
     """
-    m = DATE_RE.search(text)
+    m = DATE_RE.search(text) if _YEAR.search(text) else None  # every date DATE_RE reads has a year
     if m:
         d = parse_day(m.group(0))
         if d is not None:

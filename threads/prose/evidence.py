@@ -35,14 +35,17 @@ class Cue:
 
 
 @cache
-def _social_patterns() -> tuple[tuple[re.Pattern[str], str | None], ...]:
-    """(pattern, platform or ``None`` for "named by the match"), in the order they are tried."""
+def _social_patterns() -> tuple[tuple[re.Pattern[str], str | None, re.Pattern[str] | None], ...]:
+    """(pattern, platform or ``None`` for "named by the match", a word every match holds), in the
+    order they are tried. The word is looked for first: the long patterns open on a preposition,
+    which the engine would try at every word of the text."""
+    networks = re.compile(P.trie({w.split()[0].casefold() for w in words("social_networks")}), re.IGNORECASE)
     return (
-        (P.compiled(P.POSTING_WORD), "twitter"),
-        (P.compiled(P.PLATFORM_PHRASE), None),
-        (P.compiled(P.SKEET), "bluesky"),
-        (P.compiled(P.TOOT), "mastodon"),
-        (P.compiled(P.SOCIAL_NETWORKS), "unknown"),
+        (P.compiled(P.POSTING_WORD), "twitter", None),
+        (P.compiled(P.PLATFORM_PHRASE), None, P.compiled(P.PLATFORM)),
+        (P.compiled(P.SKEET), "bluesky", None),
+        (P.compiled(P.TOOT), "mastodon", None),
+        (P.compiled(P.SOCIAL_NETWORKS), "unknown", networks),
     )
 
 
@@ -55,7 +58,9 @@ _TOPIC_BEFORE = P.compiled(
 def social(text: str) -> Cue | None:
     """The first social cue in ``text``, or ``None``."""
     best: Cue | None = None
-    for pattern, platform in _social_patterns():
+    for pattern, platform, needed in _social_patterns():
+        if needed is not None and needed.search(text) is None:
+            continue
         for m in pattern.finditer(text):
             if m.group(0).casefold() in P.POST_NOUNS and _TOPIC_BEFORE.search(
                 text, max(0, m.start() - 40), m.start()
@@ -173,8 +178,9 @@ _GATE_WORDS = (
 )  # fmt: skip
 _GATE = re.compile(P.trie(set(_GATE_WORDS)))
 """Any of the words, as a trie (the engine tries one branch per first letter, not every word)."""
-_X = re.compile(r"(?:^|[^\w.@/-])X(?![\w/])|(?<![\w.@])@[A-Za-z0-9_]")
-"""X as a word, or an account's handle ("@cityworks wrote:"): a post's author, so a social word."""
+_X = re.compile(r"(?:^|[^\w.@/-])X(?![\w/])")
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]")
+"""An account's handle ("@cityworks wrote:"): a post's author, so a social word."""
 _SERIES_STEMS = (*{w.casefold() for w in words("series_items")}, "storm", "thread")
 """What every :data:`~threads.prose.patterns.SERIES` match holds (the text lower-cased): posts in
 the plural, "tweetstorm", "Twitter thread"."""
@@ -274,7 +280,11 @@ class Gate:
             self.social = self.series = True  # (İ, ı, ſ: IGNORECASE reads them as i, i, s)
             return
         low = text.lower()
-        self.social = _GATE.search(low) is not None or _X.search(text) is not None
+        self.social = (
+            _GATE.search(low) is not None
+            or ("X" in text and _X.search(text) is not None)
+            or ("@" in text and _HANDLE.search(text) is not None)
+        )
         self.series = _SERIES_WORDS.search(low) is not None
 
 

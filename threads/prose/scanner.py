@@ -94,6 +94,13 @@ class Sentence:
     subject: Person | None = None
     subject_end: int = 0
     cue: Cue | None = None
+    _gate: Gate | None = None
+
+    def gate(self) -> Gate:
+        """The :class:`Gate` of the words outside the quotes (found once)."""
+        if self._gate is None:
+            self._gate = Gate(self.outside)
+        return self._gate
 
 
 @dataclass(eq=False, slots=True)
@@ -353,7 +360,7 @@ class Scanner:
             self.sentence_index += 1
             outside = _outside(text, s_start, s_end, inner) if inner else text[s_start:s_end]
             s = Sentence(k, text, s_start, s_end, para.position, inner, outside, self.sentence_index)
-            if i in needed or (self.page.series(k) and Gate(outside).series):
+            if i in needed or (self.page.series(k) and s.gate().series):
                 self._passage(s)
             elif self.page.social(k):
                 self._cue_only(s)
@@ -414,7 +421,7 @@ class Scanner:
         subject, end = passages.subject(self, s)
         subject, end2 = passages.names_around_verbs(self, s.outside, subject)
         s.subject, s.subject_end = subject, end or end2
-        gate = Gate(s.outside) if self.page.social(s.paragraph) else _NO_WORDS
+        gate = s.gate() if self.page.social(s.paragraph) else _NO_WORDS
         clean = E.clean(s.outside)
         s.cue = E.social(clean) if gate.social else None
         if s.cue is None and gate.social and self.last_platform and (noun := E.post_noun(clean)):
@@ -434,7 +441,7 @@ class Scanner:
 
     def _cue_only(self, s: Sentence) -> None:
         """A sentence not read in full still says which platform the article is about now."""
-        if not Gate(s.outside).social:
+        if not s.gate().social:
             return
         cue = E.social(E.clean(s.outside))
         if cue is not None:
