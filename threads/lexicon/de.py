@@ -156,6 +156,8 @@ LANGUAGE = Language(
         # Gerichtsakten: „heißt es in der Klageschrift“
         "Klage", "Klageschrift", "Anklage", "Anklageschrift", "Akte", "Akten", "Urteil", "Beschluss",
         "Schreiben", "E-Mail", "Mail",
+        # anderswo geschrieben: „schrieb sie in ihrem Newsletter“
+        "Newsletter", "Blog", "Kolumne", "Gastbeitrag", "Essay", "Tagebuch", "Interview",
     ),
     not_social=(
         r"\bgegenüber\s+(?:de[rnm]\s+|einer?\s+)?[\w„»«\"-]+",

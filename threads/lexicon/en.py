@@ -150,6 +150,9 @@ LANGUAGE = Language(
         # court papers: "the lawsuit says", "according to the complaint, Reyes wrote:"
         "lawsuit", "suit", "complaint", "indictment", "affidavit", "motion", "petition", "transcript",
         "documents", "papers", "records", "testimony", "deposition", "ruling", "verdict", "judgment",
+        # writing elsewhere: "she wrote in her newsletter"
+        "newsletter", "blog", "op-ed", "column", "essay", "memoir", "diary", "editorial", "speech",
+        "interview",
     ),
     not_social=(
         r"\btold\s+(?:reporters|journalists|a\s+news\s+conference|[A-Z][\w’']+|the\s+\w+|an?\s+\w+)",

@@ -105,6 +105,8 @@ LANGUAGE = Language(
         "libro", "canción",
         # documentos judiciales: «según la demanda», «dice la denuncia»
         "demanda", "denuncia", "querella", "acusación", "sentencia", "expediente", "escrito", "correo",
+        # escrito en otra parte: «escribió en su boletín»
+        "boletín", "blog", "columna", "ensayo", "diario", "entrevista", "discurso",
     ),
     not_social=(
         r"\ben\s+(?:una|un)\s+(?:\w+\s+)?(?:entrevista|comunicado|discurso|carta|video|vídeo|declaración)\b",

@@ -105,6 +105,8 @@ LANGUAGE = Language(
         "livre", "chanson", "message",
         # pièces judiciaires : « selon la plainte », « indique l'assignation »
         "plainte", "assignation", "requête", "jugement", "arrêt", "courriel", "procès-verbal",
+        # écrit ailleurs : « a-t-elle écrit dans sa lettre d'information »
+        "blog", "tribune", "chronique", "essai", "journal", "entretien", "discours",
     ),
     not_social=(
         r"\bdans\s+(?:une|un)\s+(?:\w+\s+)?(?:interview|entretien|communiqué|discours|lettre|vidéo|tribune|courriel)\b",
