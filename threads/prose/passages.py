@@ -72,6 +72,10 @@ _VERB_THEN_NAME = P.compiled(
     rf"(?:^|[,;:]\s*)(?P<verb>{alternation(P.REPORTING)})\s+(?P<rest>(?:{alternation(words('possessives'))})\s+[^,.;:]{{1,60}})"
 )
 """An inverted attribution clause: ", teilte seine Tochter Kirsten dem Portal TMZ mit"."""
+_VERB_WORD = re.compile(
+    rf"(?<![\w’'\-])(?:{P.trie({v.split()[0].lower() for v in P.REPORTING})})(?![\w’'\-])"
+)
+"""The first word of a reporting verb (the text lower-cased): both patterns above need one."""
 
 
 def heading(scan: Scanner, text: str) -> Person | None:
@@ -365,6 +369,8 @@ def names_around_verbs(scan: Scanner, outside: str, current: Person | None) -> t
     said", "…, teilte seine Tochter Kirsten mit"): people of the article; the first is the
     subject when the sentence has none."""
     found, end = current, 0
+    if not _VERB_WORD.search(outside.lower()):
+        return found, end  # no reporting verb: neither pattern can match
     for nm in _NAME_BEFORE_VERB.finditer(outside):
         run = nm.group("run")
         if _ORG_BEFORE.search(outside, max(0, nm.start() - 24), nm.start()):
