@@ -132,3 +132,16 @@ def test_the_four_languages_each_have_their_examples() -> None:
         count[e.lang] = count.get(e.lang, 0) + 1
     for lang in ("en", "de", "fr", "es"):
         assert count.get(lang, 0) >= 10, (lang, count)
+
+
+def test_a_run_of_anonymous_posters_gives_each_its_own_author_with_its_description() -> None:
+    """'One fan wrote on X: “…” Another replied: “…”': two posts, no names, each description kept
+    (the words after the first quote introduce the second, they are not its attribution)."""
+    from threads.prose import extract
+
+    text = "Fans were delighted. One fan wrote on X: “Welcome home!” Another replied: “Come to Porto next!”"
+    posts = extract([Paragraph(text, 0)])
+    assert [(p.text, p.author.name, p.author.role) for p in posts] == [
+        ("Welcome home!", None, "fan"),
+        ("Come to Porto next!", None, "Another"),
+    ]

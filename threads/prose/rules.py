@@ -93,6 +93,17 @@ class Site:
         return not self.quote.text[-1:].isalnum() or bool(_CLAUSE_MARK.match(self.after))
 
     @property
+    def introduces_next(self) -> bool:
+        """'One fan wrote on X: “Welcome home!” Another replied: “…”': a quote a colon introduced
+        and its own stop closed; the words after it end in a colon, so they introduce the next
+        quote and are not this one's attribution."""
+        return (
+            self.leadin.rstrip().endswith(":")
+            and self.quote.text.rstrip()[-1:] in ".!?…"
+            and self.after.rstrip().endswith(":")
+        )
+
+    @property
     def ended(self) -> bool:
         """'“... Huawei phones.” Trump tweeted again on Thursday': a full stop inside the closing
         mark ended the sentence, and a capital after it starts the next one."""
@@ -303,7 +314,7 @@ _AFTER_SPEAKER_VERB = _match(
 def _after_speaker_verb(scan: Scanner, site: Site) -> Found | None:
     """'“…,” Reyes tweeted', '“…,” the reality figure tweeted', '“…,” one fan wrote on X'."""
     m = _AFTER_SPEAKER_VERB(site.after)
-    if m is None or site.ended:
+    if m is None or site.ended or site.introduces_next:
         return None
     if not site.closed and (m.group("pre") or m.group("app")):
         return None
@@ -395,7 +406,7 @@ _AFTER_VERB_SPEAKER = _match(
 def _after_verb_speaker(scan: Scanner, site: Site) -> Found | None:
     """'“…,” tweeted utility spokesman Daniel Okafor', '„…“, schrieb der Popstar auf Instagram',
     '«…», escribió la ministra en X', '« … », a-t-il tweeté', '“…,” said one, Ben Wainwright'."""
-    if not site.closed or site.ended:
+    if not site.closed or site.ended or site.introduces_next:
         return None
     m = _AFTER_VERB_SPEAKER(site.after)
     if m is None:

@@ -958,11 +958,12 @@ def _attributable(text: str, quotes: list[Quote]) -> bool:
 
 
 def _one_of_many(speaker: Person, ref: Speaker | None) -> bool:
-    """One of a crowd posting: "one", "another", "jemand", "a user", an account, an organisation
-    quoted among users (not "a former employee", not a named person saying something)."""
+    """One of a crowd posting: "one", "another", "jemand", "a user", an account (not "a former
+    employee", not a named person saying something, not an organisation or its spokesperson
+    answering them: "the transit agency said" is a statement, unless it writes)."""
     if ref is not None and (ref.crowd or ref.kind == Kind.HANDLE):
         return True
-    return speaker.gender == Gender.BODY or (not speaker.named and speaker.handle is not None)
+    return not speaker.named and speaker.handle is not None
 
 
 def _fragment_of_sentence(site: Site) -> bool:
