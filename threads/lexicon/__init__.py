@@ -135,6 +135,9 @@ class Language:
     """Words right before a quote that make it part of the reporter's phrase (an article, a
     possessive, a preposition: 'through the "account run by his family"')."""
     relative_pronouns: tuple[str, ...] = ()
+    possessive_relatives: tuple[str, ...] = ()
+    """Relative pronouns that own the noun after them ("whose tweets", "dessen Posts", "cuyos
+    mensajes"): never the subject of a verb after them."""
     """ "who", "der", "que": a clause about the speaker, never the attribution itself."""
     prepositions: tuple[str, ...] = ()
     """Prepositions that never open a clause: a name right after one is not the sentence's subject

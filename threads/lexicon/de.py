@@ -185,6 +185,7 @@ LANGUAGE = Language(
         "habe", "sei", "seien", "hätte", "hätten", "wäre", "wären", "werde", "würden", "Titel",
     ),
     relative_pronouns=("welcher", "welche", "welches", "der", "die", "das"),
+    possessive_relatives=("dessen", "deren"),
     prepositions=(
         "laut", "von", "vom", "zu", "zum", "zur", "mit", "bei", "beim", "aus", "für", "gegen", "über",
         "an", "am", "auf", "in", "im", "ins", "unter", "neben", "zwischen",

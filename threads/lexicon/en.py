@@ -183,6 +183,7 @@ LANGUAGE = Language(
         "labelled", "reading", "marked", "signed",
     ),
     relative_pronouns=("who", "which", "whose", "whom", "where"),
+    possessive_relatives=("whose",),
     prepositions=(
         "to", "in", "of", "from", "for", "at", "with", "by", "about", "against", "among", "between",
         "into", "onto", "over", "under", "during", "without", "through", "toward", "towards", "across",

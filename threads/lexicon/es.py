@@ -125,7 +125,8 @@ LANGUAGE = Language(
         "el", "la", "los", "las", "un", "una", "unos", "unas", "del", "de", "al", "por", "para",
         "con", "en", "su", "sus", "como", "llamado", "llamada", "titulado", "titulada", "denominado",
     ),
-    relative_pronouns=("quien", "quienes", "cuyo", "cuya"),
+    relative_pronouns=("quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas"),
+    possessive_relatives=("cuyo", "cuya", "cuyos", "cuyas"),
     prepositions=(
         "según", "de", "del", "a", "al", "en", "con", "para", "por", "sobre", "desde", "hacia", "sin",
         "contra", "entre",

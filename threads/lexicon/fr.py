@@ -125,6 +125,7 @@ LANGUAGE = Language(
         "comme", "intitulé", "intitulée", "baptisé", "appelé", "serait", "aurait", "était",
     ),
     relative_pronouns=("qui", "dont", "lequel", "laquelle"),
+    possessive_relatives=("dont",),
     prepositions=(
         "selon", "de", "du", "des", "à", "au", "aux", "en", "avec", "pour", "par", "sur", "chez",
         "contre", "dans", "vers", "sans", "entre",

@@ -582,9 +582,15 @@ _RELATIVE_CLAUSE = _match(
 """A relative clause after the verb's object (", which reads", ", die lautet", ", que dice"): the
 words are the object's (a document, a link), not a speaker's."""
 
+_WHO = tuple(
+    w
+    for w in (*words("relative_pronouns"), *words("complementizers"))
+    if w not in words("possessive_relatives")
+)
+"""The relative pronouns that can be a verb's subject ("who tweeted", not "whose tweets")."""
 _LEAD_WHO = _match(
     rf"""(?P<spk>{P.NAME_RUN}){P.APPOSITIVE}?,\s+
-    (?:{alternation((*words("relative_pronouns"), *words("complementizers")))})\s+{P.ADV}
+    (?:{alternation(_WHO)})\s+{P.ADV}
     (?P<verb>{P.VERB})(?P<post>\s[^:“”"„«»]{{0,80}}?)?\s*[:,]\s*$"""
 )
 
