@@ -135,6 +135,8 @@ class Language:
     """Words right before a quote that make it part of the reporter's phrase (an article, a
     possessive, a preposition: 'through the "account run by his family"')."""
     relative_pronouns: tuple[str, ...] = ()
+    neuter_pronouns: tuple[str, ...] = ()
+    """A pronoun for a thing, as the subject of "read" ("The post was deleted, but it read:")."""
     possessive_relatives: tuple[str, ...] = ()
     """Relative pronouns that own the noun after them ("whose tweets", "dessen Posts", "cuyos
     mensajes"): never the subject of a verb after them."""

@@ -184,6 +184,7 @@ LANGUAGE = Language(
     ),
     relative_pronouns=("who", "which", "whose", "whom", "where"),
     possessive_relatives=("whose",),
+    neuter_pronouns=("it",),
     prepositions=(
         "to", "in", "of", "from", "for", "at", "with", "by", "about", "against", "among", "between",
         "into", "onto", "over", "under", "during", "without", "through", "toward", "towards", "across",

@@ -474,6 +474,49 @@ def _lead_post(scan: Scanner, site: Site) -> Found | None:
     return Found(owner, region=site.leadin, verb=m.group("verb") or "hieß", evidence=f"post '{noun}'")
 
 
+_READS = alternation(
+    tuple(v for v in words("post_verbs") if v.casefold() not in {r.casefold() for r in P.REPORTING})
+)
+"""The verbs only a text does ("read", "lautete", "rezaba"): not "said", which a person does too."""
+_IT = alternation(words("neuter_pronouns"))
+_POST_AS_SUBJECT = rf"""^\s*(?P<det>{_DETS})\s+(?P<mods>(?:[\w’'\-]+\s+){{0,2}}?)(?P<noun>{_POST_NOUNS})\b
+    (?P<tail>\s+(?:{_PREPS})\s+[^:“”"„«»,]{{0,40}}?)?"""
+_POST_SUBJECT = _match(
+    rf"""{_POST_AS_SUBJECT}
+    [^:“”"„«»]{{0,240}}?\s(?:{_AND}|{_IT})\s+{P.ADV}      # … has since been taken down, but it / and
+    (?P<verb>{_READS})(?:\s+in\s+part)?\s*[:,]?\s*$      # read in part:"""
+)
+_SUBJECT_POST = _match(_POST_AS_SUBJECT)
+_IT_READ = _match(
+    rf"""^\s*(?i:{_IT})\s+{P.ADV}(?P<verb>{_READS})(?:\s+in\s+part)?\s*[:,]?\s*$   # It read:"""
+)
+
+
+def _post_subject(scan: Scanner, site: Site) -> Found | None:
+    """'The post has since been taken down, but it read in part, “…”', 'The tweet was deleted
+    within the hour and read: “…”', 'The post was deleted. It read: “…”': the post as the
+    subject of "read", its verb apart from it (the sentence's, or the one before's)."""
+    if site.carried or site.lead_sentence is not site.sentence:
+        return None
+    m = _POST_SUBJECT(site.leadin)
+    subject = m
+    if m is None:
+        m = _IT_READ(site.leadin)
+        before = scan.sentence_before(site.sentence) if m is not None else None
+        subject = _SUBJECT_POST(before.outside) if before is not None else None
+    if m is None or subject is None or _a_name(subject.group("mods"), subject.group("noun")):
+        return None
+    noun = subject.group("noun")
+    owner = scan.post_owner(subject.group("det"), subject.group("tail") or "", noun)
+    return Found(owner, region=site.leadin, verb=m.group("verb"), evidence=f"post '{noun}'")
+
+
+def _a_name(mods: str, noun: str) -> bool:
+    """ "The Washington Post", "The Sunday Post": a capitalised word before a capitalised noun."""
+    words_ = mods.split()
+    return noun[:1].isupper() and bool(words_) and words_[-1][:1].isupper()
+
+
 _POSSESSED = _match(
     rf"""(?:^|(?<=[\s,;(]))
     (?P<spk>{P.NAME_RUN}(?<=[’']s|s[’']))\s+                 # Reyes’s, the Joneses'
@@ -851,6 +894,14 @@ RULES: tuple[Rule, ...] = (
         "whoever was just said to post, or the possessive",
         "the post noun, the poster's context",
         _lead_post,
+    ),
+    _rule(
+        "post-subject",
+        Region.BEFORE,
+        'The post was taken down, but it read in part, "X" / The post was deleted. It read: "X"',
+        "whoever was just said to post, or the possessive",
+        "the post noun, the poster's context",
+        _post_subject,
     ),
     _rule("possessed", Region.BEFORE, 'NAME\'s tweet read: "X"', "the owner", "the post noun", _possessed),
     _rule(
