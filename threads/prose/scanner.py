@@ -774,10 +774,35 @@ class Scanner:
         person = self.last_posting
         ctx = self.context_of(person) if person is not None else None
         if person is None or ctx is None:
-            return None
+            return self._account_owner()
         if not _PLATFORM_NOUN.search(noun) and self.sentence_index - ctx.since > 2:
             return None
         return person
+
+    def _account_owner(self) -> Person | None:
+        """The owner of the account a post was just named on ("someone read a post on his
+        Facebook page", "a tweet from Reyes’s account"), in the last few sentences read."""
+        for s in reversed(self.recent):
+            m = _POST_ON_ACCOUNT.search(s.outside)
+            if m is None:
+                continue
+            own = m.group("own")
+            if own.casefold() in P.POSSESSIVES:
+                return self._named_before_possessive(s.outside, m.start("own"), own)
+            return self.cast.mention(_OWNER_END.sub("", own), create=False, subject=False)
+        return None
+
+    def _named_before_possessive(self, text: str, at: int, own: str) -> Person | None:
+        """Whom "his"/"her" means in "searching for Okafor after a neighbour read a post on her
+        Facebook page": the person named last before it in the sentence whose gender fits (not
+        the sentence's subject by default: the resolver of "he tweeted" would take that)."""
+        gender = P.POSSESSIVES.get(own.casefold())
+        names = [m.group("run") for m in _FULL_NAME.finditer(text, 0, at)]
+        for run in reversed(names):
+            person = self.cast.mention(run, create=False, subject=False)
+            if person is not None and (not isinstance(gender, Gender) or person.gender in (None, gender)):
+                return person
+        return None
 
     def series_owner(self, k: int) -> Person | None:
         if self.series_paragraph is None or self.series_paragraph[0] != k - 1:
@@ -901,6 +926,15 @@ _OTHER_MEDIUM = P.compiled(
     rf"(?i:\b(?:{alternation(tuple(w for w in words('not_speakers') if w.casefold() not in P.POST_NOUNS))})\b)"  # noqa: E501
 )
 """A medium other than a post named in the attribution ("statement", "website", "Brief")."""
+_POST_ON_ACCOUNT = P.compiled(
+    rf"""(?<![\w’'])(?i:{alternation((*words("indefinite"), *words("definite")))})\s+
+    (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN})\s+                       # a post, ein Beitrag
+    (?i:{alternation((*words("platform_prepositions"), *words("source_prepositions")))})\s+   # on, from, auf
+    (?P<own>(?i:{alternation(words("possessives"))})|{P.NAME_RUN}(?<=[’']s|s[’']))\s+   # his, Reyes’s
+    (?:(?-i:{P.PLATFORM})[\s-]*)?(?i:{alternation(words("account_nouns"))})\b          # Facebook page"""
+)
+"""A post named on someone's account: "a post on his Facebook page", "a tweet from Reyes’s account"."""
+_OWNER_END = P.compiled(r"(?:[’']s|[’'])$")
 _FROM_NAME = P.compiled(rf"\s*(?:{alternation(words('source_prepositions'))})\s+(?P<who>.+)$")
 _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)")
 _FREQUENT = 3
