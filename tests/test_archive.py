@@ -149,6 +149,12 @@ def test_a_source_is_known_by_its_url_else_its_bytes_never_its_path(db: Path, tm
     assert kept_location("/data/crawl.warc.gz#<urn:uuid:1> https://e.org/", cwd="/data") == (
         "crawl.warc.gz#<urn:uuid:1> https://e.org/"
     )
+    # a file: URL (read through fsspec) is the path it names
+    assert kept_location("file:///srv/x/my%20page.html", cwd="/srv") == "x/my page.html"
+    assert kept_location("file:///data/c.warc#<urn:uuid:1> https://e.org/", cwd="/home") == (
+        "c.warc#<urn:uuid:1> https://e.org/"
+    )
+    assert kept_location("s3://bucket/x/page.html") == "s3://bucket/x/page.html"
 
 
 def test_a_short_text_is_one_post_only_within_its_source(db: Path) -> None:
@@ -825,6 +831,20 @@ def test_add_takes_a_web_archive_page_by_page(tmp_path: Path, db: Path) -> None:
     assert rows[0][2] == "2017-10-17T09:30:00+00:00"
     # the same quote on two pages by one mayor: one post, two sightings
     assert len(dump(db)["posts"]) == 3 and len(dump(db)["sightings"]) == 4
+
+
+def test_add_reads_fsspec_urls(tmp_path: Path, db: Path) -> None:
+    """file: URLs (and s3:// ... with their fsspec package) are read through fsspec, as render reads them."""
+    pytest.importorskip("fsspec")
+    pages = tmp_path / "pages"
+    write_batch(pages, 3)
+    result = invoke(["archive", "add", f"{pages.as_uri()}/", "--db", str(db), "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert "3 inputs: 3 ok" in result.stderr and "3 new" in result.stderr
+    locations = sorted(r[0] for r in sqlite3.connect(db).execute("SELECT location FROM sources"))
+    assert locations == [f"page-000{i}.html" for i in range(3)]  # outside the current folder: the name
+    missing = invoke(["archive", "add", (tmp_path / "none.html").as_uri(), "--db", str(db)])
+    assert missing.exit_code == 1 and "1 failed" in missing.stderr
 
 
 def test_add_fetches_urls(tmp_path: Path, db: Path) -> None:

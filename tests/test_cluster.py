@@ -1,7 +1,7 @@
 """The batch on Dask: a LocalCluster of two worker processes on 127.0.0.1 gives what ``--jobs 1``
-gives, byte for byte (jsonl, output folders, Parquet rows, digests), on the project's fixtures,
-generated pages and generated web archives; a worker killed mid-run loses and duplicates nothing;
-fsspec's ``memory://`` and ``file://`` file systems in and out.
+gives, byte for byte (jsonl, output folders, Parquet rows, digests, the archive ``archive add``
+writes), on the project's fixtures, generated pages and generated web archives; a worker killed
+mid-run loses and duplicates nothing; fsspec's ``memory://`` and ``file://`` file systems in and out.
 
 Nothing here times anything: the machine may be slow and shared, so waits are generous.
 """
@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,9 +34,11 @@ from threads import cluster  # noqa: E402
 from threads.batch import Item, Task, expand, run  # noqa: E402
 from threads.parquet import COLUMNS, rows, schema  # noqa: E402
 
+from .archive_pages import BRIDGE_PART, quote_page, write_batch  # noqa: E402
 from .clirun import invoke  # noqa: E402
 from .generated import write_archive, write_pages  # noqa: E402
 from .golden import ROOT  # noqa: E402
+from .test_archive import dump  # noqa: E402
 
 pytestmark = pytest.mark.slow  # a cluster of worker processes: .ci/run runs these, `-m "not slow"` not
 
@@ -51,6 +56,17 @@ def client() -> Iterator[Any]:
             c.wait_for_workers(2, timeout=600)
             yield c
         cluster_.close()
+
+
+@pytest.fixture
+def own_client() -> Iterator[Any]:
+    """A cluster of two worker processes for one test that kills a worker and whose nanny's restart
+    the next tests must not wait on (under load a restart was seen to take past 600 s)."""
+    cluster_ = cluster.local_cluster(2)
+    with distributed.Client(cluster_) as c:
+        c.wait_for_workers(2, timeout=600)
+        yield c
+    cluster_.close()
 
 
 def address(client: Any) -> str:
@@ -213,30 +229,33 @@ def test_a_killed_worker_loses_and_duplicates_nothing(client: Any, corpus: Path,
 
 
 class Poison(distributed.WorkerPlugin):  # type: ignore[misc]
-    """Makes every worker (and every worker started again) die on inputs named ``poison``."""
+    """Makes every worker (and every worker started again) die on inputs named ``poison``, in
+    ``threads.batch``'s function ``name`` (whose first argument is the item)."""
+
+    def __init__(self, name: str = "reconstruct_item") -> None:
+        self.name = name
 
     def setup(self, worker: Any) -> None:
         import threads.batch
 
-        real = threads.batch.reconstruct_item
+        real = getattr(threads.batch, self.name)
         if getattr(real, "poisoned", False):
             return
 
-        def dies_on_poison(item: Item, options: Any) -> Any:
+        def dies_on_poison(item: Item, *args: Any) -> Any:
             if "poison" in item.location:
                 os._exit(1)
-            return real(item, options)
+            return real(item, *args)
 
         dies_on_poison.poisoned = True  # type: ignore[attr-defined]
         dies_on_poison.real = real  # type: ignore[attr-defined]
-        threads.batch.reconstruct_item = dies_on_poison  # type: ignore[assignment]
+        setattr(threads.batch, self.name, dies_on_poison)
 
     def teardown(self, worker: Any) -> None:
         import threads.batch
 
-        threads.batch.reconstruct_item = getattr(
-            threads.batch.reconstruct_item, "real", threads.batch.reconstruct_item
-        )
+        now = getattr(threads.batch, self.name)
+        setattr(threads.batch, self.name, getattr(now, "real", now))
 
 
 def test_an_input_that_kills_every_worker_fails_alone(client: Any, corpus: Path, tmp_path: Path) -> None:
@@ -336,6 +355,112 @@ def test_no_scheduler_at_the_address(tmp_path: Path) -> None:
     assert code == 1 and stdout == ""
     assert stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert len(stderr.splitlines()) == 1
+
+
+# ---------------------------------------------------------------- archive add
+
+
+def archive_add(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    result = invoke(["archive", "add", *args], input=stdin)
+    return result.exit_code, result.stderr
+
+
+def kept_pages(db: Path) -> dict[str, bytes]:
+    c = sqlite3.connect(db)
+    try:
+        return dict(c.execute("SELECT s.key, p.bytes FROM pages p JOIN sources s ON s.id = p.source"))
+    finally:
+        c.close()
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Pages that each embed a tweet and quote the tweet of the page before in their prose."""
+    folder = tmp_path_factory.mktemp("linked")
+    write_batch(folder, 120)
+    return folder
+
+
+def test_archive_add_same_as_one_job(client: Any, corpus: Path, linked: Path, tmp_path: Path) -> None:
+    inputs = [str(linked), str(corpus / "pages"), str(corpus / "crawl-1.warc.gz"), "-"]
+    inputs += [str(corpus / "missing.html")]
+    stdin = "“We open at nine tomorrow, as every day,” librarian Ana Ruiz tweeted.\n"
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    code1, err1 = archive_add(*inputs, "--db", str(one), "-j", "1", "--keep-pages", stdin=stdin)
+    code2, err2 = archive_add(
+        *inputs, "--db", str(two), "--scheduler", address(client), "--keep-pages", stdin=stdin
+    )
+    assert code1 == code2 == 1  # the binary page and the missing one failed, as locally
+    assert err1.replace(str(one), "DB") == err2.replace(str(two), "DB")
+    assert err1.count("threads: error:") == 2 and "2 failed" in err1
+    assert "119 posts found quoted by another article" in err1  # the 120 linked pages
+    archive = dump(one)
+    # the archive's 23 pages hold one URL captured twice: one source, added twice
+    assert dump(two) == archive and len(archive["sources"]) == 120 + 30 + 22 + 1
+    assert kept_pages(two) == kept_pages(one) and len(kept_pages(one)) == len(archive["sources"])
+    assert invoke(["archive", "check", "--db", str(two)]).exit_code == 0
+
+
+def test_archive_add_with_a_killed_worker_gives_the_local_archive(
+    own_client: Any, corpus: Path, linked: Path, tmp_path: Path
+) -> None:
+    inputs = [str(linked), str(corpus / "crawl-2.warc"), str(corpus / "pages")]
+    local = tmp_path / "local.db"
+    code, expected = archive_add(*inputs, "--db", str(local), "-j", "1")
+    assert code == 1 and expected.count("threads: error:") == 1  # bad.html
+    db = tmp_path / "killed.db"
+    add = [sys.executable, "-m", "threads", "archive", "add", *inputs, "--db", str(db)]
+    proc = subprocess.Popen(
+        [*add, "--scheduler", address(own_client)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        worker = _busy_worker(own_client)
+        pid = own_client.run(os.getpid, workers=[worker])[worker]
+        os.kill(pid, signal.SIGKILL)  # the nanny starts another; its tasks run again elsewhere
+        killed_mid_run = proc.poll() is None
+        _, stderr = proc.communicate(timeout=600)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert killed_mid_run
+    assert proc.returncode == 1  # the same errors and summary: every input once
+    assert stderr.replace(str(db), "DB") == expected.replace(str(local), "DB")
+    assert dump(db) == dump(local)  # nothing lost, nothing twice
+    assert invoke(["archive", "check", "--db", str(db)]).exit_code == 0
+
+
+def test_archive_add_an_input_that_kills_every_worker_fails_alone(
+    client: Any, linked: Path, tmp_path: Path
+) -> None:
+    """Through the library: cluster.run with the archive's work, applied by add_results."""
+    from threads.archive import Archive
+    from threads.archive.command import add_results, archive_work
+
+    pages = sorted(linked.glob("*.html"))[:6]
+    poison = tmp_path / "poison.html"
+    poison.write_text(quote_page("Poison", "https://news.example/poison", BRIDGE_PART, "Ana Reyes"))
+    inputs = [str(p) for p in pages[:3]] + [str(poison)] + [str(p) for p in pages[3:]]
+    task = Task(fmt="jsonl")
+    client.register_plugin(Poison("reconstruct_bytes"), name="poison")  # what archive_work calls
+    try:
+        with Archive(str(tmp_path / "dask.db")) as archive:
+            got = list(
+                add_results(archive, cluster.run(client, inputs, task, inputs_per_task=4, work=archive_work))
+            )
+    finally:
+        client.unregister_worker_plugin("poison")
+        client.wait_for_workers(2, timeout=600)
+    assert [r.index for r, _ in got] == list(range(7))
+    assert got[3][0].error == f"{poison}: the worker process died" and got[3][1] is None
+    assert [a.status if a else None for _, a in got] == ["new"] * 3 + [None] + ["new"] * 3
+    with Archive(str(tmp_path / "local.db")) as archive:
+        healthy = [p for p in inputs if p != str(poison)]
+        list(add_results(archive, run(expand(healthy), task, work=archive_work)))
+    assert dump(tmp_path / "dask.db") == dump(tmp_path / "local.db")
 
 
 class SmallPages(distributed.WorkerPlugin):  # type: ignore[misc]

@@ -448,13 +448,10 @@ def process(task: Task, item: Item) -> Result:
 
 
 def reconstruct_item(item: Item, options: Options) -> Reconstruction:
-    """``threads.reconstruct`` for one item: by its location, or from the bytes it carries (then
-    under its own location; a page from a web archive with its URL and capture date)."""
-    from .load import MAX_BYTES
-
-    if item.data is None and is_url(item.location):  # an fsspec URL, read here (on a Dask worker, there)
-        item = replace(item, data=storage.read_bytes(item.location, MAX_BYTES))
-    if item.data is None:
+    """``threads.reconstruct`` for one item: by its location, or from the bytes it carries or an
+    fsspec URL holds (then under its own location; a page from a web archive with its URL and
+    capture date)."""
+    if item.data is None and not is_url(item.location):
         from . import reconstruct
         from .load import argument
 
@@ -465,13 +462,18 @@ def reconstruct_item(item: Item, options: Options) -> Reconstruction:
 def read_item(item: Item, options: Options) -> tuple[bytes, str | None, Kind | None]:
     """The page bytes of ``item``, the page's URL and what it holds where that is known: a web
     archive's page decoded from its record, the bytes the item carries, a URL fetched (its final
-    address; its media type), or a file read (its suffix). Read as ``reconstruct`` reads them."""
+    address; its media type), an fsspec URL read (here: on a Dask worker, there), or a file read
+    (its suffix). Read as ``reconstruct`` reads them."""
     if item.capture is not None:
         from .warc import page_bytes
 
         return page_bytes(item.data or b"", item.capture, item.location), item.capture.url, None
     if item.data is not None:
         return item.data, options.url, None
+    if is_url(item.location):
+        from .load import MAX_BYTES
+
+        return storage.read_bytes(item.location, MAX_BYTES), options.url, None
     from .load import KIND_OF_MEDIA_TYPE, KIND_OF_SUFFIX, argument, read_path
 
     where = argument(item.location)

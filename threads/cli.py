@@ -161,7 +161,7 @@ def _common(cmd: argparse.ArgumentParser, templates_help: str) -> None:
 
 
 def _engine(cmd: argparse.ArgumentParser, jobs_help: str) -> None:
-    """--jobs and --scheduler: where the inputs are worked on (render and digest)."""
+    """--jobs and --scheduler: where the inputs are worked on (render, digest and archive add)."""
     cmd.add_argument("-j", "--jobs", metavar="N", type=_at_least(1, int), help=jobs_help)
     cmd.add_argument(
         "--scheduler",
@@ -276,9 +276,14 @@ a killed run loses at most the page it was adding, and running it again complete
 Adding a page again replaces what it quoted (an unchanged page is left as it is). A failing
 input is reported and the rest go on (exit 1 if any failed).
 
+On Dask (the dask extra), --scheduler tcp://HOST:8786 reads the pages and finds their posts on a
+cluster's workers, --scheduler local on a cluster of --jobs processes here; this process alone
+writes the archive, page by page in input order.
+
 Examples:
   threads archive add article.html https://example.org/story
   threads archive add saved/ --keep-pages -j 2
+  threads archive add 's3://bucket/crawl/*.warc.gz' --scheduler tcp://10.0.0.5:8786
   threads render crawl.warc.gz --format jsonl > pages.jsonl && threads archive add pages.jsonl
   THREADS_DB=~/posts.db threads archive add today/*.html
 """,
@@ -424,20 +429,15 @@ def _archive_commands(commands: Any) -> None:
         action="store_true",
         help="Walking a folder, follow symbolic links to files and folders (left out by default).",
     )
-    add.add_argument(
-        "-j",
-        "--jobs",
-        metavar="N",
-        type=_at_least(1, int),
-        help="Worker processes, at least 1 (default: all cores).",
-    )
+    _engine(add, "Worker processes, at least 1 (default: all cores).")
     add.add_argument("-q", "--quiet", action="store_true", help="No progress bar and no closing summary.")
     add.add_argument(
         "--timeout",
         metavar="SECONDS",
         type=_at_least(0, float),
         default=120.0,
-        help="Seconds allowed per input (0: no limit; default: 120).",
+        help="Seconds allowed per input (0: no limit; default: 120). Not on Dask, whose workers run "
+        "inputs in threads that cannot be stopped.",
     )
 
     search = made["search"]

@@ -45,6 +45,7 @@ from .batch import (
     Result,
     SkipHook,
     Task,
+    Work,
     _is_archive_path,
     _paths,
     failed,
@@ -148,10 +149,12 @@ def index_archive(path: str, step: int = RECORDS_PER_TASK) -> ArchiveIndex:
     return ArchiveIndex(tuple(pages), tuple(skipped), error, splittable)
 
 
-def run_part(task: Task, part: Part, write: bool = True) -> list[Result]:
-    """:func:`threads.batch.process` for each input of ``part``; with ``--format parquet`` the posts
-    go to the part's one file (unless ``write`` is false: then the jsonl lines come back, for
-    :func:`write_part` to write once the part's inputs have been run one by one)."""
+def run_part(task: Task, part: Part, write: bool = True, work: Work | None = None) -> list[Result]:
+    """``work`` (default :func:`threads.batch.process`) for each input of ``part``; with ``--format
+    parquet`` the posts go to the part's one file (unless ``write`` is false: then the jsonl lines
+    come back, for :func:`write_part` to write once the part's inputs have been run one by one)."""
+    if work is not None:
+        return [work(task, item) for item in _items(part)]
     if task.fmt != "parquet":
         return [process(task, item) for item in _items(part)]
     target = part_target(task, part)
@@ -271,13 +274,15 @@ def plan(
     *,
     on_skip: SkipHook | None = None,
     read_stdin: bool = True,
+    stdin: bytes | None = None,
     follow_links: bool = False,
     suffix: str = "",
     inputs_per_task: int = INPUTS_PER_TASK,
     records_per_task: int = RECORDS_PER_TASK,
 ) -> Iterator[Part]:
     """The parts of a batch, in input order, with the indexes and output names a local run gives
-    (:func:`threads.batch.expand`'s, ``follow_links`` and ``suffix`` as there).
+    (:func:`threads.batch.expand`'s, ``follow_links`` and ``suffix`` as there). ``-`` is standard
+    input, read here (``read_stdin``), or ``stdin`` when the caller has read it already.
 
     Web archives met in the listing are indexed on the cluster a few ahead of their turn.
     """
@@ -322,7 +327,9 @@ def plan(
             break
         location, name, error, future = ahead.popleft()
         if future is None:
-            data = sys.stdin.buffer.read() if location == "-" and read_stdin else None
+            data = None
+            if location == "-":
+                data = stdin if stdin is not None else sys.stdin.buffer.read() if read_stdin else None
             items.append(Item(index, location, namer.unique(name), data, error=error))
             index += 1
             carried += len(data or b"")
@@ -400,19 +407,24 @@ def run(
     *,
     on_skip: SkipHook | None = None,
     read_stdin: bool = True,
+    stdin: bytes | None = None,
     follow_links: bool = False,
     inputs_per_task: int = INPUTS_PER_TASK,
     records_per_task: int = RECORDS_PER_TASK,
+    work: Work | None = None,
 ) -> Iterator[Result]:
     """One Result per input of ``arguments`` (as the command line takes them), in input order, the
     work done on ``client``'s cluster; the same Results as :func:`threads.batch.run` gives locally.
+    ``work``: what is done with each input, as for :func:`threads.batch.run` (default: render it
+    as ``task`` says; another module-level function, such as the archive's
+    :func:`threads.archive.command.archive_work`, which the workers import by name).
 
     >>> from distributed import Client                                            # doctest: +SKIP
     >>> with Client("tcp://scheduler:8786") as client:                            # doctest: +SKIP
     ...     task = Task(fmt="parquet", output_dir="s3://bucket/posts/")
     ...     failed = [r for r in run(client, ["s3://bucket/crawl/"], task) if r.status == "failed"]
     """
-    if task.fmt == "parquet" and task.output_dir is None:
+    if task.fmt == "parquet" and task.output_dir is None and work is None:
         raise EngineProblem("--format parquet writes files: give an output folder")
     window = _window(client)
     parts = plan(
@@ -420,6 +432,7 @@ def run(
         arguments,
         on_skip=on_skip,
         read_stdin=read_stdin,
+        stdin=stdin,
         follow_links=follow_links,
         suffix=suffix_of(task),
         inputs_per_task=inputs_per_task,
@@ -433,15 +446,15 @@ def run(
             if part is None:
                 break
             key = f"threads-part-{run_id}-{part.number}"
-            pending.append((part, client.submit(run_part, task, part, key=key)))
+            pending.append((part, client.submit(run_part, task, part, True, work, key=key)))
         if not pending:
             return
         part, future = pending.popleft()
-        yield from _part_results(client, task, part, future, f"{run_id}-{part.number}")
+        yield from _part_results(client, task, part, future, f"{run_id}-{part.number}", work)
 
 
 def _part_results(
-    client: Client, task: Task, part: Part, future: Future[list[Result]], key: str
+    client: Client, task: Task, part: Part, future: Future[list[Result]], key: str, work: Work | None = None
 ) -> list[Result]:
     """The part's Results; if its worker died on every try, its inputs run again one at a time."""
     from distributed import KilledWorker
@@ -457,12 +470,12 @@ def _part_results(
     # input is found guilty only when it ran there alone.
     results = []
     for k, item in enumerate(part.items):
-        single = client.submit(run_part, task, _alone(part, k), False, key=f"threads-one-{key}-{k}")
+        single = client.submit(run_part, task, _alone(part, k), False, work, key=f"threads-one-{key}-{k}")
         try:
             results.extend(_result(single))
         except KilledWorker:
             results.append(failed(task, item, f"{item.location}: the worker process died"))
-    if task.fmt == "parquet":
+    if task.fmt == "parquet" and work is None:
         results = _result(client.submit(write_part, task, part, results, key=f"threads-write-{key}"))
     return results
 

@@ -12,7 +12,7 @@ import pickle
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ThreadsError, UnreadableInput, one_input
@@ -20,7 +20,7 @@ from ..limits import time_limit
 from ..safe import line
 from .prepare import prepare
 from .records import reconstruction_from_dict
-from .store import Archive, default_path
+from .store import Added, Archive, default_path
 
 if TYPE_CHECKING:
     from ..batch import Item, Result, Task
@@ -120,6 +120,8 @@ def read_jsonl(
 
 
 def run_add(args: argparse.Namespace) -> None:
+    from contextlib import ExitStack
+
     from ..batch import Item, Progress, Result, Tally, Task, count, expand, run
     from ..model import Options
 
@@ -143,18 +145,43 @@ def run_add(args: argparse.Namespace) -> None:
     def skip(location: str, reason: str) -> None:
         tally.not_pages += 1
 
+    scheduler: str | None = args.scheduler
+    workers = args.jobs or os.cpu_count() or 1
     total = count(page_args, follow_links=args.follow_links)
     if total is not None and not jsonl_args:
-        jobs = max(1, min(args.jobs or os.cpu_count() or 1, total))
+        jobs = max(1, min(workers, total))
     else:
-        jobs, total = args.jobs or os.cpu_count() or 1, None
+        jobs, total = workers, None
     progress = Progress(not args.quiet and sys.stderr.isatty(), total)
 
     def report(location: str, error: str) -> None:
         progress.write(f"threads: error: {line(error)}\n", sys.stderr)
 
     try:
-        with Archive(path) as archive:
+        with ExitStack() as stack:
+            results: Iterator[Result]
+            if scheduler is not None and page_args:
+                from .. import cluster
+
+                # the cluster first: a scheduler that cannot be reached leaves no new database behind
+                client = stack.enter_context(cluster.connect(scheduler, workers, verbose=args.verbose > 0))
+                results = cluster.run(
+                    client,
+                    page_args,
+                    task,
+                    on_skip=skip,
+                    read_stdin=False,
+                    stdin=stdin,
+                    follow_links=args.follow_links,
+                    work=archive_work,
+                )
+            else:
+                items = (
+                    Item(i.index, i.location, i.name, stdin, i.capture, i.error) if i.location == "-" else i
+                    for i in expand(page_args, read_stdin=False, on_skip=skip, follow_links=args.follow_links)
+                )
+                results = run(items, task, jobs=jobs, work=archive_work)
+            archive = stack.enter_context(Archive(path))
             for arg in jsonl_args:
                 for where, rec, error in read_jsonl(arg, stdin if arg == "-" else None):
                     n = sum(len(t.posts) for t in rec.threads) if rec is not None else 0
@@ -164,13 +191,9 @@ def run_add(args: argparse.Namespace) -> None:
                     else:
                         _count(counts, archive.add(rec, location=rec.source.location or where))
                     progress.update(tally)
-            items = (
-                Item(i.index, i.location, i.name, stdin, i.capture, i.error) if i.location == "-" else i
-                for i in expand(page_args, read_stdin=False, on_skip=skip, follow_links=args.follow_links)
-            )
-            for result in run(items, task, jobs=jobs, work=archive_work):
-                if result.status != "failed":
-                    _store(archive, result, counts)
+            for result, added in add_results(archive, results):
+                if added is not None:
+                    _count(counts, added)
                 tally.add(result)
                 if result.error is not None:
                     report(result.location, result.error)
@@ -194,9 +217,16 @@ def run_add(args: argparse.Namespace) -> None:
         sys.exit(1)
 
 
-def _store(archive: Archive, result: Result, counts: Counter[str]) -> None:
-    assert result.data is not None
-    _count(counts, archive.apply(pickle.loads(result.data)))  # made by archive_work, in a worker
+def add_results(archive: Archive, results: Iterable[Result]) -> Iterator[tuple[Result, Added | None]]:
+    """Apply each Result of :func:`archive_work` to ``archive`` as it comes (in input order: this
+    process is the archive's one writer, each page one transaction), with what adding it did (None
+    for an input that failed). ``results`` from :func:`threads.batch.run` or, on Dask,
+    :func:`threads.cluster.run` with ``work=archive_work``."""
+    for result in results:
+        if result.status == "failed" or result.data is None:
+            yield result, None
+        else:
+            yield result, archive.apply(pickle.loads(result.data))  # made by archive_work, in a worker
 
 
 def _count(counts: Counter[str], added: Any) -> None:

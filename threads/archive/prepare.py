@@ -67,10 +67,15 @@ def source_key(source: Source, sha256: str | None, record_sha256: str) -> str:
 def kept_location(location: str, cwd: str | None = None) -> str:
     """What the archive keeps of an input's location: a URL, ``-`` or a relative path as given; an
     absolute path relative to the current folder when inside it, else its file name alone (no
-    machine's folders in the archive). A web archive's page keeps its ``#record URL`` part."""
+    machine's folders in the archive); a ``file:`` URL as its path. A web archive's page keeps its
+    ``#record URL`` part."""
     if location.lower().startswith(("http://", "https://")) or location in ("-", "<string>", "<bytes>"):
         return location
     path, sep, rest = location.partition("#")
+    if path.lower().startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        path = unquote(urlsplit(path).path)
     if os.path.isabs(path):
         here = cwd or os.getcwd()
         inside = path.startswith(here) and os.path.commonpath([here, path]) == here
