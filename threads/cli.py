@@ -417,7 +417,15 @@ def _archive_commands(commands: Any) -> None:
             help="The archive database (default: $THREADS_DB, else threads.db here).",
         )
         made[name] = cmd
-    add = made["add"]
+    for name, options in ARCHIVE_OPTIONS.items():
+        options(made[name])
+
+    for name, each in made.items():
+        each.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+        each.set_defaults(run=_archive_runner(name), usage_error=each.error)
+
+
+def _archive_add_options(add: argparse.ArgumentParser) -> None:
     add.add_argument("inputs", metavar="INPUT", nargs="+", help=argparse.SUPPRESS)
     add.add_argument("--keep-pages", action="store_true", help="Also keep each page's bytes (compressed).")
     add.add_argument(
@@ -440,7 +448,8 @@ def _archive_commands(commands: Any) -> None:
         "inputs in threads that cannot be stopped.",
     )
 
-    search = made["search"]
+
+def _archive_search_options(search: argparse.ArgumentParser) -> None:
     search.add_argument("query", metavar="QUERY", help=argparse.SUPPRESS)
     search.add_argument("--author", metavar="HANDLE|NAME", help="Only this author's posts.")
     search.add_argument(
@@ -458,24 +467,30 @@ def _archive_commands(commands: Any) -> None:
     )
     _format_option(search, ("table", "md", "json", "jsonl"))
 
-    author = made["author"]
+
+def _archive_author_options(author: argparse.ArgumentParser) -> None:
     author.add_argument("who", metavar="HANDLE|NAME", help=argparse.SUPPRESS)
     _format_option(author, ("md", "html", "json"))
     author.add_argument(
         "--templates", metavar="DIRECTORY", type=_existing_folder, help="Templates to use first."
     )
 
-    post = made["post"]
+
+def _archive_post_options(post: argparse.ArgumentParser) -> None:
     post.add_argument("ref", metavar="REF", help=argparse.SUPPRESS)
     _format_option(post, ("md", "json"))
 
-    _format_option(made["stats"], ("text", "json"))
 
-    export = made["export"]
+def _archive_stats_options(stats: argparse.ArgumentParser) -> None:
+    _format_option(stats, ("text", "json"))
+
+
+def _archive_export_options(export: argparse.ArgumentParser) -> None:
     _format_option(export, ("jsonl", "csv", "parquet"))
     export.add_argument("-q", "--quiet", action="store_true", help="No closing summary.")
 
-    site = made["site"]
+
+def _archive_site_options(site: argparse.ArgumentParser) -> None:
     site.add_argument("folder", metavar="FOLDER", type=_folder, help=argparse.SUPPRESS)
     site.add_argument("--title", help="The site's title (default: Archive of quoted posts).")
     site.add_argument(
@@ -486,14 +501,24 @@ def _archive_commands(commands: Any) -> None:
     )
     site.add_argument("-q", "--quiet", action="store_true", help="No progress bar and no closing summary.")
 
-    check = made["check"]
+
+def _archive_check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--rebuild-index", action="store_true", help="Rebuild the full-text index from the posts first."
     )
 
-    for name, each in made.items():
-        each.add_argument("-h", "--help", action="help", help="Show this message and exit.")
-        each.set_defaults(run=_archive_runner(name), usage_error=each.error)
+
+# each archive command's own options and arguments (--db and --help are every command's)
+ARCHIVE_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "add": _archive_add_options,
+    "search": _archive_search_options,
+    "author": _archive_author_options,
+    "post": _archive_post_options,
+    "stats": _archive_stats_options,
+    "export": _archive_export_options,
+    "site": _archive_site_options,
+    "check": _archive_check_options,
+}
 
 
 def _archive_runner(name: str) -> Callable[[argparse.Namespace], None]:
