@@ -17,6 +17,7 @@ from typing import Any
 import lxml.html
 import pytest
 
+import threads
 from threads.dom import Page
 from threads.embeds import REGISTRY, extract_all
 from threads.embeds._common import localize, parse_date
@@ -285,3 +286,146 @@ def test_gated_walks_see_the_page_whatever_its_encoding(encoding: str) -> None:
         assert data.startswith((b"\xff\xfe", b"\xfe\xff"))
     rec = threads.reconstruct(data)
     assert [p.id for t in rec.threads for p in t.posts] == ["1114011006424850432"]
+
+
+# ---------------------------------------------------------------- embed markup left in a plain text
+
+# Invented embed code of each platform, as an editor or a scraper leaves it in an article's text.
+TEXT_EMBEDS = {
+    "twitter": (
+        '<blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">The ferry to Harbor '
+        "Point runs every half hour from Monday. Timetable on our site.</p>&mdash; Bay Ferries "
+        '(@bayferries_ex) <a href="https://twitter.com/bayferries_ex/status/1201234567890123776?'
+        'ref_src=twsrc%5Etfw">December 1, 2019</a></blockquote> <script async '
+        'src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>'
+    ),
+    "instagram": (
+        '<blockquote class="instagram-media" data-instgrm-captioned data-instgrm-permalink='
+        '"https://www.instagram.com/p/Bq3xYzAbCdE/?utm_source=ig_embed" data-instgrm-version="12">\n'
+        '<div><p><a href="https://www.instagram.com/p/Bq3xYzAbCdE/?utm_source=ig_embed">First snow on '
+        'the orchard this morning.</a></p>\n<p>A post shared by <a href="https://www.instagram.com/'
+        'hillside.orchard/">Hillside Orchard</a> (@hillside.orchard) on <time datetime='
+        '"2018-11-30T08:12:00+00:00">Nov 30, 2018 at 12:12am PST</time></p></div></blockquote>'
+    ),
+    "bluesky": (
+        '<blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:abcdefghijklmnopqrstuvwx/'
+        'app.bsky.feed.post/3kabcdefgh22a" data-bluesky-cid="bafyreiabc"><p lang="en">The reading room '
+        "reopens on Saturday with longer hours.</p>&mdash; City Library (<a href="
+        '"https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx?ref_src=embed">@citylibrary.example'
+        '</a>) <a href="https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx/post/3kabcdefgh22a?'
+        'ref_src=embed">January 12, 2024 at 9:05 AM</a></blockquote>'
+    ),
+    "mastodon": (
+        '<iframe src="https://social.example/@tidewatch/112233445566778899/embed" class="mastodon-embed" '
+        'width="400" allowfullscreen="allowfullscreen"></iframe>'
+        '<script src="https://social.example/embed.js" async="async"></script>'
+    ),
+    "facebook": (
+        '<iframe src="https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2F'
+        'riverparkzoo%2Fposts%2F10158765432101234&show_text=true&width=500" width="500" height="600" '
+        'scrolling="no" frameborder="0"></iframe>'
+    ),
+    "tiktok": (
+        '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@bakery.lane/video/'
+        '7101234567890123456" data-video-id="7101234567890123456"><section><a target="_blank" '
+        'title="@bakery.lane" href="https://www.tiktok.com/@bakery.lane?refer=embed">@bakery.lane</a> '
+        "Sourdough at dawn</section></blockquote>"
+    ),
+    "telegram": (
+        '<script async src="https://telegram.org/js/telegram-widget.js?22" '
+        'data-telegram-post="harbornews/4521" data-width="100%"></script>'
+    ),
+}
+TEXT_HEAD = "Town news\n\nDecember 2, 2019\n\nThe council met on Monday, and officials posted an update."
+TEXT_TAIL = "\n\nThe meeting ran late, and the vote was put off to January.\n"
+
+
+def _as_text_file(tmp_path: Path, body: str) -> threads.Reconstruction:
+    path = tmp_path / "article.txt"
+    path.write_text(body, encoding="utf-8")
+    return threads.reconstruct(path)
+
+
+@pytest.mark.parametrize("platform", sorted(TEXT_EMBEDS))
+def test_embed_markup_left_in_a_text_is_read_by_the_embed_readers(tmp_path: Path, platform: str) -> None:
+    markup = TEXT_EMBEDS[platform]
+    body = f"{TEXT_HEAD} {markup}{TEXT_TAIL}"
+    rec = _as_text_file(tmp_path, body)
+    assert rec.source.kind == "text"  # a .txt stays text: its markup is not the page's
+    as_page = extract_all(page_of(f"<html><body><p>Before.</p>{markup}</body></html>"))
+    expected = [(p.platform, p.id, p.url, p.author.handle, p.text) for p in as_page]
+    assert expected and all(p[1] for p in expected)
+    embeds = [p for p in rec.posts if p.kind == "embed"]
+    assert [(p.platform, p.id, p.url, p.author.handle, p.text) for p in embeds] == expected
+    start = body.index(markup)
+    assert all(start <= p.position < start + len(markup) for p in embeds)  # where its markup is
+    assert markup[:40] in "\n".join(p.text for p in rec.source.paragraphs)  # the text is kept as it was
+
+
+def test_a_tweet_left_as_markup_is_one_post_with_its_flattened_copy(tmp_path: Path) -> None:
+    """The remnant reader reads the tweet's words and signature in the text too: one post, the
+    embed's record (with its ID and permalink), between the text's other posts."""
+    body = (
+        f"{TEXT_HEAD}\n\nSee you at the pier!  Bay Ferries (@bayferries_ex) November 30, 2019"
+        f"{TEXT_EMBEDS['twitter']}{TEXT_TAIL}"
+    )
+    rec = _as_text_file(tmp_path, body)
+    posts = sorted(rec.posts, key=lambda p: p.position)
+    assert [(p.kind, p.id, p.text[:20]) for p in posts] == [
+        ("remnant", None, "See you at the pier!"),
+        ("embed", "1201234567890123776", "The ferry to Harbor "),
+    ]
+
+
+def test_unclosed_embed_markup_in_a_text_ends_with_its_paragraph() -> None:
+    from threads.embeds import extract_text
+
+    cut = TEXT_EMBEDS["twitter"].replace("</blockquote>", "")
+    [post] = extract_text(f"{TEXT_HEAD} {cut}\n\nThe next paragraph is the article's own words.\n")
+    assert post.id == "1201234567890123776"
+    assert "next paragraph" not in post.text
+
+
+def test_several_embeds_in_a_text_keep_their_order() -> None:
+    from threads.embeds import extract_text
+
+    bluesky, tiktok, twitter = (TEXT_EMBEDS[p] for p in ("bluesky", "tiktok", "twitter"))
+    body = f"{TEXT_HEAD} {bluesky}\n\nMeanwhile: {tiktok} {twitter}"
+    posts = extract_text(body)
+    assert [p.platform for p in posts] == ["bluesky", "tiktok", "twitter"]
+    assert [p.position for p in posts] == sorted(p.position for p in posts)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # quoting code or tags is no embed
+        "A reader typed <script>alert(1)</script> into the search box, and <p> tags showed up.",
+        "Our CMS wraps pull quotes in <blockquote>like this</blockquote> and nothing else.",
+        '<div class="story">Instagram said the outage was fixed on twitter.com and reddit.</div>',
+        # a quotation in markup whose words name a platform, not its start tag
+        '<blockquote class="pullquote">Read it at https://twitter.com/bayferries_ex/status/1201234567890123776'
+        " as we did.</blockquote> said the mayor.",
+        # writing about embed code, without the code
+        "Publishers paste a blockquote with the twitter-tweet class and a script from platform.twitter.com.",
+        '<iframe src="https://maps.example/embed?q=harbor" width="600"></iframe> shows the new route.',
+    ],
+)
+def test_a_text_that_quotes_other_markup_holds_no_embed(tmp_path: Path, body: str) -> None:
+    from threads.embeds._consent import text_pages
+
+    assert list(text_pages(body)) == []
+    rec = _as_text_file(tmp_path, f"{TEXT_HEAD}\n\n{body}{TEXT_TAIL}")
+    assert rec.source.kind == "text"
+    assert [p for p in rec.posts if p.kind == "embed"] == []
+    assert body in [p.text for p in rec.source.paragraphs]  # kept as the text it is
+
+
+def test_embed_markup_soup_in_a_text_is_read_in_bounded_time() -> None:
+    """Thousands of unclosed embed start tags and iframes: each end is looked for a bounded way
+    ahead and only so many elements are read (a scan per start tag to the end would be quadratic)."""
+    from threads.embeds._consent import _TEXT_FRAGMENTS, text_pages
+
+    soup = '<blockquote class="twitter-tweet"><iframe src="https://x.com/a/status/1"> words ' * 20_000
+    pages = list(text_pages(soup + "\n\n" + soup))
+    assert 0 < len(pages) <= _TEXT_FRAGMENTS

@@ -23,10 +23,12 @@ Scraper = Callable[[Source, Options, "date | None"], Iterable[Post]]
 
 
 def _embeds(source: Source, options: Options, article_day: date | None) -> Iterable[Post]:
-    if source.page is None:
+    if source.page is None and "<" not in source.text:
         return ()
-    from . import embeds  # eleven platform modules: loaded only for HTML pages
+    from . import embeds  # eleven platform modules: loaded only for pages and texts holding markup
 
+    if source.page is None:  # a text that kept an embed's markup as it was
+        return embeds.extract_text(source.text, location=source.location, policy=options.errors)
     return embeds.extract_all(source.page, location=source.location, policy=options.errors)
 
 

@@ -11,7 +11,7 @@ copies, a placeholder inside ``amp-twitter``, a tweet embedded twice) merge into
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -36,7 +36,7 @@ from . import (
     twitter,
 )
 from ._common import Link, absolute
-from ._consent import consent_pages
+from ._consent import consent_pages, text_pages
 from ._merge import merge_copies
 
 Extractor = Callable[[Page], Iterator[Post]]
@@ -92,13 +92,27 @@ def extract_all(page: Page, *, location: str = "<page>", policy: ErrorPolicy = "
     reported naming it and ``location`` (the input), as the policy says.
     """
 
-    def run(name: str, read: Callable[[], Iterable[Post]]) -> list[Post]:
-        return guarded(name, read, location=location, policy=policy)
-
     fragments = guarded(
         "the consent-fragment reader", partial(consent_pages, page), location=location, policy=policy
     )
-    places = [page, *fragments]
+    return _read([page, *fragments], location=location, policy=policy)
+
+
+def extract_text(text: str, *, location: str = "<text>", policy: ErrorPolicy = "strict") -> list[Post]:
+    """The posts of platform embed markup left in a plain text (a scraped article that kept an
+    embed's ``blockquote`` or ``iframe``; :func:`._consent.text_pages`), read as a page's embeds are
+    and placed at the character where their markup starts. A post also read from the text around
+    it (a remnant of the same embed) is merged with it later, as on a page."""
+    pages = guarded("the text-fragment reader", partial(text_pages, text), location=location, policy=policy)
+    return _read(pages, location=location, policy=policy) if pages else []
+
+
+def _read(places: Sequence[Page], *, location: str, policy: ErrorPolicy) -> list[Post]:
+    """Every reader over ``places`` (a page and the fragments it holds), copies merged."""
+
+    def run(name: str, read: Callable[[], Iterable[Post]]) -> list[Post]:
+        return guarded(name, read, location=location, policy=policy)
+
     posts: list[Post] = []
     for where in places:
         for reader in REGISTRY:

@@ -80,17 +80,22 @@ class FragmentPage(Page):
     """A parsed fragment whose positions are those of the element that held it."""
 
     outer: Page | None = None
+    """The page whose element held the fragment; ``None`` for markup left in a plain text."""
     holder: HtmlElement | None = None
     base: int = 0
-    """Added to every position, to keep several fragments of one holder in their order."""
+    """Added to every position: keeps several fragments of one holder in their order; in a plain
+    text (no ``outer``), where the fragment starts (positions there are character offsets)."""
+    room: int = POSITION_STRIDE - 1
+    """How far past ``base`` a position may go (in a plain text, to the fragment's last character)."""
     _inner: dict[HtmlElement, int] | None = field(default=None, repr=False)
 
     def position(self, el: HtmlElement, offset: int = 0) -> int:
-        assert self.outer is not None and self.holder is not None
         if self._inner is None:
             self._inner = {e: i for i, e in enumerate(self.root.iter())}
-        inner = self.base + self._inner.get(el, 0) + offset
-        return self.outer.position(self.holder, offset=min(inner, POSITION_STRIDE - 1))
+        inner = self._inner.get(el, 0) + offset
+        if self.outer is None or self.holder is None:
+            return self.base + min(inner, self.room)
+        return self.outer.position(self.holder, offset=min(self.base + inner, self.room))
 
 
 def _decode(value: str) -> str | None:
@@ -249,16 +254,84 @@ def consent_pages(page: Page) -> Iterator[Page]:
             holders.extend((script, markup) for markup in script_embeds(body))
     seen: dict[HtmlElement, int] = {}
     for holder, raw in holders:
-        markup = _decode(raw[:_MAX_FRAGMENT])
-        if markup is None or not _HINTS.search(markup):
+        fragment = parse_fragment(raw)
+        if fragment is None:
             continue
-        markup = encodable(markup)  # a lone surrogate from script data would cut the parse short
-        markup = cap_attributes(markup)  # libxml2 is quadratic in the attributes of one element
-        try:
-            fragment = lxml_html.fragment_fromstring(markup, create_parent="div")
-        except (etree.ParserError, ValueError):
-            continue  # not markup after all (an attribute that merely mentions "<div")
         seen[holder] = nth = seen.get(holder, -1) + 1
         yield FragmentPage(
             root=fragment, base_url=page.base_url, outer=page, holder=holder, base=nth * _FRAGMENT_STRIDE
         )
+
+
+def parse_fragment(raw: str) -> HtmlElement | None:
+    """Embed markup kept as text (as is or escaped, see :func:`_decode`), parsed on its own under a
+    ``div``; ``None`` when it is no markup or names no platform."""
+    markup = _decode(raw[:_MAX_FRAGMENT])
+    if markup is None or not _HINTS.search(markup):
+        return None
+    markup = encodable(markup)  # a lone surrogate from script data would cut the parse short
+    markup = cap_attributes(markup)  # libxml2 is quadratic in the attributes of one element
+    try:
+        return lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None  # not markup after all (an attribute that merely mentions "<div")
+
+
+_TEXT_START = re.compile(
+    r"""
+    <(?P<tag>blockquote|iframe|div|script|amp-[a-z]+)(?=[\s/>])  # an element embed code is made of
+    (?P<attributes>[^<>]{0,4000})>                             # its attributes, a platform named there
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A start tag of embed markup in a plain text; it counts when its attributes name a platform
+(:data:`_HINTS`: an embed class such as ``twitter-tweet``, a platform's address)."""
+_RAW_TEXT = frozenset({"iframe", "script"})
+"""Elements whose content is text to the HTML tokenizer: they end at their first end tag."""
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_TEXT_REACH = 100_000
+"""How far past its start tag an element's end is looked for (a platform's embed code is a few
+kilobytes): with :data:`_TEXT_FRAGMENTS`, a text of markup soup costs a bounded scan."""
+_TEXT_FRAGMENTS = 200
+"""Embed elements read from one text at most."""
+
+
+@lru_cache(maxsize=32)
+def _tags_named(tag: str) -> re.Pattern[str]:
+    """Start and end tags of the element ``tag`` (its nesting is counted on them)."""
+    return re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])[^<>]*>", re.IGNORECASE)
+
+
+def _element_end(text: str, start: re.Match[str]) -> int:
+    """Where the element whose start tag is ``start`` ends in ``text``: after its matching end tag;
+    unclosed, at the end of its paragraph (a raw-text element such as an iframe, at its start tag)."""
+    tag = start["tag"].lower()
+    limit = min(len(text), start.end() + _TEXT_REACH)
+    depth = 1
+    for m in _tags_named(tag).finditer(text, start.end(), limit):
+        if tag in _RAW_TEXT and not m[1]:
+            continue  # raw text: a start tag inside is text
+        depth += -1 if m[1] else 1
+        if depth == 0:
+            return m.end()
+    if tag in _RAW_TEXT:
+        return start.end()
+    blank = _BLANK_LINE.search(text, start.end(), limit)
+    return blank.start() if blank else limit
+
+
+def text_pages(text: str) -> Iterator[FragmentPage]:
+    """Platform embed markup left in a plain text (a scraped article that kept an embed's
+    ``blockquote`` or ``iframe`` as it was), each element parsed on its own as a page whose posts sit
+    where its markup starts in the text. Only elements whose start tag names a platform count: a
+    text that quotes other markup (``<script>``, ``<p>``) or writes about HTML is text alone."""
+    pos = read = 0
+    while read < _TEXT_FRAGMENTS and (m := _TEXT_START.search(text, pos)) is not None:
+        if not _HINTS.search(m["attributes"]):
+            pos = m.end()
+            continue
+        read += 1
+        pos = _element_end(text, m)  # an embed inside it (a quoted post) is read with it
+        root = parse_fragment(text[m.start() : pos])
+        if root is not None:
+            yield FragmentPage(root=root, base=m.start(), room=max(pos - m.start() - 1, 0))
