@@ -28,8 +28,13 @@ INDEXED_TAGS = (
     "amp-instagram",
     "amp-facebook",
     "amp-reddit",
+    "link",
+    "meta",
+    "title",
+    "h1",
 )
-"""The tags the extractors select by, gathered in one pass over the tree (:meth:`Page.tagged`)."""
+"""The tags the extractors select by and the loader reads the page's head from (its canonical URL,
+title and date), gathered in one pass over the tree (:meth:`Page.tagged`)."""
 _DOC_INDEX = etree.XPath("count(preceding::*) + count(ancestor::*)")
 _COUNT_LIMIT = 48
 

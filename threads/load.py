@@ -342,7 +342,8 @@ def from_text(
             raise UnreadableInput(f"{location}: the page URL {url!r} is not a URL ({e})") from None
     if _is_binary(text[:8192]):
         raise UnreadableInput(f"{location}: binary data, not a page or text")
-    text = text.replace("\x00", "")
+    if "\x00" in text:  # a search is half the cost of a copy, and pages rarely hold one
+        text = text.replace("\x00", "")
     if kind == "html" or (kind is None and _HTML_SNIFF.search(text[:8192])):
         return _from_html(text, location=location, url=url, encoding=encoding, raw=raw)
     return _from_plain(text, location=location, url=url, encoding=encoding)
@@ -524,11 +525,10 @@ def _flatten(text: str) -> str:
 def _from_html(
     text: str, *, location: str, url: str | None, encoding: str | None, raw: bytes | None = None
 ) -> Source:
-    root = parse_html(text, location=location)
-    page_url = url or _canonical(root)
-    page = Page(root, page_url, markup=text if raw is None else raw)
+    page = Page(parse_html(text, location=location), markup=text if raw is None else raw)
+    page_url = page.base_url = url or _canonical(page)
     paragraphs = tuple(html_paragraphs(page))
-    title = _title(root)
+    title = _title(page)
     published = _published(page)
     if published is None:
         _, published = _head_of(paragraphs)
@@ -680,17 +680,18 @@ _CANONICAL_SOURCES = (("link", "rel", "canonical", "href"), ("meta", "property",
 """Where a page names its own URL, in order of trust: ``<link rel=canonical>``, then ``og:url``."""
 
 
-def _canonical(root: lxml_html.HtmlElement) -> str | None:
+def _canonical(page: Page) -> str | None:
     for tag, key, value, attr in _CANONICAL_SOURCES:
-        found = _heads(root, tag, key, value, attr)
+        found = _heads(page, tag, key, value, attr)
         if found and _http_url(found[0].strip()):
             return found[0].strip()
     return None
 
 
-def _heads(root: lxml_html.HtmlElement, tag: str, key: str, value: str, attr: str = "content") -> list[str]:
-    """``//TAG[@KEY="VALUE"]/@ATTR``, read off one C-level pass over the page's elements named ``tag``."""
-    return [v for el in root.iter(tag) if el.get(key) == value and (v := el.get(attr)) is not None]
+def _heads(page: Page, tag: str, key: str, value: str, attr: str = "content") -> list[str]:
+    """``//TAG[@KEY="VALUE"]/@ATTR``, read off the page's elements named ``tag`` (gathered with the
+    other indexed tags in one C-level pass over the tree: :meth:`Page.tagged`)."""
+    return [v for el in page.tagged(tag) if el.get(key) == value and (v := el.get(attr)) is not None]
 
 
 def _http_url(url: str) -> bool:
@@ -703,16 +704,14 @@ def _http_url(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-def _title(root: lxml_html.HtmlElement) -> str | None:
-    for content in _heads(root, "meta", "property", "og:title")[:1]:
+def _title(page: Page) -> str | None:
+    for content in _heads(page, "meta", "property", "og:title")[:1]:
         if value := squash(content):
             return value
     for tag in ("title", "h1"):
-        for el in root.iter(tag):
-            value = squash(el.text_content())
-            if value:
+        for el in page.tagged(tag)[:1]:  # the first one only, as //title and //h1 read
+            if value := squash(el.text_content()):
                 return value
-            break  # the first one only, as //title and //h1 read
     return None
 
 
@@ -747,7 +746,7 @@ _URL_DAY = re.compile(
 def _published(page: Page) -> Published | None:
     root = page.root
     dated: dict[str, str] = {}
-    for el in root.iter("meta"):
+    for el in page.tagged("meta"):
         value = el.get("content") or el.get("value")
         if value:
             for attr in _META_KEYS:
