@@ -10,6 +10,7 @@ the diff.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -429,3 +430,29 @@ def test_embed_markup_soup_in_a_text_is_read_in_bounded_time() -> None:
     soup = '<blockquote class="twitter-tweet"><iframe src="https://x.com/a/status/1"> words ' * 20_000
     pages = list(text_pages(soup + "\n\n" + soup))
     assert 0 < len(pages) <= _TEXT_FRAGMENTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "no platform here",
+        '<blockquote class="Twitter-Tweet">',
+        "see INSTAGRAM.COM/p/x",
+        "\u0130nstagram",  # dotted capital I: IGNORECASE takes it for "i"
+        "\u0131nstagram",  # dotless i
+        "Mastodon and Telegra\u00df",
+        "Tele\u017fgram \u017focial",  # long s
+        "tik\u212atok",  # Kelvin sign between letters: no word
+        "Tik\u212aok",  # Kelvin sign for "k"
+        "i\u0307nstagram",  # i and a combining dot: no word
+        "r\u00e9ddit reddıt",
+        "x" * 5000 + "Threads.NET",
+    ],
+)
+def test_names_any_ignores_case_as_ignorecase_does(text: str) -> None:
+    from threads.embeds._common import names_any
+
+    words = ("instagram", "telegram", "tiktok", "reddit", "threads.net", "twitter-tweet", "social")
+    expected = re.search("|".join(re.escape(w) for w in words), text, re.IGNORECASE) is not None
+    assert names_any(text, words) is expected

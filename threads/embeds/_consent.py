@@ -27,14 +27,14 @@ from ..dom import POSITION_STRIDE, Page
 from ..hints import Holds
 from ..load import cap_attributes
 from ..safe import encodable
-from ._common import HtmlElement, xpath
+from ._common import HtmlElement, names_any, xpath
 
-_HINTS = re.compile(
-    r"twitter-tweet|twitter\.com/|x\.com/|instagram|bluesky|bsky\.app|fb-post|facebook\.com/plugins"
-    r"|tiktok|reddit|telegram|threads\.(?:net|com)|mastodon|linkedin\.com/embed",
-    re.IGNORECASE,
-)
-"""A fragment is worth parsing only if it names a platform."""
+_HINTS = (
+    "twitter-tweet", "twitter.com/", "x.com/", "instagram", "bluesky", "bsky.app", "fb-post",
+    "facebook.com/plugins", "tiktok", "reddit", "telegram", "threads.net", "threads.com", "mastodon",
+    "linkedin.com/embed",
+)  # fmt: skip
+"""A fragment is worth parsing only if it names a platform (case ignored: :func:`names_any`)."""
 _MARKUP = re.compile(r"<\s*(?:blockquote|iframe|div|amp-|script|figure)", re.IGNORECASE)
 _TEXTAREAS = xpath("//textarea[contains(., '<')]")
 _SCRIPT_MARKUP = ("blockquote", "iframe")
@@ -215,7 +215,7 @@ def _markup_strings(node: object, depth: int) -> Iterator[str]:
     if isinstance(node, str):
         if any(
             form in node for form in ("<blockquote", "<iframe", "lt;blockquote", "lt;iframe")
-        ) and _HINTS.search(node):
+        ) and names_any(node, _HINTS):
             yield node
         return
     if depth >= _MAX_DEPTH:
@@ -267,7 +267,7 @@ def parse_fragment(raw: str) -> HtmlElement | None:
     """Embed markup kept as text (as is or escaped, see :func:`_decode`), parsed on its own under a
     ``div``; ``None`` when it is no markup or names no platform."""
     markup = _decode(raw[:_MAX_FRAGMENT])
-    if markup is None or not _HINTS.search(markup):
+    if markup is None or not names_any(markup, _HINTS):
         return None
     markup = encodable(markup)  # a lone surrogate from script data would cut the parse short
     markup = cap_attributes(markup)  # libxml2 is quadratic in the attributes of one element
@@ -327,7 +327,7 @@ def text_pages(text: str) -> Iterator[FragmentPage]:
     text that quotes other markup (``<script>``, ``<p>``) or writes about HTML is text alone."""
     pos = read = 0
     while read < _TEXT_FRAGMENTS and (m := _TEXT_START.search(text, pos)) is not None:
-        if not _HINTS.search(m["attributes"]):
+        if not names_any(m["attributes"], _HINTS):
             pos = m.end()
             continue
         read += 1

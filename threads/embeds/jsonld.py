@@ -9,7 +9,6 @@ values) of those two types, as forum and post pages carry them: ``author`` (Pers
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -17,14 +16,14 @@ from typing import Any
 from .. import vocab
 from ..dom import Page
 from ..model import Author, Post, Published
-from ._common import Draft, HtmlElement, squash, xpath
+from ._common import Draft, HtmlElement, names_any, squash, xpath
 
 PLATFORM = "jsonld"
 
 POSTING_TYPES = frozenset({"socialmediaposting", "discussionforumposting"})
 _SCRIPTS = xpath("//script[translate(@type, 'LDJSON', 'ldjson')='application/ld+json']")
 _MAX_DEPTH = 12
-_POSTING_WORDS = re.compile(r"(?i:SocialMediaPosting|DiscussionForumPosting)")
+_POSTING_WORDS = ("socialmediaposting", "discussionforumposting")
 
 
 def _types(item: dict[str, Any]) -> set[str]:
@@ -94,7 +93,7 @@ def _post(page: Page, script: HtmlElement, item: dict[str, Any]) -> Post:
 
 def extract(page: Page) -> Iterator[Post]:
     for script in _SCRIPTS(page):
-        if not _POSTING_WORDS.search(script.text or ""):
+        if not names_any(script.text or "", _POSTING_WORDS):
             continue  # most JSON-LD describes the article, its publisher and breadcrumbs
         try:
             data = json.loads(script.text or "", strict=False)
