@@ -73,6 +73,9 @@ class Page:
     encoding): :meth:`holds` looks in it."""
     _order: dict[HtmlElement, int] | None = field(default=None, repr=False)
     _asked: int = field(default=0, repr=False)
+    walked: dict[HtmlElement, int] = field(default_factory=dict, repr=False)
+    """The index of each element the loader's paragraph walk counted (those it left out are not
+    in it): :meth:`order` reads them before counting."""
     _tags: dict[str, list[HtmlElement]] | None = field(default=None, repr=False)
     _lowered: bytes | None = field(default=None, repr=False)
     _held: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
@@ -123,10 +126,14 @@ class Page:
     def order(self, el: HtmlElement) -> int:
         """The element's index among the page's elements in document order.
 
-        The first few questions are answered by libxml2 counting (no Python objects made); a page
-        that asks many gets a table built once, so a page with thousands of embeds stays linear.
+        An element the paragraph walk counted is looked up (:attr:`walked`); of the others, the first
+        few questions are answered by libxml2 counting (no Python objects made); a page that asks
+        many gets a table built once, so a page with thousands of embeds stays linear.
         """
         if self._order is None:
+            walked = self.walked.get(el)
+            if walked is not None:
+                return walked
             self._asked += 1
             if self._asked <= _COUNT_LIMIT:
                 return int(_DOC_INDEX(el))  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from . import dates, hints, safe, textfix, vocab
-from .dom import PARSER, POSITION_STRIDE, Page, squash
+from .dom import INDEXED_TAGS, PARSER, POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Options, Paragraph, Published, Source
 
@@ -574,7 +574,9 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     block_order = 0
     quoting = 0  # depth of the <blockquote> elements being read (embeds are left out before)
     index = page.order(body) - 1  # counts element starts in the walk: the same numbers as Page.order
+    walked = page.walked  # kept there for what the embed readers ask about: the indexed tags and
     found = hints.Hints()
+    flagged = found.elements  # the elements the look at attributes flags
     plain, worth, embed_class = hints.PLAIN, hints.worth, hints.embed_class
     classes = page.holds(*hints.CLASSES)
 
@@ -622,6 +624,8 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                             hidden = value
                     elif worth(name, value):
                         found.add(el, name, value)
+                if tag in _INDEXED or (flagged and flagged[-1] is el):
+                    walked[el] = index
             if el is not body and (
                 not named or tag in _SKIP_TAGS or (cls and _embed_class(cls)) or hidden is not None
             ):
@@ -669,6 +673,8 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
             yield p
     page.memo[hints.KEY] = found
 
+
+_INDEXED = frozenset(INDEXED_TAGS)
 
 _NOTHING_INSIDE = frozenset(
     "script style textarea iframe svg math canvas select video audio head title".split()
