@@ -213,9 +213,11 @@ def _assignments(body: str) -> Iterator[tuple[str, int]]:
 def _markup_strings(node: object, depth: int) -> Iterator[str]:
     """Strings holding embed markup in a decoded JSON value, depth first, in the order written."""
     if isinstance(node, str):
-        if any(
-            form in node for form in ("<blockquote", "<iframe", "lt;blockquote", "lt;iframe")
-        ) and names_any(node, _HINTS):
+        if (
+            ("<" in node or "lt;" in node)  # most strings of a page's data hold neither
+            and any(form in node for form in ("<blockquote", "<iframe", "lt;blockquote", "lt;iframe"))
+            and names_any(node, _HINTS)
+        ):
             yield node
         return
     if depth >= _MAX_DEPTH:
@@ -250,7 +252,7 @@ def consent_pages(page: Page) -> Iterator[Page]:
         if _NOT_A_PROGRAM.match(kind) and not _DATA_TYPE.search(kind):
             if not _PLACEHOLDER.search(body):  # parked markup, not a template to fill in
                 holders.append((script, body))
-        elif any(word in body for word in _SCRIPT_MARKUP):
+        elif _SCRIPT_MARKUP[0] in body or _SCRIPT_MARKUP[1] in body:
             holders.extend((script, markup) for markup in script_embeds(body))
     seen: dict[HtmlElement, int] = {}
     for holder, raw in holders:
