@@ -246,3 +246,28 @@ def test_an_argument_that_names_no_file_is_an_error(
 def test_the_python_api_still_reads_a_str_of_text() -> None:
     rec = threads.reconstruct("“We are open late tonight,” librarian Ana Ruiz tweeted.")
     assert rec.source.location == "<string>" and [p.text for p in rec.posts] == ["We are open late tonight"]
+
+
+def test_the_walk_keeps_the_document_order_the_readers_ask_for() -> None:
+    """The indices the paragraph walk keeps for the embed readers are the ones libxml2 counts
+    (preceding elements and ancestors), for elements walked, left out, inside left-out ones or not."""
+    from lxml import etree
+
+    from threads.dom import _DOC_INDEX
+
+    src = load(
+        "<html><head><title>t</title><meta name=x content=y></head><body><!-- c --><div hidden>"
+        '<a href="https://twitter.com/a_ex/status/1">x</a></div><p>one <img src="/a.png"> '
+        '<a href="https://www.instagram.com/p/Bq3xYzAbCdE/">two</a></p><script>var a;</script>'
+        '<blockquote class="twitter-tweet"><p>In</p><a href="https://twitter.com/b_ex/status/2">d</a>'
+        '</blockquote><figure><iframe src="https://www.facebook.com/plugins/post.php?href=x"></iframe>'
+        '</figure><span data-tweet-id="3">t</span></body></html>'
+    )
+    page = src.page
+    assert page is not None
+    kept = dict(page.walked)
+    assert {el.tag for el in kept} >= {"a", "img", "script", "blockquote", "figure", "iframe", "span"}
+    for el, index in kept.items():
+        assert index == int(_DOC_INDEX(el))  # type: ignore[arg-type]
+    every = list(page.root.iter(etree.Element))
+    assert [page.order(el) for el in every] == list(range(len(every)))

@@ -575,8 +575,8 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     quoting = 0  # depth of the <blockquote> elements being read (embeds are left out before)
     index = page.order(body) - 1  # counts element starts in the walk: the same numbers as Page.order
     walked = page.walked  # kept there for what the embed readers ask about: the indexed tags and
+    # the elements whose attributes the look keeps
     found = hints.Hints()
-    flagged = found.elements  # the elements the look at attributes flags
     plain, worth, embed_class = hints.PLAIN, hints.worth, hints.embed_class
     classes = page.holds(*hints.CLASSES)
 
@@ -620,11 +620,13 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
                             cls = value
                             if classes and embed_class(value):
                                 found.flag(el)
+                                walked[el] = index
                         elif name == "hidden":
                             hidden = value
                     elif worth(name, value):
                         found.add(el, name, value)
-                if tag in _INDEXED or (flagged and flagged[-1] is el):
+                        walked[el] = index
+                if tag in _INDEXED:
                     walked[el] = index
             if el is not body and (
                 not named or tag in _SKIP_TAGS or (cls and _embed_class(cls)) or hidden is not None
