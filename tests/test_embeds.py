@@ -261,6 +261,12 @@ def test_page_index_and_needles() -> None:
     assert page.tagged("blockquote") == []
     assert page.holds("fb-post") and not page.holds("reddit-embed")
     assert Page(root).holds("anything")  # no source text: every walk must run
+    # spelled as written, case and all, in text or bytes (no lower-cased copy of the page)
+    for source in ("<time itemprop='datePublished'>", b"<time itemprop='datePublished'>"):
+        page = Page(root, markup=source)
+        assert page.spells("datePublished") and not page.spells("datepublished")
+        assert page.spells("datePublished")  # asked again: the answer kept
+    assert Page(root).spells("anything")
 
 
 def test_script_assignments_are_found_from_their_equals_sign() -> None:

@@ -79,6 +79,7 @@ class Page:
     _tags: dict[str, list[HtmlElement]] | None = field(default=None, repr=False)
     _lowered: bytes | None = field(default=None, repr=False)
     _held: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
+    _spelled: dict[str, bool] = field(default_factory=dict, repr=False)
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
     """What readers derive from the page once and share (the embed readers' scan), by name."""
 
@@ -122,6 +123,20 @@ class Page:
                 self._lowered = data.lower()
             held = self._held[needles] = _finder(needles)(self._lowered)
         return held
+
+    def spells(self, needle: str) -> bool:
+        """Whether the source text holds ``needle`` (ASCII) as written, case and all: a cheap
+        necessary condition for a query that compares an attribute's value exactly (or looks for
+        ``needle`` inside it), with no lower-cased copy of the page made. ``True`` when the source
+        text is unknown; entity-encoded letters are not looked for (as in :meth:`holds`)."""
+        raw = self.markup
+        if raw is None:
+            return True
+        spelled = self._spelled.get(needle)
+        if spelled is None:
+            spelled = needle.encode("ascii") in raw if isinstance(raw, bytes) else needle in raw
+            self._spelled[needle] = spelled
+        return spelled
 
     def order(self, el: HtmlElement) -> int:
         """The element's index among the page's elements in document order.

@@ -181,6 +181,12 @@ def holds(name: str, value: str) -> Holds:
 _ADDRESS_, _MARKUP_, _JSON, _NAMED = (int(h) for h in Holds)
 
 
+def classes_named(page: Page) -> bool:
+    """Whether the page's source spells one of :data:`CLASSES` (as a class attribute holds it:
+    :func:`embed_class` looks for it case and all), so that class values are worth a look."""
+    return any(page.spells(c) for c in CLASSES)
+
+
 @lru_cache(maxsize=4096)
 def embed_class(value: str) -> bool:
     """Whether a class attribute names one of :data:`CLASSES` (pages repeat a few hundred values)."""
@@ -272,6 +278,6 @@ def of(page: Page) -> Hints:
     if isinstance(found, Hints):
         return found
     hints = Hints()
-    hints.look(page.root, page.holds(*CLASSES))
+    hints.look(page.root, classes_named(page))
     page.memo[KEY] = hints
     return hints

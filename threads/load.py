@@ -578,7 +578,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     # the elements whose attributes the look keeps
     found = hints.Hints()
     plain, worth, embed_class = hints.PLAIN, hints.worth, hints.embed_class
-    classes = page.holds(*hints.CLASSES)
+    classes = hints.classes_named(page)
 
     def flush() -> Paragraph | None:
         raw = "".join(buf)
@@ -764,7 +764,7 @@ def _published(page: Page) -> Published | None:
     for key in _DATE_METAS:
         if key in dated and (d := _meta_date(dated[key])) is not None:
             return d
-    stamped = _ITEMPROP_DATETIME(root) if page.holds("datepublished") else None
+    stamped = _ITEMPROP_DATETIME(root) if page.spells("datePublished") else None
     if stamped and isinstance(stamped, list) and (d := dates.parse_iso(str(stamped[0]))) is not None:
         return d
     for script in page.tagged("script"):
