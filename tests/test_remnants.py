@@ -173,7 +173,7 @@ def test_long_post_allowed_when_no_limit_applies() -> None:
     assert post.text.startswith("The council met")
 
 
-def test_bbc_end_marker_without_signature() -> None:
+def test_skip_link_end_marker_without_signature() -> None:
     (post,) = run("Skip Twitter post by @ann Hello there End of Twitter post by @ann")
     assert post.text == "Hello there" and post.author.handle == "ann" and post.published is None
 
@@ -192,7 +192,7 @@ def test_signature_at_paragraph_start_gives_an_empty_post() -> None:
     assert post.text == "" and post.extra["text_missing"] is True
 
 
-def test_bbc_markers_across_paragraphs_give_positions_in_each() -> None:
+def test_skip_link_markers_across_paragraphs_give_positions_in_each() -> None:
     paras = [
         Paragraph("Skip Twitter post by @ann", 10),
         Paragraph("\nHello there", 50),

@@ -15,8 +15,9 @@ Recognised signatures (each one post):
   ``à 15h47``, ``a las 15:47``). A signature standing alone after a blank line takes the paragraph
   above as its caption, unless that is a consent notice, a button or an article's lead-in (``…:``).
 - Facebook: ``Posted by Name on Sunday, July 30, 2017`` (after the Facebook SDK snippet).
-- BBC accessibility markers ``Skip Twitter post by @x`` … ``End of Twitter post by @x``: the first
-  starts a post, the second ends one (and stands for a signature where none survived).
+- Skip links, an accessibility practice of publishers' embed wrappers (``Skip Twitter post by @x``
+  … ``End of Twitter post by @x``): the first starts a post, the second ends one (and stands for a
+  signature where none survived).
 
 The hard part is where a post's text begins, for scraped text has lost its paragraph breaks. It
 begins at the start of the paragraph, after the previous signature, or after a hard marker (a
@@ -43,7 +44,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import IntEnum
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from . import dates, notices, textfix, vocab
 from .dom import squash
@@ -106,19 +107,19 @@ _FACEBOOK = re.compile(
 """Facebook's embed line. The weekday is required: a blog byline ``Posted by admin on March 3`` is not it."""
 
 _PLATFORMS = rf"(?P<platform>{vocab.platform_alternation()})"
-_BBC_WHO = r"(?:@(?P<handle>[A-Za-z0-9_]{1,15})\b|(?P<name>[^\n@]{1,60}?)(?=[ \t]*(?:\r?\n|$)))"
-"""BBC's platform word -> ours, where they differ."""
-_BBC_SKIP = re.compile(rf"Skip {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
-"""BBC's marker before an embed: the post's text starts after it."""
+_SKIP_WHO = r"(?:@(?P<handle>[A-Za-z0-9_]{1,15})\b|(?P<name>[^\n@]{1,60}?)(?=[ \t]*(?:\r?\n|$)))"
+"""Whose post a skip link names: a handle, or a name running to the end of its line."""
+_SKIP_START = re.compile(rf"Skip {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_SKIP_WHO}", re.IGNORECASE)
+"""A skip link before an embed: the post's text starts after it."""
 _SKIP_WORD = re.compile("[Ss\u017f][Kk\u212a][Ii\u0130\u0131][Pp]")
-"""The word "skip" spelt with every character that _BBC_SKIP's IGNORECASE matches: a pattern that opens on
+"""The word "skip" spelt with every character that _SKIP_START's IGNORECASE matches: a pattern that opens on
 a character set, which the engine scans for at C speed (an IGNORECASE literal it tries at every place)."""
-_BBC_END = re.compile(rf"End of {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_BBC_WHO}", re.IGNORECASE)
-"""BBC's marker after an embed: the post ends before it."""
+_SKIP_END = re.compile(rf"End of {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_SKIP_WHO}", re.IGNORECASE)
+"""A skip link's target after an embed: the post ends before it."""
 
 _HARD = re.compile(
     r"\(function\(d, ?s, ?id\).{0,400}?facebook-jssdk'\)\);"  # the Facebook SDK snippet, left as text
-    r"|Allow \w+ content\?.{0,800}?Accept and continue"  # BBC's consent box
+    r"|Allow \w+ content\?.{0,800}?Accept and continue"  # a consent box in front of an embed
     r"|View this post on Instagram|View (?:on|more on) (?:Instagram|Threads|Facebook)"
     r"|</?blockquote\b[^<>]{0,300}>"  # embed markup left in the text as it was
     r"|\n[ \t\u00a0\r]*\n",  # a blank line inside a paragraph
@@ -193,8 +194,8 @@ _NAME_WINDOW = 60
 """How far back from ``(@`` a display name (and the dash before it) may start: Twitter names are 50 chars."""
 _REPEAT_WORDS = 6
 """Words that must repeat for a post's opening to count as quoted earlier in the article."""
-_BBC_REACH = 8
-"""How many paragraphs a BBC skip marker may reach over to its end marker."""
+_SKIP_REACH = 8
+"""How many paragraphs a skip link may reach over to its end marker."""
 _ALIGN_WORDS = 4
 """Words around a word that, standing earlier too, let a found start move back over it."""
 _TAIL_WORDS = 5
@@ -202,6 +203,11 @@ _TAIL_WORDS = 5
 
 
 # ---------------------------------------------------------------- records
+
+
+_SignatureKind = Literal["anchor", "instagram", "facebook", "skip_end"]
+"""Which line signs a flattened embed: an anchor line (``— Name (@handle) date``), Instagram's or
+Facebook's embed line, or a skip link's end marker."""
 
 
 class _Signature(NamedTuple):
@@ -216,7 +222,7 @@ class _Signature(NamedTuple):
     published_text: str | None
     evidence: str
     marker: bool = False
-    """A BBC end marker: a post only if text stands before it."""
+    """A skip link's end marker: a post only if text stands before it."""
 
 
 # ---------------------------------------------------------------- entry point
@@ -231,7 +237,7 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
     i = 0
     found_before = True
     while i < len(paragraphs):
-        n = _bbc_reach(paragraphs, i)
+        n = _skip_reach(paragraphs, i)
         found = list(_extract_block(paragraphs[i : i + n], article_date))
         if (
             n == 1
@@ -275,22 +281,22 @@ _SIGNATURE_FIRST = re.compile(r"\s*[—–-]{1,2}\s*[^()\n]{1,60}\(@")
 _POST_LINK_END = re.compile(r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$", re.IGNORECASE)
 
 
-def _bbc_reach(paragraphs: Sequence[Paragraph], i: int) -> int:
-    """How many paragraphs from ``i`` make one block: up to the BBC end marker that closes a skip
+def _skip_reach(paragraphs: Sequence[Paragraph], i: int) -> int:
+    """How many paragraphs from ``i`` make one block: up to the end marker that closes a skip
     marker left open in paragraph ``i`` (the post's text stands in the paragraphs between), else 1."""
     if _SKIP_WORD.search(paragraphs[i].text) is None:
         return 1  # no "Skip" (in any case), so no skip marker
-    skips = list(_BBC_SKIP.finditer(paragraphs[i].text))
-    if not skips or _BBC_END.search(paragraphs[i].text, skips[-1].end()):
+    skips = list(_SKIP_START.finditer(paragraphs[i].text))
+    if not skips or _SKIP_END.search(paragraphs[i].text, skips[-1].end()):
         return 1
-    for k in range(i + 1, min(len(paragraphs), i + _BBC_REACH)):
-        if _BBC_END.search(paragraphs[k].text):
+    for k in range(i + 1, min(len(paragraphs), i + _SKIP_REACH)):
+        if _SKIP_END.search(paragraphs[k].text):
             return k - i + 1
     return 1
 
 
 def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Iterator[Post]:
-    """The posts of one paragraph, or of a few joined by line breaks (:func:`_bbc_reach`)."""
+    """The posts of one paragraph, or of a few joined by line breaks (:func:`_skip_reach`)."""
     if len(parts) == 1:
         text, shifts = parts[0].text, [0]
     else:  # one line each, so that no blank line between them reads as a hard break
@@ -306,7 +312,7 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
 
     hard = sorted(
         [(m.start(), m.end()) for m in _HARD.finditer(text)]
-        + [(m.start(), m.end()) for m in _BBC_SKIP.finditer(text)]
+        + [(m.start(), m.end()) for m in _SKIP_START.finditer(text)]
         + list(notices.notices(text))
     )
     hard_ends = sorted(e for _, e in hard)
@@ -330,10 +336,15 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
 
 def _signatures(text: str, hard: list[tuple[int, int]]) -> Iterator[_Signature]:
     """The signatures of a paragraph in order, none overlapping another or a hard span."""
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in (("anchor", _ANCHOR), ("instagram", _INSTAGRAM), ("facebook", _FACEBOOK)):
+    found: list[tuple[int, int, _SignatureKind, re.Match[str]]] = []
+    kinds: tuple[tuple[_SignatureKind, re.Pattern[str]], ...] = (
+        ("anchor", _ANCHOR),
+        ("instagram", _INSTAGRAM),
+        ("facebook", _FACEBOOK),
+    )
+    for kind, pattern in kinds:
         found += [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)]
-    found += [(m.start(), m.end(), "bbc", m) for m in _BBC_END.finditer(text)]
+    found += [(m.start(), m.end(), "skip_end", m) for m in _SKIP_END.finditer(text)]
     found.sort(key=lambda f: (f[0], -f[1]))
     hard_starts = [s for s, _ in hard]
     hard_ends = sorted(e for _, e in hard)
@@ -351,8 +362,8 @@ def _signatures(text: str, hard: list[tuple[int, int]]) -> Iterator[_Signature]:
         yield sig
 
 
-def _make_signature(text: str, kind: str, m: re.Match[str], floor: int) -> _Signature | None:
-    if kind == "bbc":
+def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: int) -> _Signature | None:
+    if kind == "skip_end":
         handle = m.group("handle")
         who = f"@{handle}" if handle else (m.group("name") or "").strip()
         return _Signature(
