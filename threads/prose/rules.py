@@ -398,14 +398,16 @@ _AFTER_VERB_SPEAKER = _match(
     rf"""^\s*[,;:—–-]?\s*{P.ADV}
     (?:
         {_FRENCH_INVERSION}(?P<frest>.*)
-      | (?P<verb>{P.VERB})\s+(?P<rest>\S.*)
+      | (?P<verb>{P.VERB})\s+(?:{P.PLATFORM_PHRASE}\s+)?(?P<rest>\S.*)   # escribió (en X) el usuario
     )$"""
 )
 
 
 def _after_verb_speaker(scan: Scanner, site: Site) -> Found | None:
     """'“…,” tweeted utility spokesman Daniel Okafor', '„…“, schrieb der Popstar auf Instagram',
-    '«…», escribió la ministra en X', '« … », a-t-il tweeté', '“…,” said one, Ben Wainwright'."""
+    '«…», escribió la ministra en X', '«…», escribió en X el usuario' (the platform before the
+    speaker, as Spanish and French often place it), '« … », a-t-il tweeté', '“…,” said one, Ben
+    Wainwright'."""
     if not site.closed or site.ended or site.introduces_next:
         return None
     m = _AFTER_VERB_SPEAKER(site.after)
@@ -422,8 +424,24 @@ def _after_verb_speaker(scan: Scanner, site: Site) -> Found | None:
     if found is None:
         return None
     ref, end = found
+    if m.start("rest") > m.end("verb") + 1 and not _someone(ref):
+        return None  # "escribió en X el lunes": a time, not a speaker, after the platform
     region = site.after[m.start("rest") + end :]
     return scan.found(ref, site, region=site.after[: m.start("rest")] + region, verb=m.group("verb"))
+
+
+_PERSON_NOUNS = frozenset(
+    (*(w.casefold() for w in words("role_nouns")), *(w.casefold() for w in lexicon.mapping("kin_and_roles")))
+)
+
+
+def _someone(ref: Speaker) -> bool:
+    """A speaker phrase that can only be someone: a name, a handle, a pronoun, or a noun for a
+    person, a commenter or an organisation (not "el lunes", "la semana pasada")."""
+    if ref.kind in (Kind.NAME, Kind.HANDLE, Kind.PRONOUN) or ref.crowd or ref.spokes or ref.body:
+        return True
+    head = (ref.head or "").casefold()
+    return head in _PERSON_NOUNS or lexicon.gender_of(ref.head or "") is not None
 
 
 def _pronoun_gender(word: str) -> lexicon.Gender | None:
