@@ -1025,7 +1025,7 @@ def _own_cue(s: Sentence, cue: Cue) -> bool:
     clean = E.clean(s.outside)
     if cue.start < s.subject_end:
         return True  # a platform named before the subject: "In a Facebook post on Friday, Reyes wrote"
-    near = clean[s.subject_end : s.subject_end + 80]
+    near = clean[s.subject_end : s.subject_end + _OWN_REACH]
     at = near.find(cue.words)
     if at < 0:
         return False
@@ -1053,6 +1053,10 @@ def _role_before(pre: str, name: str) -> str | None:
     return None
 
 
+_OWN_REACH = 160
+"""How far after its subject a sentence's platform may stand and still be the subject's own
+("Reyes announced the closing with a black-and-white photo of her kitchen staff on Instagram"):
+about a clause of news prose, not to the end of a long sentence."""
 _REPORTED = P.compiled(rf"\b(?:{alternation(words('reported'))})\b")
 _OWN_VERB = P.compiled(rf"\s*(?:{alternation(P.SPEECH)})\s+")
 _ARTICLE_WORDS = frozenset(w.casefold() for f in ("definite", "indefinite") for w in words(f))
