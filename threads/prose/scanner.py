@@ -774,10 +774,22 @@ class Scanner:
         person = self.last_posting
         ctx = self.context_of(person) if person is not None else None
         if person is None or ctx is None:
-            return self._account_owner()
+            owner = self._account_owner()
+            if owner is None and _PLATFORM_NOUN.search(noun):
+                owner = self._sharer()
+            return owner
         if not _PLATFORM_NOUN.search(noun) and self.sentence_index - ctx.since > 2:
             return None
         return person
+
+    def _sharer(self) -> Person | None:
+        """Who, in the last sentences read, posted or shared something ("the city's account posted
+        a bingo card on Monday"): the owner of a post whose noun names its platform ("the tweet
+        read") when no platform was named before it."""
+        for s in reversed(self.recent):
+            if s.subject is not None and _SHARER_VERB.match(E.clean(s.outside), s.subject_end):
+                return s.subject
+        return None
 
     def _account_owner(self) -> Person | None:
         """The owner of the account a post was just named on ("someone read a post on his
@@ -934,6 +946,11 @@ _POST_ON_ACCOUNT = P.compiled(
     (?:(?-i:{P.PLATFORM})[\s-]*)?(?i:{alternation(words("account_nouns"))})\b          # Facebook page"""
 )
 """A post named on someone's account: "a post on his Facebook page", "a tweet from Reyes’s account"."""
+_SHARER_VERB = P.compiled(
+    rf"""[^.;:“”"„«»]{{0,30}}?(?<![\w’'\-])(?i:{alternation((*P.WRITING, *P.POSTING))})\s+  # posted, shared
+    (?!(?i:{alternation(words("complementizers"))})\b)(?=[\w’'\-])                 # an object, not "that …"""
+)
+"""A sentence's subject that posts or shares something: "posted a bingo card", "teilte ein Foto"."""
 _OWNER_END = P.compiled(r"(?:[’']s|[’'])$")
 _FROM_NAME = P.compiled(rf"\s*(?:{alternation(words('source_prepositions'))})\s+(?P<who>.+)$")
 _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)")
