@@ -582,6 +582,15 @@ class Scanner:
             cue = Cue(self.last_platform, noun, region.find(noun), bare=True)  # "she wrote in the caption"
         if cue is None and found.ref is not None and found.ref.kind == Kind.HANDLE and verb and _writes(verb):
             cue = Cue(self.last_platform or "unknown", f"@{found.ref.handle}", 0)  # "@cityworks posted:"
+        if (
+            cue is None
+            and verb
+            and _writes(verb)
+            and (h := _HANDLE_BESIDE.search(region))
+            and not E.not_social(region)
+        ):
+            # "“…,” wrote Kevin Osei, who posts as @kosei": a writer given by their account
+            cue = Cue(self.last_platform or "unknown", h.group(0), h.start())
         if verb and not P.listed_verb(verb) and not E.posted_there(region, verb):
             return False  # "ranted on Twitter", "schwärmte auf Instagram", "celebró en X": nothing else
         if cue is not None:
@@ -951,6 +960,8 @@ _SHARER_VERB = P.compiled(
     (?!(?i:{alternation(words("complementizers"))})\b)(?=[\w’'\-])                 # an object, not "that …"""
 )
 """A sentence's subject that posts or shares something: "posted a bingo card", "teilte ein Foto"."""
+_HANDLE_BESIDE = P.compiled(rf"(?<![\w.@]){P.HANDLE}(?![\w@])")
+"""A handle in an attribution (not an e-mail address's second half)."""
 _OWNER_END = P.compiled(r"(?:[’']s|[’'])$")
 _FROM_NAME = P.compiled(rf"\s*(?:{alternation(words('source_prepositions'))})\s+(?P<who>.+)$")
 _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)")
