@@ -282,6 +282,32 @@ def test_a_card_inside_a_card_is_a_quote() -> None:
     assert post.text == "The ferry runs all winter."
 
 
+def test_a_quoted_card_whose_link_shows_its_address_in_an_e_mail_card() -> None:
+    """An e-mail edition's card: the quoted post's link is its own address on a line of its own,
+    the outer post's link a "View on X" in its date line."""
+    inner = (
+        "<table><tr><td><span>Tom Lind</span> <span>@tom_ex</span>"
+        "<p>Nobody can keep that promise.</p>"
+        f'<a href="{TOM}">{TOM.removeprefix("https://")}</a></td></tr></table>'
+    )
+    body = (
+        "<p>The harbour board's plan drew one sharp reply:</p>"
+        '<table><tr><td><table><tr><td><img src="a.png" alt=""></td>'
+        "<td><span>Ann Reyes</span><br><span>@ann_ex</span></td></tr></table>"
+        f"<p>The ferry runs all winter.</p>{inner}"
+        f'<p>7:14 AM · Mar 7, 2023 · <a href="{ANN}">View on X</a></p></td></tr></table>'
+        "<p>The board meets again in May.</p>"
+    )
+    (post,) = [p for p in posts_of(body) if p.quoted_in is None]
+    (quoted,) = post.quotes
+    assert (post.author.handle, post.text) == ("ann_ex", "The ferry runs all winter.")
+    assert (quoted.author.handle, quoted.text, quoted.quoted_in) == (
+        "tom_ex",
+        "Nobody can keep that promise.",
+        post.id,
+    )
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -296,6 +322,10 @@ def test_a_card_inside_a_card_is_a_quote() -> None:
         # one element holding the lines of two posts: a list, not a card
         f'<div><p><b>Ann</b> @ann_ex</p><p>One.</p><p><a href="{ANN}">Mar 7, 2023</a></p>'
         f'<p><b>Tom</b> @tom_ex</p><p>Two.</p><p><a href="{TOM}">Mar 6, 2023</a></p></div>',
+        # a status link showing its address inside the writer's sentence
+        f'<p>Ann Reyes (@ann_ex) put it plainly at <a href="{ANN}">{ANN}</a> today.</p>',
+        # the address on a line of its own under the writer's paragraphs: no author line, no card
+        f'<div><p>The ferry runs all winter, the board said.</p><p><a href="{ANN}">{ANN}</a></p></div>',
         # other stories' posts in a rail
         '<aside class="sidebar">' + CARD.format(cls="c") + "</aside>",
         # an author box: a profile and a bio, no post
