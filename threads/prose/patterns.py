@@ -168,6 +168,7 @@ PLATFORM = vocab.platform_alternation().replace(" ", r"\s+")
 _PREPOSITIONS = alternation(words("platform_prepositions"))
 _FILLERS = alternation(words("platform_fillers"))
 _ACCOUNTS = alternation(words("account_nouns"))
+_MEDIA_NOUNS = alternation(words("media_nouns"))
 _POST_NOUNS = alternation(words("post_nouns") + words("platform_nouns"))
 _NETWORKS = alternation(words("social_networks"))
 _LINKS = alternation((*words("platform_prepositions"), *words("source_prepositions")))
@@ -177,8 +178,8 @@ PLATFORM_PHRASE = rf"""(?:
       (?<![\w@/.])(?i:{_PREPOSITIONS})\s+(?:(?i:{_FILLERS})\s+){{0,3}}(?P<p1>{PLATFORM})\b
         (?!\s*(?:CEO|founder|employees?|executives?|spokes\w+|said|has|was|is|and\s+(?:the\s+)?(?:police|press)))
                                                             # on Twitter, auf X, en su cuenta oficial de X
-    | \b(?P<p2>{PLATFORM})(?:[\s-]|(?<!X))(?i:{_POST_NOUNS}|{_ACCOUNTS})\b
-                                                            # an Instagram post, Instagram-Story
+    | \b(?P<p2>{PLATFORM})(?:[\s-]|(?<!X))(?i:{_POST_NOUNS}|{_ACCOUNTS}|{_MEDIA_NOUNS})\b
+                                                            # an Instagram post, Instagram-Story, photo
     | (?i:\b(?:{_ACCOUNTS})\s+(?:(?:{_FILLERS}|{_LINKS})\s+){{0,3}})(?P<p3>{PLATFORM})\b
                                                             # cuenta de X, compte X, Konto auf Instagram
     | (?i:\b(?:{_NETWORKS})\s+(?:(?:{_LINKS})\s+)?)(?P<p4>{PLATFORM})\b   # la red social X

@@ -539,18 +539,20 @@ _POSSESSED = _match(
     rf"""(?:^|(?<=[\s,;(]))
     (?P<spk>{P.NAME_RUN}(?<=[’']s|s[’']))\s+                 # Reyes’s, the Joneses'
     (?:[\w’'\-]+\s+){{0,3}}?
-    (?P<noun>{_POST_NOUNS})\s+
+    (?P<noun>{_POST_NOUNS})(?P<where>\s+{P.PLATFORM_PHRASE})?\s+  # Reyes’s post (on X)
     (?P<verb>{_POST_VERBS})(?:\s+in\s+part)?\s*[:,]?\s*$"""
 )
 
 
 def _possessed(scan: Scanner, site: Site) -> Found | None:
-    """'Reyes’s tweet read: “…”', 'Reyes’s latest Instagram post said, “…”'."""
+    """'Reyes’s tweet read: “…”', 'Reyes’s latest Instagram post said, “…”', 'Reyes’s post on X
+    read: “…”'."""
     m = _POSSESSED(site.leadin)
     if m is None:
         return None
     person = scan.cast.mention(m.group("spk"))
-    return Found(person, region=f"{m.group('noun')} {m.group('verb')}", verb=m.group("verb"))
+    where = m.group("where") or ""
+    return Found(person, region=f"{m.group('noun')}{where} {m.group('verb')}", verb=m.group("verb"))
 
 
 def _lead_in_pattern(verb: str) -> str:
