@@ -53,6 +53,13 @@ _TOPIC_BEFORE = P.compiled(
     rf"(?i:\b(?:{lexicon.alternation(words('topic_before'))})\s+(?:[\w’'\-]+\s+){{0,2}}$)"
 )
 """A post named as the topic ("asked about the tweet", "responded to the tweet"): not the medium."""
+_MEDIUM_BEFORE = P.compiled(
+    rf"""(?i:\b(?:{lexicon.alternation(words("in_words"))})\s+
+    (?:(?:{lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+)?
+    (?:[\w’'\-]+\s+){{0,2}}$)"""
+)
+"""A post named as where the words stand, whatever its adjectives ("in a since-deleted tweet",
+"in a deleted post"): the medium, not the topic."""
 
 
 def social(text: str) -> Cue | None:
@@ -62,8 +69,10 @@ def social(text: str) -> Cue | None:
         if needed is not None and needed.search(text) is None:
             continue
         for m in pattern.finditer(text):
-            if m.group(0).casefold() in P.POST_NOUNS and _TOPIC_BEFORE.search(
-                text, max(0, m.start() - 40), m.start()
+            if (
+                m.group(0).casefold() in P.POST_NOUNS
+                and _TOPIC_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                and not _MEDIUM_BEFORE.search(text, max(0, m.start() - 40), m.start())
             ):
                 continue
             if best is None or m.start() < best.start:
