@@ -110,10 +110,11 @@ NOT_NAMES = frozenset(
         *(w.casefold() for w in lexicon.words("weekdays")),
         *(m.lower() for m in vocab.ENGLISH_MONTHS[1:] if m not in ("May", "June", "August")),
         *(name for name in vocab.PLATFORM_NAMES if len(name) > 1 and " " not in name),
+        *(w.casefold() for f in ("post_nouns", "platform_nouns") for w in lexicon.words(f) if " " not in w),
     )
 )
-"""Capitalised words that start sentences or name days, months and platforms, never people (May,
-June and August are given names too)."""
+"""Capitalised words that start sentences or name days, months, platforms and posts, never people
+(May, June and August are given names too; German capitalises every noun: "Post von Reyes")."""
 GENERIC_ORGS = frozenset(b.casefold() for b in lexicon.words("bodies"))
 """Nouns that refer back to whichever organisation was last named ("the company", "die Band")."""
 PARTICLES = frozenset(w.casefold() for p in lexicon.words("particles") for w in p.split())

@@ -278,6 +278,7 @@ _AFTER_POST = _match(
           (?P<tail2>\s+(?:{_SOURCE})\s+[^,.;:]{{1,60}})?     # read the tweet; decía el mensaje
       | (?:{_READS_IN})\s+(?:{_IN})\s+(?:(?P<det3>{_DETS})\s+)?
           (?:[\w’'\-]+\s+){{0,2}}?(?P<noun3>{_POST_NOUNS})\b        # hieß es in dem Post
+          (?P<tail3>\s+(?:{_SOURCE})\s+[^,.;:]{{1,60}})?     # von Reyes, de la alcaldesa
     )"""
 )
 
@@ -291,7 +292,7 @@ def _after_post(scan: Scanner, site: Site) -> Found | None:
         return None
     det = m.group("det") or m.group("det2") or m.group("det3") or "the"
     noun = m.group("noun") or m.group("noun2") or m.group("noun3")
-    owner = scan.post_owner(det, m.group("tail") or m.group("tail2") or "", noun)
+    owner = scan.post_owner(det, m.group("tail") or m.group("tail2") or m.group("tail3") or "", noun)
     return Found(
         owner,
         region=m.group(0),
