@@ -160,6 +160,18 @@ def _common(cmd: argparse.ArgumentParser, templates_help: str) -> None:
     )
 
 
+def _timeout(cmd: argparse.ArgumentParser) -> None:
+    """--timeout: how long one input may take (render and archive add)."""
+    cmd.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_at_least(0, float),
+        default=120.0,
+        help="Seconds allowed per input before it is given up as failed (0: no limit; default: 120). "
+        "Not on Dask, whose workers run inputs in threads that cannot be stopped.",
+    )
+
+
 def _engine(cmd: argparse.ArgumentParser, jobs_help: str) -> None:
     """--jobs and --scheduler: where the inputs are worked on (render, digest and archive add)."""
     cmd.add_argument("-j", "--jobs", metavar="N", type=_at_least(1, int), help=jobs_help)
@@ -225,14 +237,7 @@ def parser() -> argparse.ArgumentParser:
         "--skip-existing", action="store_true", help="With --output-dir: leave inputs whose output exists."
     )
     render.add_argument("-q", "--quiet", action="store_true", help="No progress bar and no closing summary.")
-    render.add_argument(
-        "--timeout",
-        metavar="SECONDS",
-        type=_at_least(0, float),
-        default=120.0,
-        help="Seconds allowed per input before it is given up as failed (0: no limit; default: 120). "
-        "Not on Dask, whose workers run inputs in threads that cannot be stopped.",
-    )
+    _timeout(render)
     render.add_argument("-h", "--help", action="help", help="Show this message and exit.")
     render.set_defaults(run=_render, usage_error=render.error)
 
@@ -439,14 +444,7 @@ def _archive_add_options(add: argparse.ArgumentParser) -> None:
     )
     _engine(add, "Worker processes, at least 1 (default: all cores).")
     add.add_argument("-q", "--quiet", action="store_true", help="No progress bar and no closing summary.")
-    add.add_argument(
-        "--timeout",
-        metavar="SECONDS",
-        type=_at_least(0, float),
-        default=120.0,
-        help="Seconds allowed per input (0: no limit; default: 120). Not on Dask, whose workers run "
-        "inputs in threads that cannot be stopped.",
-    )
+    _timeout(add)
 
 
 def _archive_search_options(search: argparse.ArgumentParser) -> None:
