@@ -692,6 +692,11 @@ def _captioned(scan: Scanner, site: Site) -> Found | None:
     m = _CAPTIONED(site.tail)
     if m is None:
         return None
+    return _found_in_tail(scan, site, m)
+
+
+def _found_in_tail(scan: Scanner, site: Site, m: re.Match[str]) -> Found | None:
+    """The speaker a lead-in pattern matched in the sentence's tail, read whole, with its verb."""
     ref = _read_whole(m.group("spk"), m.group("app"))
     if ref is None:
         return None
@@ -719,11 +724,7 @@ def _in_part(scan: Scanner, site: Site) -> Found | None:
     m = _IN_PART(site.tail)
     if m is None or E.social(E.clean(site.leadin)) is None:
         return None
-    ref = _read_whole(m.group("spk"), m.group("app"))
-    if ref is None:
-        return None
-    region = site.tail[m.start() :]
-    return scan.found(ref, site, region=region, verb=m.group("verb"), app=m.group("app"), pre=m.group("pre"))
+    return _found_in_tail(scan, site, m)
 
 
 _ENDS_WITH_THAT = re.compile(rf"(?<![\w’'])(?:{_COMPLEMENTIZERS})\s*$")
