@@ -183,6 +183,35 @@ def test_instagram_without_date() -> None:
     assert post.platform == "instagram" and post.text == "Blue skies" and post.published is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@ann_ex Ferry day with the whole crew! #ferry ♬ original sound - Ann Reyes",
+        "@ann_ex\nFerry day with the whole crew! #ferry\n♬ Harbour Song - The Tides",
+    ],
+)
+def test_a_tiktok_embed_flattened_to_its_handle_text_and_sound(text: str) -> None:
+    (post,) = run(text)
+    assert (post.platform, post.author.handle, post.text) == (
+        "tiktok",
+        "ann_ex",
+        "Ferry day with the whole crew! #ferry",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My favourite song is ♬ Harbour Song - The Tides, and I hum it daily.",
+        "Ticket prices ♬ went up again.",
+        "The crew celebrated. Ask @ann_ex about it ♬ Harbour Song",  # the handle opens no line
+        "@ann_ex thanks for the tickets!",  # a reply's handle, no sound line
+    ],
+)
+def test_a_note_sign_or_a_handle_alone_signs_no_tiktok_post(text: str) -> None:
+    assert run(text) == []
+
+
 def test_facebook_byline_alone_is_no_post() -> None:
     assert run("Posted by admin on Monday, March 5, 2018") == []
 

@@ -15,6 +15,8 @@ Recognised signatures (each one post):
   ``à 15h47``, ``a las 15:47``). A signature standing alone after a blank line takes the paragraph
   above as its caption, unless that is a consent notice, a button or an article's lead-in (``…:``).
 - Facebook: ``Posted by Name on Sunday, July 30, 2017`` (after the Facebook SDK snippet).
+- TikTok: ``@handle TEXT ♬ original sound - Name`` (the embed's section: the author's handle opens
+  it, the sound line closes it; on one line or a few).
 - Skip links, an accessibility practice of publishers' embed wrappers (``Skip Twitter post by @x``
   … ``End of Twitter post by @x``): the first starts a post, the second ends one (and stands for a
   signature where none survived).
@@ -91,6 +93,13 @@ _ANCHOR = re.compile(
 """The fixed end of a Twitter/Bluesky signature: ``(@handle) Date``, the ``(`` after white space or a dash
 (so ``x(@y)`` is not one). The name before it is found by walking back (:func:`_name_span`). The date
 may sit in the ``<a>`` of embed markup left in the text as it was."""
+
+_TIKTOK = re.compile(r"♬[^\S\n]*(?P<sound>[^\n♬]{1,150}?)[^\S\n]*(?=\n|$)")
+"""TikTok's sound line, the last of its embed's text (``♬ original sound - Ann``): the post's text
+stands before it on its line, after the author's ``@handle`` the line opens with."""
+_TIKTOK_HANDLE = re.compile(r"[^\S\n]*@(?P<handle>[A-Za-z0-9_.]{2,24})\s+")
+_TIKTOK_LINES = 4
+"""How many lines a scraped TikTok embed may take, from its handle to its sound line."""
 
 _INSTAGRAM = re.compile(
     rf"(?:{vocab.phrase_alternation(vocab.POST_SHARED_BY)})"
@@ -205,9 +214,9 @@ _TAIL_WORDS = 5
 # ---------------------------------------------------------------- records
 
 
-_SignatureKind = Literal["anchor", "instagram", "facebook", "skip_end"]
+_SignatureKind = Literal["anchor", "instagram", "facebook", "tiktok", "skip_end"]
 """Which line signs a flattened embed: an anchor line (``— Name (@handle) date``), Instagram's or
-Facebook's embed line, or a skip link's end marker."""
+Facebook's embed line, TikTok's sound line, or a skip link's end marker."""
 
 
 class _Signature(NamedTuple):
@@ -223,6 +232,8 @@ class _Signature(NamedTuple):
     evidence: str
     marker: bool = False
     """A skip link's end marker: a post only if text stands before it."""
+    text_from: int | None = None
+    """Where the post's text starts at the latest (after the ``@handle`` a TikTok line opens with)."""
 
 
 # ---------------------------------------------------------------- entry point
@@ -302,7 +313,7 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
     else:  # one line each, so that no blank line between them reads as a hard break
         text = "\n".join(p.text.strip() for p in parts)
         shifts = [len(p.text) - len(p.text.lstrip()) for p in parts]
-    if "(@" not in text and "osted by" not in text and " by " not in text:
+    if "(@" not in text and "osted by" not in text and " by " not in text and "♬" not in text:
         return
     offsets = list(accumulate((len(p.text.strip()) + 1 for p in parts[:-1]), initial=0))
 
@@ -322,6 +333,8 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
         floor = max(floor, hard_ends[k - 1] if k else 0)
         end = _rstrip(text, floor, sig.start)
         start = _text_start(text, floor, end, _length_limit(sig, article_date))
+        if sig.text_from is not None:
+            start = max(start, sig.text_from)
         body = _clean(text[start:end])
         if not body and (sig.marker or sig.platform == "facebook"):
             # a marker, or a blog byline "Posted by admin on Monday, March 5, 2018", with nothing before it
@@ -341,6 +354,7 @@ def _signatures(text: str, hard: list[tuple[int, int]]) -> Iterator[_Signature]:
         ("anchor", _ANCHOR),
         ("instagram", _INSTAGRAM),
         ("facebook", _FACEBOOK),
+        ("tiktok", _TIKTOK),
     )
     for kind, pattern in kinds:
         found += [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)]
@@ -377,6 +391,21 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
             evidence=f"marker '{squash(m.group(0))}'",
             marker=True,
         )
+    if kind == "tiktok":
+        opened = None
+        line_end = m.start()
+        for _ in range(_TIKTOK_LINES):  # the handle opens the sound's line or one of a few above it
+            line = max(text.rfind("\n", floor, line_end) + 1, floor)
+            opened = _TIKTOK_HANDLE.match(text, line, m.start())
+            if opened is not None or line <= floor:
+                break
+            line_end = line - 1
+        if opened is None:
+            return None  # a note symbol alone signs nothing
+        return _Signature(
+            m.start(), m.end(), "tiktok", None, opened.group("handle"), None, None,
+            f"signature '♬ {squash(m.group('sound'))}'", text_from=opened.end(),
+        )  # fmt: skip
     date_text = m.group("date")
     published = dates.parse_written(squash(date_text)) if date_text else None
     if date_text and published is None:
