@@ -451,6 +451,15 @@ def test_posts_whose_author_is_not_named_are_one_group_per_platform() -> None:
     assert threads[2].author.url == "https://www.instagram.com/tom_ex/"
 
 
+def test_a_group_of_unnamed_authors_names_no_one_and_each_post_keeps_its_own_description() -> None:
+    from threads.sequence import group
+
+    posts = [_embed("1", "twitter", role="city's account"), _embed("2", "twitter", role="rider")]
+    (thread,) = group(posts)
+    assert (thread.author.name, thread.author.role) == (None, None)
+    assert [p.author.role for p in thread.posts] == ["city's account", "rider"]
+
+
 def test_markdown_sections_have_unique_anchors() -> None:
     from threads.model import Author, Reconstruction, Source, Thread
     from threads.render import md_anchors, render

@@ -144,13 +144,23 @@ def group(posts: list[Post]) -> list[Thread]:
             buckets.append((post.author, post.platform, [post]))
             index(len(buckets) - 1)
     threads = []
-    for author, platform, members in buckets:
-        author = replace(
-            author,
-            platform=author.platform or platform,
-            url=author.url or profile_url(platform, author.handle or author.id, members),
-        )
-        ordered = [replace(p, author=author) for p in order(members)]
+    groups = set(unnamed.values())
+    for i, (author, platform, members) in enumerate(buckets):
+        if i in groups:
+            # posts of different unnamed people ("one user", "another"): the group names no one,
+            # and each post keeps its own author's description
+            author = Author(platform=platform)
+            ordered = [
+                replace(p, author=replace(p.author, platform=p.author.platform or platform))
+                for p in order(members)
+            ]
+        else:
+            author = replace(
+                author,
+                platform=author.platform or platform,
+                url=author.url or profile_url(platform, author.handle or author.id, members),
+            )
+            ordered = [replace(p, author=author) for p in order(members)]
         threads.append(Thread(author=author, platform=platform, posts=tuple(ordered)))
     return threads
 
