@@ -884,3 +884,32 @@ def test_add_fetches_urls(tmp_path: Path, db: Path) -> None:
         server.server_close()
     assert result.exit_code == 1 and "HTTP 404" in result.stderr
     assert [s[0] for s in dump(db)["sources"]] == [f"url:{base}/story"]
+
+
+REWRITES = {
+    "a quote of part of it after the embed": (embed(), quote("stays open late tonight for everyone"), False),
+    "the embed after a quote of part of it": (quote("stays open late tonight for everyone"), embed(), False),
+    "a fuller copy of the embed": (embed(), embed(text=LONG + " (and on Sunday)"), True),
+}
+
+
+@pytest.mark.parametrize("name", list(REWRITES))
+def test_a_stored_post_is_rewritten_only_when_it_changes(db: Path, name: str) -> None:
+    first, then, rewritten = REWRITES[name]
+    with Archive(str(db)) as a:
+        a.add(rec(source("https://a.example/1"), first))
+        run: list[str] = []
+        a.db.set_trace_callback(run.append)
+        a.add(rec(source("https://b.example/2"), then))
+        a.db.set_trace_callback(None)
+        (text,) = a.db.execute("SELECT text FROM posts").fetchone()
+        found = a.db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'finals'").fetchall()
+        a.db.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)")  # raises if not
+    assert len(found) == 1
+    updates = sorted({s for s in run if s.startswith("UPDATE posts ")})  # a trigger traces it again
+    # an UPDATE that sets the text (or name, or handle) deletes and re-adds the post's row of the
+    # full-text index (the posts_au trigger), even to the same words: only what changes is set
+    assert len(updates) == rewritten, updates
+    if rewritten:
+        assert text == LONG + " (and on Sunday)" and "text = " in updates[0]
+        assert "author_name" not in updates[0]

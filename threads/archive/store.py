@@ -388,7 +388,8 @@ class Archive:
             )
         return int(aid)
 
-    _COLUMNS = "key, author, " + ", ".join(POST_COLUMNS)
+    _NAMES = ("key", "author", *POST_COLUMNS)
+    _COLUMNS = ", ".join(_NAMES)
 
     def _insert(self, key: str, author: int | None, row: tuple[Any, ...]) -> int:
         rid = self.db.execute(
@@ -409,12 +410,16 @@ class Archive:
                 self.db.execute("DELETE FROM posts WHERE id = ?", (s.id,))
                 post = merge_posts(post, s.post)
                 ident = identify(post)
-        old_author = self.db.execute("SELECT author FROM posts WHERE id = ?", (rid,)).fetchone()[0]
+        old = self.db.execute(f"SELECT {self._COLUMNS} FROM posts WHERE id = ?", (rid,)).fetchone()
+        old_author = old[1]
         author = self._author_id(post.author, post.platform)
-        assignments = ", ".join(f"{c.strip()} = ?" for c in self._COLUMNS.split(","))
-        self.db.execute(
-            f"UPDATE posts SET {assignments} WHERE id = ?", (key, author, *post_row(post, ident), rid)
-        )
+        new = (key, author, *post_row(post, ident))
+        # only the columns that change: an unchanged text, name or handle leaves the full-text
+        # index alone (its trigger fires on any of them being set, and then deletes and re-adds)
+        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+        if changed:
+            assignments = ", ".join(f"{self._NAMES[i]} = ?" for i in changed)
+            self.db.execute(f"UPDATE posts SET {assignments} WHERE id = ?", (*(new[i] for i in changed), rid))
         if old_author is not None and old_author != author:
             self._drop_author_if_unused(old_author)
         return ident
