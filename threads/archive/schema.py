@@ -34,6 +34,10 @@ class ArchiveError(ThreadsError, RuntimeError):
 BUSY_TIMEOUT_MS = 60_000
 """How long a writer waits for another one to finish its transaction before giving up."""
 
+CACHE_KIB = 64 * 1024
+"""The writer's page cache (SQLite's default is 2 MiB): what adding reads again and again (the
+indexes' pages, the full-text index's) stays in memory instead of being read from the file."""
+
 _V1 = """
 CREATE TABLE authors (
     id INTEGER PRIMARY KEY,
@@ -190,6 +194,7 @@ def connect(path: str, *, create: bool = True, readonly: bool = False) -> sqlite
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at each checkpoint, never corrupt
+            db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             if version < VERSION:
                 migrate(db, path)
         elif version < VERSION:
