@@ -117,8 +117,9 @@ class Result:
     text: str | None = None
     """The rendered text (without an output folder)."""
     error: str | None = None
-    data: bytes | None = None
-    """What a work other than rendering hands back (the archive: the prepared record, pickled)."""
+    data: object = None
+    """What a work other than rendering hands back (the archive: the prepared record), pickled
+    once, with the Result, when it comes from a worker process."""
 
 
 # ---------------------------------------------------------------- inputs and names

@@ -8,7 +8,6 @@ import argparse
 import hashlib
 import json
 import os
-import pickle
 import re
 import sys
 from collections import Counter
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ThreadsError, UnreadableInput, one_input
 from ..limits import time_limit
 from ..safe import line
-from .prepare import prepare
+from .prepare import Prepared, prepare
 from .records import reconstruction_from_dict
 from .store import Added, Archive, default_path
 
@@ -47,8 +46,9 @@ def _shown(text: str) -> str:
 
 def archive_work(task: Task, item: Item) -> Result:
     """Read one item, find its posts and prepare them for the archive (in a worker): the Result's
-    data is the :class:`~threads.archive.prepare.Prepared` record, pickled (with the page's bytes
-    when they are kept), which the one writing process applies."""
+    data is the :class:`~threads.archive.prepare.Prepared` record (with the page's bytes when they
+    are kept), which the one writing process applies. It travels inside the Result, pickled once
+    on its way from a worker process (and not at all with ``-j 1``)."""
     from ..batch import Result, failed, read_item, reconstruct_bytes
 
     if item.error is not None:
@@ -66,8 +66,7 @@ def archive_work(task: Task, item: Item) -> Result:
     except ThreadsError as e:
         return failed(task, item, str(e))
     n = len(prepared.posts)
-    payload = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
-    return Result(item.index, item.location, "ok" if n else "empty", n, len(rec.threads), data=payload)
+    return Result(item.index, item.location, "ok" if n else "empty", n, len(rec.threads), data=prepared)
 
 
 def _is_jsonl(arg: str) -> bool:
@@ -223,10 +222,10 @@ def add_results(archive: Archive, results: Iterable[Result]) -> Iterator[tuple[R
     for an input that failed). ``results`` from :func:`threads.batch.run` or, on Dask,
     :func:`threads.cluster.run` with ``work=archive_work``."""
     for result in results:
-        if result.status == "failed" or result.data is None:
+        if result.status == "failed" or not isinstance(result.data, Prepared):
             yield result, None
         else:
-            yield result, archive.apply(pickle.loads(result.data))  # made by archive_work, in a worker
+            yield result, archive.apply(result.data)  # made by archive_work, in a worker
 
 
 def _count(counts: Counter[str], added: Any) -> None:
