@@ -3,6 +3,7 @@ posts, and the database's size against the same posts as JSON Lines.
 
 Usage:
   python benchmarks/archive.py [--pages N] [--posts M] [--repeats R] [--jobs J] [--keep DIR [--reuse]]
+                               [--stages S]
 
 add       N generated pages (default 10,000; each with two tweet embeds and three quotes in its
           prose, one page in five also quoting part of an earlier page's tweet, which the archive
@@ -11,6 +12,10 @@ add       N generated pages (default 10,000; each with two tweet embeds and thre
           into a new database. Prints wall and CPU time (process and workers) of each run, the
           ratio add / render of the best runs (target: at most 1.3), and the database's size
           against the JSON Lines render wrote for the same pages.
+stages    S generated pages (default: none), each stage of render and of add timed apart in one
+          process (CPU per 1,000 pages): reading and finding (both), the JSON line (render),
+          prepare, the pickling a worker's record goes through, and the writer's apply, with the
+          statements it runs (each timed by itself, which adds some cost of its own).
 million   M posts (default 1,000,000) put into a new archive through the library in bulk:
           `Archive.add` of generated reconstructions, ten posts per source (one transaction per
           source, as `archive add` does: every post goes through the same identity and linking
@@ -207,6 +212,104 @@ def bench_add(folder: Path, work: Path, n: int, jobs: int, repeats: int) -> None
     )
 
 
+def bench_stages(folder: Path, work: Path, n: int) -> None:
+    """Where adding spends its time beyond rendering: each stage of both over the same pages, in
+    this one process (as ``-j 1``), CPU seconds per 1,000 pages; the writer's statements apart."""
+    import hashlib
+    import pickle
+    from collections import defaultdict
+
+    from threads.archive import Archive
+    from threads.archive.prepare import prepare
+    from threads.batch import expand, json_line, read_item, reconstruct_bytes
+    from threads.model import Options
+
+    options, cpu = Options(), time.process_time
+    took: dict[str, float] = defaultdict(float)
+    pages = []
+    for item in expand([str(folder)], read_stdin=False):
+        start = cpu()
+        data, url, kind = read_item(item, options)
+        rec = reconstruct_bytes(item, data, url, kind, options)
+        took["both: read the page, find its posts"] += cpu() - start
+        pages.append((item, data, rec))
+    prepared = []
+    for item, data, rec in pages:
+        start = cpu()
+        json_line(item.location, rec.to_dict())
+        took["render: the JSON line"] += cpu() - start
+        start = cpu()
+        p = prepare(rec, sha256=hashlib.sha256(data).hexdigest(), location=item.location)
+        took["add: prepare (record digest, identities, rows)"] += cpu() - start
+        start = cpu()
+        prepared.append(pickle.loads(pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL)))
+        took["add: pickle to and from a worker (-j 2)"] += cpu() - start
+    statements: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for timed_apart in (False, True):  # the writer alone, then again with its statements timed
+        db = work / f"stages-{timed_apart}.db"
+        for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            p.unlink(missing_ok=True)
+        with Archive(str(db)) as archive:
+            real = archive.db
+
+            if timed_apart:
+                archive.db = _Timed(real, statements)  # type: ignore[assignment]
+            start = cpu()
+            for p in prepared:
+                archive.apply(p)
+            if not timed_apart:
+                took["add: apply (the one writer)"] = cpu() - start
+            archive.db = real
+    per = 1000 / n
+    print(f"stages: {n:,} pages in one process, CPU s per 1,000 pages ({load()})")
+    render = took["both: read the page, find its posts"] + took["render: the JSON line"]
+    for name, seconds in took.items():
+        print(f"  {name:48} {seconds * per:7.3f}")
+    add = render - took["render: the JSON line"] + sum(v for k, v in took.items() if k.startswith("add"))
+    print(f"  render {render * per:.3f}, add {add * per:.3f}: {add / render:.2f}x")
+    print("  the writer's statements (timed one by one, which adds its own cost):")
+    for sql, (seconds, count) in sorted(statements.items(), key=lambda kv: -kv[1][0])[:10]:
+        print(f"    {seconds * per:7.3f}  {count * per:8,.0f}x  {sql}")
+
+
+class _Timed:
+    """A connection whose statements' CPU time is summed by their first words."""
+
+    def __init__(self, db: sqlite3.Connection, statements: dict[str, list[float]]) -> None:
+        self.db = db
+        self.statements = statements
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.db.in_transaction
+
+    def execute(self, sql: str, params: object = ()) -> _Rows:
+        start = time.process_time()
+        cursor = self.db.execute(sql, params)  # type: ignore[arg-type]
+        rows = cursor.fetchall()  # a SELECT's rows are read here, inside the timing
+        entry = self.statements[" ".join(sql.split()[:4])[:48]]
+        entry[0] += time.process_time() - start
+        entry[1] += 1
+        return _Rows(rows, cursor.lastrowid)
+
+
+class _Rows:
+    """A statement's rows, read already (what the timed connection hands back)."""
+
+    def __init__(self, rows: list[tuple[object, ...]], lastrowid: int | None) -> None:
+        self.rows = rows
+        self.lastrowid = lastrowid
+
+    def fetchone(self) -> tuple[object, ...] | None:
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self) -> list[tuple[object, ...]]:
+        return self.rows
+
+    def __iter__(self) -> object:
+        return iter(self.rows)
+
+
 def build_million(db: Path, jsonl: Path, m: int) -> None:
     """M posts into a new archive through Archive.add, ten per source."""
     from threads.archive import Archive
@@ -359,6 +462,9 @@ def main() -> None:
     )
     parser.add_argument("--pages", type=int, default=10_000, help="pages for add vs render (0: skip)")
     parser.add_argument("--posts", type=int, default=1_000_000, help="posts for search and author (0: skip)")
+    parser.add_argument(
+        "--stages", type=int, default=0, help="pages for the stages of add and render, timed apart (0: skip)"
+    )
     parser.add_argument("--repeats", type=int, default=2, help="runs of each timing")
     parser.add_argument("--jobs", type=int, default=2, help="workers for add and render")
     parser.add_argument("--keep", type=Path, help="work here and keep what is made (default: a temp dir)")
@@ -384,6 +490,10 @@ def main() -> None:
             size = write_pages(folder, args.pages)
             print(f"wrote {args.pages:,} pages, {size / 1e6:.1f} MB")
             bench_add(folder, work, args.pages, args.jobs, args.repeats)
+        if args.stages:
+            folder = work / "stage-pages"
+            write_pages(folder, args.stages)
+            bench_stages(folder, work, args.stages)
         if args.posts:
             bench_million(work, args.posts, args.repeats, reuse=args.reuse)
     finally:
