@@ -60,7 +60,7 @@ def client() -> Iterator[Any]:
 
 @pytest.fixture
 def own_client() -> Iterator[Any]:
-    """A cluster of two worker processes for one test that kills a worker and whose nanny's restart
+    """A cluster of two worker processes for one test that kills workers and whose nannies' restarts
     the next tests must not wait on (under load a restart was seen to take past 600 s)."""
     cluster_ = cluster.local_cluster(2)
     with distributed.Client(cluster_) as c:
@@ -434,7 +434,7 @@ def test_archive_add_with_a_killed_worker_gives_the_local_archive(
 
 
 def test_archive_add_an_input_that_kills_every_worker_fails_alone(
-    client: Any, linked: Path, tmp_path: Path
+    own_client: Any, linked: Path, tmp_path: Path
 ) -> None:
     """Through the library: cluster.run with the archive's work, applied by add_results."""
     from threads.archive import Archive
@@ -445,15 +445,13 @@ def test_archive_add_an_input_that_kills_every_worker_fails_alone(
     poison.write_text(quote_page("Poison", "https://news.example/poison", BRIDGE_PART, "Ana Reyes"))
     inputs = [str(p) for p in pages[:3]] + [str(poison)] + [str(p) for p in pages[3:]]
     task = Task(fmt="jsonl")
-    client.register_plugin(Poison("reconstruct_bytes"), name="poison")  # what archive_work calls
+    own_client.register_plugin(Poison("reconstruct_bytes"), name="poison")  # what archive_work calls
     try:
         with Archive(str(tmp_path / "dask.db")) as archive:
-            got = list(
-                add_results(archive, cluster.run(client, inputs, task, inputs_per_task=4, work=archive_work))
-            )
+            results = cluster.run(own_client, inputs, task, inputs_per_task=4, work=archive_work)
+            got = list(add_results(archive, results))
     finally:
-        client.unregister_worker_plugin("poison")
-        client.wait_for_workers(2, timeout=600)
+        own_client.unregister_worker_plugin("poison")
     assert [r.index for r, _ in got] == list(range(7))
     assert got[3][0].error == f"{poison}: the worker process died" and got[3][1] is None
     assert [a.status if a else None for _, a in got] == ["new"] * 3 + [None] + ["new"] * 3
