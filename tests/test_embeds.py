@@ -462,3 +462,36 @@ def test_names_any_ignores_case_as_ignorecase_does(text: str) -> None:
     words = ("instagram", "telegram", "tiktok", "reddit", "threads.net", "twitter-tweet", "social")
     expected = re.search("|".join(re.escape(w) for w in words), text, re.IGNORECASE) is not None
     assert names_any(text, words) is expected
+
+
+@pytest.mark.parametrize(
+    ("links", "text"),
+    [
+        # the embed code as TikTok writes it: the author's and the sound's links carry titles
+        (
+            '<a title="@bakery.lane" href="https://www.tiktok.com/@bakery.lane?refer=embed">@bakery.lane</a>'
+            ' Sourdough at dawn <a title="♬ original sound - Lane" href="https://www.tiktok.com/music/x">'
+            "♬ original sound - Lane</a>",
+            "Sourdough at dawn",
+        ),
+        # a site that dropped the titles: the links are told by what they show
+        (
+            '<a href="https://www.tiktok.com/@bakery.lane">@bakery.lane</a> Sourdough at dawn '
+            '<a href="https://www.tiktok.com/music/x">♬ original sound - Lane</a>',
+            "Sourdough at dawn",
+        ),
+        # a mention inside the caption stays in the text
+        (
+            '<a title="@bakery.lane" href="https://www.tiktok.com/@bakery.lane">@bakery.lane</a>'
+            ' Sourdough with <a href="https://www.tiktok.com/@mill.co?lang=en">@mill.co</a> flour',
+            "Sourdough with @mill.co flour",
+        ),
+    ],
+)
+def test_a_tiktok_caption_leaves_out_its_author_and_sound_links(links: str, text: str) -> None:
+    html = (
+        '<blockquote class="tiktok-embed" data-video-id="7101234567890123456"><section>'
+        f"{links}</section></blockquote>"
+    )
+    (post,) = extract_all(page_of(html))
+    assert (post.author.handle, post.text) == ("bakery.lane", text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from ..dom import Page
 from ..ids import tiktok_time
@@ -45,9 +46,35 @@ def link(url: str) -> Link | None:
     return None
 
 
-def _not_caption(a: HtmlElement) -> bool:
+def _not_caption(a: HtmlElement, handle: str | None) -> bool:
+    """The author's link and the sound's, by their titles or, where a site dropped the titles, by
+    what they show: the author's ``@handle`` linking to their profile, ``♬ sound``. A mention of
+    someone else in the caption stays."""
     title = a.get("title") or ""
-    return a.tag == "a" and (title.startswith(("@", "♬")) or (a.text or "").strip().startswith("♬"))
+    shown = (a.text or "").strip()
+    if a.tag != "a":
+        return False
+    if title.startswith("♬") or shown.startswith("♬") or (title.startswith("@") and title[1:] == handle):
+        return True
+    return handle is not None and shown.casefold() == f"@{handle}".casefold() and _author_link(a)
+
+
+def _author_link(a: HtmlElement) -> bool:
+    shown = (a.text or "").strip()
+    return shown.startswith("@") and _PROFILE.search(a.get("href") or "") is not None
+
+
+def _opening_author(section: HtmlElement | None) -> str | None:
+    """The handle of a profile link that opens the embed's section, where no title names it."""
+    if section is None or (section.text or "").strip():
+        return None
+    first = next(iter(section), None)
+    if first is None or first.tag != "a" or not _author_link(first):
+        return None
+    return (first.text or "").strip()[1:]
+
+
+_PROFILE = re.compile(r"tiktok\.com/@[\w.]+/?(?:[?#]|$)", re.IGNORECASE)
 
 
 def extract(page: Page) -> Iterator[Post]:
@@ -62,7 +89,13 @@ def extract(page: Page) -> Iterator[Post]:
             author = next((a for a in bq.iter("a") if (a.get("title") or "").startswith("@")), None)
             handle = (author.get("title") or "")[1:] if author is not None else None
         section = bq.find(".//section")
-        rendered = render(section if section is not None else bq, skip=_not_caption, base_url=page.base_url)
+        if handle is None:
+            handle = _opening_author(section)
+        rendered = render(
+            section if section is not None else bq,
+            skip=partial(_not_caption, handle=handle),
+            base_url=page.base_url,
+        )
         sound = next(
             (a.text_content().strip() for a in bq.iter("a") if (a.get("title") or "").startswith("♬")), None
         )
