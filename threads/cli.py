@@ -139,8 +139,8 @@ def _command(commands: Any, name: str, summary: str, description: str) -> argpar
     return cmd
 
 
-def _common(cmd: argparse.ArgumentParser, templates_help: str) -> None:
-    """The options render and digest share, written once."""
+def _output_option(cmd: argparse.ArgumentParser) -> None:
+    """-o/--output: one file for the output, stdout by default."""
     cmd.add_argument(
         "-o",
         "--output",
@@ -149,6 +149,11 @@ def _common(cmd: argparse.ArgumentParser, templates_help: str) -> None:
         default="-",
         help="Write here instead of stdout ('-' is stdout).",
     )
+
+
+def _common(cmd: argparse.ArgumentParser, templates_help: str) -> None:
+    """The options render and digest share, written once."""
+    _output_option(cmd)
     cmd.add_argument(
         "--all-quotes", action="store_true", help="Keep quoted statements that have no social evidence."
     )
@@ -541,14 +546,7 @@ def _format_option(cmd: argparse.ArgumentParser, formats: tuple[str, ...]) -> No
         help=f"{', '.join(formats[:-1])} or {formats[-1]} (default: {formats[0]}).",
     )
     if "output" not in {a.dest for a in cmd._actions}:
-        cmd.add_argument(
-            "-o",
-            "--output",
-            metavar="FILE",
-            type=_output_file,
-            default="-",
-            help="Write here instead of stdout ('-' is stdout).",
-        )
+        _output_option(cmd)
 
 
 def _no_archive_command(archive: argparse.ArgumentParser) -> NoReturn:
