@@ -188,9 +188,6 @@ _DETERMINERS = frozenset(
 _EN_PRONOUNS = frozenset(w.casefold() for w in words("pronouns"))
 
 
-_ROLE_NOUNS = frozenset(w.casefold() for w in words("role_nouns"))
-
-
 def _after_preposition(outside: str, m: re.Match[str], run: str, names: list[str]) -> bool:
     """A name of one or two words right after a preposition, its verb right after it: an object
     or a place ("tweets in China were", "In Berlin sagte"). A name set off by commas or followed
@@ -216,7 +213,7 @@ def _modifier(word: str) -> bool:
     """The word after a name makes the name a modifier: a noun for people ("politicians",
     "supporters", "officials"), singular or plural."""
     key = word.casefold()
-    return any(k in _ROLE_NOUNS or k in P.CROWD_NOUNS for k in (key, key[:-1] if key.endswith("s") else key))
+    return any(k in P.ROLE_NOUNS or k in P.CROWD_NOUNS for k in (key, key[:-1] if key.endswith("s") else key))
 
 
 _AGE_NOUN = re.compile(r"^\d{1,3}(?:-year-old|-[Jj]ährige[rn]?)$")
@@ -227,7 +224,7 @@ def _is_role(word: str) -> bool:
     key = word.casefold()
     return bool(word) and (
         bool(_AGE_NOUN.match(word))
-        or key in _ROLE_NOUNS
+        or key in P.ROLE_NOUNS
         or key in P.BODIES
         or key in P.CROWD_NOUNS
         or lexicon.gender_of(word) is not None

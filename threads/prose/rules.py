@@ -431,18 +431,13 @@ def _after_verb_speaker(scan: Scanner, site: Site) -> Found | None:
     return scan.found(ref, site, region=site.after[: m.start("rest")] + region, verb=m.group("verb"))
 
 
-_PERSON_NOUNS = frozenset(
-    (*(w.casefold() for w in words("role_nouns")), *(w.casefold() for w in lexicon.mapping("kin_and_roles")))
-)
-
-
 def _someone(ref: Speaker) -> bool:
     """A speaker phrase that can only be someone: a name, a handle, a pronoun, or a noun for a
     person, a commenter or an organisation (not "el lunes", "la semana pasada")."""
     if ref.kind in (Kind.NAME, Kind.HANDLE, Kind.PRONOUN) or ref.crowd or ref.spokes or ref.body:
         return True
-    head = (ref.head or "").casefold()
-    return head in _PERSON_NOUNS or lexicon.gender_of(ref.head or "") is not None
+    head = ref.head or ""
+    return head.casefold() in P.ROLE_NOUNS or lexicon.gender_of(head) is not None  # kin and roles
 
 
 def _pronoun_gender(word: str) -> lexicon.Gender | None:
