@@ -45,7 +45,6 @@ import json
 import os
 import random
 import resource
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -55,6 +54,8 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from batch import command, load  # benchmarks/batch.py: the installed command line, the load average
 
 TARGET_ADD = 1.3
 TARGET_SEARCH_MS = 50
@@ -145,16 +146,6 @@ def write_pages(folder: Path, n: int) -> int:
         (sub / f"page-{i:05d}.html").write_bytes(data)
         total += len(data)
     return total
-
-
-def load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
-
-
-def command() -> list[str]:
-    exe = shutil.which("threads", path=str(Path(sys.executable).parent)) or shutil.which("threads")
-    return [exe] if exe else [sys.executable, "-m", "threads"]
 
 
 def db_bytes(path: Path) -> int:
