@@ -12,7 +12,7 @@ from .. import lexicon
 from ..lexicon import Gender, alternation, words
 from ..people import NOT_NAMES, PARTICLES, Person, fold_key, given_name_gender, is_title_word, split_title
 from . import patterns as P
-from .speakers import Kind, read
+from .speakers import Kind, known_noun, read
 
 if TYPE_CHECKING:
     from .scanner import Scanner, Sentence
@@ -123,8 +123,11 @@ def _org_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
 def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
     for m in _SUBJECT.finditer(outside[:160]):
         run = m.group("run")
-        if m.start() > 100 or fold_key(run.split()[0]) in _EN_PRONOUNS:
-            break
+        first = fold_key(run.split()[0])
+        if m.start() > 100 or (
+            first in _EN_PRONOUNS and not (first in _DETERMINERS and known_noun(m.group("verb")))
+        ):
+            break  # "Il a écrit" (he) ends the search; "Il sindaco di Roma, …" (the) goes on
         if run.endswith(_POSSESSIVE_ENDS):
             if len(run.split()) >= 2:
                 scan.cast.mention(run, subject=False)  # "Mario Balotelli's knack": named, not acting
@@ -324,11 +327,13 @@ def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]
     ):
         return None, 0
     verb = _NEXT_WORD.match(text, end)
-    if verb is None or verb.group("w").casefold() in _NOT_VERBS:
+    if verb is None or verb.group("w").casefold() in _NOT_VERBS or verb.group("w").casefold() in _OF_WORDS:
         return None, 0  # "The U.S. ambassador to London Woody Johnson wrote": not the description's verb
     return scan.resolve(ref), lead + end
 
 
+_OF_WORDS = frozenset(w.casefold() for w in words("prepositions"))
+"""A preposition after a description starts its complement ("il sindaco di Milano"), not its verb."""
 _NEXT_WORD = re.compile(r"\s*(?:,[^,]{2,120},\s*)?(?P<w>[a-zà-ÿ][\w’'\-]*)")
 
 

@@ -148,8 +148,8 @@ SPEAKER = rf"""(?:
       (?:{PRONOUN})(?![\w’'\-])                                  # he, she, er, elle
     | {HANDLE}(?!\w)                                             # @annreyes
     | {NAME_RUN}                                                 # Mayor Ann Reyes, 9GAG
-    | (?:{_DETERMINERS})\s+(?:(?!(?:{_DETERMINERS})\s){_PHRASE_WORD}\s+){{0,5}}?{_PHRASE_WORD}
-                                                                 # the reality figure
+    | (?:{_DETERMINERS})(?:\s+|(?<=['’]))(?:(?!(?:{_DETERMINERS})\s){_PHRASE_WORD}\s+){{0,5}}?{_PHRASE_WORD}
+                                                                 # the reality figure, l'actrice
     | (?:{SOMEONE})(?![\w’'\-])                                  # someone, jemand, alguien
 )"""
 """A speaker as an attribution names one; :func:`threads.prose.speakers.read` says which kind."""

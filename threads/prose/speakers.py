@@ -63,7 +63,9 @@ class Speaker:
     """An organisation or an account ("the police department", "humor site 9GAG")."""
 
 
-_TOKEN = re.compile(r"@[\w.]*\w|[\w’'\-]+\.?|\S")
+_TOKEN = re.compile(r"@[\w.]*\w|[lL]['’](?=[a-zà-öø-ÿ])|[\w’'\-]+\.?|\S")
+"""Words of a speaker phrase; an elided article before a lower-case word is a word of its own
+("l'actrice", "l’attrice"), as "la" would be."""
 _NAME_RUN = P.compiled(rf"\s*(?P<run>{P.NAME_RUN})")
 _APPOSED_NAME = P.compiled(
     rf"""\s*,\s*(?P<role>(?:[a-zà-ÿ][\w’'\-]*\s+){{0,4}})(?P<run>{P.NAME_RUN})(?=\s*(?:[,.;:!?)]|$))"""
@@ -122,7 +124,8 @@ def read(text: str) -> tuple[Speaker, int] | None:
         return None
     word, _start, end = toks[i]
     folded = word.casefold().rstrip(".")
-    if folded in P.PRONOUNS:
+    article = folded in _DET_LANGUAGE and i + 1 < len(toks) and known_noun(toks[i + 1].text)
+    if folded in P.PRONOUNS and not article:  # French "il a écrit" (he), Italian "il sindaco" (the)
         gender = P.PRONOUNS[folded]
         return Speaker(Kind.PRONOUN, word, gender=gender if isinstance(gender, Gender) else None), end
     if word.startswith("@"):
@@ -141,6 +144,19 @@ def read(text: str) -> tuple[Speaker, int] | None:
     if folded in _DET_LANGUAGE:
         return _described(text, toks, i)
     return _named(text, toks, i)
+
+
+def known_noun(word: str) -> bool:
+    """A noun the lexicon knows for a person or a body ("sindaco", "ministra", "club")."""
+    key = word.casefold()
+    return (
+        lexicon.gender_of(word) is not None
+        or key in P.ROLE_NOUNS
+        or key in P.BODIES
+        or key in P.CROWD_NOUNS
+        or key in P.SPOKES
+        or is_title_word(word)
+    )
 
 
 def _is_noun(word: str) -> bool:
@@ -208,8 +224,9 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         return None
     head_at, last = found
     head = toks[head_at].text.rstrip(".")
-    if head.casefold() in P.POST_NOUNS or head.casefold() in P.NOT_SPEAKERS:
-        return None
+    key = head.casefold()
+    if key in P.POST_NOUNS or key in P.NOT_SPEAKERS or key in vocab.PLATFORM_NAMES:
+        return None  # a post, a document, or a platform ("su Facebook" is Italian's "on", not "its")
     start, end = toks[i].start, toks[last].end
     words_between = [t.text for t in toks[i + 1 : last + 1]]
     named = _name_after_head(text, toks, head_at, last, lang)
@@ -306,7 +323,13 @@ def _romance_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
         return None
     head = last = i
     k = i + 1
-    while k < len(toks) and toks[k].text[:1].islower() and toks[k].text.casefold() not in _STOP and k - i < 4:
+    while (
+        k < len(toks)
+        and toks[k].text[:1].islower()
+        and toks[k].text.casefold() not in _STOP
+        and toks[k].text.casefold() not in _PREPOSITIONS  # "il sindaco di Milano": the head's complement
+        and k - i < 4
+    ):
         last = k
         k += 1
     if last == head and toks[head].text.casefold() in P.BODIES:
