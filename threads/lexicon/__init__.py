@@ -203,6 +203,11 @@ class Language:
     """What a posted photo's words are called after "with the" ("caption", "Worten", "légende")."""
     source_prepositions: tuple[str, ...] = ()
     """What links a post to its author ("the tweet from Ann", "el mensaje de Ana")."""
+    according_to: tuple[str, ...] = ()
+    """What cites a quote's source after it ("according to", "laut", "selon"): a post named after
+    it is where the words were posted ("“…,” according to a post on Reyes's Facebook page")."""
+    genitive_articles: tuple[str, ...] = ()
+    """Articles that make the noun after a post its owner ("in einem Post der Band")."""
     reads_in: tuple[str, ...] = ()
     """ "it says" in a post ("In dem Post hieß es", "en el mensaje se lee")."""
     dateline_words: tuple[str, ...] = ()

@@ -267,6 +267,7 @@ LANGUAGE = Language(
     complementizers=("that",),
     with_words=("with",),
     caption_nouns=("caption", "words"),
+    according_to=("according to",),
     source_prepositions=("from", "of", "by"),
     dateline_words=("published", "updated", "posted", "date", "last updated"),
     series_items=("tweets", "posts", "messages", "updates", "replies", "stories"),

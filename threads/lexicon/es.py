@@ -169,6 +169,7 @@ LANGUAGE = Language(
     complementizers=("que",),
     with_words=("con",),
     caption_nouns=("texto", "mensaje", "leyenda"),
+    according_to=("según",),
     source_prepositions=("de", "del"),
     reads_in=("se lee", "se leía", "se puede leer"),
     dateline_words=("publicado", "actualizado"),

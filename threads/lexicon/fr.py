@@ -167,6 +167,7 @@ LANGUAGE = Language(
     complementizers=("que", "qu'", "qu’"),
     with_words=("avec",),
     caption_nouns=("légende", "mots"),
+    according_to=("selon", "d'après", "d’après"),
     source_prepositions=("de", "du", "d'", "d’"),
     reads_in=("on peut lire", "on lit", "peut-on lire"),
     dateline_words=("publié le", "mis à jour le"),

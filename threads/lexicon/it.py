@@ -149,6 +149,7 @@ LANGUAGE = Language(
     complementizers=("che",),
     with_words=("con",),
     caption_nouns=("didascalia", "testo", "messaggio"),
+    according_to=("secondo",),
     source_prepositions=("di", "da", "del", "della"),
     reads_in=("si legge",),
     dateline_words=("pubblicato", "aggiornato"),

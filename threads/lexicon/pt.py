@@ -156,6 +156,7 @@ LANGUAGE = Language(
     complementizers=("que",),
     with_words=("com",),
     caption_nouns=("legenda", "texto", "mensagem"),
+    according_to=("segundo", "de acordo com", "conforme"),
     source_prepositions=("de", "do", "da"),
     reads_in=("lê-se",),
     dateline_words=("publicado", "atualizado"),

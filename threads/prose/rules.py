@@ -174,6 +174,9 @@ _PREPS = alternation((*words("prepositions"), *words("platform_prepositions"), *
 _SOURCE = alternation(words("source_prepositions"))
 _READS_IN = alternation(words("reads_in"))
 _IN = alternation(words("in_words"))
+_GENITIVE = alternation(words("genitive_articles"))
+_ACCORDING = alternation(words("according_to"))
+_SHARED = alternation((*words("written_participles"), *P.WRITING))
 
 
 def _match(pattern: str) -> Callable[..., re.Match[str] | None]:
@@ -278,25 +281,31 @@ _AFTER_POST = _match(
           (?P<tail2>\s+(?:{_SOURCE})\s+[^,.;:]{{1,60}})?     # read the tweet; decía el mensaje
       | (?:{_READS_IN})\s+(?:{_IN})\s+(?:(?P<det3>{_DETS})\s+)?
           (?:[\w’'\-]+\s+){{0,2}}?(?P<noun3>{_POST_NOUNS})\b        # hieß es in dem Post
-          (?P<tail3>\s+(?:{_SOURCE})\s+[^,.;:]{{1,60}})?     # von Reyes, de la alcaldesa
+          (?P<tail3>\s+(?:{_SOURCE}|{_GENITIVE})\s+[^,.;:]{{1,60}})?     # von Reyes, der Band
+      | (?P<cite>{_ACCORDING})\s+(?P<det4>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun4>{_POST_NOUNS})
+          (?:\s+(?:{_SHARED}))?                         # a message posted (on X), un message publié
+          (?P<tail4>\s+(?:{_PREPS})\s+[^,.;:“”"„«»]{{1,60}})?
+          (?=\s*(?:[,.;:!?)]|$))                           # according to a post on Reyes's page
     )"""
 )
 
 
 def _after_post(scan: Scanner, site: Site) -> Found | None:
-    """'“…,” the tweet said', '“…,” the caption on that photo said', '“…,” one post read'."""
+    """'“…,” the tweet said', '“…,” the caption on that photo said', '“…,” one post read',
+    '“…,” according to a post on Reyes's Facebook page'."""
     if not site.closed or site.ended:
         return None
     m = _AFTER_POST(site.after)
     if m is None:
         return None
-    det = m.group("det") or m.group("det2") or m.group("det3") or "the"
-    noun = m.group("noun") or m.group("noun2") or m.group("noun3")
-    owner = scan.post_owner(det, m.group("tail") or m.group("tail2") or m.group("tail3") or "", noun)
+    det = m.group("det") or m.group("det2") or m.group("det3") or m.group("det4") or "the"
+    noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
+    tail = m.group("tail") or m.group("tail2") or m.group("tail3") or m.group("tail4") or ""
+    owner = scan.post_owner(det, tail, noun)
     return Found(
         owner,
         region=m.group(0),
-        verb=m.group("verb") or m.group("verb2") or "hieß",
+        verb=m.group("verb") or m.group("verb2") or m.group("cite") or "hieß",
         evidence=f"post '{noun}'",
     )
 

@@ -778,8 +778,14 @@ class Scanner:
         if det.casefold() in P.POSSESSIVES:
             return self.pronoun(det)
         m = _FROM_NAME.match(tail)
-        if m is not None and (found := read(m.group("who"))) is not None:
+        if m is not None and (found := read(m.group("who") or m.group("gen"))) is not None:
             return self.resolve(found[0])  # "the tweet from Vulture magazine", "from the club's account"
+        m = _POST_ON_ACCOUNT.match(f"{det} {noun}{tail}")
+        if m is not None:  # "a post on Reyes's Facebook page", "a tweet on her account"
+            own = m.group("own")
+            if own.casefold() in P.POSSESSIVES:
+                return self.pronoun(own)
+            return self.cast.mention(_OWNER_END.sub("", own), subject=False)
         person = self.last_posting
         ctx = self.context_of(person) if person is not None else None
         if person is None or ctx is None:
@@ -963,7 +969,11 @@ _SHARER_VERB = P.compiled(
 _HANDLE_BESIDE = P.compiled(rf"(?<![\w.@]){P.HANDLE}(?![\w@])")
 """A handle in an attribution (not an e-mail address's second half)."""
 _OWNER_END = P.compiled(r"(?:[’']s|[’'])$")
-_FROM_NAME = P.compiled(rf"\s*(?:{alternation(words('source_prepositions'))})\s+(?P<who>.+)$")
+_FROM_NAME = P.compiled(
+    rf"""\s*(?:(?:{alternation(words("source_prepositions"))})\s+(?P<who>.+)
+    |(?=(?:{alternation(words("genitive_articles"))})\s)(?P<gen>.+))$"""
+)
+"""Whose a post is, named after it: "from Vulture magazine", "von Reyes", "der Band" (genitive)."""
 _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)")
 _FREQUENT = 3
 _COMMON_START = frozenset(w.casefold() for w in words("function_words"))
