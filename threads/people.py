@@ -630,6 +630,8 @@ def _parse_surface(
             surface = surface[: owner.start()]  # "Elizabeth Snyder's Facebook" -> the owner
     titles, name_toks = split_title(surface)
     name_toks = [t for t in name_toks if t]
+    if titles and len(name_toks) >= 2 and name_toks[-1].casefold() in GENERIC_ORGS:
+        name_toks, titles = [*titles, *name_toks], []  # "National Weather Service": one name, no title
     if titles and len(name_toks) == 1 and is_title_word(name_toks[0]):
         # every word a title's ("White House"): the name of an office, not a title and a name
         name_toks = [t for t in titles if fold_key(t) not in NOT_NAMES] + name_toks

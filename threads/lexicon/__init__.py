@@ -203,6 +203,12 @@ class Language:
     """What a posted photo's words are called after "with the" ("caption", "Worten", "légende")."""
     source_prepositions: tuple[str, ...] = ()
     """What links a post to its author ("the tweet from Ann", "el mensaje de Ana")."""
+    audience_nouns: tuple[str, ...] = ()
+    """Who reads an account ("followers", "Abonnenten", "seguidores"): words told to "his 2 million
+    followers" or "her Instagram followers" were posted."""
+    beside_words: tuple[str, ...] = ()
+    """What sets words beside a posted picture ("alongside", "zu", "junto a"): "wrote alongside a
+    photo of the crowd" is a caption."""
     according_to: tuple[str, ...] = ()
     """What cites a quote's source after it ("according to", "laut", "selon"): a post named after
     it is where the words were posted ("“…,” according to a post on Reyes's Facebook page")."""

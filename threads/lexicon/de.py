@@ -243,6 +243,7 @@ LANGUAGE = Language(
     complementizers=("dass",),
     with_words=("mit",),
     caption_nouns=("Bildunterschrift", "Worten"),
+    audience_nouns=("Follower", "Followern", "Followerinnen", "Abonnenten", "Abonnentinnen"),
     according_to=("laut",),
     genitive_articles=("des", "der"),
     source_prepositions=("von", "vom"),

@@ -46,6 +46,8 @@ def _social_patterns() -> tuple[tuple[re.Pattern[str], str | None, re.Pattern[st
         (P.compiled(P.SKEET), "bluesky", None),
         (P.compiled(P.TOOT), "mastodon", None),
         (P.compiled(P.SOCIAL_NETWORKS), "unknown", networks),
+        (P.compiled(P.AUDIENCE), None, re.compile(P.trie(_AUDIENCE_STEMS), re.IGNORECASE)),
+        (P.compiled(P.BESIDE_MEDIA), "unknown", re.compile(P.trie(_BESIDE_STEMS), re.IGNORECASE)),
     )
 
 
@@ -180,10 +182,12 @@ def day_of(text: str, anchor: date | None) -> date | None:
 # ---------------------------------------------------------------- gates
 
 _PLATFORM_WORDS = tuple(n.casefold() for n in vocab.PLATFORM_NAMES if n != "x")
+_AUDIENCE_STEMS = {w.casefold()[:6] for w in words("audience_nouns")}
+_BESIDE_STEMS = {max(w.casefold().split(), key=len)[:6] for w in words("beside_words")}
 _GATE_WORDS = (
     "tweet", "twitt", "tuit", "trinó", "skeet", "toot", "social", "sozial", "sociaux", "redes", "réseau",
     "rede", "netz", "insta", "caption", "post", "beitrag", "stor", "publica", "légende",
-    "legenda", *_PLATFORM_WORDS,
+    "legenda", *_PLATFORM_WORDS, *_AUDIENCE_STEMS, *_BESIDE_STEMS,
 )  # fmt: skip
 _GATE = re.compile(P.trie(set(_GATE_WORDS)))
 """Any of the words, as a trie (the engine tries one branch per first letter, not every word)."""

@@ -200,6 +200,19 @@ POSTING_WORD = r"""(?i:
 )"""
 """A word that names Twitter by itself."""
 
+_COUNT = r"\d[\d.,]*(?:\s*[a-zà-ÿ]+\.?)?(?:\s+(?:de|di|d['’]))?"
+"""A number of people as articles write it: "30 million", "2,3 millions d'", "500.000"."""
+_AUDIENCE = alternation(words("audience_nouns"))
+AUDIENCE = rf"""(?i:\b(?:{alternation(words("possessives"))})\s+(?:
+      {_COUNT}\s*(?:(?-i:{PLATFORM})[\s-]+)?(?:{_AUDIENCE})             # his 2 million (Instagram) followers
+    | (?P<p1>(?-i:{PLATFORM}))[\s-]+(?:{_AUDIENCE})                      # her Instagram followers
+)\b)"""
+"""An account's readers, counted or with their platform: words told to them were posted."""
+BESIDE_MEDIA = rf"""(?i:\b(?:{alternation(words("beside_words"))})\s*
+    (?:(?:{alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+)?
+    (?:[\w’'\-]+\s+)?(?:{alternation(words("media_nouns"))})\b)"""
+"""Words set beside a picture ("alongside a photo of the crowd", "zu einem Foto"): a caption."""
+
 SKEET = r"(?i:\bskeet(?:ed|s)?\b)"
 TOOT = rf"(?i:\btoot(?:ed|s)?\b(?!\s+(?:{alternation(words('possessives', 'en'))})\s+(?:own\s+)?horn))"
 
@@ -235,6 +248,8 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def platform_of(match: re.Match[str]) -> str:
     """The platform a :data:`PLATFORM_PHRASE` match names."""
     for group in ("p1", "p2", "p3", "p4"):
+        if group not in match.re.groupindex:
+            continue
         name = match.group(group)
         if name:
             return vocab.PLATFORM_NAMES.get(name.casefold(), "unknown")

@@ -168,6 +168,9 @@ _DETS = alternation(
     tuple({w for f in ("definite", "possessives", "demonstratives", "indefinite") for w in words(f)})
     + tuple(w.capitalize() for f in ("definite", "possessives", "demonstratives") for w in words(f))
 )
+_A = alternation(tuple(w.capitalize() for w in words("indefinite")))
+_ACCOUNTS = alternation(words("account_nouns"))
+"""An indefinite article opening a sentence ("A post on the city's account read:")."""
 _POST_NOUNS = P.POST_NOUN
 _POST_VERBS = alternation(words("post_verbs"))
 _PREPS = alternation((*words("prepositions"), *words("platform_prepositions"), *words("source_prepositions")))
@@ -477,8 +480,8 @@ def _after_verb_alone(scan: Scanner, site: Site) -> Found | None:
 
 _LEAD_POST = _match(
     rf"""(?:^|(?<=[\s,;(]))(?:
-        (?P<det>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
-          (?P<tail>\s+(?:{_PREPS})\s+[^:“”"„«»]{{0,40}}?)?
+        (?P<det>{_DETS}|{_A})\s+(?:(?![\w’'\-]+[’']s\s)[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
+          (?P<tail>\s+(?:{_PREPS})\s+(?:[^:“”"„«»]{{0,40}}?|[^:“”"„«»,]{{0,60}}?(?:{_ACCOUNTS})))?
           \s+(?P<verb>{_POST_VERBS})(?:\s+in\s+part)?            # The post read:  Der Post lautete:
       | (?i:{_IN})\s+(?:(?P<det2>{_DETS})\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
           \s+(?:{_READS_IN})(?:\s+es)?                          # In dem Post hieß es:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from .. import captions, dates, notices
+from .. import captions, dates, notices, vocab
 from ..lexicon import Gender, alternation, words
 from ..model import Author, Paragraph, Post
 from ..people import Cast, Person, split_title
@@ -786,6 +786,13 @@ class Scanner:
             if own.casefold() in P.POSSESSIVES:
                 return self.pronoun(own)
             return self.cast.mention(_OWNER_END.sub("", own), subject=False)
+        m = _ON_NAMED_ACCOUNT.match(tail)
+        if m is not None:  # "on the official White House X account", "auf dem Instagram-Kanal der Band"
+            words_ = m.group("own").split()
+            while words_ and words_[-1].casefold() in vocab.PLATFORM_NAMES:
+                words_.pop()  # "White House X account": the platform, not a word of the name
+            if words_:
+                return self.cast.mention(" ".join(words_), subject=False)
         person = self.last_posting
         ctx = self.context_of(person) if person is not None else None
         if person is None or ctx is None:
@@ -961,6 +968,13 @@ _POST_ON_ACCOUNT = P.compiled(
     (?:(?-i:{P.PLATFORM})[\s-]*)?(?i:{alternation(words("account_nouns"))})\b          # Facebook page"""
 )
 """A post named on someone's account: "a post on his Facebook page", "a tweet from Reyes’s account"."""
+_ON_NAMED_ACCOUNT = P.compiled(
+    rf"""\s+(?i:{alternation((*words("platform_prepositions"), *words("source_prepositions")))})\s+
+    (?:(?i:{alternation((*words("definite"), *words("platform_fillers")))})\s+){{0,3}}   # the official
+    (?P<own>{P.NAME_RUN})(?:\s*-\s*|\s+)(?:(?-i:{P.PLATFORM})[\s-]*)?                   # White House (X)
+    (?i:{alternation(words("account_nouns"))})\b\s*$                                      # account"""
+)
+"""The account a post stands on, named by its owner's name: "on the White House account"."""
 _SHARER_VERB = P.compiled(
     rf"""[^.;:“”"„«»]{{0,30}}?(?<![\w’'\-])(?i:{alternation((*P.WRITING, *P.POSTING))})\s+  # posted, shared
     (?!(?i:{alternation(words("complementizers"))})\b)(?=[\w’'\-])                 # an object, not "that …"""

@@ -99,6 +99,7 @@ _STOP = frozenset(
 ) - frozenset(_DET_LANGUAGE)
 """Words that end a description."""
 _PREPOSITIONS = frozenset(w.casefold() for w in words("prepositions"))
+_AUDIENCE = frozenset(w.casefold() for w in words("audience_nouns"))
 _SKIP_V2 = frozenset(w.casefold() for w in words("before_late_subject"))
 """Words between a verb and its subject ("sieht das auch dieser Zuschauer")."""
 _AGE = re.compile(r"^\d{1,3}(?:-year-old|-Jährige[rn]?|-jährige[rn]?)$|^\d{1,3}$|^Jahre$|^años$|^ans$")
@@ -227,6 +228,8 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     key = head.casefold()
     if key in P.POST_NOUNS or key in P.NOT_SPEAKERS or key in vocab.PLATFORM_NAMES:
         return None  # a post, a document, or a platform ("su Facebook" is Italian's "on", not "its")
+    if det in P.POSSESSIVES and key in _AUDIENCE:
+        return None  # "told her Instagram followers": whom the words are for, not who says them
     start, end = toks[i].start, toks[last].end
     words_between = [t.text for t in toks[i + 1 : last + 1]]
     named = _name_after_head(text, toks, head_at, last, lang)
