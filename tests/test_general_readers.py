@@ -127,6 +127,52 @@ def test_a_permalink_counts_in_a_loader_attribute_not_in_a_link_or_a_button() ->
     assert look_alikes == []
 
 
+def test_a_custom_element_named_for_a_post_holds_it_in_any_attribute() -> None:
+    """Privacy tools and web components keep a post in an element of their own ("embetty-tweet",
+    "mastodon-post"), its ID or permalink in an attribute of any name."""
+    posts = posts_of(
+        '<embetty-tweet status="1633150523798454277"></embetty-tweet>'
+        '<embetty-mastodon status="https://social.example/@kassen/114200081915358149"></embetty-mastodon>'
+        '<span class="consent-canvas" tweetid="1633150523798454278" theme="light"></span>'
+    )
+    assert [(p.platform, p.id) for p in posts] == [
+        ("twitter", "1633150523798454277"),
+        ("mastodon", "114200081915358149"),
+        ("twitter", "1633150523798454278"),
+    ]
+    look_alikes = posts_of(
+        '<x-share-button status="https://x.com/mira_ex/status/1633150523798454277"></x-share-button>'
+        '<twitter-timeline source="1633150523798454277"></twitter-timeline>'
+        '<span class="views" data-count="1633150523798454277">1.2M</span>'
+        '<aside class="related-stories"><embetty-tweet status="1633150523798454279"></embetty-tweet></aside>'
+    )
+    assert look_alikes == []
+
+
+def test_a_post_address_alone_in_its_block_is_an_embed_the_cms_did_not_render() -> None:
+    """WordPress and Drupal turn a line holding only a post's address into its embed; where the
+    page kept the line (a media field, a paragraph), the address is the post."""
+    posts = posts_of(
+        '<div class="media media--type-instagram"><div class="field__item">'
+        '<a href="https://www.instagram.com/p/Cpf2IR3k0gH/">https://www.instagram.com/p/Cpf2IR3k0gH/</a>'
+        "</div></div>"
+        '<p><a href="https://x.com/mira_ex/status/1633150523798454277">x.com/mira_ex/status/163315052379…</a></p>'
+    )
+    assert [(p.platform, p.id) for p in posts] == [
+        ("instagram", "Cpf2IR3k0gH"),
+        ("twitter", "1633150523798454277"),
+    ]
+    url = "https://x.com/mira_ex/status/1633150523798454277"
+    look_alikes = posts_of(
+        f'<p>The thread (<a href="{url}">{url}</a>) was deleted.</p>'  # a word of a sentence
+        f'<ul><li><a href="{url}">{url}</a></li></ul>'  # a list of links
+        f'<p><a href="{url}">her tweet</a></p>'  # not shown as its address
+        f'<p><a href="https://x.com/mira_ex">https://x.com/mira_ex</a></p>'  # a profile
+        f'<aside class="related-stories"><p><a href="{url}">{url}</a></p></aside>'
+    )
+    assert look_alikes == []
+
+
 def test_no_address_reader_in_a_rail_of_other_stories() -> None:
     rail = '<aside class="related-stories"><iframe data-src="https://platform.twitter.com/embed/Tweet.html?id=1633150523798454277"></iframe></aside>'
     assert posts_of(rail) == []
@@ -155,7 +201,9 @@ def test_no_address_reader_in_a_rail_of_other_stories() -> None:
             hints.Holds.MARKUP,
         ),
         ("data-props", '{"tweet_id": "1633150523798454277"}', hints.Holds.JSON),
-        ("data-tweet-id", "1633150523798454277", hints.Holds.NAMED),
+        ("data-tweet-id", "1633150523798454277", hints.Holds.NAMED | hints.Holds.ID),
+        ("status", "1633150523798454277", hints.Holds.ID),
+        ("data-count", "16331505", hints.Holds(0)),
         ("href", "https://news.example/twitter-tweet", hints.Holds(0)),
         ("href", "https://box.com/x", hints.Holds(0)),
         ("data-props", '{"count": 3}', hints.Holds(0)),

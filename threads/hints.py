@@ -43,6 +43,8 @@ class Holds(IntFlag):
     MARKUP = 2
     JSON = 4
     NAMED = 8
+    ID = 16
+    """A post ID alone, as a custom element keeps it (``<embetty-tweet status="1903…">``)."""
 
 
 NAMED = frozenset({"data-tweet-id", "data-tweetid", "data-alt"})
@@ -175,10 +177,14 @@ def holds(name: str, value: str) -> Holds:
         found |= _MARKUP_
     if value[:1] in "{[" and (found & _ADDRESS_ or _JSON_HINT.search(value, 0, _JSON_REACH)):
         found |= _JSON
+    if _MIN_ID <= len(value) <= _MAX_ID and value.isdigit():
+        found |= _ID
     return Holds(found)
 
 
-_ADDRESS_, _MARKUP_, _JSON, _NAMED = (int(h) for h in Holds)
+_ADDRESS_, _MARKUP_, _JSON, _NAMED, _ID = (int(h) for h in Holds)
+_MIN_ID, _MAX_ID = 15, 20
+"""How long a post ID of digits is (Twitter/X, TikTok and Mastodon IDs: 15 to 20 digits)."""
 
 
 def classes_named(page: Page) -> bool:
@@ -209,6 +215,7 @@ def worth(name: str, value: str) -> bool:
         or "aHR0c" in value
         or value[:2] == "PG"
         or name in NAMED
+        or (_MIN_ID <= len(value) <= _MAX_ID and value.isdigit())
     )
 
 

@@ -168,6 +168,19 @@ def classes(el: HtmlElement) -> set[str]:
     return set((el.get("class") or "").split())
 
 
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.|mobile\.)?")
+
+
+def _bare(address: str) -> str:
+    return _SCHEME.sub("", address.strip().casefold()).rstrip("/")
+
+
+def shows_address(text: str, href: str) -> bool:
+    """Whether a link's text is its address, written out or cut short ("x.com/ann/status/12…")."""
+    shown = _bare(text).rstrip("…").rstrip(".")
+    return len(shown) >= 10 and "/" in shown and _bare(href).startswith(shown)
+
+
 _HTTP = re.compile(r"(?i)https?://")
 _SCHEMED = re.compile(r"(?i)[a-z][a-z0-9+.-]*:")
 
@@ -190,7 +203,7 @@ def absolute(href: str | None, base: str | None = None) -> str | None:
 # ---------------------------------------------------------------- text
 
 _SKIP_TAGS = frozenset({"script", "style", "template", "svg", "noscript", "button", "iframe", "object"})
-_BLOCK_TAGS = frozenset(
+BLOCK_TAGS = frozenset(
     {
         "p",
         "div",
@@ -261,7 +274,7 @@ def render(
                 continue
             if tag == "br":
                 parts.append(_BR)
-            elif tag in _BLOCK_TAGS:
+            elif tag in BLOCK_TAGS:
                 parts.append(_BLOCK)
             elif tag == "img":
                 alt = node.get("alt") or ""
@@ -281,7 +294,7 @@ def render(
             if node.text:
                 parts.append(node.text)
         else:
-            if tag in _BLOCK_TAGS and node is not el:
+            if tag in BLOCK_TAGS and node is not el:
                 parts.append(_BLOCK)
             if node is not el and node.tail:
                 parts.append(node.tail)

@@ -31,7 +31,7 @@ from .. import hints, vocab
 from ..dom import Page
 from ..hints import Holds, candidates
 from ..model import Post
-from ._common import Draft, Link, absolute
+from ._common import BLOCK_TAGS, Draft, HtmlElement, Link, absolute, shows_address, squash
 from ._places import in_rail
 
 _NOT_HOLDERS = frozenset(
@@ -48,14 +48,52 @@ _EMBED_SHAPE = re.compile(r"embed|plugins|Tweet\.html|/player/", re.IGNORECASE)
 """What every embed page's address holds somewhere (a cheap test before parsing a link's address)."""
 
 
+_POST_ELEMENT = re.compile(
+    r"tweet|toot|skeet|twitter|mastodon|bluesky|bsky|instagram|tiktok|threads|facebook|linkedin|"
+    r"reddit|telegram|post|status|embed",
+    re.IGNORECASE,
+)
+_NOT_POST_ELEMENT = re.compile(
+    r"share|follow|like|timeline|button|hashtag|mention|profile|feed|grid|list", re.I
+)
+_TWEET_ELEMENT = re.compile(r"tweet|twitter", re.IGNORECASE)
+
+
+def post_element(tag: object) -> bool:
+    """A custom element named for the post it stands for (``embetty-tweet``, ``mastodon-post``,
+    ``bsky-embed``): what its attributes hold, whatever their names, is that post; never a
+    button's, a timeline's or a profile's element."""
+    return (
+        isinstance(tag, str)
+        and "-" in tag
+        and not tag.startswith("amp-")  # AMP's own components: their platforms' readers read them
+        and _POST_ELEMENT.search(tag) is not None
+        and _NOT_POST_ELEMENT.search(tag) is None
+    )
+
+
 def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
     for hit in hints.of(page).hits:
         el, name = hit.element, hit.name
+        if (
+            hit.holds & Holds.ID
+            and name not in hints.NAMED  # (data-tweet-id and its kin: the tweet reader reads them)
+            and ("tweet" in name.casefold() or (_TWEET_ELEMENT.search(el.tag) and post_element(el.tag)))
+        ):
+            # <embetty-tweet status="1903…">, <span tweetid="1203…">: a tweet's ID alone, named so
+            found = parse(f"https://twitter.com/i/web/status/{hit.value}")
+            if found is not None and not in_rail(el):
+                yield Draft.of_link(found, f"markup {el.tag}[{name}] tweet ID").post(page, el)
+            continue
         if not hit.holds & Holds.ADDRESS or hit.holds & Holds.JSON or el.tag in _NOT_HOLDERS:
             continue  # (post data in JSON is read whole by the post data reader)
         if el.tag == "a" and not _EMBED_SHAPE.search(hit.value):
+            if (found := _alone(el, hit.value, parse)) is not None:
+                yield Draft.of_link(found, "markup a post's address alone in its block").post(page, el)
             continue  # a link to a post or a profile: only an embed page counts in a link
-        loader = name != "href" and _LOADER.search(name) is not None and not _NOT_LOADER.search(name)
+        loader = (
+            name != "href" and _LOADER.search(name) is not None and not _NOT_LOADER.search(name)
+        ) or post_element(el.tag)
         addresses = candidates(hit.value)
         if vocab.platform_of_url(absolute(addresses[0]) if addresses else None):
             addresses = addresses[:1]  # a platform's own widget (a like or share button) names other things
@@ -75,3 +113,21 @@ def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
                 break
             yield Draft.of_link(found, evidence).post(page, el)
             break
+
+
+def _alone(a: HtmlElement, href: str, parse: Callable[[str], Link | None]) -> Link | None:
+    """A post's address, shown as itself, with nothing else in its block: what a CMS keeps of an
+    embed it did not render (WordPress and Drupal turn such a line into the embed). A list of
+    links, a sentence with the address in it, a rail of other stories are no embed."""
+    text = squash(a.text_content())
+    if not shows_address(text, href):
+        return None
+    block = a.getparent()
+    while block is not None and block.tag not in BLOCK_TAGS:
+        block = block.getparent()
+    if block is None or block.tag in ("li", "ul", "ol", "td", "body", "dd"):
+        return None
+    if squash(block.text_content()) != text or in_rail(a):
+        return None
+    found = parse(href)
+    return found if found is not None and found.id and not found.embed else None

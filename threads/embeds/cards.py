@@ -37,7 +37,7 @@ from .. import hints, identity, vocab
 from ..dates import parse_iso
 from ..dom import Page
 from ..model import Author, Media, Post
-from ._common import Draft, HtmlElement, Link, absolute, parse_date, same_handle, squash, tidy
+from ._common import Draft, HtmlElement, Link, absolute, parse_date, same_handle, shows_address, squash, tidy
 from ._places import in_rail
 
 LinkParser = Callable[[str], Link | None]
@@ -559,22 +559,12 @@ def _card_like(a: HtmlElement) -> bool:
         return True
     if (m := _HANDLE_TEXT.search(own)) and len((own[: m.start()] + own[m.end() :]).split()) <= _NAME_WORDS:
         return True  # the author line as a link: "Ann Reyes @ann"
-    if _shows_address(own, a.get("href") or "") and _own_line(a):
+    if shows_address(own, a.get("href") or "") and _own_line(a):
         return True  # the address itself on a line of its own: an e-mail card's link to its post
     return any(
         isinstance(d.tag, str) and (d.tag in _BLOCK_TAGS or d.tag in ("br", "img"))
         for d in a.iterdescendants()
     )
-
-
-def _bare(address: str) -> str:
-    return _SCHEME.sub("", address.strip().casefold()).rstrip("/")
-
-
-def _shows_address(text: str, href: str) -> bool:
-    """Whether a link's text is its address, written out or cut short ("x.com/ann/status/12…")."""
-    shown = _bare(text).rstrip("…").rstrip(".")
-    return len(shown) >= 10 and "/" in shown and _bare(href).startswith(shown)
 
 
 def _own_line(a: HtmlElement) -> bool:
@@ -587,9 +577,6 @@ def _own_line(a: HtmlElement) -> bool:
     if (before or "").strip():
         return False
     return prev is None or (isinstance(prev.tag, str) and (prev.tag in _BLOCK_TAGS or prev.tag == "br"))
-
-
-_SCHEME = re.compile(r"^(?:https?://)?(?:www\.|mobile\.)?")
 
 
 def _author(
