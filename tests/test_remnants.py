@@ -214,6 +214,31 @@ def test_a_note_sign_or_a_handle_alone_signs_no_tiktok_post(text: str) -> None:
 
 def test_facebook_byline_alone_is_no_post() -> None:
     assert run("Posted by admin on Monday, March 5, 2018") == []
+    assert run("Publicado por admin en marzo de 2018") == []  # no weekday: a blog's byline
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "day"),
+    [
+        (
+            "Publicado por Ayuntamiento de Villaverde en Jueves, 5 de agosto de 2021",
+            "Ayuntamiento de Villaverde",
+            date(2021, 8, 5),
+        ),
+        ("Pubblicato da Comune di Lario su Venerdì 14 febbraio 2020", "Comune di Lario", date(2020, 2, 14)),
+        ("Publiée par Mairie de Brévanne sur Mardi 3 mars 2020", "Mairie de Brévanne", date(2020, 3, 3)),
+        ("Gepostet von Stadtwerke Eschenau am Montag, 2. März 2020", "Stadtwerke Eschenau", date(2020, 3, 2)),
+        (
+            "Geplaatst door Gemeente Zandvoorde op dinsdag 3 maart 2020",
+            "Gemeente Zandvoorde",
+            date(2020, 3, 3),
+        ),
+    ],
+)
+def test_facebook_signs_its_flattened_embed_in_the_embed_language(line: str, name: str, day: date) -> None:
+    (post,) = run(f"The pools open from 11:00 to 22:00 while the heat lasts. {line}")
+    assert (post.platform, post.author.name, post.published) == ("facebook", name, day)
+    assert post.text == "The pools open from 11:00 to 22:00 while the heat lasts."
 
 
 def test_signature_at_paragraph_start_gives_an_empty_post() -> None:

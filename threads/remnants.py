@@ -109,11 +109,17 @@ _INSTAGRAM = re.compile(
 )
 """Instagram's embed caption line; the date is optional (newer embeds leave it out)."""
 
+_LEADS = vocab.phrase_alternation(tuple(dict.fromkeys(lead for lead, _ in vocab.POSTED_BY)))
+_POSTED_BY = re.compile(_LEADS)
+"""What opens Facebook's embed line, in any of its languages (a cheap test before the signatures)."""
 _FACEBOOK = re.compile(
-    rf"Posted by{_WS}{{1,3}}(?P<name>[^\n]{{1,80}}?){_WS}{{1,3}}on{_WS}{{1,3}}"
-    rf"(?:{alternation(tuple(day.capitalize() for day in vocab.WEEKDAYS))}),?{_WS}{{1,3}}(?P<date>{_DATE})"
+    rf"(?:{_LEADS}){_WS}{{1,3}}(?P<name>[^\n]{{1,80}}?){_WS}{{1,3}}"
+    rf"(?:{alternation(tuple(dict.fromkeys(on for _, on in vocab.POSTED_BY)))}){_WS}{{1,3}}"
+    rf"(?i:{alternation((*vocab.WEEKDAYS, *words('weekdays')))}),?{_WS}{{1,3}}(?P<date>{_DATE})"
 )
-"""Facebook's embed line. The weekday is required: a blog byline ``Posted by admin on March 3`` is not it."""
+"""Facebook's embed line, in the embed's language ("Posted by … on Thursday, August 5, 2021",
+"Publicado por … en Jueves, 5 de agosto de 2021"). The weekday is required: a blog byline
+``Posted by admin on March 3`` is not it."""
 
 _PLATFORMS = rf"(?P<platform>{vocab.platform_alternation()})"
 _SKIP_WHO = r"(?:@(?P<handle>[A-Za-z0-9_]{1,15})\b|(?P<name>[^\n@]{1,60}?)(?=[ \t]*(?:\r?\n|$)))"
@@ -313,7 +319,7 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
     else:  # one line each, so that no blank line between them reads as a hard break
         text = "\n".join(p.text.strip() for p in parts)
         shifts = [len(p.text) - len(p.text.lstrip()) for p in parts]
-    if "(@" not in text and "osted by" not in text and " by " not in text and "♬" not in text:
+    if "(@" not in text and " by " not in text and "♬" not in text and not _POSTED_BY.search(text):
         return
     offsets = list(accumulate((len(p.text.strip()) + 1 for p in parts[:-1]), initial=0))
 

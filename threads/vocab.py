@@ -22,6 +22,7 @@ __all__ = [
     "MONTH_PATTERN",
     "PLATFORMS",
     "PLATFORM_NAMES",
+    "POSTED_BY",
     "POST_SHARED_BY",
     "TIME_ZONES",
     "WEEKDAYS",
@@ -358,6 +359,23 @@ POST_SHARED_BY: tuple[str, ...] = (
 )
 """The sentence Instagram's embed code signs a post with ("A post shared by Name (@handle)"), in
 the languages of its localised embeds. (Korean puts the name first: "Name님의 게시물".)"""
+
+
+# ---------------------------------------------------------------- Facebook's signature
+
+POSTED_BY: tuple[tuple[str, str], ...] = (
+    ("Posted by", "on"),
+    ("Publicado por", "en"),
+    ("Publicado por", "em"),
+    ("Publiée par", "sur"),
+    ("Publié par", "sur"),
+    ("Pubblicato da", "su"),
+    ("Gepostet von", "am"),
+    ("Veröffentlicht von", "am"),
+    ("Geplaatst door", "op"),
+)
+"""The line Facebook's embed code signs a post with ("Posted by Name on Thursday, August 5,
+2021"), in the languages of its localised embeds: what opens it and the word before the date."""
 
 
 def phrase_alternation(phrases: tuple[str, ...]) -> str:

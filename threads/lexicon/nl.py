@@ -1,4 +1,5 @@
-"""Dutch: only the words embed signatures and consent notices print ("om 15:55")."""
+"""Dutch: only the words embed signatures and consent notices print ("om 15:55", "Geplaatst door
+… op dinsdag 3 maart 2020")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ LANGUAGE = Language(
         "Deze inhoud kan niet worden weergegeven",
     ),
     consent_words=("cookies", "toestemming", "accepteren", "instellingen", "privacy"),
+    weekdays=("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
     at_words=("om",),
     on_words=("op",),
 )  # fmt: skip
