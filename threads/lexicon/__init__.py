@@ -209,6 +209,15 @@ class Language:
     beside_words: tuple[str, ...] = ()
     """What sets words beside a posted picture ("alongside", "zu", "junto a"): "wrote alongside a
     photo of the crowd" is a caption."""
+    comment_places: tuple[str, ...] = ()
+    """Where replies to a post stand ("in the comments", "unter dem Beitrag", "en el mismo hilo"):
+    words written there were posted, on the platform the article named last."""
+    comment_verbs: tuple[str, ...] = ()
+    """Verbs of replying to a post, before the post ("commented on", "kommentierte", "a commenté"):
+    "commented on the post" is a reply posted there."""
+    same_platform: tuple[str, ...] = ()
+    """The platform just named, named again ("on the same platform", "auf derselben Plattform",
+    "por la misma vía")."""
     according_to: tuple[str, ...] = ()
     """What cites a quote's source after it ("according to", "laut", "selon"): a post named after
     it is where the words were posted ("“…,” according to a post on Reyes's Facebook page")."""

@@ -244,6 +244,12 @@ LANGUAGE = Language(
     with_words=("mit",),
     caption_nouns=("Bildunterschrift", "Worten"),
     audience_nouns=("Follower", "Followern", "Followerinnen", "Abonnenten", "Abonnentinnen"),
+    comment_places=(
+        "in den Kommentaren", "in der Kommentarspalte", "unter dem Beitrag", "unter dem Post",
+        "im selben Thread", "im gleichen Thread",
+    ),
+    comment_verbs=("kommentierte", "kommentierten"),
+    same_platform=("auf derselben Plattform", "auf der gleichen Plattform", "auf demselben Netzwerk"),
     according_to=("laut",),
     genitive_articles=("des", "der"),
     source_prepositions=("von", "vom"),

@@ -269,6 +269,12 @@ LANGUAGE = Language(
     caption_nouns=("caption", "words"),
     audience_nouns=("followers", "subscribers"),
     beside_words=("alongside", "accompanying"),
+    comment_places=(
+        "in the comments", "in the comment section", "in the comments section", "in the replies",
+        "under the post", "below the post", "beneath the post", "in the same thread",
+    ),
+    comment_verbs=("commented on", "commented under", "replied to"),
+    same_platform=("on the same platform", "on the same site", "on the same network", "on the same app"),
     according_to=("according to",),
     source_prepositions=("from", "of", "by"),
     dateline_words=("published", "updated", "posted", "date", "last updated"),

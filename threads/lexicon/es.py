@@ -171,6 +171,12 @@ LANGUAGE = Language(
     caption_nouns=("texto", "mensaje", "leyenda"),
     audience_nouns=("seguidores", "suscriptores"),
     beside_words=("junto a", "junto con", "acompañando", "acompañado de", "acompañada de"),
+    comment_places=(
+        "en los comentarios", "en la sección de comentarios", "bajo la publicación",
+        "debajo de la publicación", "en el mismo hilo",
+    ),
+    comment_verbs=("comentó", "comentaron"),
+    same_platform=("por la misma vía", "en la misma red", "en la misma plataforma", "por el mismo medio"),
     according_to=("según",),
     source_prepositions=("de", "del"),
     reads_in=("se lee", "se leía", "se puede leer"),

@@ -169,6 +169,12 @@ LANGUAGE = Language(
     caption_nouns=("légende", "mots"),
     audience_nouns=("abonnés", "followers"),
     beside_words=("accompagnant", "en légende d'", "en légende d’", "en légende de"),
+    comment_places=(
+        "dans les commentaires", "en commentaire", "sous la publication", "sous le post",
+        "dans le même fil",
+    ),
+    comment_verbs=("a commenté", "ont commenté", "commente"),
+    same_platform=("sur le même réseau", "sur la même plateforme", "par le même canal"),
     according_to=("selon", "d'après", "d’après"),
     source_prepositions=("de", "du", "d'", "d’"),
     reads_in=("on peut lire", "on lit", "peut-on lire"),

@@ -158,6 +158,12 @@ LANGUAGE = Language(
     caption_nouns=("legenda", "texto", "mensagem"),
     audience_nouns=("seguidores", "inscritos"),
     beside_words=("junto com", "junto a", "ao lado de", "acompanhando"),
+    comment_places=(
+        "nos comentários", "na seção de comentários", "abaixo da publicação", "embaixo da publicação",
+        "no mesmo fio",
+    ),
+    comment_verbs=("comentou", "comentaram"),
+    same_platform=("na mesma rede", "na mesma plataforma", "pela mesma via"),
     according_to=("segundo", "de acordo com", "conforme"),
     source_prepositions=("de", "do", "da"),
     reads_in=("lê-se",),

@@ -19,7 +19,10 @@ from ..model import Paragraph
 from ..quotes import quote_marks
 from . import patterns as P
 
-__all__ = ["Cue", "Gate", "clean", "day_of", "not_social", "post_noun", "series", "social", "spoken"]
+__all__ = [
+    "Cue", "Gate", "clean", "day_of", "follow_up", "not_social", "post_medium", "post_noun", "series",
+    "social", "spoken",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,40 @@ def post_noun(text: str) -> str | None:
     return None
 
 
+_IN_POST = P.compiled(
+    rf"""(?i:\b(?:{lexicon.alternation(words("in_words"))})\s+
+    (?:{lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
+    (?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{P.POST_NOUN})\b)"""
+)
+
+
+def post_medium(text: str) -> str | None:
+    """A post named as where the words stand ("in a follow-up post", "in einem weiteren Beitrag",
+    "en una segunda publicación"): whatever the verb ("said" too), the words were posted."""
+    m = _IN_POST.search(text)
+    return m.group("noun") if m else None
+
+
+_THREAD_PLACE = P.compiled(
+    rf"""(?i:\b(?:{lexicon.alternation(words("comment_places"))})\b
+    | \b(?:{lexicon.alternation(words("comment_verbs"))})\s+
+      (?:{lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
+      (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN}|{lexicon.alternation(words("platform_nouns"))})\b)"""
+)
+_SAME_PLATFORM = P.compiled(rf"(?i:\b(?:{lexicon.alternation(words('same_platform'))})\b)")
+
+
+def follow_up(text: str, last_platform: str | None) -> Cue | None:
+    """Words placed among the replies to a post ("in the comments", "commented on the post") or
+    on the platform just named ("on the same platform", "por la misma vía"): a cue for the
+    platform the article named last (for replies, "unknown" when it named none)."""
+    m = _THREAD_PLACE.search(text)
+    if m is not None:
+        return Cue(last_platform or "unknown", m.group(0), m.start())
+    m = _SAME_PLATFORM.search(text) if last_platform else None
+    return Cue(last_platform, m.group(0), m.start()) if m is not None and last_platform else None
+
+
 _WRITTEN = lexicon.alternation((*words("writing_verbs"), *words("written_participles")))
 _DETERMINER = lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))
 _SHARED = P.compiled(
@@ -128,7 +165,13 @@ def posted_there(region: str, verb: str) -> bool:
     if at < 0:
         return False
     clause = _CLAUSE_END.split(region[at + len(verb) :], maxsplit=1)[0]
-    return social(clause) is not None
+    return (
+        social(clause) is not None
+        or _SAME_PLATFORM.search(clause) is not None
+        or (
+            _THREAD_PLACE.search(clause) is not None  # "konterte auf derselben Plattform", "in the comments"
+        )
+    )
 
 
 _CLAUSE_WORDS = lexicon.alternation(
@@ -186,12 +229,22 @@ def day_of(text: str, anchor: date | None) -> date | None:
 # ---------------------------------------------------------------- gates
 
 _PLATFORM_WORDS = tuple(n.casefold() for n in vocab.PLATFORM_NAMES if n != "x")
-_AUDIENCE_STEMS = {w.casefold()[:6] for w in words("audience_nouns")}
-_BESIDE_STEMS = {max(w.casefold().split(), key=len)[:6] for w in words("beside_words")}
+_AUDIENCE_STEMS = {w.casefold() for w in words("audience_nouns")}
+_BESIDE_STEMS = {max(w.casefold().split(), key=len) for w in words("beside_words")}
+_FOLLOW_UP_STEMS = (
+    "comment", "coment", "kommentar", "kommentiert", "replies", "replied", "thread", "beitrag",
+    "publica", "post", "plattform", "platform", "plateforme", "piattaforma", "plataforma", "réseau",
+    "misma vía", "mesma via", "mismo medio", "même canal", "stesso canale", "stesso social",
+    "misma red", "mesma rede", "same site", "same network", "same app", "demselben netzwerk",
+    "même fil", "mismo hilo", "mesmo fio",
+)  # fmt: skip
+"""What every reply place and same-platform phrase of the lexicon holds (a test keeps them in
+step): words rare enough in running text that the gate stays shut on most paragraphs ("under",
+"selben" or "kommen" would open it on most)."""
 _GATE_WORDS = (
     "tweet", "twitt", "tuit", "trinó", "skeet", "toot", "social", "sozial", "sociaux", "redes", "réseau",
     "rede", "netz", "insta", "caption", "post", "beitrag", "stor", "publica", "légende",
-    "legenda", *_PLATFORM_WORDS, *_AUDIENCE_STEMS, *_BESIDE_STEMS,
+    "legenda", *_PLATFORM_WORDS, *_AUDIENCE_STEMS, *_BESIDE_STEMS, *_FOLLOW_UP_STEMS,
 )  # fmt: skip
 _GATE = re.compile(P.trie(set(_GATE_WORDS)))
 """Any of the words, as a trie (the engine tries one branch per first letter, not every word)."""

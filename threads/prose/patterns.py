@@ -171,6 +171,7 @@ _ACCOUNTS = alternation(words("account_nouns"))
 _MEDIA_NOUNS = alternation(words("media_nouns"))
 _POST_NOUNS = alternation(words("post_nouns") + words("platform_nouns"))
 _NETWORKS = alternation(words("social_networks"))
+_OF = alternation(words("source_prepositions"))
 _LINKS = alternation((*words("platform_prepositions"), *words("source_prepositions")))
 """What joins an account or a network to its platform ("cuenta de X", "Konto auf Instagram")."""
 
@@ -183,6 +184,8 @@ PLATFORM_PHRASE = rf"""(?:
     | (?i:\b(?:{_ACCOUNTS})\s+(?:(?:{_FILLERS}|{_LINKS})\s+){{0,3}})(?P<p3>{PLATFORM})\b
                                                             # cuenta de X, compte X, Konto auf Instagram
     | (?i:\b(?:{_NETWORKS})\s+(?:(?:{_LINKS})\s+)?)(?P<p4>{PLATFORM})\b   # la red social X
+    | (?i:\b(?:{_POST_NOUNS}|{_MEDIA_NOUNS})\s+(?:{_OF})\s+)(?P<p5>{PLATFORM})\b
+                                                            # una historia de Instagram, un post de X
 )"""
 """A phrase that names the platform a post stands on."""
 
@@ -247,7 +250,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def platform_of(match: re.Match[str]) -> str:
     """The platform a :data:`PLATFORM_PHRASE` match names."""
-    for group in ("p1", "p2", "p3", "p4"):
+    for group in ("p1", "p2", "p3", "p4", "p5"):
         if group not in match.re.groupindex:
             continue
         name = match.group(group)
@@ -257,6 +260,8 @@ def platform_of(match: re.Match[str]) -> str:
 
 
 POST_NOUNS = frozenset(n.casefold() for n in words("post_nouns"))
+PLATFORM_NOUNS = frozenset(n.casefold() for n in words("platform_nouns"))
+"""What a platform calls its posts and replies ("story", "Kommentar", "publication", "hilo")."""
 
 POST_NOUN = rf"""(?i:(?:(?-i:{PLATFORM})(?:[\s-]|(?<!X)))?(?:{alternation(words("post_nouns"))})
     |(?-i:{PLATFORM})(?:[\s-]|(?<!X))(?:{alternation(words("platform_nouns"))}))(?![\w’'\-])"""

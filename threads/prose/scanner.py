@@ -426,6 +426,8 @@ class Scanner:
         s.cue = E.social(clean) if gate.social else None
         if s.cue is None and gate.social and self.last_platform and (noun := E.post_noun(clean)):
             s.cue = Cue(self.last_platform, noun, clean.find(noun), bare=True)
+        if s.cue is None and gate.social:
+            s.cue = E.follow_up(clean, self.last_platform)  # "showed their support in the comments"
         if (
             s.cue is None
             and self.last_platform
@@ -577,9 +579,19 @@ class Scanner:
         named); false when a verb the lexicon does not list stands without a platform phrase."""
         verb = found.verb
         cue = E.social(region) if region else None
-        noun = E.post_noun(region) if cue is None and verb and _writes(verb) and self.last_platform else None
+        noun = None
+        if cue is None and verb and self.last_platform:
+            if _writes(verb):
+                noun = E.post_noun(region)  # "she wrote in the caption"
+            elif found.evidence is None:
+                noun = E.post_medium(region)  # "in a follow-up post, the weather service said"
         if noun and self.last_platform and not E.not_social(region):
             cue = Cue(self.last_platform, noun, region.find(noun), bare=True)  # "she wrote in the caption"
+        if cue is None and noun is None and verb and not E.not_social(region):
+            # "wrote in the comments", "on the same platform"; "in the comments under the chef's
+            # Instagram post": the post replied to (left out of the cleaned region) names the platform
+            around = E.social(found.region)
+            cue = E.follow_up(region, around.platform if around else self.last_platform)
         if cue is None and found.ref is not None and found.ref.kind == Kind.HANDLE and verb and _writes(verb):
             cue = Cue(self.last_platform or "unknown", f"@{found.ref.handle}", 0)  # "@cityworks posted:"
         if (

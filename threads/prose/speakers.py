@@ -226,7 +226,7 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     head_at, last = found
     head = toks[head_at].text.rstrip(".")
     key = head.casefold()
-    if key in P.POST_NOUNS or key in P.NOT_SPEAKERS or key in vocab.PLATFORM_NAMES:
+    if key in P.POST_NOUNS or key in P.PLATFORM_NOUNS or key in P.NOT_SPEAKERS or key in vocab.PLATFORM_NAMES:
         return None  # a post, a document, or a platform ("su Facebook" is Italian's "on", not "its")
     if det in P.POSSESSIVES and key in _AUDIENCE:
         return None  # "told her Instagram followers": whom the words are for, not who says them
