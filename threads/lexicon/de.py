@@ -19,7 +19,9 @@ LANGUAGE = Language(
         "reagiert", "fragte", "fragt", "räumte", "gestand", "versprach", "schwärmte", "schwärmt",
         "jubelte", "klagte", "beklagte", "stellte", "äußerte", "äußert", "würdigte", "würdigt",
         "bilanzierte", "resümierte", "scherzte", "witzelte", "spottete", "stichelte", "bestätigte",
-        "bestätigt", "verriet", "verrät", "zeigte", "so", "heißt", "hieß",
+        "bestätigt", "verriet", "verrät", "zeigte", "so", "heißt", "hieß", "bat", "bittet",
+        "appellierte", "appelliert", "mahnte", "mahnt", "konterte", "kontert", "entgegnete",
+        "entgegnet", "erwiderte", "erwidert", "schimpfte", "wetterte", "ätzte", "lästerte",
     ),
     writing_verbs=(
         "schrieb", "schreibt", "schrieben", "postete", "postet", "posteten", "kommentierte",

@@ -47,7 +47,9 @@ POSTING = words("posting_verbs")
 REPORTING = (*SPEECH, *WRITING, *POSTING)
 """Every reporting verb of every language (finite forms)."""
 PRO_DROP = tuple(
-    v for f in ("speech_verbs", "continuing_verbs", "writing_verbs") for v in words(f, "es", "it", "pt")
+    v
+    for f in ("speech_verbs", "continuing_verbs", "writing_verbs", "posting_verbs")
+    for v in words(f, "es", "it", "pt")
 )
 """Verbs of languages that leave the subject out («…», escribió en X)."""
 _AUX = alternation(words("auxiliaries"))

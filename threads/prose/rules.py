@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon, vocab
 from ..lexicon import alternation, words
-from ..people import Person
+from ..people import NOT_NAMES, Person, fold_key
 from ..quotes import Quote, sentences
 from . import evidence as E
 from . import passages
@@ -281,16 +281,24 @@ _AFTER_POST = _match(
           (?P<tail>\s+(?:{_PREPS})\s+(?:[\w’'\-@]+\s+){{0,3}}?[\w’'\-@]+)?
           \s+(?P<verb>{_POST_VERBS})\b                        # the tweet said; the caption on that photo said
       | (?P<verb2>{_POST_VERBS})\s+(?P<det2>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
-          (?P<tail2>\s+(?:{_SOURCE})\s+[^,.;:]{{1,60}})?     # read the tweet; decía el mensaje
+          (?P<tail2>\s+(?:{_SOURCE}|{_PREPS})\s+[^,.;:]{{1,60}})?     # read the tweet; read a post on …
       | (?:{_READS_IN})\s+(?:{_IN})\s+(?:(?P<det3>{_DETS})\s+)?
           (?:[\w’'\-]+\s+){{0,2}}?(?P<noun3>{_POST_NOUNS})\b        # hieß es in dem Post
           (?P<tail3>\s+(?:{_SOURCE}|{_GENITIVE})\s+[^,.;:]{{1,60}})?     # von Reyes, der Band
+      | (?:{_READS_IN})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_PREPS})\s+(?:(?P<det5>{_DETS})\s+)?
+          (?P<noun5>(?:{P.PLATFORM})[\s-]?(?i:{_ACCOUNTS}))\b
+          (?P<tail5>\s+(?:{_SOURCE}|{_GENITIVE})\s+[^,.;:]{{1,60}})?   # hieß es … auf dem X-Account der …
       | (?P<cite>{_ACCORDING})\s+(?P<det4>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun4>{_POST_NOUNS})
           (?:\s+(?:{_SHARED}))?                         # a message posted (on X), un message publié
           (?P<tail4>\s+(?:{_PREPS})\s+[^,.;:“”"„«»]{{1,60}})?
           (?=\s*(?:[,.;:!?)]|$))                           # according to a post on Reyes's page
     )"""
 )
+
+
+def _first(m: re.Match[str], name: str) -> str | None:
+    """The first of the groups ``name``, ``name2`` … ``name5`` that matched (one per alternative)."""
+    return next((g for k in ("", "2", "3", "4", "5") if (g := m.group(name + k)) is not None), None)
 
 
 def _after_post(scan: Scanner, site: Site) -> Found | None:
@@ -301,9 +309,9 @@ def _after_post(scan: Scanner, site: Site) -> Found | None:
     m = _AFTER_POST(site.after)
     if m is None:
         return None
-    det = m.group("det") or m.group("det2") or m.group("det3") or m.group("det4") or "the"
-    noun = m.group("noun") or m.group("noun2") or m.group("noun3") or m.group("noun4")
-    tail = m.group("tail") or m.group("tail2") or m.group("tail3") or m.group("tail4") or ""
+    det = _first(m, "det") or "the"
+    noun = _first(m, "noun") or ""
+    tail = _first(m, "tail") or ""
     owner = scan.post_owner(det, tail, noun)
     return Found(
         owner,
@@ -460,7 +468,8 @@ def _pronoun_gender(word: str) -> lexicon.Gender | None:
 _PRO_DROP = _match(
     rf"""^\s*[,;:—–-]?\s*{P.ADV}
     (?P<verb>{alternation(P.PRO_DROP)})
-    (?=\s+(?:{alternation(words("platform_prepositions", "es", "it", "pt"))}|a\s+través)\b|\s*[.;!?]|\s*$)"""
+    (?=\s+(?:{alternation(words("platform_prepositions", "es", "it", "pt"))}|a\s+través)\b|\s*[.;!?]|\s*$
+      |(?:\s+[a-zà-öø-ÿ]+){{1,4}}\s*[.;!?]?\s*$)             # tuiteó minutos más tarde."""
 )
 
 
@@ -631,6 +640,8 @@ def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
     m = _LEAD_INVERTED(site.tail)
     if m is None or not P.listed_verb(m.group("verb")):
         return None
+    if _subject_before(m.group("front") or "", m.group("verb")):
+        return None  # "…, Montiel agradeció el apoyo recibido:": the subject before, an object after
     if _RELATIVE_CLAUSE(m.group("rest")):
         return None  # "tweeted a link to the lawsuit, which reads:": the document's words, no one's
     found = read(m.group("rest"))
@@ -642,6 +653,29 @@ def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
     if _platform_not_first(ref, "after the verb"):
         return None  # "took to Twitter to say:": the platform, not a speaker
     return scan.found(ref, site, region=site.leadin, verb=m.group("verb"))
+
+
+_GERMAN_VERBS = frozenset(
+    v.casefold()
+    for f in ("speech_verbs", "writing_verbs", "posting_verbs", "continuing_verbs")
+    for v in words(f, "de")
+)
+
+
+def _subject_before(front: str, verb: str) -> bool:
+    """Whether a name stands right before the verb as its subject ("Montiel agradeció el apoyo"):
+    then the words after the verb are its object, not an inverted speaker. Not in German, where
+    any capitalised noun may stand before the verb ("Im Interview sagte er")."""
+    tokens = front.split()
+    if len(tokens) < 2 or verb.split()[0].casefold() in _GERMAN_VERBS:
+        return False  # (a sentence's first word before the verb: "Wrote one fan:" has none)
+    word = tokens[-1]
+    return (
+        word[:1].isupper()
+        and word[-1:].isalpha()  # right before the verb, no comma between
+        and fold_key(word) not in NOT_NAMES
+        and word.casefold() not in vocab.PLATFORM_NAMES
+    )
 
 
 _STOP_ROLES = frozenset(w.casefold() for w in words("function_words"))

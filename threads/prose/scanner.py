@@ -793,11 +793,14 @@ class Scanner:
         if m is not None and (found := read(m.group("who") or m.group("gen"))) is not None:
             return self.resolve(found[0])  # "the tweet from Vulture magazine", "from the club's account"
         m = _POST_ON_ACCOUNT.match(f"{det} {noun}{tail}")
-        if m is not None:  # "a post on Reyes's Facebook page", "a tweet on her account"
+        if m is not None:  # "a post on Reyes's Facebook page", "a tweet on her account", "the club's"
             own = m.group("own")
             if own.casefold() in P.POSSESSIVES:
                 return self.pronoun(own)
-            return self.cast.mention(_OWNER_END.sub("", own), subject=False)
+            whose = _OWNER_END.sub("", own)
+            if whose[:1].islower() and (described := read(whose)) is not None:
+                return self.resolve(described[0])
+            return self.cast.mention(whose, subject=False)
         m = _ON_NAMED_ACCOUNT.match(tail)
         if m is not None:  # "on the official White House X account", "auf dem Instagram-Kanal der Band"
             words_ = m.group("own").split()
@@ -976,7 +979,9 @@ _POST_ON_ACCOUNT = P.compiled(
     rf"""(?<![\w’'])(?i:{alternation((*words("indefinite"), *words("definite")))})\s+
     (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN})\s+                       # a post, ein Beitrag
     (?i:{alternation((*words("platform_prepositions"), *words("source_prepositions")))})\s+   # on, from, auf
-    (?P<own>(?i:{alternation(words("possessives"))})|{P.NAME_RUN}(?<=[’']s|s[’']))\s+   # his, Reyes’s
+    (?P<own>(?i:{alternation(words("possessives"))})|{P.NAME_RUN}(?<=[’']s|s[’'])       # his, Reyes’s
+      |(?i:{alternation(words("definite"))})\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+(?:[’']s|s[’']))\s+   # the club’s
+    (?:(?i:{alternation(words("platform_fillers"))})\s+){{0,2}}                           # official
     (?:(?-i:{P.PLATFORM})[\s-]*)?(?i:{alternation(words("account_nouns"))})\b          # Facebook page"""
 )
 """A post named on someone's account: "a post on his Facebook page", "a tweet from Reyes’s account"."""

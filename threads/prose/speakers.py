@@ -373,7 +373,11 @@ def _name_after_head(text: str, toks: list[_Word], head: int, last: int, lang: s
     if (
         lang == "de"
         and len(names) < 2
-        and not (is_title_word(head_word) or lexicon.gender_of(head_word) or given_name_gender(names[0]))
+        and not (
+            is_title_word(head_word)
+            or lexicon.gender_of(head_word) in (Gender.MAN, Gender.WOMAN)  # a person's noun, not a body's
+            or given_name_gender(names[0])
+        )
     ):
         return None  # "die 32-Jährige Fotos": the object, not a name
     return run, m.start("run") + len(run)
