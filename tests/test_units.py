@@ -245,3 +245,35 @@ def test_he_or_she_with_no_subject_to_take_finds_the_person_named(html: str, aut
     import threads
 
     assert [p.author.name for p in threads.reconstruct(html).posts] == [author]
+
+
+def test_a_surname_alone_takes_the_one_full_name_the_article_gives_it() -> None:
+    """An author named by one word is the person the article names in full with it, if it names
+    exactly one; two people of that surname, a word glued across lines, or an author with a
+    handle are left as they are."""
+    from threads.model import Author, Paragraph, Post, Source
+    from threads.sequence import full_names
+
+    def source(*texts: str) -> Source:
+        return Source(
+            location="<test>", kind="text", text="\n\n".join(texts),
+            paragraphs=tuple(Paragraph(t, 1000 * k) for k, t in enumerate(texts)),
+        )  # fmt: skip
+
+    def post(name: str, handle: str | None = None) -> Post:
+        return Post(platform="twitter", kind="quote", text="x", author=Author(name=name, handle=handle))
+
+    one = source("The couple, actress Sienna Park and her husband, chef Marcus Oyelaran, posted photos.")
+    (got,) = full_names(one, [post("Oyelaran")])
+    assert (got.author.name, got.author.aliases) == ("Marcus Oyelaran", ("Oyelaran",))
+    titled = source("Rep. Peter King of New York spoke on Monday.")
+    assert full_names(titled, [post("King")])[0].author.name == "Peter King"
+
+    two = source("Donald Trump and Melania Trump arrived together.")
+    assert full_names(two, [post("Trump")])[0].author.name == "Trump"
+    glued = source("ADVERTISEMENT", "Noem said the money was spent.")
+    assert full_names(glued, [post("Noem")])[0].author.name == "Noem"
+    sentence = source("They met Trump. Trump said nothing.")
+    assert full_names(sentence, [post("Trump")])[0].author.name == "Trump"
+    handled = post("Oyelaran", handle="chefmarcus")
+    assert full_names(one, [handled])[0].author.name == "Oyelaran"

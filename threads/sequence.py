@@ -9,6 +9,7 @@ their place in the source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -16,7 +17,9 @@ from urllib.parse import urlsplit
 
 from . import vocab
 from .identity import merge_copies, name_key, same_author
+from .lexicon import gender_of
 from .model import Author, Post, Reconstruction, Source, Thread
+from .people import is_name_word, is_title_word
 
 _KIND_RANK = {"embed": 3, "remnant": 2, "quote": 1}
 
@@ -180,6 +183,48 @@ def _host(url: str | None) -> str | None:
         return None
 
 
+_NAME_RUN = re.compile(
+    r"(?<![\w’'.\-])(?:(?:[A-ZÀ-ÖØ-Þ][a-z]{0,3}\.|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]*)[ \u00a0]){1,3}"
+    r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]*(?![\w’'\-])"
+)
+"""Two to four capitalised words on one line: a full name, perhaps with a title or a role before it."""
+
+
+def full_names(source: Source, posts: list[Post]) -> list[Post]:
+    """A post whose author the article names by one word alone ("Oyelaran", "King") is by the
+    one person it names in full with that last word ("chef Marcus Oyelaran", "Rep. Peter King"),
+    when it names exactly one: the full name becomes the author's name, the word an alias. Two
+    people of one surname ("Donald Trump", "Melania Trump") leave the word as it is."""
+    short = {
+        p.author.name
+        for p in posts
+        if p.author.name and not p.author.handle and " " not in p.author.name.strip()
+    }
+    if not short:
+        return posts
+    text = "\n".join(p.text for p in source.paragraphs) or source.text
+    found: dict[str, set[str]] = {}
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        if words[-1] not in short:
+            continue
+        while words and (not is_name_word(words[0]) or is_title_word(words[0]) or gender_of(words[0])):
+            words.pop(0)  # "Rep.", "chef", "Verlobte", "The": a title, a role, an article
+        if len(words) >= 2 and all(is_name_word(w) for w in words):
+            found.setdefault(words[-1], set()).add(" ".join(words))
+    full = {last: names.pop() for last, names in found.items() if len(names) == 1}
+    if not full:
+        return posts
+    out = []
+    for p in posts:
+        name = p.author.name
+        if name in full and not p.author.handle:
+            aliases = tuple(dict.fromkeys((*p.author.aliases, name)))
+            p = replace(p, author=replace(p.author, name=full[name], aliases=aliases))
+        out.append(p)
+    return out
+
+
 def sequence(source: Source, posts: list[Post]) -> Reconstruction:
     """Threads from the flat posts of one source."""
-    return Reconstruction(source=source, threads=tuple(group(merge_duplicates(posts))))
+    return Reconstruction(source=source, threads=tuple(group(merge_duplicates(full_names(source, posts)))))
