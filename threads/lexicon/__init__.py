@@ -212,6 +212,9 @@ class Language:
     comment_places: tuple[str, ...] = ()
     """Where replies to a post stand ("in the comments", "unter dem Beitrag", "en el mismo hilo"):
     words written there were posted, on the platform the article named last."""
+    comment_nouns: tuple[str, ...] = ()
+    """Replies counted ("drew 3,000 comments", "mehr als 500 Kommentare"): where they stand, the
+    crowd that wrote them posted."""
     comment_verbs: tuple[str, ...] = ()
     """Verbs of replying to a post, before the post ("commented on", "kommentierte", "a commenté"):
     "commented on the post" is a reply posted there."""

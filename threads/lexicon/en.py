@@ -163,6 +163,7 @@ LANGUAGE = Language(
         r"\bon\s+(?:CNN|Fox|MSNBC|NBC|CBS|ABC|NPR|BBC|television|TV|radio|(?:his|her|their|its|the)\s+"
         r"(?:website|web\s+site|blog|podcast|show))\b",
         r"\btestified\b",
+        r"\b(?i:asked)\s+by\s+(?:reporters|journalists|a\s+reporter|[A-Z][\w’']+)\b",
         r"\bin\s+remarks\b",
         r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s)",
         r"\bin\s+an?\s+(?:\w+\s+)?(?:video|livestream|clip)\b",
@@ -273,6 +274,7 @@ LANGUAGE = Language(
         "in the comments", "in the comment section", "in the comments section", "in the replies",
         "under the post", "below the post", "beneath the post", "in the same thread",
     ),
+    comment_nouns=("comments", "replies"),
     comment_verbs=("commented on", "commented under", "replied to"),
     same_platform=("on the same platform", "on the same site", "on the same network", "on the same app"),
     according_to=("according to",),

@@ -111,6 +111,7 @@ LANGUAGE = Language(
     not_social=(
         r"\ben\s+(?:una|un)\s+(?:\w+\s+)?(?:entrevista|comunicado|discurso|carta|video|vídeo|declaración)\b",
         r"\ben\s+(?:rueda|conferencia)\s+de\s+prensa\b",
+        r"\b(?i:consultad[oa]s?\s+por|en\s+declaraciones\s+a|a\s+preguntas\s+de)\b",
         r"\b(?:dijo|declaró|afirmó|explicó|aseguró)\s+a\s+(?:la\s+prensa|los\s+periodistas|medios)\b",
         r"\ben\s+(?:televisión|la\s+radio|cadena\s+nacional)\b",
         r"\bsegún\s+(?:un|el)\s+comunicado\b",
@@ -175,6 +176,7 @@ LANGUAGE = Language(
         "en los comentarios", "en la sección de comentarios", "bajo la publicación",
         "debajo de la publicación", "en el mismo hilo",
     ),
+    comment_nouns=("comentarios",),
     comment_verbs=("comentó", "comentaron"),
     same_platform=("por la misma vía", "en la misma red", "en la misma plataforma", "por el mismo medio"),
     according_to=("según",),

@@ -111,6 +111,7 @@ LANGUAGE = Language(
     not_social=(
         r"\bdans\s+(?:une|un)\s+(?:\w+\s+)?(?:interview|entretien|communiqué|discours|lettre|vidéo|tribune|courriel)\b",
         r"\ben\s+conférence\s+de\s+presse\b",
+        r"\b(?i:interrogée?s?\s+par)\b",  # « Interrogé par l'AFP, … a-t-il déclaré »
         r"\b(?:à|au|aux)\s+(?:la\s+presse|journalistes|micro\s+de|AFP|l['’]AFP)\b",
         r"\bsur\s+(?:France\s+\w+|BFMTV|TF1|LCI|RTL|CNews|Europe\s+1)\b",
         r"\bà\s+la\s+(?:télévision|radio)\b",
@@ -173,6 +174,7 @@ LANGUAGE = Language(
         "dans les commentaires", "en commentaire", "sous la publication", "sous le post",
         "dans le même fil",
     ),
+    comment_nouns=("commentaires",),
     comment_verbs=("a commenté", "ont commenté", "commente"),
     same_platform=("sur le même réseau", "sur la même plateforme", "par le même canal"),
     according_to=("selon", "d'après", "d’après"),

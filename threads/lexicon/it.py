@@ -103,6 +103,7 @@ LANGUAGE = Language(
     not_social=(
         r"\bin\s+un['’]?\s*(?:intervista|nota|comunicato|video|lettera|editoriale)\b",
         r"\bin\s+conferenza\s+stampa\b",
+        r"\b(?i:interpellat[oaie]\s+da|intervistat[oaie]\s+da|ai\s+microfoni\s+di)\b",
         r"\b(?:ai|alla)\s+(?:giornalisti|cronisti|stampa)\b",
         r"\b(?:in|alla)\s+(?:tv|televisione|radio)\b",
         r"\b(?:nella|nel|secondo\s+la|secondo\s+il)\s+(?:sua\s+|suo\s+)?(?:denuncia|querela|sentenza|"
@@ -152,6 +153,7 @@ LANGUAGE = Language(
     audience_nouns=("follower", "iscritti"),
     beside_words=("accanto a", "a corredo di"),
     comment_places=("nei commenti", "sotto il post", "sotto al post", "nello stesso thread"),
+    comment_nouns=("commenti",),
     comment_verbs=("ha commentato", "hanno commentato", "commenta"),
     same_platform=("sulla stessa piattaforma", "sullo stesso social", "sullo stesso canale"),
     according_to=("secondo",),

@@ -111,6 +111,7 @@ LANGUAGE = Language(
         r"\b(?:à|a)\s+(?:imprensa|jornalistas|repórteres)\b|\baos\s+(?:jornalistas|repórteres)\b",
         r"\b(?:na|em)\s+(?:televisão|TV|rádio|rede\s+nacional)\b|\bno\s+rádio\b",
         r"\bsegundo\s+(?:a|o|uma|um)\s+(?:nota|comunicado)\b",
+        r"\b(?i:questionad[oa]s?\s+por|em\s+entrevista\s+(?:a|ao|à))\b",
         r"\b(?:em|na|no|segundo\s+a|segundo\s+o)\s+(?:sua\s+|seu\s+)?(?:denúncia|processo|ação|"
         r"sentença|decisão|petição|e-mail|coluna)\b",
     ),
@@ -162,6 +163,7 @@ LANGUAGE = Language(
         "nos comentários", "na seção de comentários", "abaixo da publicação", "embaixo da publicação",
         "no mesmo fio",
     ),
+    comment_nouns=("comentários",),
     comment_verbs=("comentou", "comentaram"),
     same_platform=("na mesma rede", "na mesma plataforma", "pela mesma via"),
     according_to=("segundo", "de acordo com", "conforme"),

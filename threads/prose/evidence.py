@@ -122,8 +122,10 @@ def post_medium(text: str) -> str | None:
     return m.group("noun") if m else None
 
 
+_COMMENTS = lexicon.alternation(words("comment_nouns"))
 _THREAD_PLACE = P.compiled(
     rf"""(?i:\b(?:{lexicon.alternation(words("comment_places"))})\b
+    | (?<![\w.,])\d[\d.,]*\s+(?:[\w’'\-]+\s+)?(?:{_COMMENTS})\b                       # 3,000 comments
     | \b(?:{lexicon.alternation(words("comment_verbs"))})\s+
       (?:{lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
       (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN}|{lexicon.alternation(words("platform_nouns"))})\b)"""
