@@ -148,11 +148,14 @@ def test_a_run_of_anonymous_posters_gives_each_its_own_author_with_its_descripti
 
 
 def test_every_reply_place_and_same_platform_phrase_opens_the_gate() -> None:
-    """The paragraph gate holds a word of every reply place and same-platform phrase of the
-    lexicon (else a phrase added to a language could never be read)."""
+    """The paragraph gate opens on every reply place, same-platform phrase, audience noun and
+    picture-side phrase of the lexicon (else a phrase added to a language could never be read),
+    and not on the words alone that news prose is full of."""
     from threads.lexicon import words
     from threads.prose import evidence
 
-    for field in ("comment_places", "comment_verbs", "same_platform", "audience_nouns", "beside_words"):
+    for field in ("comment_places", "same_platform", "audience_nouns", "beside_words"):
         for phrase in words(field):
             assert evidence.Gate(phrase).social, (field, phrase)
+    for prose in ("The company declined to comment.", "Die Plattform des Bahnhofs war gesperrt."):
+        assert not evidence.Gate(prose).social, prose

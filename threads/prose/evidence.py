@@ -83,7 +83,17 @@ def social(text: str) -> Cue | None:
             if best is None or m.start() < best.start:
                 best = Cue(platform or P.platform_of(m), m.group(0), m.start())
             break
+    if best is None or best.start > 0:
+        for m in _PLATFORM_NAME.finditer(text, 0, best.start if best else len(text)):
+            before = _NOUN_OF.search(text, max(0, m.start() - 40), m.start())
+            if before is not None:  # "una historia de Instagram"
+                name = vocab.PLATFORM_NAMES.get(m.group(0).casefold(), "unknown")
+                return Cue(name, text[before.start() : m.end()], before.start())
     return best
+
+
+_PLATFORM_NAME = P.compiled(rf"\b{P.PLATFORM}\b")
+_NOUN_OF = P.compiled(P.NOUN_OF)
 
 
 _BEFORE_POST_NOUN = lexicon.alternation(
@@ -131,12 +141,24 @@ _THREAD_PLACE = P.compiled(
       (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN}|{lexicon.alternation(words("platform_nouns"))})\b)"""
 )
 _SAME_PLATFORM = P.compiled(rf"(?i:\b(?:{lexicon.alternation(words('same_platform'))})\b)")
+_FOLLOW_UP_WORDS = re.compile(
+    P.trie(
+        {
+            w.casefold()
+            for f in ("comment_places", "comment_nouns", "comment_verbs", "same_platform")
+            for w in words(f)
+        }
+    )
+)
+"""What every reply place and same-platform phrase holds, lower-cased (a cheap test first)."""
 
 
 def follow_up(text: str, last_platform: str | None) -> Cue | None:
     """Words placed among the replies to a post ("in the comments", "commented on the post") or
     on the platform just named ("on the same platform", "por la misma vía"): a cue for the
     platform the article named last (for replies, "unknown" when it named none)."""
+    if _FOLLOW_UP_WORDS.search(text.lower()) is None:
+        return None
     m = _THREAD_PLACE.search(text)
     if m is not None:
         return Cue(last_platform or "unknown", m.group(0), m.start())
@@ -232,17 +254,12 @@ def day_of(text: str, anchor: date | None) -> date | None:
 
 _PLATFORM_WORDS = tuple(n.casefold() for n in vocab.PLATFORM_NAMES if n != "x")
 _AUDIENCE_STEMS = {w.casefold() for w in words("audience_nouns")}
-_BESIDE_STEMS = {max(w.casefold().split(), key=len) for w in words("beside_words")}
-_FOLLOW_UP_STEMS = (
-    "comment", "coment", "kommentar", "kommentiert", "replies", "replied", "thread", "beitrag",
-    "publica", "post", "plattform", "platform", "plateforme", "piattaforma", "plataforma", "réseau",
-    "misma vía", "mesma via", "mismo medio", "même canal", "stesso canale", "stesso social",
-    "misma red", "mesma rede", "same site", "same network", "same app", "demselben netzwerk",
-    "même fil", "mismo hilo", "mesmo fio",
-)  # fmt: skip
-"""What every reply place and same-platform phrase of the lexicon holds (a test keeps them in
-step): words rare enough in running text that the gate stays shut on most paragraphs ("under",
-"selben" or "kommen" would open it on most)."""
+_BESIDE_STEMS = {w.casefold() for w in words("beside_words")}
+_FOLLOW_UP_STEMS = {w.casefold() for f in ("comment_places", "same_platform") for w in words(f)}
+"""Reply places and same-platform phrases whole ("in the comments", "auf derselben Plattform"): a
+word such as "comment(s)" or "Plattform" alone would open the gate on many paragraphs ("declined to
+comment"). Replies counted or a reply verb need their post named ("the post drew 3,000 comments",
+"commented on the post"), and the post nouns are gate words already."""
 _GATE_WORDS = (
     "tweet", "twitt", "tuit", "trinó", "skeet", "toot", "social", "sozial", "sociaux", "redes", "réseau",
     "rede", "netz", "insta", "caption", "post", "beitrag", "stor", "publica", "légende",

@@ -186,10 +186,13 @@ PLATFORM_PHRASE = rf"""(?:
     | (?i:\b(?:{_ACCOUNTS})\s+(?:(?:{_FILLERS}|{_LINKS})\s+){{0,3}})(?P<p3>{PLATFORM})\b
                                                             # cuenta de X, compte X, Konto auf Instagram
     | (?i:\b(?:{_NETWORKS})\s+(?:(?:{_LINKS})\s+)?)(?P<p4>{PLATFORM})\b   # la red social X
-    | (?i:\b(?:{_POST_NOUNS}|{_MEDIA_NOUNS})\s+(?:{_OF})\s+)(?P<p5>{PLATFORM})\b
-                                                            # una historia de Instagram, un post de X
 )"""
 """A phrase that names the platform a post stands on."""
+
+NOUN_OF = rf"(?i:\b(?:{_POST_NOUNS}|{_MEDIA_NOUNS})\s+(?:{_OF})\s+)$"
+"""A post or a picture "of" the platform named right after it ("una historia de Instagram", "un
+post de X"), looked for before each platform name (a pattern that opened on the nouns would be
+tried at every place of every sentence)."""
 
 SOCIAL_NETWORKS = rf"""(?i:\b(?:{_PREPOSITIONS}|{alternation(words("prepositions"))})\s+
     (?:(?:{_FILLERS})\s+)?
@@ -252,7 +255,7 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def platform_of(match: re.Match[str]) -> str:
     """The platform a :data:`PLATFORM_PHRASE` match names."""
-    for group in ("p1", "p2", "p3", "p4", "p5"):
+    for group in ("p1", "p2", "p3", "p4"):
         if group not in match.re.groupindex:
             continue
         name = match.group(group)
