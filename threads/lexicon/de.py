@@ -176,6 +176,7 @@ LANGUAGE = Language(
         r"\blaut\s+(?:der\s+|einer\s+|den\s+)?(?:Klage|Klageschrift|Anklage|Anklageschrift|Gerichtsakten|"
         r"Gerichtsdokumenten|Ermittlungsakten|Akten|Urteil|Schreiben|E-Mail)\b",
         r"\bvor\s+Gericht\b",
+        r"\bauf\s+(?:Nachfrage|Anfrage)\b",
         # „teilte … mit“ (informierte: eine Mitteilung), nicht „teilte“ (postete)
         r"\bteilt(?:e|en)?\b[^.:;„“»«]{0,80}?\smit(?=\s*(?:[.:,;]|$))",
     ),

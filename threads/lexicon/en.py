@@ -163,6 +163,7 @@ LANGUAGE = Language(
         r"\bon\s+(?:CNN|Fox|MSNBC|NBC|CBS|ABC|NPR|BBC|television|TV|radio|(?:his|her|their|its|the)\s+"
         r"(?:website|web\s+site|blog|podcast|show))\b",
         r"\btestified\b",
+        r"\b(?i:under\s+cross-examination|on\s+the\s+(?:witness\s+)?stand)\b",
         r"\b(?i:asked)\s+by\s+(?:reporters|journalists|a\s+reporter|[A-Z][\w’']+)\b",
         r"\bin\s+remarks\b",
         r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s)",

@@ -121,6 +121,7 @@ LANGUAGE = Language(
         r"acusación|sentencia|expediente|escrito|documentos?\s+judiciales|correo(?:\s+electrónico)?|"
         r"comunicado|carta)\b",
         r"\bante\s+(?:el|la)\s+(?:tribunal|juez|jueza|corte)\b",
+        r"\bante\s+(?:la\s+prensa|los\s+periodistas|los\s+medios|las\s+cámaras|los\s+micrófonos)\b",
     ),
     fragment_before=(
         "el", "la", "los", "las", "un", "una", "unos", "unas", "del", "de", "al", "por", "para",

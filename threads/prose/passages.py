@@ -327,6 +327,14 @@ def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]
     ):
         return None, 0
     verb = _NEXT_WORD.match(text, end)
+    if verb is not None and verb.group("w").casefold() in _OF_WORDS and ref.kind == Kind.DESCRIPTION:
+        named = _COMPLEMENT_THEN_NAME.match(text, end)
+        if named is not None and len(named.group("run").split()) >= 2:
+            # "El director deportivo del equipo, Julián Herrera, no ocultó …": the name set off
+            person = scan.cast.mention(named.group("run"))
+            if person is not None:
+                person.describe(ref.head or "")
+                return person, lead + named.end("run")
     if verb is None or verb.group("w").casefold() in _NOT_VERBS or verb.group("w").casefold() in _OF_WORDS:
         return None, 0  # "The U.S. ambassador to London Woody Johnson wrote": not the description's verb
     return scan.resolve(ref), lead + end
@@ -334,6 +342,11 @@ def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]
 
 _OF_WORDS = frozenset(w.casefold() for w in words("prepositions"))
 """A preposition after a description starts its complement ("il sindaco di Milano"), not its verb."""
+_COMPLEMENT_THEN_NAME = P.compiled(
+    rf"\s+(?:{alternation(words('prepositions'))})\s+[^,;:“”\"„«»]{{1,60}},\s*(?P<run>{P.NAME_RUN})\s*,"
+)
+"""A description's complement, then the name it describes set off by commas ("El director del
+equipo, Julián Herrera,")."""
 _NEXT_WORD = re.compile(r"\s*(?:,[^,]{2,120},\s*)?(?P<w>[a-zà-ÿ][\w’'\-]*)")
 
 

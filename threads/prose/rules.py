@@ -481,7 +481,8 @@ def _after_verb_alone(scan: Scanner, site: Site) -> Found | None:
     m = _PRO_DROP(site.after)
     if m is None:
         return None
-    speaker = site.sentence.subject or scan.cast.latest()
+    before = scan.before.subject if scan.before is not None else None
+    speaker = site.sentence.subject or before or scan.cast.latest()  # the sentence's, else the one before's
     return Found(speaker, region=site.after, verb=m.group("verb"))
 
 

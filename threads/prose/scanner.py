@@ -172,6 +172,9 @@ class Scanner:
         """The platform the article last named: where "the post" is."""
         self.last_posting: Person | None = None
         """Who was last said to be posting (the owner of "the tweet said")."""
+        self.speaking: tuple[Person, int] | None = None
+        """Who was last said to be speaking (to reporters, in an interview), and the sentence: their
+        next words ("she added", "lamentó") are spoken too, whatever was posted nearby."""
         self.candidates: list[Candidate] = []
         self.sentence_index = 0
         self.series_paragraph: tuple[int, Person] | None = None
@@ -476,6 +479,7 @@ class Scanner:
             )
             self.series_paragraph = (s.paragraph, subject)
         elif E.not_social(clean) or E.spoken(clean):
+            self.speaking = (subject, self.sentence_index)
             if old is not None and old.lasting == Lasting.SINGLE:
                 del self.contexts[subject.order]  # "Speaking later in Hanoi, Trump said ..."
         elif (
@@ -640,6 +644,13 @@ class Scanner:
             return  # "the website, which contains the following statement:"
         if _ABOUT_A_POST.search(cand.text):
             return  # 'Tijen kommentiert: „… So wurde der Tweet dann …“': words about the post, not it
+        if (
+            self.speaking is not None
+            and self.speaking[0] is speaker
+            and self.sentence_index - self.speaking[1] <= _SINGLE
+            and self.context_of(speaker) is None
+        ):
+            return  # "…, she told reporters. “…,” she added": still speaking, whoever posted nearby
         ctx = self.context_of(speaker) if not found.guessed else None
         crowd = self.crowd if self.crowd is not None and cand.sentence.paragraph <= self.crowd.until else None
         writes = verb is not None and _writes(verb)
