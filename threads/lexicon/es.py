@@ -20,7 +20,7 @@ LANGUAGE = Language(
     ),
     writing_verbs=(
         "escribió", "escribe", "publicó", "publica", "comentó", "comenta", "respondió", "responde",
-        "compartió", "comparte", "posteó", "postea",
+        "compartió", "comparte", "posteó", "postea", "contestó", "contesta", "replicó", "replica",
     ),
     posting_verbs=("tuiteó", "tuitea", "tuitearon", "trinó", "retuiteó"),
     adverbs=(

@@ -189,10 +189,11 @@ PLATFORM_PHRASE = rf"""(?:
 )"""
 """A phrase that names the platform a post stands on."""
 
-NOUN_OF = rf"(?i:\b(?:{_POST_NOUNS}|{_MEDIA_NOUNS})\s+(?:{_OF})\s+)$"
-"""A post or a picture "of" the platform named right after it ("una historia de Instagram", "un
-post de X"), looked for before each platform name (a pattern that opened on the nouns would be
-tried at every place of every sentence)."""
+_ANY_POST_NOUN = alternation((*words("post_nouns"), *words("platform_nouns"), *words("media_nouns")))
+NOUN_OF = rf"(?i:\b(?:{_ANY_POST_NOUN})\s+(?:(?:{_OF})\s+)?)$"
+"""A post or a picture "of" the platform named right after it, as Romance languages put it ("una
+historia de Instagram", "une story Instagram", "un post de X"), looked for before each platform
+name (a pattern that opened on the nouns would be tried at every place of every sentence)."""
 
 SOCIAL_NETWORKS = rf"""(?i:\b(?:{_PREPOSITIONS}|{alternation(words("prepositions"))})\s+
     (?:(?:{_FILLERS})\s+)?
