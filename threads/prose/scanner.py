@@ -172,6 +172,9 @@ class Scanner:
         """The platform the article last named: where "the post" is."""
         self.last_posting: Person | None = None
         """Who was last said to be posting (the owner of "the tweet said")."""
+        self.posters: dict[int, Context] = {}
+        """A named person whose post was found (by their place in the cast) -> the last one's
+        context: "…," she wrote, sentences later, is theirs again where nothing else is named."""
         self.speaking: tuple[Person, int] | None = None
         """Who was last said to be speaking (to reporters, in an interview), and the sentence: their
         next words ("she added", "lamentó") are spoken too, whatever was posted nearby."""
@@ -414,6 +417,8 @@ class Scanner:
             return True
         if self.sentence_index <= self._single_until or (self.crowd is not None and k <= self.crowd.until):
             return True
+        if self.posters and _WRITING_WORD.search(self.paragraphs[k].text.lower()):
+            return True  # someone who posted before may write again ("…," she wrote)
         return self.nearby is not None and self.nearby[1] >= k - 1
 
     # -- passages: who is the subject, and do they say posts are being quoted?
@@ -656,6 +661,8 @@ class Scanner:
         writes = verb is not None and _writes(verb)
         if ctx is None and crowd is not None and (writes or _one_of_many(speaker, ref)):
             ctx = crowd
+        if ctx is None and writes and speaker.named and (earlier := self.posters.get(speaker.order)):
+            ctx = earlier  # "Later Saturday the mayor returned to the subject. “…,” she wrote."
         if ctx is None and (writes or found.platform == "additive") and self.nearby is not None:
             cue, k = self.nearby
             if k >= cand.sentence.paragraph - 1:
@@ -679,6 +686,8 @@ class Scanner:
         else:
             until = self.sentence_index + _SINGLE
             self._set(speaker, Context(Lasting.SINGLE, platform, cand.evidence[0], None, until))
+        if speaker.named:
+            self.posters[speaker.order] = Context(Lasting.SINGLE, platform, cand.evidence[0], None, 0)
         if not speaker.named:
             self.crowd = Context(Lasting.CROWD, platform, cand.evidence[0], cand.day, k + 1)
 
@@ -980,6 +989,8 @@ def _writes(verb: str) -> bool:
 
 
 _WRITING = frozenset(v.casefold() for v in (*P.WRITING, *P.POSTING, *words("written_participles")))
+_WRITING_WORD = P.compiled(rf"(?<![\w’'\-])(?:{P.trie({w for w in _WRITING if ' ' not in w})})(?![\w’'\-])")
+"""A writing or posting verb as a word of a paragraph (lower-cased): a cheap test first."""
 
 
 _OTHER_MEDIUM = P.compiled(
