@@ -13,11 +13,12 @@ from datetime import date
 from functools import cache
 from itertools import accumulate
 
-from .. import dates, lexicon, vocab
+from .. import dates, vocab
 from ..lexicon import words
 from ..model import Paragraph
 from ..quotes import quote_marks
 from . import patterns as P
+from .slots import Compiled
 
 __all__ = [
     "Cue", "Gate", "clean", "day_of", "follow_up", "not_social", "post_medium", "post_noun", "series",
@@ -38,29 +39,27 @@ class Cue:
 
 
 @cache
-def _social_patterns() -> tuple[tuple[re.Pattern[str], str | None, re.Pattern[str] | None], ...]:
+def _social_patterns() -> tuple[tuple[Compiled, str | None, Compiled | None], ...]:
     """(pattern, platform or ``None`` for "named by the match", a word every match holds), in the
     order they are tried. The word is looked for first: the long patterns open on a preposition,
     which the engine would try at every word of the text."""
-    networks = re.compile(P.trie({w.split()[0].casefold() for w in words("social_networks")}), re.IGNORECASE)
+    networks = P.compiled(P.trie({w.split()[0].casefold() for w in words("social_networks")}), re.IGNORECASE)
     return (
         (P.compiled(P.POSTING_WORD), "twitter", None),
         (P.compiled(P.PLATFORM_PHRASE), None, P.compiled(P.PLATFORM)),
         (P.compiled(P.SKEET), "bluesky", None),
         (P.compiled(P.TOOT), "mastodon", None),
         (P.compiled(P.SOCIAL_NETWORKS), "unknown", networks),
-        (P.compiled(P.AUDIENCE), None, re.compile(P.trie(_AUDIENCE_STEMS), re.IGNORECASE)),
-        (P.compiled(P.BESIDE_MEDIA), "unknown", re.compile(P.trie(_BESIDE_STEMS), re.IGNORECASE)),
+        (P.compiled(P.AUDIENCE), None, P.compiled(P.trie(_AUDIENCE_STEMS), re.IGNORECASE)),
+        (P.compiled(P.BESIDE_MEDIA), "unknown", P.compiled(P.trie(_BESIDE_STEMS), re.IGNORECASE)),
     )
 
 
-_TOPIC_BEFORE = P.compiled(
-    rf"(?i:\b(?:{lexicon.alternation(words('topic_before'))})\s+(?:[\w’'\-]+\s+){{0,2}}$)"
-)
+_TOPIC_BEFORE = P.compiled(rf"(?i:\b(?:{P.alternation(words('topic_before'))})\s+(?:[\w’'\-]+\s+){{0,2}}$)")
 """A post named as the topic ("asked about the tweet", "responded to the tweet"): not the medium."""
 _MEDIUM_BEFORE = P.compiled(
-    rf"""(?i:\b(?:{lexicon.alternation(words("in_words"))})\s+
-    (?:(?:{lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+)?
+    rf"""(?i:\b(?:{P.alternation(words("in_words"))})\s+
+    (?:(?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+)?
     (?:[\w’'\-]+\s+){{0,2}}$)"""
 )
 """A post named as where the words stand, whatever its adjectives ("in a since-deleted tweet",
@@ -96,7 +95,7 @@ _PLATFORM_NAME = P.compiled(rf"\b{P.PLATFORM}\b")
 _NOUN_OF = P.compiled(P.NOUN_OF)
 
 
-_BEFORE_POST_NOUN = lexicon.alternation(
+_BEFORE_POST_NOUN = P.alternation(
     (*words("definite"), *words("possessives"), *words("indefinite"), *words("fragment_before"))
 )
 _POST_NOUN = P.compiled(
@@ -119,8 +118,8 @@ def post_noun(text: str) -> str | None:
 
 
 _IN_POST = P.compiled(
-    rf"""(?i:\b(?:{lexicon.alternation(words("in_words"))})\s+
-    (?:{lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
+    rf"""(?i:\b(?:{P.alternation(words("in_words"))})\s+
+    (?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
     (?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{P.POST_NOUN})\b)"""
 )
 
@@ -132,15 +131,15 @@ def post_medium(text: str) -> str | None:
     return m.group("noun") if m else None
 
 
-_COMMENTS = lexicon.alternation(words("comment_nouns"))
+_COMMENTS = P.alternation(words("comment_nouns"))
 _THREAD_PLACE = P.compiled(
-    rf"""(?i:\b(?:{lexicon.alternation(words("comment_places"))})\b
+    rf"""(?i:\b(?:{P.alternation(words("comment_places"))})\b
     | (?<![\w.,])\d[\d.,]*\s+(?:[\w’'\-]+\s+)?(?:{_COMMENTS})\b                       # 3,000 comments
-    | \b(?:{lexicon.alternation(words("comment_verbs"))})\s+
-      (?:{lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
-      (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN}|{lexicon.alternation(words("platform_nouns"))})\b)"""
+    | \b(?:{P.alternation(words("comment_verbs"))})\s+
+      (?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
+      (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN}|{P.alternation(words("platform_nouns"))})\b)"""
 )
-_SAME_PLATFORM = P.compiled(rf"(?i:\b(?:{lexicon.alternation(words('same_platform'))})\b)")
+_SAME_PLATFORM = P.compiled(rf"(?i:\b(?:{P.alternation(words('same_platform'))})\b)")
 _FOLLOW_UP_WORDS = re.compile(
     P.trie(
         {
@@ -166,12 +165,12 @@ def follow_up(text: str, last_platform: str | None) -> Cue | None:
     return Cue(last_platform, m.group(0), m.start()) if m is not None and last_platform else None
 
 
-_WRITTEN = lexicon.alternation((*words("writing_verbs"), *words("written_participles")))
-_DETERMINER = lexicon.alternation((*words("indefinite"), *words("possessives"), *words("definite")))
+_WRITTEN = P.alternation((*words("writing_verbs"), *words("written_participles")))
+_DETERMINER = P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))
 _SHARED = P.compiled(
     rf"""(?i:[^.;:]{{0,30}}?\b(?P<verb>{_WRITTEN})\s+
     (?:(?:{_DETERMINER}|weitere[ns]?)\s+)?
-    (?:[\w’'\-]+\s+){{0,2}}?(?:{lexicon.alternation(words("media_nouns"))})\b)"""
+    (?:[\w’'\-]+\s+){{0,2}}?(?:{P.alternation(words("media_nouns"))})\b)"""
 )
 
 
@@ -198,7 +197,7 @@ def posted_there(region: str, verb: str) -> bool:
     )
 
 
-_CLAUSE_WORDS = lexicon.alternation(
+_CLAUSE_WORDS = P.alternation(
     (*words("conjunctions"), *words("relative_pronouns"), *words("complementizers"))
 )
 _CLAUSE_END = P.compiled(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS})\s")
@@ -219,10 +218,10 @@ def series(text: str) -> re.Match[str] | None:
     return P.compiled(P.SERIES).search(text)
 
 
-_WHO = lexicon.alternation(words("relative_pronouns"))
+_WHO = P.alternation(words("relative_pronouns"))
 _RELATIVE = P.compiled(
     rf"""[,(]\s*(?:{_WHO})\b[^,.;)]*(?:[,)]|$)                 # , who has clashed on Twitter with Trump,
-    | [,(]\s*(?:{lexicon.alternation((*words("indefinite"), *words("definite"), *words("possessives")))})
+    | [,(]\s*(?:{P.alternation((*words("indefinite"), *words("definite"), *words("possessives")))})
       \s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_WHO})\b[^,.;)]*(?:[,)]|(?=[.;])|$)   # , a researcher who moved …"""
 )
 """A relative clause says something about the speaker, not about the quote ("Khan, who has
@@ -231,7 +230,7 @@ Bluesky"): it gives no evidence."""
 
 
 _OTHERS_POST = P.compiled(
-    rf"(?<![\w’'])(?!(?i:{lexicon.alternation(words('possessives'))})\b)[\w’'\-]+[’']s?\s+(?:[\w’'\-]+\s+){{0,2}}?{P.POST_NOUN}"
+    rf"(?<![\w’'])(?!(?i:{P.alternation(words('possessives'))})\b)[\w’'\-]+[’']s?\s+(?:[\w’'\-]+\s+){{0,2}}?{P.POST_NOUN}"
 )
 """Someone else's post ("the governor’s tweet"): the sentence's subject did not post it."""
 

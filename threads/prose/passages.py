@@ -9,9 +9,10 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import lexicon
-from ..lexicon import Gender, alternation, words
+from ..lexicon import Gender, words
 from ..people import NOT_NAMES, PARTICLES, Person, fold_key, given_name_gender, is_title_word, split_title
 from . import patterns as P
+from .patterns import alternation
 from .speakers import Kind, known_noun, read
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ _VERB_THEN_NAME = P.compiled(
     rf"(?:^|[,;:]\s*)(?P<verb>{alternation(P.REPORTING)})\s+(?P<rest>(?:{alternation(words('possessives'))})\s+[^,.;:]{{1,60}})"
 )
 """An inverted attribution clause: ", teilte seine Tochter Kirsten dem Portal TMZ mit"."""
-_VERB_WORD = re.compile(
+_VERB_WORD = P.compiled(
     rf"(?<![\w’'\-])(?:{P.trie({v.split()[0].lower() for v in P.REPORTING})})(?![\w’'\-])"
 )
 """The first word of a reporting verb (the text lower-cased): both patterns above need one."""

@@ -1,15 +1,18 @@
 """The pieces every attribution pattern is made of, composed from the lexicon: names, speaker
 phrases, reporting verbs, platform phrases. Patterns are written verbose (one alternative a line)
-and compiled on first use (:func:`compiled`), so that a page without a quote pays for none.
+and compiled on first use (:func:`compiled`), so that a page without a quote pays for none; their
+word lists are slots (:mod:`threads.prose.slots`), narrowed to the words of the page being read.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from .. import lexicon, vocab
-from ..lexicon import alternation, words
+from ..lexicon import words
+from .slots import alternation as alternation  # the pattern pieces' makers, used through this module
+from .slots import compiled as compiled
+from .slots import trie as trie
 
 # ---------------------------------------------------------------- names
 
@@ -92,31 +95,6 @@ def listed_verb(verb: str) -> bool:
         if folded.startswith(clitic):
             return folded[len(clitic) :].strip() in _LISTED
     return False
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def trie(words_: tuple[str, ...] | list[str] | set[str]) -> str:
-    """A regular expression matching exactly ``words_``, as a trie: one branch per first letter,
-    not one per word (the engine tries a few branches at each position, not hundreds)."""
-    root: _Trie = {}
-    for word in words_:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            body = (body if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})") + "?"
-        return body
-
-    return emit(root)
 
 
 VERB_GATE = rf"(?<![\w’'\-])(?:{trie(set(_LISTED))})(?![\w’'\-])"
@@ -246,12 +224,6 @@ VIDEO = (
     rf"""(?i:\b(?:{alternation(words("in_words"))})\s+(?:(?:{_A_OR_HIS})\s+)?(?:\w+[\s-])?(?:{_VIDEOS})\b)"""
 )
 """Words said in a video ("in an Instagram video", "in einem Insta-Video"): spoken, not posted."""
-
-
-@cache
-def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``pattern`` compiled verbose, once."""
-    return re.compile(pattern, re.VERBOSE | flags)
 
 
 def platform_of(match: re.Match[str]) -> str:

@@ -22,12 +22,13 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from .. import lexicon, vocab
-from ..lexicon import alternation, words
+from ..lexicon import words
 from ..people import NOT_NAMES, Person, fold_key
 from ..quotes import Quote, sentences
 from . import evidence as E
 from . import passages
 from . import patterns as P
+from .patterns import alternation
 from .speakers import Kind, Speaker, read
 
 if TYPE_CHECKING:
@@ -183,14 +184,7 @@ _SHARED = alternation((*words("written_participles"), *P.WRITING))
 
 
 def _match(pattern: str) -> Callable[..., re.Match[str] | None]:
-    compiled: list[re.Pattern[str]] = []
-
-    def run(text: str, pos: int = 0) -> re.Match[str] | None:
-        if not compiled:
-            compiled.append(P.compiled(pattern))
-        return compiled[0].search(text, pos)
-
-    return run
+    return P.compiled(pattern).search
 
 
 def _each(find: Callable[..., re.Match[str] | None], text: str) -> Iterator[re.Match[str]]:
@@ -772,7 +766,7 @@ def _in_part(scan: Scanner, site: Site) -> Found | None:
 _ENDS_WITH_THAT = re.compile(rf"(?<![\w’'])(?:{_COMPLEMENTIZERS})\s*$")
 
 _CONJOINED = _match(rf"""(?:\b(?:{_AND})(?:\s+(?:{_THEN}))?|,)\s+{P.ADV}(?P<verb>{P.VERB})\s*[:,]?\s*$""")
-_NAME_BEFORE_COMMA = re.compile(rf",\s+(?P<run>{P.NAME_RUN}),$", re.VERBOSE)
+_NAME_BEFORE_COMMA = P.compiled(rf",\s+(?P<run>{P.NAME_RUN}),$")
 _HANDLE_BEFORE_COMMA = re.compile(rf",\s+@(?P<h>{P.HANDLE[1:]}),$")
 
 

@@ -17,14 +17,15 @@ from datetime import date
 from enum import StrEnum
 
 from .. import captions, dates, notices, vocab
-from ..lexicon import Gender, alternation, words
+from ..lexicon import Gender, words
 from ..model import Author, Paragraph, Post
 from ..people import Cast, Person, split_title
 from ..quotes import Quote, find_quotes, sentences
 from . import evidence as E
-from . import passages
+from . import passages, slots
 from . import patterns as P
 from .evidence import Cue, Gate
+from .patterns import alternation
 from .rules import RULES, Found, Rule, Site
 from .speakers import Kind, Speaker, handle_in, read
 
@@ -214,6 +215,10 @@ class Scanner:
         that drops out of that window unread is looked at only for a passage that lasts (a series
         of posts), and only when a later quote may need it; its names are read only if a surname
         must be resolved."""
+        with slots.reading((*(p.text for p in paragraphs), title or "")):
+            return self._run(paragraphs, title)
+
+    def _run(self, paragraphs: Sequence[Paragraph], title: str | None) -> list[Post]:
         self.paragraphs = paragraphs
         self.page = E.PageWords(paragraphs)
         quoted = self.page.quoted

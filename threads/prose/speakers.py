@@ -103,7 +103,7 @@ _AUDIENCE = frozenset(w.casefold() for w in words("audience_nouns"))
 _SKIP_V2 = frozenset(w.casefold() for w in words("before_late_subject"))
 """Words between a verb and its subject ("sieht das auch dieser Zuschauer")."""
 _AGE = re.compile(r"^\d{1,3}(?:-year-old|-Jährige[rn]?|-jährige[rn]?)$|^\d{1,3}$|^Jahre$|^años$|^ans$")
-_HANDLE_INTRO = P.compiled(rf"(?i:{lexicon.alternation(words('handle_intros'))})\s+(?P<h>{P.HANDLE})")
+_HANDLE_INTRO = P.compiled(rf"(?i:{P.alternation(words('handle_intros'))})\s+(?P<h>{P.HANDLE})")
 
 
 class _Word(NamedTuple):
