@@ -213,6 +213,17 @@ def test_only_the_first_pages_are_narrowed(monkeypatch: pytest.MonkeyPatch) -> N
         assert special is None
 
 
+def test_a_page_read_inside_another_has_its_own_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(slots, "_read", 0)
+    monkeypatch.setattr(slots, "NARROWED_PAGES", 1)
+    pattern = P.compiled(rf"\b(?:{P.alternation(('said', 'schrieb'))})\b")
+    with slots.reading(["He said so."]) as outer:
+        assert outer is not None and not pattern.search("Sie schrieb")
+        with slots.reading(["Sie schrieb es."]) as inner:  # the second page: whole patterns
+            assert inner is None and pattern.search("Sie schrieb")
+        assert not pattern.search("Sie schrieb")
+
+
 def test_a_page_is_its_own_contexts_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     """While one thread reads a page with narrowed patterns, another reads with the whole ones."""
     monkeypatch.setattr(slots, "NARROWED_PAGES", 10**9)

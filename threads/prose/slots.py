@@ -204,11 +204,9 @@ def reading(texts: Iterable[str]) -> Iterator[Page | None]:
     global _read
     _read += 1
     texts = tuple(texts)
-    if _read > NARROWED_PAGES or any(c in t for t in texts for c in _CASE_SPECIAL):
-        yield None
-        return
-    page = Page(texts)
-    token = _PAGE.set(page)
+    narrow = _read <= NARROWED_PAGES and not any(c in t for t in texts for c in _CASE_SPECIAL)
+    page = Page(texts) if narrow else None
+    token = _PAGE.set(page)  # None, too: a page read inside another's has its own words
     try:
         yield page
     finally:
