@@ -50,6 +50,7 @@ def pages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[slots.Page]]:
 
     monkeypatch.setattr(slots, "NARROWED_PAGES", 10**9)
     monkeypatch.setattr(slots, "reading", recorded)
+    slots.unsettle()
     yield seen
 
 
@@ -73,6 +74,7 @@ def test_rule_examples_read_alike_narrowed(rule: str, monkeypatch: pytest.Monkey
     seen: list[slots.Page] = []
     with monkeypatch.context() as m:
         m.setattr(slots, "NARROWED_PAGES", 10**9)
+        slots.unsettle()
         original = slots.Page.compiled
 
         def compiled(page: slots.Page, pattern: str, flags: int) -> re.Pattern[str]:
@@ -216,17 +218,19 @@ def test_only_the_first_pages_are_narrowed(monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_page_read_inside_another_has_its_own_words(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(slots, "_read", 0)
     monkeypatch.setattr(slots, "NARROWED_PAGES", 1)
+    slots.unsettle()
     pattern = P.compiled(rf"\b(?:{P.alternation(('said', 'schrieb'))})\b")
     with slots.reading(["He said so."]) as outer:
         assert outer is not None and not pattern.search("Sie schrieb")
         with slots.reading(["Sie schrieb es."]) as inner:  # the second page: whole patterns
             assert inner is None and pattern.search("Sie schrieb")
-        assert not pattern.search("Sie schrieb")
+        assert pattern.search("He said so")  # narrowed, or whole since the inner page: alike here
 
 
 def test_a_page_is_its_own_contexts_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     """While one thread reads a page with narrowed patterns, another reads with the whole ones."""
     monkeypatch.setattr(slots, "NARROWED_PAGES", 10**9)
+    slots.unsettle()
     pattern = P.compiled(rf"\b(?:{P.alternation(('said', 'schrieb'))})\b")
     elsewhere: list[bool] = []
     with slots.reading(["He said so."]):
@@ -236,3 +240,17 @@ def test_a_page_is_its_own_contexts_alone(monkeypatch: pytest.MonkeyPatch) -> No
         thread.join()
     assert elsewhere == [True]
     assert pattern.search("Sie schrieb")
+
+
+def test_past_the_narrowed_pages_the_compiled_pattern_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once no page is left to read narrowed, the whole pattern's own methods answer (no call
+    through the object), and a page read later in another context still gets whole patterns."""
+    monkeypatch.setattr(slots, "_read", 1)
+    monkeypatch.setattr(slots, "NARROWED_PAGES", 1)
+    pattern = P.compiled(rf"\b(?:{P.alternation(('posted', 'postete'))})\b")
+    slots.unsettle()
+    assert pattern.search("Sie postete") is not None
+    whole = pattern.get()
+    assert pattern.search == whole.search and pattern.finditer == whole.finditer
+    with slots.reading(["Er sagte"]) as page:
+        assert page is None and pattern.search("Sie postete")

@@ -184,7 +184,12 @@ _SHARED = alternation((*words("written_participles"), *P.WRITING))
 
 
 def _match(pattern: str) -> Callable[..., re.Match[str] | None]:
-    return P.compiled(pattern).search
+    found = P.compiled(pattern)
+
+    def run(text: str, pos: int = 0) -> re.Match[str] | None:
+        return found.search(text, pos)
+
+    return run
 
 
 def _each(find: Callable[..., re.Match[str] | None], text: str) -> Iterator[re.Match[str]]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from itertools import chain
 
 from .. import captions, dates, notices, vocab
 from ..lexicon import Gender, words
@@ -215,7 +216,7 @@ class Scanner:
         that drops out of that window unread is looked at only for a passage that lasts (a series
         of posts), and only when a later quote may need it; its names are read only if a surname
         must be resolved."""
-        with slots.reading((*(p.text for p in paragraphs), title or "")):
+        with slots.reading(chain((p.text for p in paragraphs), (title or "",))):
             return self._run(paragraphs, title)
 
     def _run(self, paragraphs: Sequence[Paragraph], title: str | None) -> list[Post]:

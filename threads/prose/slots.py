@@ -37,7 +37,7 @@ from typing import Any
 
 from .. import lexicon
 
-__all__ = ["NARROWED_PAGES", "Compiled", "Page", "alternation", "compiled", "reading", "trie"]
+__all__ = ["NARROWED_PAGES", "Compiled", "Page", "alternation", "compiled", "reading", "trie", "unsettle"]
 
 NARROWED_PAGES = 1
 """How many pages a process reads with patterns narrowed to their words (the first ones)."""
@@ -200,12 +200,15 @@ _read = 0
 def reading(texts: Iterable[str]) -> Iterator[Page | None]:
     """Patterns used inside are compiled narrowed to the words of ``texts`` (a page's paragraphs
     and title), for the first :data:`NARROWED_PAGES` pages of the process; later pages use the
-    whole patterns. Each thread (each context) reads its own page."""
+    whole patterns (and ``texts``, which may be a generator, is not read). Each thread (each
+    context) reads its own page."""
     global _read
     _read += 1
-    texts = tuple(texts)
-    narrow = _read <= NARROWED_PAGES and not any(c in t for t in texts for c in _CASE_SPECIAL)
-    page = Page(texts) if narrow else None
+    page = None
+    if _read <= NARROWED_PAGES:  # ``texts`` is read only then
+        texts = tuple(texts)
+        if not any(c in t for t in texts for c in _CASE_SPECIAL):
+            page = Page(texts)
     token = _PAGE.set(page)  # None, too: a page read inside another's has its own words
     try:
         yield page
@@ -213,11 +216,17 @@ def reading(texts: Iterable[str]) -> Iterator[Page | None]:
         _PAGE.reset(token)
 
 
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub")
+
+
 class Compiled:
     """A verbose pattern compiled at its first use: narrowed to the page being read
-    (:func:`reading`), else whole, once. It answers as a compiled :class:`re.Pattern` does."""
+    (:func:`reading`), else whole, once. It answers as a compiled :class:`re.Pattern` does.
 
-    __slots__ = ("_whole", "flags", "pattern")
+    Once no page is left to read narrowed (past the first :data:`NARROWED_PAGES`), the whole
+    pattern's own methods are set on the object at its next use, so that a batch's calls cost
+    what calls on a compiled pattern cost (a page still read narrowed elsewhere then gets the
+    whole pattern, which answers the same)."""
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern
@@ -229,9 +238,13 @@ class Compiled:
         page = _PAGE.get()
         if page is not None:
             return page.compiled(self.pattern, self.flags)
-        if self._whole is None:
-            self._whole = re.compile(self.pattern, self.flags)
-        return self._whole
+        whole = self._whole
+        if whole is None:
+            whole = self._whole = re.compile(self.pattern, self.flags)
+        if _read >= NARROWED_PAGES:
+            for name in _METHODS:
+                setattr(self, name, getattr(whole, name))
+        return whole
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.get().search(string, pos, endpos)
@@ -259,6 +272,15 @@ _COMPILED: dict[tuple[str, int], Compiled] = {}
 """Every pattern :func:`compiled` was given, by its text and flags."""
 
 
+def unsettle() -> None:
+    """Every pattern asks for the page being read again at its next use (after a test has set
+    :data:`NARROWED_PAGES` higher)."""
+    for found in _COMPILED.values():
+        for name in _METHODS:
+            found.__dict__.pop(name, None)
+
+
+@cache
 def compiled(pattern: str, flags: int = 0) -> Compiled:
     """``pattern`` compiled verbose at its first use (see :class:`Compiled`), one object for each
     pattern."""
