@@ -1,4 +1,4 @@
-"""Patterns narrowed to the words of a page (threads.prose.slots) answer there exactly as the whole
+"""Patterns narrowed to the words of a page (threads.slots) answer there exactly as the whole
 patterns do: on every rule example and prose fixture, end to end, and pattern by pattern on
 generated pages and texts cut from them."""
 
@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 import threads
+from threads import slots
 from threads.lexicon import words
 from threads.model import Options, Paragraph
-from threads.prose import explain, slots
+from threads.prose import explain
 from threads.prose import patterns as P
 
 from .golden import FIXTURES
@@ -254,3 +255,16 @@ def test_past_the_narrowed_pages_the_compiled_pattern_answers(monkeypatch: pytes
     assert pattern.search == whole.search and pattern.finditer == whole.finditer
     with slots.reading(["Er sagte"]) as page:
         assert page is None and pattern.search("Sie postete")
+
+
+def test_a_pattern_without_slots_is_compiled_once_at_its_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other modules' large patterns (slots.lazy) wait for their first use, keep their flags, and
+    are the one whole pattern inside a narrowed page too."""
+    monkeypatch.setattr(slots, "NARROWED_PAGES", 10**9)
+    slots.unsettle()
+    spaced = slots.lazy(r"a b (?i:C)")
+    assert spaced is slots.lazy(r"a b (?i:C)") and spaced._whole is None
+    assert spaced.search("xa b c") and not slots.lazy(r"a b", re.VERBOSE).search("a b")
+    whole = spaced.get()
+    with slots.reading(["nothing of it"]) as page:
+        assert page is not None and spaced.get() is whole

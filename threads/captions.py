@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import vocab
+from . import slots, vocab
 from .lexicon import alternation, words
 
 _PLATFORMS = vocab.platform_alternation().replace(" ", r"\s+")  # verbose patterns ignore a bare space
@@ -17,7 +17,7 @@ _PLATFORMS = vocab.platform_alternation().replace(" ", r"\s+")  # verbose patter
 _CREDIT_WORDS = alternation(words("credit_words"))
 _LINKS = alternation(words("credit_links"))
 
-_PAREN = re.compile(
+_PAREN = slots.lazy(
     rf"""^(?P<who>[^()\n]{{1,80}}?)\s*\(\s*        # Army Colonel Ann Reyes (
     (?:(?:{_LINKS})\s+|(?:{_CREDIT_WORDS})s?:\s*)?  # via, Photo:
     (?P<platform>{_PLATFORMS})                      # Twitter
@@ -28,7 +28,7 @@ _PAREN = re.compile(
 """A name or subject with the platform in parentheses, alone on its line: "Ann Reyes (Twitter)",
 "(via Instagram)", "(Twitter/@annreyes)"."""
 
-_CREDIT = re.compile(
+_CREDIT = slots.lazy(
     rf"""^(?:{_CREDIT_WORDS})s?                       # Photo, Screenshot, Foto, Captura de pantalla
     (?:\s+(?:{_LINKS}))?\s*[:\-–—|]?\s*             # via, from, :
     (?:(?:{_LINKS})\s+)?                             # Foto: via

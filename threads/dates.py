@@ -6,11 +6,11 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from . import lexicon, vocab
+from . import lexicon, slots, vocab
 
 _MONTHS = rf"(?:{lexicon.alternation(tuple(vocab.MONTHS))})\.?"
 _WEEKDAYS = lexicon.alternation(lexicon.words("weekdays"))
-DATE_RE = re.compile(
+DATE_RE = slots.lazy(
     rf"""(?:(?:{_WEEKDAYS}),?\s+)?                               # Tuesday, / Dienstag,
     (?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}       # October 17, 2017 / Oct. 17 2017
     | \d{{1,2}}\.?\s+(?:de\s+)?{_MONTHS},?\s+(?:de\s+)?\d{{4}}  # 17. Oktober 2017, 17 de octubre de 2017
@@ -21,7 +21,7 @@ DATE_RE = re.compile(
 optionally led by a weekday of any language of :mod:`threads.lexicon`."""
 _YEAR = re.compile(r"\d{4}")
 _AT = lexicon.alternation(lexicon.words("at_words"))
-_DATELINE_NOISE = re.compile(
+_DATELINE_NOISE = slots.lazy(
     rf"^(?:{lexicon.alternation(lexicon.words('dateline_words'))})\s*:?\s*"  # Published:, Aktualisiert
     rf"|\s*(?:\||-|–|—|{_AT})?\s*\d{{1,2}}:\d{{2}}.*$",  # | 10:02, um 10:02
     re.IGNORECASE,
@@ -39,7 +39,7 @@ _DAYS_BACK = {
 }
 """A relative day ("yesterday", "gestern", "anoche") -> how many days before the article's; not a
 word that is another language's everyday word (French "hier", German "here")."""
-_RELATIVE = re.compile(
+_RELATIVE = slots.lazy(
     rf"\b(?P<weekday>{lexicon.alternation(tuple(_WEEKDAY))})\b"  # "on Tuesday", "am Dienstag"
     rf"|\b(?P<day>{lexicon.alternation(tuple(_DAYS_BACK))})\b",  # "yesterday", "ayer", "hier soir"
     re.IGNORECASE,
@@ -102,7 +102,7 @@ def parse_day(text: str) -> date | None:
     return dt.date() if dt.year > 1900 else None
 
 
-_LEADING_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS}),?\s+", re.IGNORECASE)
+_LEADING_WEEKDAY = slots.lazy(rf"^(?:{_WEEKDAYS}),?\s+", re.IGNORECASE)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

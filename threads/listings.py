@@ -12,12 +12,12 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 
-from . import dates, vocab
+from . import dates, slots, vocab
 from .model import Author, Paragraph, Post
 from .people import split_title
 
 # "The following statements were posted to the verified Twitter account(s) of NAME, @a and @b."
-_ANNOUNCE = re.compile(
+_ANNOUNCE = slots.lazy(
     r"\b(?:following|these)\s+(?:statements|posts|tweets|messages|comments)\s+(?:were|was|have been)\s+"
     r"(?:posted|published|sent)\s+(?:to|on|from)\s+(?:the\s+)?(?:verified\s+|official\s+)?"
     rf"(?P<platform>{vocab.platform_alternation()})\s+accounts?\s+of\s+(?P<who>[^@\n]{{3,120}}?)"

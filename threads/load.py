@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import dates, hints, safe, textfix, vocab
+from . import dates, hints, safe, slots, textfix, vocab
 from .dom import INDEXED_TAGS, PARSER, POSITION_STRIDE, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Options, Paragraph, Published, Source
@@ -436,7 +436,7 @@ _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
 _FEW = rf"{_ATTR}{{0,{MAX_ATTRIBUTES}}}+[\s/]*+"
 _RAW_ELEMENTS = "|".join(rf"<(?i:{t})(?=[\s/>]){_FEW}>(?:[^<]++|<(?!/(?i:{t})[\s/>]))*+" for t in _RAW_TEXT)
 _RAW_FIRST = "".join(sorted({c for t in _RAW_TEXT for c in (t[0], t[0].upper())}))
-_MARKUP_SCAN = re.compile(
+_MARKUP_SCAN = slots.lazy(
     rf"""
     (?:
       [^<]++                                              # text

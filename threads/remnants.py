@@ -48,7 +48,7 @@ from enum import IntEnum
 from itertools import accumulate
 from typing import Literal, NamedTuple
 
-from . import dates, notices, textfix, vocab
+from . import dates, notices, slots, textfix, vocab
 from .dom import squash
 from .lexicon import alternation, words
 from .model import Author, Media, Paragraph, Post
@@ -159,7 +159,7 @@ _PLATFORM_NAMES = vocab.platform_alternation()
 _A = alternation(words("indefinite"))
 _POST_NOUN = alternation(words("post_nouns"))
 _NETWORKS = alternation(words("social_networks"))
-_CUE = re.compile(
+_CUE = slots.lazy(
     # a colon glued to what follows ("doing just that:President", "Twitter:@Corrynmb"), not "[C]ulture":
     # an introduction, and a lost paragraph break after it
     r"(?P<colon>(?<=[A-Za-z0-9)\"”'’]):)(?=[\"“'‘]?[A-Z@#]|\.@|pic\.twitter\.com/)"

@@ -17,8 +17,8 @@ from .. import dates, vocab
 from ..lexicon import words
 from ..model import Paragraph
 from ..quotes import quote_marks
+from ..slots import Compiled
 from . import patterns as P
-from .slots import Compiled
 
 __all__ = [
     "Cue", "Gate", "clean", "day_of", "follow_up", "not_social", "post_medium", "post_noun", "series",

@@ -1,7 +1,7 @@
 """The pieces every attribution pattern is made of, composed from the lexicon: names, speaker
 phrases, reporting verbs, platform phrases. Patterns are written verbose (one alternative a line)
 and compiled on first use (:func:`compiled`), so that a page without a quote pays for none; their
-word lists are slots (:mod:`threads.prose.slots`), narrowed to the words of the page being read.
+word lists are slots (:mod:`threads.slots`), narrowed to the words of the page being read.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import re
 
 from .. import lexicon, vocab
 from ..lexicon import words
-from .slots import alternation as alternation  # the pattern pieces' makers, used through this module
-from .slots import compiled as compiled
-from .slots import trie as trie
+from ..slots import alternation as alternation  # the pattern pieces' makers, used through this module
+from ..slots import compiled as compiled
+from ..slots import trie as trie
 
 # ---------------------------------------------------------------- names
 

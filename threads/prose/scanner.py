@@ -17,13 +17,13 @@ from datetime import date
 from enum import StrEnum
 from itertools import chain
 
-from .. import captions, dates, notices, vocab
+from .. import captions, dates, notices, slots, vocab
 from ..lexicon import Gender, words
 from ..model import Author, Paragraph, Post
 from ..people import Cast, Person, split_title
 from ..quotes import Quote, find_quotes, sentences
 from . import evidence as E
-from . import passages, slots
+from . import passages
 from . import patterns as P
 from .evidence import Cue, Gate
 from .patterns import alternation

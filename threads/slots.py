@@ -15,7 +15,9 @@ skips. :func:`compiled` gives a :class:`Compiled` pattern, compiled at its first
 
 Only the first page a process reads (:data:`NARROWED_PAGES`) is read with narrowed patterns: a
 one-page command compiles only the words its page holds, and a batch compiles the whole patterns
-once, from its second page on, instead of narrowed ones for every page.
+once, from its second page on, instead of narrowed ones for every page. Other modules' large
+patterns, which hold no slots, are compiled at their first use too (:func:`lazy`): a run that does
+not reach one does not compile it.
 
 Which words a page holds is decided on its text lowercased (and casefolded), as the word's
 letter runs (``\\w+``): a run that is no substring of the page's runs cannot match there, whatever
@@ -35,9 +37,11 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
-from .. import lexicon
+from . import lexicon
 
-__all__ = ["NARROWED_PAGES", "Compiled", "Page", "alternation", "compiled", "reading", "trie", "unsettle"]
+__all__ = [
+    "NARROWED_PAGES", "Compiled", "Page", "alternation", "compiled", "lazy", "reading", "trie", "unsettle",
+]  # fmt: skip
 
 NARROWED_PAGES = 1
 """How many pages a process reads with patterns narrowed to their words (the first ones)."""
@@ -220,8 +224,8 @@ _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub
 
 
 class Compiled:
-    """A verbose pattern compiled at its first use: narrowed to the page being read
-    (:func:`reading`), else whole, once. It answers as a compiled :class:`re.Pattern` does.
+    """A pattern compiled at its first use: narrowed to the page being read (:func:`reading`) when
+    it holds slots, else whole, once. It answers as a compiled :class:`re.Pattern` does.
 
     Once no page is left to read narrowed (past the first :data:`NARROWED_PAGES`), the whole
     pattern's own methods are set on the object at its next use, so that a batch's calls cost
@@ -232,10 +236,11 @@ class Compiled:
         self.pattern = pattern
         self.flags = flags
         self._whole: re.Pattern[str] | None = None
+        self._slotted = "(?#w" in pattern
 
     def get(self) -> re.Pattern[str]:
         """The compiled pattern for the page being read, else the whole one."""
-        page = _PAGE.get()
+        page = _PAGE.get() if self._slotted else None
         if page is not None:
             return page.compiled(self.pattern, self.flags)
         whole = self._whole
@@ -280,12 +285,17 @@ def unsettle() -> None:
             found.__dict__.pop(name, None)
 
 
-@cache
-def compiled(pattern: str, flags: int = 0) -> Compiled:
-    """``pattern`` compiled verbose at its first use (see :class:`Compiled`), one object for each
-    pattern."""
-    key = (pattern, re.VERBOSE | flags)
+def lazy(pattern: str, flags: int = 0) -> Compiled:
+    """``pattern`` compiled at its first use (see :class:`Compiled`), one object for each pattern
+    and flags."""
+    key = (pattern, int(flags))
     found = _COMPILED.get(key)
     if found is None:
         found = _COMPILED[key] = Compiled(*key)
     return found
+
+
+@cache
+def compiled(pattern: str, flags: int = 0) -> Compiled:
+    """``pattern`` compiled verbose at its first use (see :class:`Compiled`)."""
+    return lazy(pattern, re.VERBOSE | flags)
