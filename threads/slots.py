@@ -8,10 +8,12 @@ cannot match in any text taken from the page, so a pattern whose word lists keep
 words matches there exactly as the whole pattern does.
 
 Every word list a pattern is built from goes in through :func:`alternation` or :func:`trie`, which
-mark it as a slot: ``(?#wN)`` before it and ``(?#)`` after it, regex comments that the engine
-skips. :func:`compiled` gives a :class:`Compiled` pattern, compiled at its first use: while
-:func:`reading` a page, compiled with each slot narrowed to the words the page holds (its
-:class:`Page`, which keeps them for that page alone), else whole, once for the process.
+put a slot in its place: ``(?#wN))``, a regex comment naming the list and a parenthesis too many,
+so that a pattern compiled without its words fails at once. Neither builds the list's regex (a
+few thousand words: a sixth of the reader's start-up did) until a pattern needs it.
+:func:`compiled` gives a :class:`Compiled` pattern, compiled at its first use: while
+:func:`reading` a page, with each slot narrowed to the words the page holds (its :class:`Page`,
+which keeps them for that page alone), else with every slot's words (:func:`whole`), once.
 
 Only the first page a process reads (:data:`NARROWED_PAGES`) is read with narrowed patterns: a
 one-page command compiles only the words its page holds, and a batch compiles the whole patterns
@@ -41,6 +43,7 @@ from . import lexicon
 
 __all__ = [
     "NARROWED_PAGES", "Compiled", "Page", "alternation", "compiled", "lazy", "reading", "trie", "unsettle",
+    "whole",
 ]  # fmt: skip
 
 NARROWED_PAGES = 1
@@ -51,11 +54,9 @@ _Build = Callable[[tuple[str, ...]], str]
 _SLOTS: list[tuple[_Build, tuple[str, ...]]] = []
 """Slot number -> how its regex is built, and its words."""
 _NUMBERS: dict[tuple[_Build, tuple[str, ...]], int] = {}
-_WHOLE: list[str] = []
-"""Slot number -> its regex."""
-_MARKED: list[str] = []
-"""Slot number -> its regex, marked as the slot."""
-_START = re.compile(r"w(\d+)\)")
+_WHOLE: dict[int, str] = {}
+"""Slot number -> its regex, built at its first use."""
+_PLACE = re.compile(r"\(\?\#w(\d+)\)\)")
 _RUN = re.compile(r"\w+")
 _CASE_SPECIAL = ("\u0130", "\u0131", "\u017f")
 """İ, ı, ſ: ``re.IGNORECASE`` matches them to i and s, which their lower case is not."""
@@ -67,9 +68,22 @@ def _slot(build: _Build, words: Iterable[str]) -> str:
     if number is None:
         number = _NUMBERS[key] = len(_SLOTS)
         _SLOTS.append(key)
-        _WHOLE.append(build(key[1]))
-        _MARKED.append(f"(?#w{number}){_WHOLE[number]}(?#)")
-    return _MARKED[number]
+    return f"(?#w{number}))"
+
+
+def _whole_body(number: int) -> str:
+    body = _WHOLE.get(number)
+    if body is None:
+        build, words = _SLOTS[number]
+        body = _WHOLE[number] = build(words)
+    return body
+
+
+def whole(pattern: str) -> str:
+    """``pattern`` with every slot's words in place."""
+    if "(?#w" not in pattern:
+        return pattern
+    return _PLACE.sub(lambda m: _whole_body(int(m.group(1))), pattern)
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -166,7 +180,7 @@ class Page:
             if not kept:
                 body = "(?!)"
             elif len(kept) == len(words):
-                body = _WHOLE[number]
+                body = _whole_body(number)
             else:
                 body = build(tuple(kept))
             self._bodies[number] = body
@@ -175,19 +189,7 @@ class Page:
     def narrowed(self, pattern: str) -> str:
         """``pattern`` with each slot narrowed to the words the page holds (``(?!)``, which never
         matches, for a slot left with none)."""
-        pieces = pattern.split("(?#")
-        out = [pieces[0]]
-        inside = False
-        for piece in pieces[1:]:
-            if inside and piece.startswith(")"):  # the slot's end: its words are left behind
-                out.append(piece[1:])
-                inside = False
-            elif not inside and (m := _START.match(piece)) is not None:
-                out.append(self._body(int(m.group(1))))
-                inside = True
-            else:  # a comment of the pattern's own
-                out.append("(?#" + piece)
-        return "".join(out)
+        return _PLACE.sub(lambda m: self._body(int(m.group(1))), pattern)
 
     def compiled(self, pattern: str, flags: int) -> re.Pattern[str]:
         found = self._patterns.get((pattern, flags))
@@ -243,13 +245,13 @@ class Compiled:
         page = _PAGE.get() if self._slotted else None
         if page is not None:
             return page.compiled(self.pattern, self.flags)
-        whole = self._whole
-        if whole is None:
-            whole = self._whole = re.compile(self.pattern, self.flags)
+        found = self._whole
+        if found is None:
+            found = self._whole = re.compile(whole(self.pattern), self.flags)
         if _read >= NARROWED_PAGES:
             for name in _METHODS:
-                setattr(self, name, getattr(whole, name))
-        return whole
+                setattr(self, name, getattr(found, name))
+        return found
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.get().search(string, pos, endpos)

@@ -140,7 +140,7 @@ _THREAD_PLACE = P.compiled(
       (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN}|{P.alternation(words("platform_nouns"))})\b)"""
 )
 _SAME_PLATFORM = P.compiled(rf"(?i:\b(?:{P.alternation(words('same_platform'))})\b)")
-_FOLLOW_UP_WORDS = re.compile(
+_FOLLOW_UP_WORDS = P.lazy(
     P.trie(
         {
             w.casefold()
@@ -264,7 +264,7 @@ _GATE_WORDS = (
     "rede", "netz", "insta", "caption", "post", "beitrag", "stor", "publica", "légende",
     "legenda", *_PLATFORM_WORDS, *_AUDIENCE_STEMS, *_BESIDE_STEMS, *_FOLLOW_UP_STEMS,
 )  # fmt: skip
-_GATE = re.compile(P.trie(set(_GATE_WORDS)))
+_GATE = P.lazy(P.trie(set(_GATE_WORDS)))
 """Any of the words, as a trie (the engine tries one branch per first letter, not every word)."""
 _X = re.compile(r"(?:^|[^\w.@/-])X(?![\w/])")
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]")
@@ -272,7 +272,7 @@ _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_]")
 _SERIES_STEMS = (*{w.casefold() for w in words("series_items")}, "storm", "thread")
 """What every :data:`~threads.prose.patterns.SERIES` match holds (the text lower-cased): posts in
 the plural, "tweetstorm", "Twitter thread"."""
-_SERIES_WORDS = re.compile(P.trie(set(_SERIES_STEMS)))
+_SERIES_WORDS = P.lazy(P.trie(set(_SERIES_STEMS)))
 
 
 class PageWords:

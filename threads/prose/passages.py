@@ -437,11 +437,11 @@ def role_of(appositive: str) -> str | None:
 
 
 _AGE = re.compile(r"^\d{1,3}\s*,")
-_ROLE_END = re.compile(
+_ROLE_END = P.lazy(
     rf"\s+[(–—]|\s+-\s+|\s+(?:{alternation((*words('relative_pronouns'), *words('complementizers')))})\b"
 )
 """Where a role ends: a parenthesis, a dash, a relative clause (", a nurse who", ", Sängerin, die")."""
-_ARTICLE = re.compile(rf"^(?:{alternation(words('indefinite'))})\s+")
+_ARTICLE = P.lazy(rf"^(?:{alternation(words('indefinite'))})\s+")
 _NOT_A_ROLE = frozenset(w.casefold() for w in words("not_a_role"))
 _PREPOSITIONS = frozenset(words("prepositions"))
 _AUXILIARIES = frozenset(words("auxiliaries"))

@@ -12,6 +12,7 @@ from .. import lexicon, vocab
 from ..lexicon import words
 from ..slots import alternation as alternation  # the pattern pieces' makers, used through this module
 from ..slots import compiled as compiled
+from ..slots import lazy as lazy
 from ..slots import trie as trie
 
 # ---------------------------------------------------------------- names

@@ -159,7 +159,7 @@ _THEN = alternation(words("sequencers"))
 _CONJUNCTIONS = f"{_AND}|{_THEN}"
 """And, then: "… and then tweeted", "und dann", "y luego"."""
 _COMPLEMENTIZERS = alternation(words("complementizers"))
-_JOINER = re.compile(
+_JOINER = P.lazy(
     rf"^\s*[,;]?\s*(?:{_CONJUNCTIONS}|adding|before\s+adding)?\s*,?\s*(?:(?:{_COMPLEMENTIZERS})\s*)?:?\s*$"
 )
 """Two quotes joined in one sentence: "A;" and, "B."."""
@@ -714,7 +714,7 @@ def _lead_who(scan: Scanner, site: Site) -> Found | None:
 
 
 _CAPTION_NOUNS = alternation(words("caption_nouns"))
-_REPORTED_POST = re.compile(rf"\s*(?:{_COMPLEMENTIZERS}|{alternation(words('topic_before'))})\s")
+_REPORTED_POST = P.lazy(rf"\s*(?:{_COMPLEMENTIZERS}|{alternation(words('topic_before'))})\s")
 """What follows the verb says the quote is reported, or a topic ("tweeted that", "posted about")."""
 
 _CAPTIONED = _match(
@@ -745,7 +745,7 @@ def _found_in_tail(scan: Scanner, site: Site, m: re.Match[str]) -> Found | None:
     return scan.found(ref, site, region=region, verb=m.group("verb"), app=m.group("app"), pre=m.group("pre"))
 
 
-_CAPTION_WORD = re.compile(_CAPTION_NOUNS, re.IGNORECASE)
+_CAPTION_WORD = P.lazy(_CAPTION_NOUNS, re.IGNORECASE)
 
 _IN_PART = _match(
     rf"""(?:^|(?<=[\s,;(]))
@@ -768,7 +768,7 @@ def _in_part(scan: Scanner, site: Site) -> Found | None:
     return _found_in_tail(scan, site, m)
 
 
-_ENDS_WITH_THAT = re.compile(rf"(?<![\w’'])(?:{_COMPLEMENTIZERS})\s*$")
+_ENDS_WITH_THAT = P.lazy(rf"(?<![\w’'])(?:{_COMPLEMENTIZERS})\s*$")
 
 _CONJOINED = _match(rf"""(?:\b(?:{_AND})(?:\s+(?:{_THEN}))?|,)\s+{P.ADV}(?P<verb>{P.VERB})\s*[:,]?\s*$""")
 _NAME_BEFORE_COMMA = P.compiled(rf",\s+(?P<run>{P.NAME_RUN}),$")
