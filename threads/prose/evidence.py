@@ -364,6 +364,9 @@ class Gate:
     __slots__ = ("series", "social")
 
     def __init__(self, text: str) -> None:
+        if not text:  # nothing to hold (and no pattern to compile for it at import)
+            self.social = self.series = False
+            return
         if "\u0130" in text or "\u0131" in text or "\u017f" in text:
             self.social = self.series = True  # (İ, ı, ſ: IGNORECASE reads them as i, i, s)
             return
