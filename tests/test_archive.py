@@ -270,9 +270,12 @@ def test_a_version_1_archive_is_migrated_and_keeps_what_it_held(db: Path, tmp_pa
             "text:twitter:ben ortiz:282545e4a831fdbb4482",
         ]
         assert a.db.execute("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'ferry'").fetchone()[0] == 1
+        # version 3: the writer keeps the full-text index in step, the triggers of version 1 are gone
+        assert a.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []
         added = a.add(rec(source("https://new.example/1"), embed()), page=b"<p>page</p>")
         assert added.status == "new"
         assert a.db.execute("SELECT count(*) FROM pages").fetchone()[0] == 1
+        index_agrees(a)
     assert invoke(["archive", "check", "--db", str(db)]).exit_code == 0
 
 
@@ -615,8 +618,7 @@ def test_check_finds_a_full_text_index_out_of_step_and_rebuilds_it(filled: Path)
     ok = invoke(["archive", "check", "--db", str(filled)])
     assert ok.exit_code == 0 and "full-text index: ok" in ok.stdout
     c = sqlite3.connect(filled)
-    c.execute("DROP TRIGGER posts_au")  # a tool that wrote to posts without the triggers
-    c.execute("UPDATE posts SET text = 'something else entirely'")
+    c.execute("UPDATE posts SET text = 'something else entirely'")  # another tool wrote to posts
     c.commit()
     c.close()
     broken = invoke(["archive", "check", "--db", str(filled)])
@@ -906,10 +908,84 @@ def test_a_stored_post_is_rewritten_only_when_it_changes(db: Path, name: str) ->
         found = a.db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'finals'").fetchall()
         a.db.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)")  # raises if not
     assert len(found) == 1
-    updates = sorted({s for s in run if s.startswith("UPDATE posts ")})  # a trigger traces it again
-    # an UPDATE that sets the text (or name, or handle) deletes and re-adds the post's row of the
-    # full-text index (the posts_au trigger), even to the same words: only what changes is set
+    updates = sorted({s for s in run if s.startswith("UPDATE posts ")})
+    # setting the text (or name, or handle) takes the post's words out of the full-text index and
+    # adds them again, even the same words: only what changes is set
     assert len(updates) == rewritten, updates
     if rewritten:
         assert text == LONG + " (and on Sunday)" and "text = " in updates[0]
         assert "author_name" not in updates[0]
+
+
+# ---------------------------------------------------------------- the full-text index, kept by the writer
+
+
+def index_agrees(a: Archive) -> None:
+    """FTS5's own check of ``posts_fts`` against ``posts`` (it raises when they differ), and the
+    index holds exactly the posts there are, each found by its own words."""
+    a.db.execute("INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)")
+    posts = dict(a.db.execute("SELECT id, text FROM posts").fetchall())
+    indexed = {r[0] for r in a.db.execute("SELECT id FROM posts_fts_docsize")}
+    assert indexed == set(posts)
+    for rid, text in posts.items():
+        phrase = '"' + " ".join(text.replace('"', " ").split()) + '"'
+        found = {r[0] for r in a.db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", (phrase,))}
+        assert rid in found, text
+
+
+BINS = "Bins are collected a day late after the holiday weekend"
+
+
+def test_the_full_text_index_follows_every_change_the_writer_makes(db: Path) -> None:
+    ben = Author(name="Ben Ortiz", handle="benortiz", platform="twitter")
+    ferry = "The ferry to the island runs again from Monday morning at seven"
+    ferry_part = quote("runs again from Monday morning at seven", Author(name="Ben Ortiz"))
+    steps = [
+        # new posts; a quote of part of a stored embed (a sighting of it, the index unchanged)
+        rec(source("https://a.example/1"), embed(), quote("a quote of some other thing entirely")),
+        rec(source("https://b.example/2"), quote("stays open late tonight for everyone")),
+        # a stored quote taken in by the embed that holds it (the quote's row goes)
+        rec(source("https://c.example/3"), ferry_part),
+        rec(source("https://d.example/4"), embed(ferry, "1180000000000000011", ben)),
+        # a fuller copy: the stored text changes
+        rec(source("https://e.example/5"), embed(text=LONG + " (and on Sunday)")),
+        # re-added without its quote: the orphan goes
+        rec(source("https://a.example/1"), embed()),
+        # within one transaction: a post inserted, then changed; a quote inserted, then taken in
+        rec(
+            source("https://f.example/6"),
+            embed(BINS, "1180000000000000012", ben),
+            embed(BINS + ", sorry", "1180000000000000012", ben),
+            quote("the last ferry leaves the harbour at ten tonight", Author(name="Ben Ortiz")),
+            embed("Reminder: the last ferry leaves the harbour at ten tonight", "1180000000000000013", ben),
+        ),
+    ]
+    with Archive(str(db)) as a:
+        for r in steps:
+            a.add(r)
+            index_agrees(a)
+        texts = sorted(r[0] for r in a.db.execute("SELECT text FROM posts"))
+    assert texts == sorted(
+        [
+            LONG + " (and on Sunday)",
+            ferry,
+            BINS + ", sorry",
+            "Reminder: the last ferry leaves the harbour at ten tonight",
+        ]
+    )
+
+
+def test_a_source_s_new_posts_join_the_full_text_index_in_one_statement(db: Path) -> None:
+    """FTS5 writes a new segment of its index at each statement after one that changed it; the writer
+    adds a source's posts together, at the end of its transaction: one segment a source."""
+    posts = [embed(f"{LONG} number {n}", f"118000000000000010{n}") for n in range(3)]
+    with Archive(str(db)) as a:
+        run: list[str] = []
+        a.db.set_trace_callback(run.append)
+        a.add(rec(source("https://a.example/1"), *posts, quote("a quote of some other thing entirely")))
+        a.db.set_trace_callback(None)
+        index_agrees(a)
+    ours = [s for s in run if not s.startswith("--")]  # FTS5's own statements are traced as "-- ..."
+    writes = [s for s in ours if "posts_fts" in s and not s.startswith("SELECT")]
+    assert len(writes) == 1, writes
+    assert ours[-2:] == [writes[0], "COMMIT"]

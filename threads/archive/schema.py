@@ -13,8 +13,9 @@ Tables (see the README's archive section for what each column holds):
 ``sightings``  post x source: how that article quoted the post (its text exactly, kind, place).
 ``pages``      (version 2) a source's page bytes, zlib-compressed, with ``--keep-pages``.
 ``posts_fts``  FTS5 over ``posts.text``, ``author_name`` and ``author_handle``, an external-content
-               table (``content="posts"``) kept in step by triggers: the form sqlite-utils and
-               Datasette detect, so their full-text search works on it.
+               table (``content="posts"``): the form sqlite-utils and Datasette detect, so their
+               full-text search works on it. Up to version 2 triggers kept it in step; from version 3
+               the writer does (:class:`threads.archive.store.Archive`), in the same transaction.
 """
 
 from __future__ import annotations
@@ -159,7 +160,24 @@ def _statements(sql: str) -> list[str]:
     return out
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_script(_V1), _script(_V1_TO_V2))
+_V2_TO_V3 = """
+DROP TRIGGER posts_ai;
+DROP TRIGGER posts_ad;
+DROP TRIGGER posts_au;
+"""
+"""Version 3: the full-text index is kept in step by the writer, not by triggers. FTS5 writes the
+words it holds in memory to the index as a new segment whenever a later statement of the
+transaction opens a savepoint, as nearly every write does: with a trigger adding each post as it was
+inserted, a source of five posts made five segments (to write, merge and search); the writer adds a
+source's new posts to the index in one statement at the end of its transaction, one segment. What
+the index holds is unchanged."""
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _script(_V1),
+    _script(_V1_TO_V2),
+    _script(_V2_TO_V3),
+)
 """``MIGRATIONS[n]`` takes a database of version ``n`` to version ``n + 1`` (0: an empty file)."""
 
 VERSION = len(MIGRATIONS)

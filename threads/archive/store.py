@@ -101,6 +101,9 @@ class _Light(NamedTuple):
 
 
 _LIGHT = "SELECT id, key, platform, post_id, url, text, author_name, author_handle FROM posts"
+_INDEXED = ("text", "author_name", "author_handle")
+"""The columns of ``posts`` the full-text index ``posts_fts`` holds."""
+_INDEXED_COLUMNS = ", ".join(_INDEXED)
 
 
 def _now() -> str:
@@ -159,6 +162,9 @@ class Archive:
     def __init__(self, path: str, *, create: bool = True, readonly: bool = False) -> None:
         self.path = path
         self.db = connect(path, create=create, readonly=readonly)
+        self._unindexed: set[int] = set()
+        """Rows of ``posts`` whose values the full-text index does not hold (yet): the rows this
+        transaction inserted or changed. :meth:`_index` adds them before the commit."""
 
     def close(self) -> None:
         self.db.close()
@@ -192,6 +198,7 @@ class Archive:
         now = _now()
         db = self.db
         db.execute("BEGIN IMMEDIATE")
+        self._unindexed.clear()
         try:
             row = db.execute("SELECT id, record_sha256 FROM sources WHERE key = ?", (key,)).fetchone()
             if row is not None and row[1] == digest:
@@ -231,8 +238,10 @@ class Archive:
             if before:
                 self._drop_orphans(before)
             self._keep_page(sid, page)
+            self._index()
             db.execute("COMMIT")
         except BaseException:
+            self._unindexed.clear()
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
@@ -251,7 +260,7 @@ class Archive:
         for rid in ids:
             if db.execute("SELECT 1 FROM sightings WHERE post = ? LIMIT 1", (rid,)).fetchone() is None:
                 aid = db.execute("SELECT author FROM posts WHERE id = ?", (rid,)).fetchone()
-                db.execute("DELETE FROM posts WHERE id = ?", (rid,))
+                self._delete(rid)
                 if aid and aid[0] is not None:
                     self._drop_author_if_unused(aid[0])
 
@@ -343,7 +352,7 @@ class Archive:
         keep = self._rows("id = ?", (rid,))[0]
         db.execute("UPDATE sightings SET post = ? WHERE post = ?", (rid, gone.id))
         aid = db.execute("SELECT author FROM posts WHERE id = ?", (gone.id,)).fetchone()[0]
-        db.execute("DELETE FROM posts WHERE id = ?", (gone.id,))
+        self._delete(gone.id)
         self._update(rid, keep.key, merge_posts(keep.post, gone.post), scope)
         if aid is not None:
             self._drop_author_if_unused(aid)
@@ -397,6 +406,7 @@ class Archive:
             (key, author, *row),
         ).lastrowid
         assert rid is not None
+        self._unindexed.add(rid)
         return rid
 
     def _update(self, rid: int, old_key: str, post: Post, scope: str) -> Identity:
@@ -407,7 +417,7 @@ class Archive:
         if key != old_key:
             for s in self._rows("key = ? AND id != ?", (key, rid)):
                 self.db.execute("UPDATE sightings SET post = ? WHERE post = ?", (rid, s.id))
-                self.db.execute("DELETE FROM posts WHERE id = ?", (s.id,))
+                self._delete(s.id)
                 post = merge_posts(post, s.post)
                 ident = identify(post)
         old = self.db.execute(f"SELECT {self._COLUMNS} FROM posts WHERE id = ?", (rid,)).fetchone()
@@ -415,14 +425,44 @@ class Archive:
         author = self._author_id(post.author, post.platform)
         new = (key, author, *post_row(post, ident))
         # only the columns that change: an unchanged text, name or handle leaves the full-text
-        # index alone (its trigger fires on any of them being set, and then deletes and re-adds)
+        # index alone
         changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+        if any(self._NAMES[i] in _INDEXED for i in changed):
+            self._unindex(rid)
         if changed:
             assignments = ", ".join(f"{self._NAMES[i]} = ?" for i in changed)
             self.db.execute(f"UPDATE posts SET {assignments} WHERE id = ?", (*(new[i] for i in changed), rid))
         if old_author is not None and old_author != author:
             self._drop_author_if_unused(old_author)
         return ident
+
+    # ------------------------------------------------------------ the full-text index
+
+    def _unindex(self, rid: int) -> None:
+        """Row ``rid`` leaves the full-text index, before its indexed values change or it goes: the
+        index is told the words it holds for the row (the row's values now), as FTS5 needs."""
+        if rid not in self._unindexed:
+            self.db.execute(
+                f"INSERT INTO posts_fts (posts_fts, rowid, {_INDEXED_COLUMNS})"
+                f" SELECT 'delete', id, {_INDEXED_COLUMNS} FROM posts WHERE id = ?",
+                (rid,),
+            )
+            self._unindexed.add(rid)
+
+    def _delete(self, rid: int) -> None:
+        self._unindex(rid)
+        self.db.execute("DELETE FROM posts WHERE id = ?", (rid,))
+
+    def _index(self) -> None:
+        """The rows this transaction inserted or changed join the full-text index, in one statement
+        (FTS5 makes one new segment of it; see :data:`threads.archive.schema._V2_TO_V3`)."""
+        if self._unindexed:
+            self.db.execute(
+                f"INSERT INTO posts_fts (rowid, {_INDEXED_COLUMNS}) SELECT id, {_INDEXED_COLUMNS}"
+                " FROM posts WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(self._unindexed)),),
+            )
+            self._unindexed.clear()
 
     # ------------------------------------------------------------ reading
 
