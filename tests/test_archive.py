@@ -276,6 +276,16 @@ def test_a_version_1_archive_is_migrated_and_keeps_what_it_held(db: Path, tmp_pa
         assert added.status == "new"
         assert a.db.execute("SELECT count(*) FROM pages").fetchone()[0] == 1
         index_agrees(a)
+        # version 3: a stored quote's words, worked out by the migration, by which a post that holds
+        # them takes it in
+        assert a.db.execute("SELECT words FROM posts WHERE head IS NOT NULL").fetchall() == [
+            ("the ferry runs again from monday morning at seven",)
+        ]
+        ben = Author(name="Ben Ortiz", handle="benortiz", platform="twitter")
+        ferry = "Update: the ferry runs again from Monday morning at seven, weather permitting"
+        assert a.add(rec(source("https://new.example/2"), embed(ferry, "1180000000000000021", ben))).linked
+        assert a.db.execute("SELECT count(*) FROM posts WHERE key LIKE 'text:%'").fetchone()[0] == 0
+        index_agrees(a)
     assert invoke(["archive", "check", "--db", str(db)]).exit_code == 0
 
 

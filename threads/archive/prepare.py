@@ -186,13 +186,14 @@ def merge_posts(a: Post, b: Post) -> Post:
 
 POST_COLUMNS = (
     "platform", "post_id", "url", "permalink", "author_name", "author_handle", "text", "published", "kind",
-    "media", "links", "quotes", "extra", "head",
+    "media", "links", "quotes", "extra", "head", "words",
 )  # fmt: skip
 """The columns of ``posts`` that :func:`post_row` gives values for (``key`` and ``author`` aside)."""
 
 
 def post_row(post: Post, ident: Identity) -> tuple[Any, ...]:
     """The values of :data:`POST_COLUMNS` for ``post``."""
+    first = head(ident)
     return (
         post.platform,
         ident.id,
@@ -207,7 +208,8 @@ def post_row(post: Post, ident: Identity) -> tuple[Any, ...]:
         dumps(list(post.links)),
         dumps([q.to_dict() for q in post.quotes]),
         dumps(dict(post.extra)),
-        head(ident),
+        first,
+        ident.text if first is not None else None,
     )
 
 

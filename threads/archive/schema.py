@@ -164,19 +164,38 @@ _V2_TO_V3 = """
 DROP TRIGGER posts_ai;
 DROP TRIGGER posts_ad;
 DROP TRIGGER posts_au;
+ALTER TABLE posts ADD COLUMN words TEXT;
 """
-"""Version 3: the full-text index is kept in step by the writer, not by triggers. FTS5 writes the
-words it holds in memory to the index as a new segment whenever a later statement of the
-transaction opens a savepoint, as nearly every write does: with a trigger adding each post as it was
-inserted, a source of five posts made five segments (to write, merge and search); the writer adds a
-source's new posts to the index in one statement at the end of its transaction, one segment. What
-the index holds is unchanged."""
+"""Version 3, two changes for the writer's speed; what the tables mean is unchanged.
+
+The full-text index is kept in step by the writer, not by triggers. FTS5 writes the words it holds
+in memory to the index as a new segment whenever a later statement of the transaction opens a
+savepoint, as nearly every write does: with a trigger adding each post as it was inserted, a source
+of five posts made five segments (to write, merge and search); the writer adds a source's new posts
+to the index in one statement at the end of its transaction, one segment.
+
+``posts.words``: for a post known by its words alone (those with a ``head``), its words as
+:func:`threads.identity.words` gives them, so that the database itself tells which of the stored
+quotes sharing a head word a post holds (before, each was read and its words worked out again, for
+every post added: the more quotes stored, the more of them)."""
+
+
+def _v2_to_v3(db: sqlite3.Connection) -> None:
+    from ..identity import words
+
+    _script(_V2_TO_V3)(db)
+    last = 0
+    while rows := db.execute(
+        "SELECT id, text FROM posts WHERE head IS NOT NULL AND id > ? ORDER BY id LIMIT 10000", (last,)
+    ).fetchall():
+        db.executemany("UPDATE posts SET words = ? WHERE id = ?", [(words(text), rid) for rid, text in rows])
+        last = rows[-1][0]
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1),
     _script(_V1_TO_V2),
-    _script(_V2_TO_V3),
+    _v2_to_v3,
 )
 """``MIGRATIONS[n]`` takes a database of version ``n`` to version ``n + 1`` (0: an empty file)."""
 

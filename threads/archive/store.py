@@ -333,9 +333,13 @@ class Archive:
         """Stored posts known by words alone that post ``rid`` (``ident``, with an ID or permalink)
         holds become it (when no other such stored post holds them too)."""
         took = False
-        for part in self._light("head IN (SELECT value FROM json_each(?)) AND id != ?", (heads, rid)):
-            if not contains(ident.text, words(part.text)):
-                continue
+        # a stored quote's head is one of its words, so one of this post's if it holds them; and
+        # its words are a whole-word run of this post's (identity.contains, asked of the database)
+        parts = self._light(
+            "head IN (SELECT value FROM json_each(?)) AND id != ? AND instr(?, ' ' || words || ' ') > 0",
+            (heads, rid, f" {ident.text} "),
+        )
+        for part in parts:
             part_ident = part.identity()
             if not same(part_ident, ident, one_source=False):
                 continue
