@@ -999,3 +999,64 @@ def test_a_source_s_new_posts_join_the_full_text_index_in_one_statement(db: Path
     writes = [s for s in ours if "posts_fts" in s and not s.startswith("SELECT")]
     assert len(writes) == 1, writes
     assert ours[-2:] == [writes[0], "COMMIT"]
+
+
+# ---------------------------------------------------------------- the prepared record
+
+
+def test_a_prepared_record_carries_plain_values_that_give_back_the_post() -> None:
+    """A worker pickles what it prepared for the writer: no model objects (they cost more to carry
+    than the rest), and what the writer makes of it is what it would have had from the post."""
+    import pickle
+    from datetime import UTC, datetime
+
+    from threads.archive.prepare import merge_posts, post_row, prepare
+    from threads.identity import identify
+    from threads.model import Media
+    from threads.sequence import richness
+
+    rich_author = Author(
+        name="Ann Reyes",
+        handle="annreyes",
+        platform="twitter",
+        url="https://twitter.com/annreyes",
+        role="Mayor",
+        aliases=("Mayor Reyes",),
+        id="2244994945",
+    )
+    inner = Post(platform="twitter", text="The inner post", author=Author(name="Ben Ortiz"), id="17")
+    posts = [
+        Post(
+            platform="twitter",
+            text=LONG,
+            author=rich_author,
+            kind="embed",
+            id=STATUS,
+            url=f"https://twitter.com/annreyes/status/{STATUS}",
+            published=datetime(2019, 5, 1, 14, 30, 5, tzinfo=UTC),
+            quotes=(inner,),
+            media=(Media("https://pbs.example/a.jpg", "photo", "the library at night"),),
+            links=("https://library.example/hours",),
+            position=7,
+            evidence=("markup blockquote.twitter-tweet",),
+            extra={"lang": "en"},
+        ),
+        # no ID of its own: its permalink spells one
+        Post(platform="twitter", text="Open late", kind="remnant", url="https://x.com/annreyes/status/18"),
+        quote("stays open late tonight for everyone"),
+    ]
+    prepared = prepare(rec(source("https://a.example/1"), *posts))
+    data = pickle.dumps(prepared)
+    assert b"threads.model" not in data and b"threads.identity" not in data
+    stored = embed(text=LONG + " (and on Sunday)")
+    for post, pp in zip(posts, pickle.loads(data).posts, strict=True):
+        assert pp.author_record() == post.author
+        assert pp.identity() == identify(post)
+        kept = pp.record()
+        assert richness(kept) == richness(post)
+        assert post_row(kept, pp.identity()) == pp.row == post_row(post, identify(post))
+        for merged, again in (
+            (merge_posts(stored, post), merge_posts(stored, kept)),
+            (merge_posts(post, stored), merge_posts(kept, stored)),
+        ):
+            assert post_row(again, identify(again)) == post_row(merged, identify(merged))

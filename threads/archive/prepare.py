@@ -17,14 +17,16 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from ..identity import MIN_PART, MIN_TEXT, Identity, contains, identify, words
-from ..model import Author, Post, Published, Reconstruction, Source, iso
+from ..model import Author, Media, Post, Published, Reconstruction, Source, iso
 from ..sequence import richness
+from .records import post_from_dict
 
 __all__ = [
     "Prepared",
     "PreparedPost",
     "author_key",
     "kept_location",
+    "kept_post",
     "merge_posts",
     "post_key",
     "post_row",
@@ -213,24 +215,90 @@ def post_row(post: Post, ident: Identity) -> tuple[Any, ...]:
     )
 
 
+def kept_post(
+    platform: str,
+    text: str,
+    author: Author,
+    kind: Any,
+    post_id: str | None,
+    url: str | None,
+    published: Published | None,
+    media: str,
+    links: str,
+    quotes: str,
+    extra: str,
+) -> Post:
+    """The post that a row of ``posts`` holds (``media``, ``links``, ``quotes``, ``extra`` its JSON
+    columns): what the archive keeps of a post."""
+    return Post(
+        platform=platform,
+        text=text,
+        author=author,
+        kind=kind,
+        id=post_id,
+        url=url,
+        published=published,
+        media=tuple(Media(m["url"], m.get("kind") or "link", m.get("alt")) for m in json.loads(media)),
+        links=tuple(json.loads(links)),
+        quotes=tuple(post_from_dict(q) for q in json.loads(quotes)),
+        extra=json.loads(extra),
+    )
+
+
 # ---------------------------------------------------------------- prepared records
 
 
 class PreparedPost(NamedTuple):
-    """One post of a source, ready for the database."""
+    """One post of a source, ready for the database: plain values only. A worker prepares it and
+    pickles it, the writer unpickles it, and the model's objects (a post, its author, its identity)
+    took more time to carry so than all the rest; the writer makes the few it needs."""
 
-    post: Post
-    ident: Identity
     key: str
     row: tuple[Any, ...]
     """:func:`post_row`."""
+    author: tuple[Any, ...]
+    """The post's author: the fields of :class:`~threads.model.Author`, in their order."""
     author_key: str | None
+    post_id: str | None
+    """The record's own ID (``row`` holds its identity's, which its permalink may spell)."""
+    published: Published | None
+    id_platform: str | None
+    """:attr:`Identity.id_platform <threads.identity.Identity.id_platform>`."""
+    words: str
+    """:attr:`Identity.text <threads.identity.Identity.text>`: the post's words."""
     sighting: tuple[Any, ...]
     """kind, text, author_name, author_handle, published, position, evidence, confidence."""
     rare: str | None
     """:func:`rare_query`, for a post known by its words alone."""
     openings: str | None
     """:func:`openings`, for a post with an ID or a permalink."""
+
+    def author_record(self) -> Author:
+        return Author(*self.author)
+
+    def identity(self) -> Identity:
+        """The post's :class:`~threads.identity.Identity`, as :func:`~threads.identity.identify` gave it."""
+        platform, ident_id, _, permalink = self.row[:4]
+        return Identity(platform, ident_id, self.id_platform, permalink, self.author_record(), self.words)
+
+    def record(self) -> Post:
+        """The post as the archive keeps it (what is merged with a stored record of it): the one
+        found, but for its place, evidence and confidence (the sighting's) and the post it is
+        quoted in."""
+        platform, _, url, _, _, _, text, _, kind, media, links, quotes, extra, *_ = self.row
+        return kept_post(
+            platform,
+            text,
+            self.author_record(),
+            kind,
+            self.post_id,
+            url,
+            self.published,
+            media,
+            links,
+            quotes,
+            extra,
+        )
 
 
 class Prepared(NamedTuple):
@@ -282,13 +350,17 @@ def prepare(
                 dumps(list(post.evidence)),
                 post.confidence,
             )
+            a = post.author
             posts.append(
                 PreparedPost(
-                    post,
-                    ident,
                     post_key(ident, key),
                     post_row(post, ident),
-                    author_key(post.author, post.platform),
+                    (a.name, a.handle, a.platform, a.url, a.role, a.aliases, a.id),
+                    author_key(a, post.platform),
+                    post.id,
+                    post.published,
+                    ident.id_platform,
+                    ident.text,
                     sighting,
                     rare_query(ident),
                     openings(ident),

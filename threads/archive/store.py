@@ -27,13 +27,14 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from ..identity import Identity, contains, identify, same, words
-from ..model import Author, Media, Post, Reconstruction
+from ..model import Author, Post, Reconstruction
 from .prepare import (
     POST_COLUMNS,
     Prepared,
     PreparedPost,
     author_key,
     dumps,
+    kept_post,
     merge_posts,
     openings,
     phrase_query,
@@ -42,7 +43,7 @@ from .prepare import (
     prepare,
     rare_query,
 )
-from .records import parse_published, post_from_dict
+from .records import parse_published
 from .schema import ArchiveError, connect
 
 __all__ = ["Added", "Archive", "default_path"]
@@ -137,18 +138,8 @@ def _post_of_row(row: Sequence[Any], authors: dict[int, Author] | None = None) -
     author = (authors or {}).get(aid) if aid is not None else None
     if author is None:
         author = Author(name=name, handle=handle, platform=platform)
-    post = Post(
-        platform=platform,
-        text=text,
-        author=author,
-        kind=kind,
-        id=post_id,
-        url=url,
-        published=parse_published(published),
-        media=tuple(Media(m["url"], m.get("kind") or "link", m.get("alt")) for m in json.loads(media)),
-        links=tuple(json.loads(links)),
-        quotes=tuple(post_from_dict(q) for q in json.loads(quotes)),
-        extra=json.loads(extra),
+    post = kept_post(
+        platform, text, author, kind, post_id, url, parse_published(published), media, links, quotes, extra
     )
     return Stored(rid, key, post)
 
@@ -301,7 +292,7 @@ class Archive:
     def _place(self, pp: PreparedPost, scope: str) -> tuple[int, bool]:
         """The row of post ``pp`` (found, linked by its words, or new), merged with it; whether it
         was linked by its words."""
-        ident, key = pp.ident, pp.key
+        ident, key = pp.identity(), pp.key
         match: _Light | None = None
         if ident.permalink:
             found = self._light(f"key = ? UNION ALL {_LIGHT} WHERE permalink = ?", (key, ident.permalink))
@@ -317,13 +308,13 @@ class Archive:
             if containing is not None and len(containing) == 1:
                 match, linked = containing[0], True
         if match is None:
-            aid = self._author_id(pp.post.author, pp.post.platform)
+            aid = self._author_id(ident.author, pp.row[0])
             rid = self._insert(key, aid, pp.row)
             merged_ident, heads = ident, pp.openings
         else:
             rid = match.id
             (stored,) = self._rows("id = ?", (rid,))
-            merged_ident = self._update(rid, match.key, merge_posts(stored.post, pp.post), scope)
+            merged_ident = self._update(rid, match.key, merge_posts(stored.post, pp.record()), scope)
             heads = openings(merged_ident)
         if heads is not None:
             linked |= self._take_in_parts(rid, merged_ident, heads, scope)
