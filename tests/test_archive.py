@@ -1060,3 +1060,16 @@ def test_a_prepared_record_carries_plain_values_that_give_back_the_post() -> Non
             (merge_posts(post, stored), merge_posts(kept, stored)),
         ):
             assert post_row(again, identify(again)) == post_row(merged, identify(merged))
+
+
+@pytest.mark.parametrize("quote_first", [True, False], ids=["quote-then-embed", "embed-then-quote"])
+def test_a_quote_of_a_post_added_in_the_same_source_is_a_sighting_of_it(db: Path, quote_first: bool) -> None:
+    """One source holding an embed and a quote of part of it (reconstruct merges those; a record
+    made elsewhere may not): the quote is linked as it would be from another source, though the
+    full-text index takes the source's posts only at the end of its transaction."""
+    part = quote("stays open late tonight for everyone")
+    posts = (part, embed()) if quote_first else (embed(), part)
+    with Archive(str(db)) as a:
+        assert a.add(rec(source("https://a.example/1"), *posts)).linked == 1
+        index_agrees(a)
+    assert [p[0] for p in dump(db)["posts"]] == [f"id:twitter:{STATUS}"]

@@ -277,11 +277,13 @@ class Archive:
 
         The index is asked first for the posts holding the quote's longest words (long words are
         the rare ones: reading a common word's list of posts is what costs), and only when those
-        are too many for the phrase itself."""
+        are too many for the phrase itself. The posts this transaction added or changed, which the
+        index takes only before the commit, are read as they are."""
         rare = rare or rare_query(ident) or phrase_query(ident.text)
         ids = [r[0] for r in self.db.execute(_MATCH, (rare, LEADS + 1))]
         if len(ids) > LEADS:
             ids = [r[0] for r in self.db.execute(_MATCH, (phrase_query(ident.text), LEADS + 1))]
+        ids += self._unindexed
         where = f"id IN ({','.join('?' * len(ids))}) AND (post_id IS NOT NULL OR permalink IS NOT NULL)"
         rows = self._light(where, ids) if ids else []
         held = [r for r in rows if r.id not in exclude and contains(words(r.text), ident.text)]
