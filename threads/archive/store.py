@@ -107,6 +107,12 @@ _INDEXED = ("text", "author_name", "author_handle")
 _INDEXED_COLUMNS = ", ".join(_INDEXED)
 
 
+def _held(ident: Identity) -> str | None:
+    """What :meth:`Archive._containing` asks of a post the full-text index does not hold yet: the
+    words of one with an ID or a permalink (the posts a quote can be a sighting of)."""
+    return ident.text if ident.id or ident.permalink else None
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -153,9 +159,10 @@ class Archive:
     def __init__(self, path: str, *, create: bool = True, readonly: bool = False) -> None:
         self.path = path
         self.db = connect(path, create=create, readonly=readonly)
-        self._unindexed: set[int] = set()
+        self._unindexed: dict[int, str | None] = {}
         """Rows of ``posts`` whose values the full-text index does not hold (yet): the rows this
-        transaction inserted or changed. :meth:`_index` adds them before the commit."""
+        transaction inserted or changed, which :meth:`_index` adds before the commit; for one with
+        an ID or a permalink its words, which :meth:`_containing` reads in the index's stead."""
 
     def close(self) -> None:
         self.db.close()
@@ -283,7 +290,9 @@ class Archive:
         ids = [r[0] for r in self.db.execute(_MATCH, (rare, LEADS + 1))]
         if len(ids) > LEADS:
             ids = [r[0] for r in self.db.execute(_MATCH, (phrase_query(ident.text), LEADS + 1))]
-        ids += self._unindexed
+        ids += [
+            rid for rid, held in self._unindexed.items() if held is not None and contains(held, ident.text)
+        ]
         where = f"id IN ({','.join('?' * len(ids))}) AND (post_id IS NOT NULL OR permalink IS NOT NULL)"
         rows = self._light(where, ids) if ids else []
         held = [r for r in rows if r.id not in exclude and contains(words(r.text), ident.text)]
@@ -311,7 +320,7 @@ class Archive:
                 match, linked = containing[0], True
         if match is None:
             aid = self._author_id(ident.author, pp.row[0])
-            rid = self._insert(key, aid, pp.row)
+            rid = self._insert(key, aid, pp.row, ident)
             merged_ident, heads = ident, pp.openings
         else:
             rid = match.id
@@ -397,13 +406,13 @@ class Archive:
     _NAMES = ("key", "author", *POST_COLUMNS)
     _COLUMNS = ", ".join(_NAMES)
 
-    def _insert(self, key: str, author: int | None, row: tuple[Any, ...]) -> int:
+    def _insert(self, key: str, author: int | None, row: tuple[Any, ...], ident: Identity) -> int:
         rid = self.db.execute(
             f"INSERT INTO posts ({self._COLUMNS}) VALUES ({', '.join('?' * (len(row) + 2))})",
             (key, author, *row),
         ).lastrowid
         assert rid is not None
-        self._unindexed.add(rid)
+        self._unindexed[rid] = _held(ident)
         return rid
 
     def _update(self, rid: int, old_key: str, post: Post, scope: str) -> Identity:
@@ -429,6 +438,8 @@ class Archive:
         if changed:
             assignments = ", ".join(f"{self._NAMES[i]} = ?" for i in changed)
             self.db.execute(f"UPDATE posts SET {assignments} WHERE id = ?", (*(new[i] for i in changed), rid))
+        if rid in self._unindexed:
+            self._unindexed[rid] = _held(ident)
         if old_author is not None and old_author != author:
             self._drop_author_if_unused(old_author)
         return ident
@@ -444,11 +455,12 @@ class Archive:
                 f" SELECT 'delete', id, {_INDEXED_COLUMNS} FROM posts WHERE id = ?",
                 (rid,),
             )
-            self._unindexed.add(rid)
+            self._unindexed[rid] = None  # what it holds next: see _update
 
     def _delete(self, rid: int) -> None:
         self._unindex(rid)
         self.db.execute("DELETE FROM posts WHERE id = ?", (rid,))
+        del self._unindexed[rid]
 
     def _index(self) -> None:
         """The rows this transaction inserted or changed join the full-text index, in one statement
