@@ -270,8 +270,10 @@ def test_a_version_1_archive_is_migrated_and_keeps_what_it_held(db: Path, tmp_pa
             "text:twitter:ben ortiz:282545e4a831fdbb4482",
         ]
         assert a.db.execute("SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'ferry'").fetchone()[0] == 1
-        # version 3: the writer keeps the full-text index in step, the triggers of version 1 are gone
+        # version 3: the writer keeps the full-text index in step, the triggers of version 1 are gone;
+        # the index merges its segments four at once
         assert a.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []
+        assert a.db.execute("SELECT v FROM posts_fts_config WHERE k = 'crisismerge'").fetchone() == (4,)
         added = a.add(rec(source("https://new.example/1"), embed()), page=b"<p>page</p>")
         assert added.status == "new"
         assert a.db.execute("SELECT count(*) FROM pages").fetchone()[0] == 1

