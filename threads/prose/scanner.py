@@ -828,7 +828,7 @@ class Scanner:
                 return self.resolve(described[0])
             return self.cast.mention(whose, subject=False)
         m = _ON_NAMED_ACCOUNT.match(tail)
-        if m is not None:  # "on the official White House X account", "auf dem Instagram-Kanal der Band"
+        if m is not None:  # "on the official White House X account", "on the Riverton Water Board account"
             words_ = m.group("own").split()
             while words_ and words_[-1].casefold() in vocab.PLATFORM_NAMES:
                 words_.pop()  # "White House X account": the platform, not a word of the name
