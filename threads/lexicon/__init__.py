@@ -68,6 +68,9 @@ class Language:
     """Adverbs and auxiliaries that stand between a speaker and the verb ("he also tweeted")."""
     auxiliaries: tuple[str, ...] = ()
     """Finite auxiliaries of compound tenses ("has", "hatte", "ha", "a")."""
+    copulas: tuple[str, ...] = ()
+    """Finite forms of "to be" ("was", "war", "fue", "è"): "Another was less kind:" ends the
+    speaker phrase at the verb, as "Otro fue más crítico:" does."""
     participles: tuple[str, ...] = ()
     """Past participles of speech verbs, after an auxiliary ("gesagt", "dit", "dicho")."""
     written_participles: tuple[str, ...] = ()

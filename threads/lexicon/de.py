@@ -35,6 +35,7 @@ LANGUAGE = Language(
         "nun", "jetzt", "schließlich", "außerdem", "ebenfalls",
     ),
     auxiliaries=("hat", "hatte", "haben", "hatten"),
+    copulas=("ist", "war", "sind", "waren"),
     participles=(
         "mitgeteilt", "erklärt", "gesagt", "betont", "angekündigt", "verkündet", "reagiert",
     ),

@@ -37,6 +37,7 @@ LANGUAGE = Language(
         "publicly",
     ),
     auxiliaries=("had", "has", "have", "would", "was"),
+    copulas=("is", "was", "were", "are"),
     verb_endings=("ed",),
     post_verbs=("read", "reads", "said", "says", "stated"),
     post_nouns=("tweet", "tweets", "tweetstorm", "post", "posts", "caption", "captions", "posting"),

@@ -28,6 +28,7 @@ LANGUAGE = Language(
         "le", "les", "se", "lo", "nos",
     ),
     auxiliaries=("ha", "había", "han", "habían"),
+    copulas=("es", "fue", "era", "estuvo", "estaba", "son", "fueron"),
     participles=(
         "dicho", "señalado", "afirmado", "asegurado", "declarado", "expresado",
     ),
@@ -69,7 +70,8 @@ LANGUAGE = Language(
             (
                 "esposa", "madre", "hija", "hermana", "novia", "viuda", "tía", "abuela", "sobrina",
                 "nieta", "actriz", "mujer", "señora", "presidenta", "ministra", "diputada", "senadora",
-                "alcaldesa", "concejala", "gobernadora", "cantante",
+                "alcaldesa", "concejala", "gobernadora", "presentadora", "entrenadora", "jugadora",
+                "escritora", "empresaria", "autora", "exministra",
             ),
             _F,
         ),
@@ -77,7 +79,8 @@ LANGUAGE = Language(
             (
                 "esposo", "marido", "padre", "hijo", "hermano", "novio", "viudo", "tío", "abuelo",
                 "sobrino", "nieto", "hombre", "señor", "diputado", "senador", "alcalde", "ministro",
-                "presidente", "concejal", "gobernador",
+                "presidente", "concejal", "gobernador", "actor", "presentador", "entrenador", "jugador",
+                "escritor", "empresario", "autor", "exministro",
             ),
             _M,
         ),
@@ -85,6 +88,8 @@ LANGUAGE = Language(
     role_nouns=(
         "compañero", "compañera", "amigo", "amiga", "líder", "candidato", "candidata", "figura",
         "estrella", "cantante", "periodista", "activista", "deportista", "futbolista", "artista",
+        "intérprete", "modelo", "tenista", "ciclista", "piloto", "atleta", "influencer", "creador",
+        "creadora", "investigador", "investigadora", "científico", "científica", "médico", "médica",
     ),
     titles=(
         "presidente", "presidenta", "ministro", "ministra", "canciller", "alcalde", "alcaldesa",

@@ -23,6 +23,7 @@ LANGUAGE = Language(
         "y",
     ),
     auxiliaries=("a", "avait", "ont", "avaient"),
+    copulas=("est", "était", "fut", "sont", "étaient"),
     participles=(
         "dit", "déclaré", "affirmé", "ajouté", "expliqué", "estimé", "souligné", "réagi", "annoncé",
         "salué", "dénoncé", "lancé", "confié", "assuré", "insisté", "raconté", "rappelé", "indiqué",
@@ -70,7 +71,8 @@ LANGUAGE = Language(
             (
                 "femme", "épouse", "mère", "fille", "sœur", "soeur", "compagne", "veuve", "tante",
                 "grand-mère", "nièce", "actrice", "chanteuse", "madame", "mme", "directrice",
-                "présidente", "députée", "sénatrice", "ambassadrice",
+                "présidente", "députée", "sénatrice", "ambassadrice", "comédienne", "animatrice",
+                "joueuse", "chercheuse", "romancière", "autrice",
             ),
             _F,
         ),
@@ -78,14 +80,16 @@ LANGUAGE = Language(
             (
                 "mari", "époux", "père", "fils", "frère", "compagnon", "veuf", "oncle", "grand-père",
                 "neveu", "acteur", "chanteur", "homme", "monsieur", "directeur", "sénateur",
-                "ambassadeur",
+                "ambassadeur", "comédien", "animateur", "joueur", "chercheur", "romancier",
             ),
             _M,
         ),
     },
     role_nouns=(
         "collègue", "ami", "amie", "star", "figure", "candidat", "candidate", "vedette", "journaliste",
-        "militant", "militante", "artiste", "sportif", "sportive",
+        "militant", "militante", "artiste", "sportif", "sportive", "interprète", "rappeur", "rappeuse",
+        "influenceur", "influenceuse", "youtubeur", "youtubeuse", "entraîneur", "climatologue", "médecin",
+        "scientifique", "spécialiste", "auteur", "mannequin", "humoriste",
     ),
     titles=(
         "président", "présidente", "ministre", "premier", "première", "maire", "député", "députée",

@@ -20,6 +20,7 @@ LANGUAGE = Language(
     posting_verbs=("twitta", "twittò", "cinguetta"),
     adverbs=("anche", "poi", "ancora", "già", "più tardi", "nuovamente", "subito"),
     auxiliaries=("ha", "aveva", "hanno"),
+    copulas=("è", "era", "fu", "sono", "erano"),
     participles=(
         "detto", "dichiarato", "aggiunto", "spiegato", "affermato", "annunciato", "sottolineato",
         "replicato", "ribadito", "osservato", "precisato", "denunciato", "attaccato", "esultato",
@@ -77,7 +78,9 @@ LANGUAGE = Language(
         "compagno", "compagna", "amico", "amica", "leader", "candidato", "candidata", "stella",
         "cantante", "giornalista", "attivista", "atleta", "calciatore", "calciatrice", "artista",
         "influencer", "allenatore", "allenatrice", "conduttore", "conduttrice", "assessore",
-        "assessora", "consigliere", "tecnico",
+        "assessora", "consigliere", "tecnico", "interprete", "modella", "modello", "tennista",
+        "ciclista", "pilota", "ricercatore", "ricercatrice", "scrittore", "scrittrice", "imprenditore",
+        "imprenditrice", "rapper", "youtuber", "medico", "scienziato", "scienziata",
     ),
     titles=(
         "presidente", "ministro", "ministra", "sindaco", "sindaca", "senatore", "senatrice",

@@ -13,6 +13,7 @@ LANGUAGE = Language(
     ),
     consent_words=("cookies", "toestemming", "accepteren", "instellingen", "privacy"),
     weekdays=("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    copulas=("is", "was", "waren"),
     at_words=("om",),
     on_words=("op",),
 )  # fmt: skip

@@ -25,6 +25,7 @@ LANGUAGE = Language(
     posting_verbs=("tuitou", "tuíta", "tuitaram", "retuitou"),
     adverbs=("também", "depois", "ainda", "já", "mais tarde", "novamente", "logo", "se", "lhe"),
     auxiliaries=("tinha", "havia", "tem"),
+    copulas=("é", "foi", "era", "são", "foram", "ficou"),
     participles=("dito", "afirmado", "declarado", "explicado"),
     written_participles=("escrito", "publicado", "postado", "tuitado", "comentado", "compartilhado"),
     verb_endings=("ou", "eu", "iu"),
@@ -83,7 +84,9 @@ LANGUAGE = Language(
         "companheiro", "companheira", "amigo", "amiga", "líder", "candidato", "candidata",
         "estrela", "cantor", "cantora", "jornalista", "ativista", "atleta", "jogador", "jogadora",
         "artista", "influenciador", "influenciadora", "apresentador", "apresentadora", "treinador",
-        "técnico", "atacante", "goleiro",
+        "técnico", "atacante", "goleiro", "intérprete", "modelo", "tenista", "ciclista", "piloto",
+        "pesquisador", "pesquisadora", "escritor", "escritora", "empresário", "empresária", "youtuber",
+        "médico", "médica", "cientista", "rapper",
     ),
     titles=(
         "presidente", "presidenta", "ministro", "ministra", "prefeito", "prefeita", "deputado",

@@ -96,7 +96,14 @@ def heading(scan: Scanner, text: str) -> Person | None:
 def subject(scan: Scanner, s: Sentence) -> tuple[Person | None, int]:
     """The subject of the sentence and where it ends in ``s.outside``."""
     outside = s.outside
-    for find in (_org_subject, _described_subject, _named_subject, _pronoun_subject, _inverted_subject):
+    for find in (
+        _org_subject,
+        _crowd_subject,
+        _described_subject,
+        _named_subject,
+        _pronoun_subject,
+        _inverted_subject,
+    ):
         person, end = find(scan, outside)
         if person is not None:
             return person, end
@@ -308,6 +315,23 @@ def _apposed(scan: Scanner, run: str, app: str | None, before: str) -> Person | 
 
 _OFFICE_BEFORE = P.compiled(rf"([\w’'\-]+)\s+(?:{alternation(words('prepositions'))})\s+$")
 """A role and a preposition before a name: the name is an office or a place ("directora de Aduanas")."""
+
+
+def _crowd_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
+    """ "Another was less kind:", "Un altro è stato più critico:", "Ein anderer Nutzer nahm den
+    Verein in Schutz:": one more of a crowd at the start of the sentence, then its verb."""
+    text = outside.lstrip()
+    if not text[:1].isupper():
+        return None, 0
+    found = read(text)
+    if found is None or found[0].kind != Kind.ANONYMOUS or not found[0].crowd:
+        return None, 0
+    ref, end = found
+    verb = _NEXT_WORD.match(text, end)
+    word = verb.group("w").casefold() if verb is not None else ""
+    if not word or (word in _OF_WORDS and word not in _AUXILIARIES):
+        return None, 0  # "One of the fans", "Otro de los usuarios": a part, read no further
+    return scan.resolve(ref), len(outside) - len(text) + end
 
 
 def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:

@@ -496,13 +496,40 @@ _LEAD_POST = _match(
           \s+(?:{_READS_IN})(?:\s+es)?                          # In dem Post hieß es:
     )\s*[:,]?\s*$"""
 )
+_PLATFORM_NOUN = alternation(words("platform_nouns"))
+_ON_PLATFORM = _match(
+    rf"""(?:^|(?<=[\s,;(]))
+    (?P<det>{_DETS}|{_A})\s+(?:(?![\w’'\-]+[’']s\s)[\w’'\-]+\s+){{0,2}}?(?i:(?P<noun>{_POST_NOUNS}|{_PLATFORM_NOUN}))
+    (?P<tail>(?:\s+(?:{_SHARED}))?\s+(?:{_PREPS})\s+[^:“”"„«».!?]{{0,60}}?
+      (?-i:{P.PLATFORM})(?:[\s-](?:{_ACCOUNTS}))?)\b
+    (?P<pred>[^:“”"„«».!?]{{0,60}}?)\s*:\s*$"""
+)
+"""A post where a platform is named is the subject of a sentence ending in a colon ("A message on
+the supporters' trust's Facebook page was less forgiving:"): its words follow."""
+
+
+_SENTENCE_OPENING = re.compile(r"^\s*(?:[^\s,.;:!?]+\s+){0,4}?[^\s,.;:!?]*,\s*$|^\s*$").match
+"""Nothing before the subject but a few words set off by a comma ("On Monday, a post on …")."""
+_GENITIVE_START = P.compiled(rf"\s*(?:{_GENITIVE})\s")
+_PRED_START = re.compile(r"\s*(?:$|,|[a-zà-ÿ])")
+"""What follows the platform: the sentence's verb ("was less forgiving"), a time set off by commas,
+or nothing ("A message on the club's Facebook page:")."""
 
 
 def _lead_post(scan: Scanner, site: Site) -> Found | None:
     """'The post read: “…”', 'Her caption read: “…”', 'In dem Post hieß es: „…“'."""
     m = _LEAD_POST(site.leadin)
     if m is None:
-        return None
+        m = _ON_PLATFORM(site.leadin)
+        if m is None or not _PRED_START.match(m.group("pred")):
+            return None
+        if not _SENTENCE_OPENING(site.leadin[: m.start()]):
+            return None  # "responded to the minister's post on X saying:": an object, not the subject
+        owner = scan.post_owner(m.group("det"), m.group("tail"), m.group("noun"))
+        if owner is None and _GENITIVE_START.match(m.group("pred")):
+            found = read(m.group("pred").lstrip())  # "auf der Facebook-Seite des Fanclubs klang anders"
+            owner = scan.resolve(found[0]) if found is not None else None
+        return Found(owner, region=site.leadin, evidence=f"post '{m.group('noun')}'")
     det = m.group("det") or m.group("det2") or "the"
     noun = m.group("noun") or m.group("noun2")
     owner = scan.post_owner(det, m.group("tail") or "", noun)
@@ -813,7 +840,11 @@ def _lead_colon(scan: Scanner, site: Site) -> Found | None:
     if _RELATIVE_CLAUSE(site.leadin):
         return None  # "… tweeted a link to the ruling, which reads:": the ruling's words
     additive = bool(set(region.casefold().split()) & P.ADDITIVE)
-    return Found(subject, region=region, verb=None, platform="additive" if additive else None)
+    ref = None
+    if not subject.named:  # "Another was less kind:": one more of the crowd that posted
+        found = read(site.lead_sentence.outside.lstrip())
+        ref = found[0] if found is not None and found[0].crowd else None
+    return Found(subject, region=region, verb=None, ref=ref, platform="additive" if additive else None)
 
 
 # ---------------------------------------------------------------- no attribution of its own

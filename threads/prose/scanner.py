@@ -1003,12 +1003,14 @@ _OTHER_MEDIUM = P.compiled(
     rf"(?i:\b(?:{alternation(tuple(w for w in words('not_speakers') if w.casefold() not in P.POST_NOUNS))})\b)"  # noqa: E501
 )
 """A medium other than a post named in the attribution ("statement", "website", "Brief")."""
+_PLATFORM_NOUNS = alternation(words("platform_nouns"))
+_THE = alternation(words("definite"))
 _POST_ON_ACCOUNT = P.compiled(
     rf"""(?<![\w’'])(?i:{alternation((*words("indefinite"), *words("definite")))})\s+
-    (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN})\s+                       # a post, ein Beitrag
+    (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN}|(?i:{_PLATFORM_NOUNS}))\s+           # a post, a message
     (?i:{alternation((*words("platform_prepositions"), *words("source_prepositions")))})\s+   # on, from, auf
     (?P<own>(?i:{alternation(words("possessives"))})|{P.NAME_RUN}(?<=[’']s|s[’'])       # his, Reyes’s
-      |(?i:{alternation(words("definite"))})\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+(?:[’']s|s[’']))\s+   # the club’s
+      |(?i:{_THE})\s+(?:[\w\-]+[’']?\s+){{0,2}}?[\w\-]+(?:[’']s|s[’']))\s+          # the fans' club’s
     (?:(?i:{alternation(words("platform_fillers"))})\s+){{0,2}}                           # official
     (?:(?-i:{P.PLATFORM})[\s-]*)?(?i:{alternation(words("account_nouns"))})\b          # Facebook page"""
 )

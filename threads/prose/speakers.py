@@ -95,6 +95,7 @@ _STOP = frozenset(
         *(v.casefold() for v in words("post_verbs")),
         *(w.casefold() for w in words("adverbs")),
         *(w.casefold() for w in words("auxiliaries")),
+        *(w.casefold() for w in words("copulas")),
     )
 ) - frozenset(_DET_LANGUAGE)
 """Words that end a description."""
@@ -212,7 +213,9 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     if i + 1 < len(toks) and toks[i + 1].text.casefold() in _DET_LANGUAGE and det in _PREPOSITIONS:
         return None  # Spanish "a la publicación", "a El Faro": a preposition and its object, not "a"
     phrase = _english_phrase if lang == "en" else _german_phrase if lang == "de" else _romance_phrase
-    found = phrase(toks, i + 1)
+    # "un autre internaute", "ein anderer Nutzer", "otro usuario": "one more" is the determiner
+    more = i + 2 < len(toks) and f"{det} {toks[i + 1].text.casefold()}" in P.SOMEONE_WORDS
+    found = phrase(toks, i + 2 if more else i + 1)
     if found is None and lang == "en" and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
         # "the Metropolitan Police", "the White House": an organisation's name with its article
         m = _NAME_RUN.match(text, toks[i + 1].start)
@@ -256,7 +259,7 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         gender=gender,
         proper=tuple(w for w in words_between[:-1] if w[:1].isupper()) if head.casefold() in P.BODIES else (),
         relational=det in P.POSSESSIVES,
-        crowd=head.casefold() in P.CROWD_NOUNS or det in P.SOMEONE_WORDS,
+        crowd=head.casefold() in P.CROWD_NOUNS or det in P.SOMEONE_WORDS or more,
         spokes=head.casefold() in P.SPOKES,
         body=head.casefold() in P.BODIES,
     )
