@@ -227,6 +227,12 @@ class Language:
     according_to: tuple[str, ...] = ()
     """What cites a quote's source after it ("according to", "laut", "selon"): a post named after
     it is where the words were posted ("“…,” according to a post on Reyes's Facebook page")."""
+    series_positions: tuple[str, ...] = ()
+    """Words that place a message among others of a series ("in a second message", "dans un
+    premier message", "in einer weiteren Nachricht"): one of the posts of a thread or a story."""
+    recipient_prepositions: tuple[str, ...] = ()
+    """What names whom a message is addressed to ("a message to staff", "eine Nachricht an die
+    Mitarbeiter", "un mensaje a los vecinos"): a letter or an e-mail, not a post."""
     genitive_articles: tuple[str, ...] = ()
     """Articles that make the noun after a post its owner ("in einem Post der Band")."""
     reads_in: tuple[str, ...] = ()

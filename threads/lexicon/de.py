@@ -36,6 +36,10 @@ LANGUAGE = Language(
     ),
     auxiliaries=("hat", "hatte", "haben", "hatten"),
     copulas=("ist", "war", "sind", "waren"),
+    recipient_prepositions=("an",),
+    series_positions=(
+        "ersten", "zweiten", "dritten", "vierten", "letzten", "weiteren", "neuen", "späteren", "nächsten",
+    ),
     participles=(
         "mitgeteilt", "erklärt", "gesagt", "betont", "angekündigt", "verkündet", "reagiert",
     ),

@@ -38,6 +38,11 @@ LANGUAGE = Language(
     ),
     auxiliaries=("had", "has", "have", "would", "was"),
     copulas=("is", "was", "were", "are"),
+    recipient_prepositions=("to",),
+    series_positions=(
+        "first", "second", "third", "fourth", "final", "last", "later", "next", "new", "another",
+        "follow-up", "subsequent",
+    ),
     verb_endings=("ed",),
     post_verbs=("read", "reads", "said", "says", "stated"),
     post_nouns=("tweet", "tweets", "tweetstorm", "post", "posts", "caption", "captions", "posting"),
@@ -157,7 +162,7 @@ LANGUAGE = Language(
     ),
     not_social=(
         r"\btold\s+(?:reporters|journalists|a\s+news\s+conference|[A-Z][\w’']+|the\s+\w+|an?\s+\w+)",
-        r"\bin\s+an?\s+(?:interview|statement|speech|press\s+release|news\s+release|op-ed|letter|e-?mail|"
+        r"\bin\s+an?\s+(?:[\w-]+\s+)?(?:interview|statement|speech|press\s+release|news\s+release|op-ed|letter|e-?mail|"
         r"memo|filing|sermon|address|text\s+message|blog\s+post|essay|column|book|memoir)\b",
         r"\bat\s+an?\s+(?:news\s+conference|press\s+conference|rally|event|briefing|hearing|meeting|summit|"
         r"ceremony|campaign\s+stop|fundraiser|dinner|conference|town\s+hall)\b",

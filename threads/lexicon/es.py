@@ -29,6 +29,11 @@ LANGUAGE = Language(
     ),
     auxiliaries=("ha", "había", "han", "habían"),
     copulas=("es", "fue", "era", "estuvo", "estaba", "son", "fueron"),
+    recipient_prepositions=("a", "al", "para"),
+    series_positions=(
+        "primer", "primera", "segundo", "segunda", "tercer", "tercera", "último", "última", "otro", "otra",
+        "nuevo", "nueva", "posterior", "siguiente",
+    ),
     participles=(
         "dicho", "señalado", "afirmado", "asegurado", "declarado", "expresado",
     ),

@@ -24,6 +24,11 @@ LANGUAGE = Language(
     ),
     auxiliaries=("a", "avait", "ont", "avaient"),
     copulas=("est", "était", "fut", "sont", "étaient"),
+    recipient_prepositions=("à", "aux", "pour"),
+    series_positions=(
+        "premier", "première", "deuxième", "second", "seconde", "troisième", "dernier", "dernière", "autre",
+        "nouveau", "nouvel", "nouvelle", "suivant",
+    ),
     participles=(
         "dit", "déclaré", "affirmé", "ajouté", "expliqué", "estimé", "souligné", "réagi", "annoncé",
         "salué", "dénoncé", "lancé", "confié", "assuré", "insisté", "raconté", "rappelé", "indiqué",

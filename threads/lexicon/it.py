@@ -21,6 +21,11 @@ LANGUAGE = Language(
     adverbs=("anche", "poi", "ancora", "già", "più tardi", "nuovamente", "subito"),
     auxiliaries=("ha", "aveva", "hanno"),
     copulas=("è", "era", "fu", "sono", "erano"),
+    recipient_prepositions=("a", "ai", "al", "alla", "agli", "per"),
+    series_positions=(
+        "primo", "prima", "secondo", "seconda", "terzo", "terza", "ultimo", "ultima", "altro", "altra",
+        "nuovo", "nuova", "successivo",
+    ),
     participles=(
         "detto", "dichiarato", "aggiunto", "spiegato", "affermato", "annunciato", "sottolineato",
         "replicato", "ribadito", "osservato", "precisato", "denunciato", "attaccato", "esultato",

@@ -14,6 +14,8 @@ LANGUAGE = Language(
     consent_words=("cookies", "toestemming", "accepteren", "instellingen", "privacy"),
     weekdays=("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
     copulas=("is", "was", "waren"),
+    recipient_prepositions=("aan",),
+    series_positions=("eerste", "tweede", "derde", "laatste", "nieuwe", "volgende"),
     at_words=("om",),
     on_words=("op",),
 )  # fmt: skip

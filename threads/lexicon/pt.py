@@ -26,6 +26,11 @@ LANGUAGE = Language(
     adverbs=("também", "depois", "ainda", "já", "mais tarde", "novamente", "logo", "se", "lhe"),
     auxiliaries=("tinha", "havia", "tem"),
     copulas=("é", "foi", "era", "são", "foram", "ficou"),
+    recipient_prepositions=("a", "ao", "aos", "às", "para"),
+    series_positions=(
+        "primeiro", "primeira", "segundo", "segunda", "terceiro", "terceira", "último", "última", "outro",
+        "outra", "novo", "nova",
+    ),
     participles=("dito", "afirmado", "declarado", "explicado"),
     written_participles=("escrito", "publicado", "postado", "tuitado", "comentado", "compartilhado"),
     verb_endings=("ou", "eu", "iu"),

@@ -120,15 +120,19 @@ def post_noun(text: str) -> str | None:
 _IN_POST = P.compiled(
     rf"""(?i:\b(?:{P.alternation(words("in_words"))})\s+
     (?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
-    (?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{P.POST_NOUN})\b)"""
+    (?:(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{P.POST_NOUN})
+      |(?:{P.alternation(words("series_positions"))})\s+(?P<item>{P.alternation(words("platform_nouns"))})
+       (?!\s+(?:{P.alternation(words("recipient_prepositions"))})\s))\b)        # not: a message to staff"""
 )
 
 
 def post_medium(text: str) -> str | None:
     """A post named as where the words stand ("in a follow-up post", "in einem weiteren Beitrag",
-    "en una segunda publicación"): whatever the verb ("said" too), the words were posted."""
+    "en una segunda publicación"), or one of a series of messages on the platform the article
+    named ("dans un premier message", "in a second update", "en una segunda historia"): whatever
+    the verb ("said" too), the words were posted."""
     m = _IN_POST.search(text)
-    return m.group("noun") if m else None
+    return (m.group("noun") or m.group("item")) if m else None
 
 
 _COMMENTS = P.alternation(words("comment_nouns"))
@@ -206,7 +210,15 @@ _CLAUSE_END = P.compiled(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS})\s")
 def not_social(text: str) -> bool:
     """Whether ``text`` says the words were spoken or written elsewhere (told reporters, an
     interview, a statement, television)."""
-    return P.compiled(P.NOT_SOCIAL).search(text) is not None
+    found = P.compiled(P.NOT_SOCIAL)
+    if found.search(text) is not None:
+        return True
+    start = len(text) - len(text.lstrip())
+    # "In a statement, the mayor said": the phrases are written as they stand inside a sentence
+    return (
+        text[start : start + 1].isupper()
+        and found.search(text[start].lower() + text[start + 1 :]) is not None
+    )
 
 
 def spoken(text: str) -> bool:

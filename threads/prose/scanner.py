@@ -597,7 +597,7 @@ class Scanner:
         noun = None
         if cue is None and verb and self.last_platform:
             if _writes(verb):
-                noun = E.post_noun(region)  # "she wrote in the caption"
+                noun = E.post_noun(region) or E.post_medium(region)  # "she wrote in the caption"
             elif found.evidence is None:
                 noun = E.post_medium(region)  # "in a follow-up post, the weather service said"
         if noun and self.last_platform and not E.not_social(region):
