@@ -650,6 +650,67 @@ def _lead_in(scan: Scanner, site: Site) -> Found | None:
     return None
 
 
+_LEAD_PLATFORM = _match(
+    rf"""(?:^|(?<=[\s,;(]))
+    {P.PRE}
+    (?P<spk>{P.SPEAKER})
+    {P.AT}?
+    {P.APPOSITIVE}?
+    \s*,?\s*
+    (?P<plat>(?i:{alternation(words("platform_prepositions"))})\s+
+      (?:(?i:{alternation(words("platform_fillers"))})\s+){{0,3}}(?-i:{P.PLATFORM})(?:[\s-](?i:{_ACCOUNTS}))?)
+    (?P<rest>\s*,[^:“”"„«»]{{0,100}})?
+    \s*:\s*$"""
+)
+
+
+def _lead_platform(scan: Scanner, site: Site) -> Found | None:
+    """'Comedian Fenna Okafor (@fennajokes) on X: “…”', 'The ferry company, on Facebook: “…”',
+    '22.31 El presidente del club, Honorio Castañeda, en X: «…»': a roundup's or a live blog's
+    line, the speaker and the platform with no verb between."""
+    if not site.leadin.rstrip().endswith(":"):
+        return None
+    m = _LEAD_PLATFORM(site.tail)
+    if m is None or _words_before(site.tail[: m.start()]):
+        return None  # the speaker opens the sentence, after a time, a bullet or a dash at most
+    pre = [w for w in (m.group("pre") or "").split() if any(c.isalpha() for c in w)]
+    while pre and pre[0].casefold() in _JOINING:
+        pre.pop(0)  # "And from user @grumpy_commuter on X:"
+    if any(w[:1].isupper() for w in pre):
+        return None  # "The reaction to Reyes on X:": words of another phrase
+    app = m.group("app")
+    ref = _read_whole(" ".join((*pre, m.group("spk"))), app)
+    named = _FULL_NAME(app.strip(" ,")) if ref is None and app else None
+    if app and named is not None and named.end() == len(app.strip(" ,")) and len(named.group(0).split()) >= 2:
+        # "El presidente del club, Honorio Castañeda, en X:": the name set off after the office
+        ref = Speaker(Kind.NAME, m.group("spk") + app, name=named.group(0), role=m.group("spk"))
+    if ref is None or ref.kind == Kind.PRONOUN or _platform_not_first(ref, ""):
+        return None
+    if ref.kind in (Kind.DESCRIPTION, Kind.ANONYMOUS) and not (ref.crowd or passages.is_role(ref.head or "")):
+        return None  # "The reaction on X:": no one
+    return scan.found(ref, site, region=site.leadin, verb=None, at=m.group("at"), app=app)
+
+
+_JOINING = frozenset(
+    w.casefold() for f in ("conjunctions", "source_prepositions", "additive") for w in words(f)
+)
+"""Words that join a roundup's line to the one before ("And from user @x on X:")."""
+
+
+_LINE_START = P.compiled(
+    rf"""^\s*(?:[-–—•*·>]\s*)?
+    (?:\d{{1,2}}[:.h]\d{{2}}\s*(?:(?i:[ap]\.?\s?m\.?|{alternation(words("hour_words"))})(?![\w’'\-]))?\s*[-–—|:]?\s*)?$"""
+)
+"""What may stand before a line's speaker: a bullet, a time ("9:41 p.m. —", "18.05 Uhr –")."""
+
+
+def _words_before(text: str) -> bool:
+    return _LINE_START.match(text) is None
+
+
+_VERB_IN = _match(rf"(?<![\w’'\-])(?:{P.LISTED_VERB})(?![\w’'\-])")
+
+
 _LEAD_INVERTED = _match(
     rf"""(?:^|(?<=[\s,;(]))
     (?P<front>[^:“”"„«»]{{0,80}}?\s)??
@@ -694,9 +755,13 @@ def _subject_before(front: str, verb: str) -> bool:
     then the words after the verb are its object, not an inverted speaker. Not in German, where
     any capitalised noun may stand before the verb ("Im Interview sagte er")."""
     tokens = front.split()
-    if len(tokens) < 2 or verb.split()[0].casefold() in _GERMAN_VERBS:
-        return False  # (a sentence's first word before the verb: "Wrote one fan:" has none)
+    if not tokens or verb.split()[0].casefold() in _GERMAN_VERBS:
+        return False  # "Wrote one fan:" has nothing before the verb
     word = tokens[-1]
+    if word.casefold() in P.PRONOUNS and word.casefold() not in _ARTICLES:
+        return True  # "She captioned the clip:": the pronoun is the subject, "the clip" the object
+    if len(tokens) < 2:
+        return False  # a sentence's first word before the verb ("Then wrote one fan:")
     return (
         word[:1].isupper()
         and word[-1:].isalpha()  # right before the verb, no comma between
@@ -705,6 +770,8 @@ def _subject_before(front: str, verb: str) -> bool:
     )
 
 
+_ARTICLES = frozenset(w.casefold() for f in ("definite", "indefinite") for w in words(f))
+"""Articles that are pronouns too ("il", "la"): before a verb, not the subject alone."""
 _STOP_ROLES = frozenset(w.casefold() for w in words("function_words"))
 _RELATIVE_WORDS = alternation((*words("relative_pronouns"), *words("complementizers")))
 _RELATIVE_CLAUSE = _match(
@@ -1045,6 +1112,14 @@ RULES: tuple[Rule, ...] = (
         "the phrase before the verb",
         "the verb or platform phrase before the quote",
         _lead_in,
+    ),
+    _rule(
+        "lead-platform",
+        Region.BEFORE,
+        'NAME (@handle) on X: "X"  /  NAME, en X: «X»',
+        "the phrase before the platform",
+        "the platform phrase",
+        _lead_platform,
     ),
     _rule(
         "lead-colon",
