@@ -22,6 +22,13 @@ from threads.quotes import find_quotes, sentences
         ("“Outer ‘inner’ words,” he said.", ["Outer ‘inner’ words,"]),
         ("ISIS’ advance and the Smiths’ house", []),
         ("an unbalanced “quote with no end", []),
+        # straight single quotes, as British pages and scraped text print them: apostrophes inside
+        # words and a plural's apostrophe do not close them; years and contractions open nothing
+        ("'We didn't take them. That's football,' he said.", ["We didn't take them. That's football,"]),
+        ("The fans' anger grew. 'It is a disgrace,' one wrote.", ["It is a disgrace,"]),
+        ("Rudd wrote: '@KeziaRuns save it, you'll need it.'", ["@KeziaRuns save it, you'll need it."]),
+        ("In the '90s and '00s the club's fans sang.", []),
+        ("'s Avonds is het koud en 's morgens ook.", []),
     ],
 )
 def test_find_quotes(text: str, inner: list[str]) -> None:

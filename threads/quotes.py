@@ -1,6 +1,6 @@
 """Quote marks and sentences in running prose.
 
-Finds quoted passages (straight and curly double quotes, curly single quotes used as outer quotes,
+Finds quoted passages (straight and curly double quotes, single quotes used as outer quotes,
 guillemets « » and » «, German „ “) and cuts a paragraph into sentences without cutting inside a
 quote or after an abbreviation. A quote nested in another stays part of the outer one's text.
 """
@@ -99,7 +99,7 @@ def _runs_to_end(text: str, i: int, n: int) -> bool:
         len(inner.split()) >= 4
         and bool(_ENDS_SENTENCE.search(inner))
         and inner[:1].isupper()
-        and not any(m in inner for m in _PAIRS)
+        and not any(m in inner for m in _PAIRS if m != "'")  # an apostrophe is no mark here ("I'm")
     )
 
 
@@ -108,7 +108,9 @@ def _can_open(text: str, i: int, pos: int, endpos: int) -> bool:
     after = text[i + 1] if i + 1 < endpos else " "
     if after.isspace() and text[i] not in "«»":  # French sets guillemets off with spaces
         return False
-    if text[i] in '‘"»':
+    if text[i] == "'" and not (after.isalpha() or after in '@#“"‘'):
+        return False  # a straight single quote opens words, not a year ("the '90s") or a number
+    if text[i] in "‘\"»'":
         # a single curly quote or a straight quote opens only at a word start
         return before in _OPEN_BEFORE or before in "“„«"
     return not _WORDCHAR.match(before) or before in "“„«"
@@ -132,8 +134,11 @@ def _closing(text: str, i: int, closers: str, *, start: int, end: int) -> tuple[
             continue
         after = text[j + 1] if j + 1 < end else " "
         # an apostrophe inside a word (We’ve, ISIS’s) does not close a single quote
-        if opener in "‘‚" and (_WORDCHAR.match(after) or not text[j - 1 : j].strip()):
+        if opener in "‘‚'" and (_WORDCHAR.match(after) or not text[j - 1 : j].strip()):
             j += 1
+            continue
+        if opener == "'" and text[j - 1 : j] == "s" and _PLURAL_POSSESSIVE.match(text, j + 1):
+            j += 1  # "the fans' anger": a plural's apostrophe, the quote goes on
             continue
         if opener == '"' and j + 1 < end and _WORDCHAR.match(after) and text[j - 1].isspace():
             j += 1
@@ -147,6 +152,11 @@ def _closing(text: str, i: int, closers: str, *, start: int, end: int) -> tuple[
             continue
         return j, j, False
     return None, max(limit, start), limit == end
+
+
+_PLURAL_POSSESSIVE = re.compile(r" [a-z]")
+"""After "s'": a lower-case word goes on the sentence ("the fans' anger"), so the mark is an
+apostrophe; a closing mark is followed by punctuation, an attribution or a capital."""
 
 
 # Abbreviations after which a full stop does not end a sentence (titles, months, places, Latin).
@@ -164,7 +174,7 @@ ABBREVIATIONS = frozenset(
 # than opening with the lookbehind, same matches). Only the longest run of stops and closers can be
 # followed by white space or the end, so the two endings share it.
 _SENT_END = re.compile(
-    r"[.!?…](?<![.!?…]{2})[.!?…]*[\"”’»)\]]*(?:(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|$)"
+    r"[.!?…](?<![.!?…]{2})[.!?…]*[\"”’'»)\]]*(?:(?=\s+[\"“‘'«„(\[]?[A-Z0-9@#\u00C0-\u024F])|$)"
 )
 
 

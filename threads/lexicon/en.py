@@ -9,7 +9,7 @@ _M, _F, _N = Gender.MAN, Gender.WOMAN, Gender.BODY
 
 LANGUAGE = Language(
     code="en",
-    quote_marks={"“": "”", '"': '"', "‘": "’"},
+    quote_marks={"“": "”", '"': '"', "‘": "’", "'": "'"},
     speech_verbs=(
         "said", "says", "pointed out", "points out", "noted", "notes", "explained", "stated", "argued",
         "claimed", "asked", "responded", "declared",

@@ -198,7 +198,19 @@ def posted_there(region: str, verb: str) -> bool:
         or (
             _THREAD_PLACE.search(clause) is not None  # "konterte auf derselben Plattform", "in the comments"
         )
+        or _fronted(region[:at])
     )
+
+
+def _fronted(before: str) -> bool:
+    """A platform in the words set off before the verb's subject ("On Instagram, the singer
+    apologised:", "Vendredi, en story sur Instagram, l'artiste a présenté ses excuses :"): the
+    sentence tells what the subject posted there, whatever the verb."""
+    comma = before.rfind(",")
+    if comma < 0 or len(before[comma + 1 :].split()) > 6:
+        return False  # a subject of a few words between the comma and the verb
+    front = clean(before[: comma + 1])
+    return social(front) is not None and not spoken(front)  # not "In einem TikTok-Video, …"
 
 
 _CLAUSE_WORDS = P.alternation(

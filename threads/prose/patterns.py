@@ -137,8 +137,10 @@ SPEAKER = rf"""(?:
 
 APPOSITIVE = r"""(?P<app>\s*,[^,:“”"„«»]{1,120},(?:[^,:“”"„«»]{1,120},)?)"""
 """An appositive after the speaker, in one or two parts ("Ann Reyes, 42, a nurse from Ohio,")."""
-AT = rf"(?:\s*\(\s*(?P<at>{HANDLE})\s*\))"
-"""The account written beside a name: "Ann Reyes (@annreyes)"."""
+AT = rf"(?:\s*\(\s*(?P<at>{HANDLE})\s*\)|\s*\((?!\s*@)[^()“”\"„«»:;@]{{1,30}}\))"
+"""The account written beside a name ("Ann Reyes (@annreyes)"), or what the press sets in brackets
+after one: a party, a state, an age ("Karin Müller (SPD)", "Sen. Ann Reyes (D-Calif.)",
+"Anna Keller (42)")."""
 PRE = r"(?P<pre>(?:[\w’'.&\-]+\s+){0,5}?)"
 """Words before the speaker: "but", "utility spokesman", "Radiohead frontman"."""
 
@@ -221,9 +223,7 @@ NOT_SOCIAL = "|".join(f"(?:{p})" for p in words("not_social"))
 
 _VIDEOS = alternation(words("video_nouns"))
 _A_OR_HIS = alternation((*words("indefinite"), *words("possessives")))
-VIDEO = (
-    rf"""(?i:\b(?:{alternation(words("in_words"))})\s+(?:(?:{_A_OR_HIS})\s+)?(?:\w+[\s-])?(?:{_VIDEOS})\b)"""
-)
+VIDEO = rf"""(?i:\b(?:{alternation(words("in_words"))})\s+(?:(?:{_A_OR_HIS})\s+)?(?:\w+[\s-]){{0,2}}(?:{_VIDEOS})\b)"""
 """Words said in a video ("in an Instagram video", "in einem Insta-Video"): spoken, not posted."""
 
 

@@ -634,7 +634,7 @@ def _lead_in(scan: Scanner, site: Site) -> Found | None:
         if _REPORTED_POST.match(post) or _RELATIVE_CLAUSE(post):
             return None  # "tweeted that …"; "tweeted a link to the lawsuit, which reads:"
         verb = m.group("verb") or m.group("verb2")
-        if not P.listed_verb(verb) and not E.posted_there(tail[m.start("verb") :], verb):
+        if not P.listed_verb(verb) and not E.posted_there(tail, verb):
             continue  # "On May 4, the day Adele turned 26, the singer tweeted,": not "turned"
         ref = _read_whole(m.group("spk"), m.group("app"))
         if ref is None:
