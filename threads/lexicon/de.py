@@ -150,7 +150,8 @@ LANGUAGE = Language(
         "Unternehmen", "Konzern", "Firma", "Band", "Gruppe", "Team", "Klub", "Club", "Behörde",
         "Stadt", "Gemeinde", "Sender", "Zeitung", "Feuerwehr", "Armee", "Bundeswehr",
         "Bundesregierung", "Staatsanwaltschaft", "Wetterdienst", "Senat", "Landesregierung",
-        "Kanzleramt", "Präsidialamt", "Account", "Kanal", "Redaktion", "Mannschaft",
+        "Kanzleramt", "Präsidialamt", "Account", "Kanal", "Redaktion", "Mannschaft", "Rat",
+        "Verwaltung", "Initiative", "Stiftung",
     ),
     spokes_nouns=(
         "Sprecher", "Sprecherin", "Pressesprecher", "Pressesprecherin", "Regierungssprecher",

@@ -169,6 +169,7 @@ LANGUAGE = Language(
         r"\bon\s+(?:CNN|Fox|MSNBC|NBC|CBS|ABC|NPR|BBC|television|TV|radio|(?:his|her|their|its|the)\s+"
         r"(?:website|web\s+site|blog|podcast|show))\b",
         r"\btestified\b",
+        r"\b(?:in|at|during)\s+(?:the|his|her|their|its|a)\s+(?:[\w-]+\s+)?(?:news|press)\s+conference\b",
         r"\b(?i:under\s+cross-examination|on\s+the\s+(?:witness\s+)?stand)\b",
         r"\b(?i:asked)\s+by\s+(?:reporters|journalists|a\s+reporter|[A-Z][\w’']+)\b",
         r"\bin\s+remarks\b",

@@ -120,7 +120,7 @@ LANGUAGE = Language(
     ),
     not_social=(
         r"\ben\s+(?:una|un)\s+(?:\w+\s+)?(?:entrevista|comunicado|discurso|carta|video|vídeo|declaración)\b",
-        r"\ben\s+(?:rueda|conferencia)\s+de\s+prensa\b",
+        r"\ben\s+(?:(?:la|una|su)\s+)?(?:rueda|conferencia)\s+de\s+prensa\b",
         r"\b(?i:consultad[oa]s?\s+por|en\s+declaraciones\s+a|a\s+preguntas\s+de)\b",
         r"\b(?:dijo|declaró|afirmó|explicó|aseguró)\s+a\s+(?:la\s+prensa|los\s+periodistas|medios)\b",
         r"\ben\s+(?:televisión|la\s+radio|cadena\s+nacional)\b",

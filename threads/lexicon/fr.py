@@ -119,7 +119,7 @@ LANGUAGE = Language(
     ),
     not_social=(
         r"\bdans\s+(?:une|un)\s+(?:\w+\s+)?(?:interview|entretien|communiqué|discours|lettre|vidéo|tribune|courriel)\b",
-        r"\ben\s+conférence\s+de\s+presse\b",
+        r"\b(?:en|lors\s+d['’]une|lors\s+de\s+(?:la|sa))\s+conférence\s+de\s+presse\b",
         r"\b(?i:interrogée?s?\s+par)\b",  # « Interrogé par l'AFP, … a-t-il déclaré »
         r"\b(?:à|au|aux)\s+(?:la\s+presse|journalistes|micro\s+de|AFP|l['’]AFP)\b",
         r"\bsur\s+(?:France\s+\w+|BFMTV|TF1|LCI|RTL|CNews|Europe\s+1)\b",

@@ -110,7 +110,7 @@ LANGUAGE = Language(
     ),
     not_social=(
         r"\bin\s+un['’]?\s*(?:intervista|nota|comunicato|video|lettera|editoriale)\b",
-        r"\bin\s+conferenza\s+stampa\b",
+        r"\b(?:in|durante\s+la|nella)\s+conferenza\s+stampa\b",
         r"\b(?i:interpellat[oaie]\s+da|intervistat[oaie]\s+da|ai\s+microfoni\s+di)\b",
         r"\b(?:ai|alla)\s+(?:giornalisti|cronisti|stampa)\b",
         r"\b(?:in|alla)\s+(?:tv|televisione|radio)\b",

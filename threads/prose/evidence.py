@@ -257,6 +257,21 @@ _OTHERS_POST = P.compiled(
     rf"(?<![\w’'])(?!(?i:{P.alternation(words('possessives'))})\b)[\w’'\-]+[’']s?\s+(?:[\w’'\-]+\s+){{0,2}}?{P.POST_NOUN}"
 )
 """Someone else's post ("the governor’s tweet"): the sentence's subject did not post it."""
+_ON_WORDS = tuple(sorted(set(words("platform_prepositions")) - set(words("recipient_prepositions"))))
+"""Where words stand ("on", "auf", "en"), not whom they answer ("to", "a")."""
+_THE_WORDS = tuple(w for w in words("definite") if not w.endswith(("'", "’")))
+_ON_THE = P.compiled(
+    rf"(?<![\w’'])(?i:{P.alternation(_ON_WORDS)})\s+"
+    rf"(?i:{P.alternation(_THE_WORDS)})\s+$"
+)
+"""A platform preposition and an article before someone's post: the post is where the words
+stand ("shared a message with fans on the club's Instagram story"), not one the words are about."""
+
+
+def _blank_others(m: re.Match[str]) -> str:
+    if _ON_THE.search(m.string, max(0, m.start() - 12), m.start()):
+        return m.group(0)
+    return " " * len(m.group(0))
 
 
 def clean(text: str) -> str:
@@ -264,7 +279,7 @@ def clean(text: str) -> str:
     if "," in text or "(" in text:
         text = _RELATIVE.sub(",", text)
     if "’" in text or "'" in text:
-        text = _OTHERS_POST.sub(lambda m: " " * len(m.group(0)), text)
+        text = _OTHERS_POST.sub(_blank_others, text)
     return text
 
 

@@ -244,6 +244,22 @@ _POST_NOUN_WORD = _match(rf"^(?:{P.POST_NOUN}|{alternation(words('caption_nouns'
 # ---------------------------------------------------------------- split and joined quotes
 
 
+_TRANSLATION_GAP = re.compile(r"^\s*\(\s*(?:[^\W\d_][\w ]{0,30}:\s*)?$")
+_CLOSING_BRACKET = re.compile(r"^\s*[.,;]?\s*\)")
+
+
+def _translation(scan: Scanner, site: Site) -> Found | None:
+    """'“My wrist needs more time.” (Deutsch: „Mein Handgelenk …“)', '"See you soon" ("Hasta
+    pronto")': a quote in brackets right after another is its translation, no post of its own."""
+    prev = site.previous
+    if prev is None or prev.sentence.paragraph != site.sentence.paragraph:
+        return None
+    gap = site.sentence.text[prev.quote.end : site.quote.start]
+    if _TRANSLATION_GAP.match(gap) and _CLOSING_BRACKET.match(site.after):
+        return Found(None, veto=True)
+    return None
+
+
 def _continued(scan: Scanner, site: Site) -> Found | None:
     """'“X,” he said. “Y.”', '“A;” and, “B.”', '„X“, schrieb er, zeigte sich jedoch: „Y“':
     the next part of the quote before, unless the words between name someone else."""
@@ -639,6 +655,12 @@ def _lead_in(scan: Scanner, site: Site) -> Found | None:
         ref = _read_whole(m.group("spk"), m.group("app"))
         if ref is None:
             continue
+        if (
+            ref.kind in (Kind.ANONYMOUS, Kind.DESCRIPTION)
+            and not ref.crowd
+            and _PREP_END(site.leadin[: at + m.start("spk")])
+        ):
+            continue  # "followed with a short note on X:": the preposition's object, not a speaker
         if ref.kind == Kind.NAME and _ends_at_place(site.leadin[: at + m.start("spk")], m.group("pre")):
             continue  # "Auf Instagram schrieb …": the platform, not a speaker
         if _platform_not_first(ref, site.leadin[: at + m.start("spk")]):
@@ -656,10 +678,12 @@ _LEAD_PLATFORM = _match(
     (?P<spk>{P.SPEAKER})
     {P.AT}?
     {P.APPOSITIVE}?
+    (?P<vp>\s+(?:s['’]|se\s+)?[a-zà-öø-ÿ][\w’'\-]*(?:\s+[\w’'\-]+){{0,7}}?)?   # encourage les coureurs
     \s*,?\s*
     (?P<plat>(?i:{alternation(words("platform_prepositions"))})\s+
-      (?:(?i:{alternation(words("platform_fillers"))})\s+){{0,3}}(?-i:{P.PLATFORM})(?:[\s-](?i:{_ACCOUNTS}))?)
-    (?P<rest>\s*,[^:“”"„«»]{{0,100}})?
+      (?:(?i:{alternation(words("platform_fillers"))})\s+|[\w\-]+(?:[’']s|s[’'])\s+){{0,3}}   # the club's
+      (?-i:{P.PLATFORM})(?:[\s-](?i:{_ACCOUNTS}|{alternation(words("post_nouns"))}))?)
+    (?P<rest>\s*,[^:“”"„«»]{{0,100}}|\s+[a-zäöü]{{1,6}})?                              # , in a post …; ab
     \s*:\s*$"""
 )
 
@@ -670,23 +694,50 @@ def _lead_platform(scan: Scanner, site: Site) -> Found | None:
     line, the speaker and the platform with no verb between."""
     if not site.leadin.rstrip().endswith(":"):
         return None
-    m = _LEAD_PLATFORM(site.tail)
-    if m is None or _words_before(site.tail[: m.start()]):
-        return None  # the speaker opens the sentence, after a time, a bullet or a dash at most
+    tail, pos = site.tail, 0
+    while (m := _LEAD_PLATFORM(tail, pos)) is not None:
+        found = _line_speaker(scan, site, m)
+        if found is not None:
+            return found
+        pos = m.start() + 1
+    return None
+
+
+def _line_speaker(scan: Scanner, site: Site, m: re.Match[str]) -> Found | None:
+    if _words_before(site.tail[: m.start()]):
+        return None  # the speaker opens the sentence (after a time, a bullet, a phrase set off)
+    vp = m.group("vp") or ""
+    rest = m.group("rest") or ""
+    if (vp and (E.not_social(vp) or _VP_STOP.search(vp))) or _VP_STOP.search(rest):
+        return None  # "told reporters", "a link to the ruling on X, which reads:": not the line's words
     pre = [w for w in (m.group("pre") or "").split() if any(c.isalpha() for c in w)]
     while pre and pre[0].casefold() in _JOINING:
         pre.pop(0)  # "And from user @grumpy_commuter on X:"
     if any(w[:1].isupper() for w in pre):
         return None  # "The reaction to Reyes on X:": words of another phrase
     app = m.group("app")
-    ref = _read_whole(" ".join((*pre, m.group("spk"))), app)
+    spk = " ".join((*pre, m.group("spk")))
+    ref = None
+    if vp and not app and not m.group("at"):
+        # "La championne Awa Keita sur Instagram :": the pattern took "La" for a name and the rest
+        # for a verb phrase; the longest run of those words that reads as one speaker is the speaker
+        words_ = vp.split()
+        for k in range(len(words_), 0, -1):
+            ref = _read_whole(f"{spk} {' '.join(words_[:k])}", None)
+            if ref is not None:
+                vp = " ".join(words_[k:])
+                break
+    if ref is None:
+        ref = _read_whole(spk, app)
     named = _FULL_NAME(app.strip(" ,")) if ref is None and app else None
     if app and named is not None and named.end() == len(app.strip(" ,")) and len(named.group(0).split()) >= 2:
         # "El presidente del club, Honorio Castañeda, en X:": the name set off after the office
         ref = Speaker(Kind.NAME, m.group("spk") + app, name=named.group(0), role=m.group("spk"))
-    if ref is None or ref.kind == Kind.PRONOUN or _platform_not_first(ref, ""):
+    if ref is None or (ref.kind == Kind.PRONOUN and not vp) or _platform_not_first(ref, ""):
         return None
-    if ref.kind in (Kind.DESCRIPTION, Kind.ANONYMOUS) and not (ref.crowd or passages.is_role(ref.head or "")):
+    if ref.kind in (Kind.DESCRIPTION, Kind.ANONYMOUS) and not (
+        ref.crowd or ref.body or passages.is_role(ref.head or "")
+    ):
         return None  # "The reaction on X:": no one
     return scan.found(ref, site, region=site.leadin, verb=None, at=m.group("at"), app=app)
 
@@ -704,11 +755,34 @@ _LINE_START = P.compiled(
 """What may stand before a line's speaker: a bullet, a time ("9:41 p.m. —", "18.05 Uhr –")."""
 
 
+_LINE_PREFIX = P.compiled(
+    rf"""^\s*(?:[-–—•*·>]\s*)?
+    (?:\d{{1,2}}[:.h]\d{{2}}\s*(?:(?i:[ap]\.?\s?m\.?|{alternation(words("hour_words"))})(?![\w’'\-]))?\s*[-–—|:]?\s*)?"""
+)
+
+
 def _words_before(text: str) -> bool:
-    return _LINE_START.match(text) is None
+    """Whether words of the sentence stand before its speaker: a time, a bullet or a short phrase
+    set off by a comma ("Late on Saturday night,") are none."""
+    line = _LINE_START.match(text)
+    if line is not None:
+        return False
+    text = _LINE_PREFIX.sub("", text)
+    if all(w.casefold() in _JOINING for w in text.split()):
+        return False  # "Auch der Landeselternrat …", "And from user …"
+    return not (text.rstrip().endswith(",") and len(text.split()) <= 6)
+
+
+_VP_STOP = P.compiled(
+    rf"(?<![\w’'\-])(?i:{alternation((*words('complementizers'), *words('relative_pronouns')))})(?![\w’'\-])"
+)
+"""A clause in the verb phrase ("said that …", "who was on X"): the platform is no longer the speaker's."""
 
 
 _VERB_IN = _match(rf"(?<![\w’'\-])(?:{P.LISTED_VERB})(?![\w’'\-])")
+
+
+_PREP_END = _match(P.PREP_BEFORE)
 
 
 _LEAD_INVERTED = _match(
@@ -999,6 +1073,14 @@ def _rule(
 
 
 RULES: tuple[Rule, ...] = (
+    _rule(
+        "translation",
+        Region.GAP,
+        '"X" (Deutsch: „Y“)  /  "X" ("Y")',
+        "none",
+        "none: the quote before's translation",
+        _translation,
+    ),
     _rule(
         "fragment",
         Region.BEFORE,

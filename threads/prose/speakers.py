@@ -261,9 +261,19 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         relational=det in P.POSSESSIVES,
         crowd=head.casefold() in P.CROWD_NOUNS or det in P.SOMEONE_WORDS or more,
         spokes=head.casefold() in P.SPOKES,
-        body=head.casefold() in P.BODIES,
+        body=head.casefold() in P.BODIES or (lang == "de" and _compound_body(head)),
     )
     return _with_apposed(speaker, text, end)
+
+
+_BODY_ENDS = tuple(sorted(b for b in P.BODIES if len(b) >= 3 and b != "band"))
+
+
+def _compound_body(head: str) -> bool:
+    """A German compound whose last part names an organisation ("Landeselternrat",
+    "Stadtverwaltung", "Elternverein"): the compound does too."""
+    key = head.casefold()
+    return head[:1].isupper() and len(key) > 6 and key.endswith(_BODY_ENDS)
 
 
 def _kind_of(det: str, head: str) -> Kind | None:
@@ -284,6 +294,9 @@ def _det_gender(det: str, head: str) -> Gender | None:
     return gender
 
 
+_EN_PREPOSITIONS = frozenset(w.casefold() for w in words("prepositions", "en"))
+
+
 def _english_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
     """ "the reality figure", "the Riverton police department", "the 19-year-old": the head is
     the last lower-case word before anything that ends the phrase."""
@@ -292,6 +305,8 @@ def _english_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
         word = toks[k].text
         if not (word[:1].isalnum()) or word.casefold().rstrip(".") in _STOP:
             break
+        if head is not None and word.casefold() in _EN_PREPOSITIONS:
+            break  # "the mood among fans", "the mayor of Springfield": the head is before it
         if head is not None and word.endswith("ed"):
             break  # a verb ("the 19-year-old reacted")
         if head is not None and word[:1].isupper() and not _adjective_before_noun(toks, k):
