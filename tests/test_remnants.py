@@ -326,3 +326,91 @@ def test_lone_instagram_signature_takes_the_caption_above_not_a_lead_in_or_a_but
     ]
     posts = extract(paras)
     assert [(p.text, p.position) for p in posts] == [("Back home at last!", 0), ("", 100), ("", 160)]
+
+
+def test_lone_facebook_signature_takes_the_post_above_on_a_page_that_names_facebook() -> None:
+    """The flattened Facebook embed often keeps the post's text and its signature in paragraphs
+    of their own; a blog's byline reads the same, so the page must name Facebook, and the
+    paragraph above must not be the opening, an introduction or a button."""
+    signature = "Publicado por Club Náutico Arenal en Sábado, 3 de julio de 2021"
+    page = [
+        Paragraph("El club celebró la reapertura en Facebook.", 0),
+        Paragraph("¡Volvemos al agua! Gracias por la paciencia, nos vemos en el pantalán.", 50),
+        Paragraph(signature, 130),
+        Paragraph("Su presidenta lo anunció así:", 200),
+        Paragraph(signature, 240),
+    ]
+    posts = extract(page)
+    assert [(p.author.name, p.text, p.position) for p in posts] == [
+        ("Club Náutico Arenal", "¡Volvemos al agua! Gracias por la paciencia, nos vemos en el pantalán.", 50)
+    ]
+    # no Facebook named anywhere: a blog's byline under its last paragraph is no post
+    blog = [
+        Paragraph("Summer notes", 0),
+        Paragraph("The harbour was busy all week and the weather held.", 20),
+        Paragraph("Posted by Harbour Blog on Saturday, July 3, 2021", 80),
+    ]
+    assert extract(blog) == []
+
+
+def test_a_rendered_card_copied_as_text_is_a_post() -> None:
+    """A post's card as a scrape of the rendered embed prints it: name, @handle, the follow
+    button, the text, time and date, then counts and buttons; Mastodon's with the full account
+    and the platform's name under it."""
+    x_card = "\n".join(
+        (
+            "Harbour Rescue", "@HarbourRescue", "·", "Follow", "Two boats are out near the pier.",
+            "Stay clear of the slipway.", "9:15 PM · Jul 4, 2024", "57", "Reply", "Copy link",
+            "Read 3 replies",
+        )
+    )  # fmt: skip
+    (post,) = extract([Paragraph(x_card, 10)])
+    assert (post.platform, post.author.name, post.author.handle, post.published) == (
+        "twitter",
+        "Harbour Rescue",
+        "HarbourRescue",
+        date(2024, 7, 4),
+    )
+    assert post.text == "Two boats are out near the pier.\nStay clear of the slipway."
+    toot = "\n".join(
+        (
+            "Stadtbad Lindau", "@stadtbad@social.lindau.example", "Das Freibad öffnet am Samstag um 9 Uhr.",
+            "5. Juni 2024, 08:30", "Mastodon",
+        )
+    )  # fmt: skip
+    (post,) = extract([Paragraph(toot, 0)])
+    assert (post.platform, post.author.handle) == ("mastodon", "stadtbad@social.lindau.example")
+    assert post.text == "Das Freibad öffnet am Samstag um 9 Uhr."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an author's box: a name, a handle, a line and a date, nothing of a card's frame
+        "Jane Okonedo\n@JaneOkonedo\nJane covers county politics for the Ledger.\nMay 20, 2024",
+        # a byline with the reporter's account and the day
+        "By Jane Okonedo (@JaneOkonedo) May 20, 2024",
+        # a follow-us line: the platform's name is no one's
+        "Suivez-nous sur Instagram (@lettres_mag) et sur X (@LettresMag) 28 août 2024",
+    ],
+)
+def test_an_authors_box_a_byline_or_a_follow_line_is_no_post(text: str) -> None:
+    assert extract([Paragraph(text, 0)]) == []
+
+
+def test_a_markdown_scrape_keeps_the_posts_address_and_drops_its_marks() -> None:
+    """html2text and trafilatura write a tweet's blockquote as a Markdown quote whose date links
+    to the post; a reply keeps X's "Replying to" line above its text."""
+    text = (
+        "> Replying to @CityLibrary\n>\n"
+        "> Who pays for the [#books](https://twitter.com/hashtag/books) that never come back?\n>\n"
+        "> — Glen Hask (@ghask) "
+        "[June 3, 2023](https://twitter.com/ghask/status/1664922871527013139?ref_src=twsrc%5Etfw)"
+    )
+    (post,) = extract([Paragraph(text, 0)])
+    assert post.text == "Who pays for the #books that never come back?"
+    assert (post.id, post.url) == (
+        "1664922871527013139",
+        "https://twitter.com/ghask/status/1664922871527013139",
+    )
+    assert post.published == date(2023, 6, 3)

@@ -87,12 +87,17 @@ _DOTTED_HANDLE = rf"{_LABEL}(?:\.{_LABEL})+"
 
 _ANCHOR = re.compile(
     rf"(?<![^\s\u2014\u2013])\(@(?:(?P<tw>{_TWITTER_HANDLE})|(?P<dot>{_DOTTED_HANDLE}))\)"
-    rf"{_WS}{{0,12}}(?:<a\b[^<>]{{0,500}}>)?(?P<date>{_DATE})(?P<time>{_TIME})?",
+    rf"{_WS}{{0,12}}(?:<a\b[^<>]{{0,500}}>|\[)?(?P<date>{_DATE})(?P<time>{_TIME})?"
+    r"(?:\]\((?P<link>[^()\s]{1,500})\))?",
     re.IGNORECASE,
 )
 """The fixed end of a Twitter/Bluesky signature: ``(@handle) Date``, the ``(`` after white space or a dash
 (so ``x(@y)`` is not one). The name before it is found by walking back (:func:`_name_span`). The date
-may sit in the ``<a>`` of embed markup left in the text as it was."""
+may sit in the ``<a>`` of embed markup left in the text as it was, or be a Markdown link to the post
+(``[June 2, 2023](https://twitter.com/ann/status/1664…)``, as html2text and trafilatura write it)."""
+
+_BYLINE = frozenset(words("byline_words"))
+"""What opens an article's byline: the name after it is the reporter's, not a post's author."""
 
 _TIKTOK = re.compile(r"♬[^\S\n]*(?P<sound>[^\n♬]{1,150}?)[^\S\n]*(?=\n|$)")
 """TikTok's sound line, the last of its embed's text (``♬ original sound - Ann``): the post's text
@@ -240,6 +245,8 @@ class _Signature(NamedTuple):
     """A skip link's end marker: a post only if text stands before it."""
     text_from: int | None = None
     """Where the post's text starts at the latest (after the ``@handle`` a TikTok line opens with)."""
+    link: str | None = None
+    """The post's address the signature links its date to (a Markdown scrape keeps it)."""
 
 
 # ---------------------------------------------------------------- entry point
@@ -254,6 +261,12 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
     i = 0
     found_before = True
     while i < len(paragraphs):
+        card = _card(paragraphs[i])
+        if card is not None:
+            posts.append(card)
+            found_before = True
+            i += 1
+            continue
         n = _skip_reach(paragraphs, i)
         found = list(_extract_block(paragraphs[i : i + n], article_date))
         if (
@@ -270,6 +283,10 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
             # "Back home at last!", a blank line, then "A post shared by Ann Reyes (@annreyes)"
             # standing alone: the paragraph above is the caption (unless a notice or a button)
             found = [p for p in _extract_block(paragraphs[i - 1 : i + 1], article_date) if p.text] or found
+        elif n == 1 and i > 1 and not found and not found_before and _alone_facebook(paragraphs, i):
+            # "¡Ya corre el agua!", a blank line, then "Publicado por Ana Ruiz en Jueves, 12 de
+            # noviembre de 2020" alone: the paragraph above is the post, on a page that names Facebook
+            found = [p for p in _extract_block(paragraphs[i - 1 : i + 1], article_date) if p.text]
         posts.extend(found)
         found_before = bool(found)
         i += n
@@ -292,6 +309,86 @@ def _alone_instagram(found: list[Post], before: str) -> bool:
     )
 
 
+_CARD = re.compile(
+    rf"""(?P<name>[^\n@]{{1,80}})\n
+    @(?P<handle>[A-Za-z0-9_.]{{1,30}}@{_DOTTED_HANDLE}|{_DOTTED_HANDLE}|{_TWITTER_HANDLE})
+      (?:[ \t]*·[ \t]*(?:{alternation(words("follow_words"))}))?[ \t]*\n
+    (?:[ \t]*·[ \t]*\n)?(?:[ \t]*(?:{alternation(words("follow_words"))})[ \t]*\n)?
+    (?P<text>[^\n][\s\S]{{0,4000}}?)\n
+    (?P<when>[^\n]{{0,20}}?(?P<date>{_DATE})[^\n]{{0,24}})
+    (?P<tail>(?:\n[^\n.!?]{{0,40}}){{0,8}})""",
+    re.VERBOSE,
+)
+"""A post's card as a scrape or a copy of the rendered embed prints it: the display name, the
+``@handle`` (``· Follow`` after it or on lines of their own), the text, the time and date, then the
+card's counts and buttons ("412", "Reply", "Copy link", "Mastodon"), each on a line of its own."""
+_CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}")
+_CARD_PLATFORM = re.compile(rf"(?i)\b(?P<platform>{vocab.platform_alternation()})\b")
+
+
+def _card(paragraph: Paragraph) -> Post | None:
+    """The post a paragraph that is one card holds (:data:`_CARD`), or None."""
+    text = paragraph.text
+    if "\n@" not in text:
+        return None
+    m = _CARD.fullmatch(text.strip())
+    if m is None:
+        return None
+    published = dates.parse_written(squash(m.group("date")))
+    name = _clean_name(m.group("name"))
+    if published is None or name is None or len(name.split()) > 8:
+        return None
+    framed = (
+        (m.group("tail") or "").strip() or _CLOCK.search(m.group("when")) or "·" in text[: m.start("text")]
+    )
+    if not framed:
+        return None  # a name, a handle, words and a date: an author's box as well as a card
+    handle = m.group("handle")
+    named = _CARD_PLATFORM.search(m.group("tail") or "")
+    if "@" in handle:
+        platform = "mastodon"
+    elif "." in handle:
+        platform = "bluesky"
+    elif named is not None:
+        platform = vocab.PLATFORM_NAMES.get(named.group("platform").casefold(), "twitter")
+    else:
+        platform = "twitter"
+    body = _clean(m.group("text"))
+    if not body:
+        return None
+    return Post(
+        platform=platform,
+        text=body,
+        author=Author(name=name, handle=handle, platform=platform),
+        kind="remnant",
+        published=published,
+        position=paragraph.position + text.find(m.group("text")[:20]),
+        evidence=(f"card '@{handle} … {squash(m.group('when'))}'",),
+        confidence=0.9,
+        extra={"published_text": squash(m.group("when"))},
+    )
+
+
+def _alone_facebook(paragraphs: Sequence[Paragraph], i: int) -> bool:
+    """Whether paragraph ``i`` is a Facebook signature alone ("Posted by Ann Reyes on Thursday,
+    March 5, 2020", in the embed's language) and the one before may be its post: not the article's
+    opening (a blog's byline under its title reads the same), not an introduction ending in a
+    colon, a notice or a button; and the article names Facebook elsewhere."""
+    text = paragraphs[i].text.strip()
+    m = _FACEBOOK.match(text)
+    if m is None or m.end() < len(text.rstrip(" .")):
+        return False
+    before = paragraphs[i - 1].text.strip()
+    if not (0 < len(before) <= _FACEBOOK_LIMIT) or before.endswith(":"):
+        return False
+    if notices.is_notice(before) or notices.is_button(before) or _HARD.fullmatch(before) is not None:
+        return False
+    return any("facebook" in p.text.casefold() for k, p in enumerate(paragraphs) if k != i)
+
+
+_FACEBOOK_LIMIT = 5000
+"""A long Facebook post flattened to one paragraph (the limit is far larger; longer paragraphs
+are the article's)."""
 _CAPTION_LIMIT = 2200
 """The longest caption Instagram takes."""
 _SIGNATURE_FIRST = re.compile(r"\s*[—–-]{1,2}\s*[^()\n]{1,60}\(@")
@@ -433,12 +530,18 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
     handle = m.group("tw") or m.group("dot")
     platform = "twitter" if m.group("tw") else "bluesky"
     sep, name, has_dash = _name_span(text, m.start(), floor)
+    if not has_dash and name is not None:
+        first, _, rest = name.partition(" ")
+        if first in _BYLINE and rest:
+            return None  # "By Jane Okonedo (@JaneOkonedo) May 20, 2024": the article's byline
+        if name.casefold() in vocab.PLATFORM_NAMES:
+            return None  # "Follow us on X (@LettresMag) 28 août 2024": the platform, no one's name
     if platform == "bluesky" and not (has_dash or handle.lower().endswith(".bsky.social")):
         return None  # "(@example.com) October 17, 2017" is an address, not a Bluesky handle
     shown = f"— {name} " if name else "— "
     return _Signature(
         sep, m.end(), platform, name, handle, published, full_date,
-        f"signature '{shown}(@{handle}) {full_date}'",
+        f"signature '{shown}(@{handle}) {full_date}'", link=m.group("link"),
     )  # fmt: skip
 
 
@@ -704,11 +807,21 @@ def _post(sig: _Signature, body: str, position: int) -> Post:
     number = _THREAD_NUMBER.match(body)
     if number:
         extra["thread_number"] = int(number.group(1))
+    post_id: str | None = None
+    post_url: str | None = None
+    if sig.link is not None:
+        from .embeds import parse_link  # the embed readers load only for a signature that links
+
+        link = parse_link(sig.link)
+        if link is not None and link.platform == sig.platform:
+            post_id, post_url = link.id, link.url
     return Post(
         platform=sig.platform,
         text=body,
         author=Author(name=sig.name, handle=sig.handle, platform=sig.platform),
         kind="remnant",
+        id=post_id,
+        url=post_url,
         published=sig.published,
         media=tuple(media),
         links=tuple(links),
@@ -726,17 +839,30 @@ def _rstrip(text: str, floor: int, end: int) -> int:
     return end
 
 
+_MD_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,300})\]\((?P<url>[^()\s]{1,500})\)")
+"""A Markdown link in a scraped post: its text is what the post showed."""
+_REPLYING = re.compile(r"Replying to (?:@[A-Za-z0-9_]{1,15}(?:,? (?:and )?)?)+")
+
+
 def _clean(body: str) -> str:
     """A post's text as shown: line breaks kept (CRLF folded), runs of spaces squashed, mojibake
     fixed, left-over markup (``<p>``, ``&amp;``) read."""
     if _MOJIBAKE_HINT.search(body):
         body = textfix.fix(body)
+    if "](" in body:
+        body = _MD_LINK.sub(r"\g<text>", body)  # "[@city](https://x.com/city)", "[t.co/x](https://t.co/x)"
     if "<" in body or "&" in body:
         from html import unescape  # rarely needed: html.entities is a 2,000-entry table to load
 
         body = unescape(_TAG.sub(" ", body))
     lines = (_LINE_SPACE.sub(" ", line).strip() for line in body.replace("\r\n", "\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    kept = [line for line in lines if line]
+    if kept and all(line.startswith(">") for line in kept):
+        # a Markdown blockquote ("> We open Monday.", ">"): the marks are the scrape's, not the post's
+        kept = [line for line in (line.lstrip(">").strip() for line in kept) if line]
+        if len(kept) > 1 and _REPLYING.fullmatch(kept[0]):
+            kept = kept[1:]  # "Replying to @city": the reply's context line, not its text
+    return "\n".join(kept)
 
 
 def _clean_name(raw: str | None) -> str | None:

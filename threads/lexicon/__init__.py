@@ -237,6 +237,12 @@ class Language:
     """Articles that make the noun after a post its owner ("in einem Post der Band")."""
     reads_in: tuple[str, ...] = ()
     """ "it says" in a post ("In dem Post hieß es", "en el mensaje se lee")."""
+    follow_words: tuple[str, ...] = ()
+    """The follow button of a post's card, as its text is copied or scraped ("Follow", "Folgen",
+    "Seguir"): a line of the card's frame, not of the post."""
+    byline_words: tuple[str, ...] = ()
+    """What opens an article's byline ("By", "Von", "Por", "Par"): "By Jane Okonedo (@jane) May
+    20, 2024" names the reporter, it signs no post."""
     dateline_words: tuple[str, ...] = ()
     """What a dateline may start with ("Published:", "Aktualisiert", "Publié le")."""
 

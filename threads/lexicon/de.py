@@ -40,6 +40,8 @@ LANGUAGE = Language(
     series_positions=(
         "ersten", "zweiten", "dritten", "vierten", "letzten", "weiteren", "neuen", "späteren", "nächsten",
     ),
+    byline_words=("Von",),
+    follow_words=("Folgen",),
     participles=(
         "mitgeteilt", "erklärt", "gesagt", "betont", "angekündigt", "verkündet", "reagiert",
     ),

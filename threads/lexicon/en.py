@@ -43,6 +43,8 @@ LANGUAGE = Language(
         "first", "second", "third", "fourth", "final", "last", "later", "next", "new", "another",
         "follow-up", "subsequent",
     ),
+    byline_words=("By",),
+    follow_words=("Follow",),
     verb_endings=("ed",),
     post_verbs=("read", "reads", "said", "says", "stated"),
     post_nouns=("tweet", "tweets", "tweetstorm", "post", "posts", "caption", "captions", "posting"),

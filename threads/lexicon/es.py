@@ -34,6 +34,8 @@ LANGUAGE = Language(
         "primer", "primera", "segundo", "segunda", "tercer", "tercera", "último", "última", "otro", "otra",
         "nuevo", "nueva", "posterior", "siguiente",
     ),
+    byline_words=("Por",),
+    follow_words=("Seguir",),
     participles=(
         "dicho", "señalado", "afirmado", "asegurado", "declarado", "expresado",
     ),

@@ -29,6 +29,8 @@ LANGUAGE = Language(
         "premier", "première", "deuxième", "second", "seconde", "troisième", "dernier", "dernière", "autre",
         "nouveau", "nouvel", "nouvelle", "suivant",
     ),
+    byline_words=("Par",),
+    follow_words=("Suivre", "S'abonner"),
     participles=(
         "dit", "déclaré", "affirmé", "ajouté", "expliqué", "estimé", "souligné", "réagi", "annoncé",
         "salué", "dénoncé", "lancé", "confié", "assuré", "insisté", "raconté", "rappelé", "indiqué",

@@ -26,6 +26,8 @@ LANGUAGE = Language(
         "primo", "prima", "secondo", "seconda", "terzo", "terza", "ultimo", "ultima", "altro", "altra",
         "nuovo", "nuova", "successivo",
     ),
+    byline_words=("Di",),
+    follow_words=("Segui",),
     participles=(
         "detto", "dichiarato", "aggiunto", "spiegato", "affermato", "annunciato", "sottolineato",
         "replicato", "ribadito", "osservato", "precisato", "denunciato", "attaccato", "esultato",

@@ -16,6 +16,8 @@ LANGUAGE = Language(
     copulas=("is", "was", "waren"),
     recipient_prepositions=("aan",),
     series_positions=("eerste", "tweede", "derde", "laatste", "nieuwe", "volgende"),
+    byline_words=("Door",),
+    follow_words=("Volgen",),
     at_words=("om",),
     on_words=("op",),
 )  # fmt: skip

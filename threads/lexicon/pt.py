@@ -31,6 +31,8 @@ LANGUAGE = Language(
         "primeiro", "primeira", "segundo", "segunda", "terceiro", "terceira", "último", "última", "outro",
         "outra", "novo", "nova",
     ),
+    byline_words=("Por",),
+    follow_words=("Seguir",),
     participles=("dito", "afirmado", "declarado", "explicado"),
     written_participles=("escrito", "publicado", "postado", "tuitado", "comentado", "compartilhado"),
     verb_endings=("ou", "eu", "iu"),
