@@ -602,7 +602,8 @@ class Scanner:
                 noun = E.post_medium(region)  # "in a follow-up post, the weather service said"
         if noun and self.last_platform and not E.not_social(region):
             cue = Cue(self.last_platform, noun, region.find(noun), bare=True)  # "she wrote in the caption"
-        if cue is None and noun is None and verb and not E.not_social(region):
+        introduces = verb is not None or region.rstrip().endswith(":")  # "le contestó en la misma red:"
+        if cue is None and noun is None and introduces and not E.not_social(region):
             # "wrote in the comments", "on the same platform"; "in the comments under the chef's
             # Instagram post": the post replied to (left out of the cleaned region) names the platform
             around = E.social(found.region)
