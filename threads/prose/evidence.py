@@ -222,15 +222,11 @@ _CLAUSE_END = P.compiled(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS})\s")
 def not_social(text: str) -> bool:
     """Whether ``text`` says the words were spoken or written elsewhere (told reporters, an
     interview, a statement, television)."""
-    found = P.compiled(P.NOT_SOCIAL)
-    if found.search(text) is not None:
-        return True
     start = len(text) - len(text.lstrip())
-    # "In a statement, the mayor said": the phrases are written as they stand inside a sentence
-    return (
-        text[start : start + 1].isupper()
-        and found.search(text[start].lower() + text[start + 1 :]) is not None
-    )
+    if text[start : start + 1].isupper():
+        # "In a statement, the mayor said": the phrases are written as they stand inside a sentence
+        text = text[start].lower() + text[start + 1 :]
+    return P.compiled(P.NOT_SOCIAL).search(text) is not None
 
 
 def spoken(text: str) -> bool:

@@ -317,12 +317,20 @@ _OFFICE_BEFORE = P.compiled(rf"([\w’'\-]+)\s+(?:{alternation(words('prepositio
 """A role and a preposition before a name: the name is an office or a place ("directora de Aduanas")."""
 
 
+_CROWD_OPENERS = frozenset((*P.SOMEONE_WORDS, *(w.casefold() for w in words("indefinite"))))
+
+
 def _crowd_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
     """ "Another was less kind:", "Un altro è stato più critico:", "Ein anderer Nutzer nahm den
     Verein in Schutz:": one more of a crowd at the start of the sentence, then its verb."""
     text = outside.lstrip()
     if not text[:1].isupper():
         return None, 0
+    first = text[:40].split(None, 2)
+    if not first or not (
+        first[0].casefold() in _CROWD_OPENERS or " ".join(first[:2]).casefold() in P.SOMEONE_WORDS
+    ):
+        return None, 0  # no "another", "one", "a", "ein anderer" opening the sentence
     found = read(text)
     if found is None or found[0].kind != Kind.ANONYMOUS or not found[0].crowd:
         return None, 0

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from itertools import islice
 from typing import NamedTuple
 
 from .. import lexicon, vocab
@@ -115,10 +116,15 @@ class _Word(NamedTuple):
     end: int
 
 
+_READ_WORDS = 24
+"""The words of a text :func:`read` looks at: a speaker phrase never takes more."""
+
+
 def read(text: str) -> tuple[Speaker, int] | None:
     """The speaker phrase at the start of ``text`` and where it ends, or ``None`` when the text
     starts with no speaker (a noun that cannot speak, a post: "the tweet", "the report")."""
-    toks = [_Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # a speaker phrase is a few words (an appositive is read from the text): the first words do
+    toks = [_Word(m.group(0), m.start(), m.end()) for m in islice(_TOKEN.finditer(text), _READ_WORDS)]
     i = 0
     while i < len(toks) - 1 and toks[i].text.casefold() in _SKIP_V2 and not toks[i + 1].text[:1].isupper():
         i += 1  # German: "sieht das auch dieser Zuschauer", not "das Model Hailey Bieber"
