@@ -117,10 +117,17 @@ def post_noun(text: str) -> str | None:
     return None
 
 
+_POSTED_ITEMS = tuple(
+    n for n in words("platform_nouns") if n.casefold() not in {w.casefold() for w in words("not_speakers")}
+)
+"""Platform nouns a participle makes a post ("an update posted"), not a message or a statement
+that may be a letter ("a message posted to staff")."""
 _IN_POST = P.compiled(
     rf"""(?i:\b(?:{P.alternation(words("in_words"))})\s+
     (?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
     (?:(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{P.POST_NOUN})
+      |(?:[\w’'\-]+\s+)?(?P<posted>{P.alternation(_POSTED_ITEMS)})                # an update posted on …
+        (?=\s+(?:{P.alternation((*words("written_participles"), *P.WRITING))})\b)
       |(?:{P.alternation(words("series_positions"))})\s+(?P<item>{P.alternation(words("platform_nouns"))})
        (?!\s+(?:{P.alternation(words("recipient_prepositions"))})\s))\b)        # not: a message to staff"""
 )
@@ -132,7 +139,7 @@ def post_medium(text: str) -> str | None:
     named ("dans un premier message", "in a second update", "en una segunda historia"): whatever
     the verb ("said" too), the words were posted."""
     m = _IN_POST.search(text)
-    return (m.group("noun") or m.group("item")) if m else None
+    return (m.group("noun") or m.group("posted") or m.group("item")) if m else None
 
 
 _COMMENTS = P.alternation(words("comment_nouns"))
