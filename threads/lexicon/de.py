@@ -32,7 +32,7 @@ LANGUAGE = Language(
     adverbs=(
         "auch", "dann", "später", "bereits", "kürzlich", "damals", "noch", "zudem", "daraufhin",
         "dazu", "jedoch", "aber", "wieder", "erneut", "zuletzt", "sofort", "prompt", "selbst",
-        "nun", "jetzt", "schließlich", "außerdem", "ebenfalls",
+        "nun", "jetzt", "schließlich", "außerdem", "ebenfalls", "ursprünglich", "zunächst",
     ),
     auxiliaries=("hat", "hatte", "haben", "hatten"),
     copulas=("ist", "war", "sind", "waren"),

@@ -32,7 +32,8 @@ LANGUAGE = Language(
     posting_verbs=("tweeted", "tweets", "retweeted", "skeeted", "tooted", "reposted"),
     adverbs=(
         "also", "then", "later", "again", "further", "quickly", "simply", "soon", "once", "just",
-        "finally", "previously", "earlier", "initially", "recently", "subsequently", "separately",
+        "finally", "previously", "earlier", "initially", "originally", "recently", "subsequently",
+        "separately",
         "additionally", "even", "immediately", "angrily", "sarcastically", "bluntly", "defiantly",
         "publicly",
     ),

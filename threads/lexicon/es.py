@@ -25,6 +25,7 @@ LANGUAGE = Language(
     posting_verbs=("tuiteó", "tuitea", "tuitearon", "trinó", "retuiteó"),
     adverbs=(
         "también", "luego", "después", "ya", "además", "nuevamente", "posteriormente", "más tarde",
+        "originalmente", "inicialmente",
         "le", "les", "se", "lo", "nos",
     ),
     auxiliaries=("ha", "había", "han", "habían"),

@@ -507,7 +507,8 @@ _LEAD_POST = _match(
     rf"""(?:^|(?<=[\s,;(]))(?:
         (?P<det>{_DETS}|{_A})\s+(?:(?![\w’'\-]+[’']s\s)[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
           (?P<tail>\s+(?:{_PREPS})\s+(?:[^:“”"„«»]{{0,40}}?|[^:“”"„«»,]{{0,60}}?(?:{_ACCOUNTS})))?
-          \s+(?P<verb>{_POST_VERBS})(?:\s+in\s+part)?            # The post read:  Der Post lautete:
+          (?:\s*,[^,:“”"„«»]{{1,60}},)?\s+{P.ADV}                # The post, since deleted, originally
+          (?P<verb>{_POST_VERBS})(?:\s+in\s+part)?            # The post read:  Der Post lautete:
       | (?i:{_IN})\s+(?:(?P<det2>{_DETS})\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
           \s+(?:{_READS_IN})(?:\s+es)?                          # In dem Post hieß es:
     )\s*[:,]?\s*$"""

@@ -841,10 +841,16 @@ class Scanner:
             owner = self._account_owner()
             if owner is None and _PLATFORM_NOUN.search(noun):
                 owner = self._sharer()
-            return owner
-        if not _PLATFORM_NOUN.search(noun) and self.sentence_index - ctx.since > 2:
-            return None
-        return person
+            return owner or self._named_post_subject()
+        return person if _PLATFORM_NOUN.search(noun) or self.sentence_index - ctx.since <= 2 else None
+
+    def _named_post_subject(self) -> Person | None:
+        """The subject of a sentence just read that named a post of a platform ("Bea Marr has
+        edited a LinkedIn post in which …. The post, published on Monday, originally read:")."""
+        for s in reversed(self.recent):
+            if s.cue is not None and s.subject is not None and _POST_WORD.search(s.cue.words):
+                return s.subject
+        return None
 
     def _sharer(self) -> Person | None:
         """Who, in the last sentences read, posted or shared something ("the city's account posted
@@ -1036,6 +1042,7 @@ _FROM_NAME = P.compiled(
     |(?=(?:{alternation(words("genitive_articles"))})\s)(?P<gen>.+))$"""
 )
 """Whose a post is, named after it: "from Vulture magazine", "von Reyes", "der Band" (genitive)."""
+_POST_WORD = P.compiled(rf"(?<![\w’'\-]){P.POST_NOUN}(?![\w’'\-])")
 _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)")
 _FREQUENT = 3
 _COMMON_START = frozenset(w.casefold() for w in words("function_words"))
