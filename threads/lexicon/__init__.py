@@ -237,6 +237,9 @@ class Language:
     """Articles that make the noun after a post its owner ("in einem Post der Band")."""
     reads_in: tuple[str, ...] = ()
     """ "it says" in a post ("In dem Post hieß es", "en el mensaje se lee")."""
+    under_words: tuple[str, ...] = ()
+    """ "under", "unter", "bajo", "sous": words set under a video are its caption or its comments,
+    written ("Unter das Video schrieb sie:"), not words said in it."""
     follow_words: tuple[str, ...] = ()
     """The follow button of a post's card, as its text is copied or scraped ("Follow", "Folgen",
     "Seguir"): a line of the card's frame, not of the post."""

@@ -42,6 +42,7 @@ LANGUAGE = Language(
     ),
     byline_words=("Von",),
     follow_words=("Folgen",),
+    under_words=("unter",),
     participles=(
         "mitgeteilt", "erklärt", "gesagt", "betont", "angekündigt", "verkündet", "reagiert",
     ),

@@ -46,6 +46,7 @@ LANGUAGE = Language(
     ),
     byline_words=("By",),
     follow_words=("Follow",),
+    under_words=("under", "beneath", "below"),
     verb_endings=("ed",),
     post_verbs=("read", "reads", "said", "says", "stated"),
     post_nouns=("tweet", "tweets", "tweetstorm", "post", "posts", "caption", "captions", "posting"),

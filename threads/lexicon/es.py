@@ -37,6 +37,7 @@ LANGUAGE = Language(
     ),
     byline_words=("Por",),
     follow_words=("Seguir",),
+    under_words=("bajo", "debajo"),
     participles=(
         "dicho", "señalado", "afirmado", "asegurado", "declarado", "expresado",
     ),

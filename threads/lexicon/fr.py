@@ -31,6 +31,7 @@ LANGUAGE = Language(
     ),
     byline_words=("Par",),
     follow_words=("Suivre", "S'abonner"),
+    under_words=("sous",),
     participles=(
         "dit", "déclaré", "affirmé", "ajouté", "expliqué", "estimé", "souligné", "réagi", "annoncé",
         "salué", "dénoncé", "lancé", "confié", "assuré", "insisté", "raconté", "rappelé", "indiqué",

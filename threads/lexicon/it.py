@@ -28,6 +28,7 @@ LANGUAGE = Language(
     ),
     byline_words=("Di",),
     follow_words=("Segui",),
+    under_words=("sotto",),
     participles=(
         "detto", "dichiarato", "aggiunto", "spiegato", "affermato", "annunciato", "sottolineato",
         "replicato", "ribadito", "osservato", "precisato", "denunciato", "attaccato", "esultato",

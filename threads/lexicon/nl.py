@@ -18,6 +18,7 @@ LANGUAGE = Language(
     series_positions=("eerste", "tweede", "derde", "laatste", "nieuwe", "volgende"),
     byline_words=("Door",),
     follow_words=("Volgen",),
+    under_words=("onder",),
     at_words=("om",),
     on_words=("op",),
 )  # fmt: skip

@@ -33,6 +33,7 @@ LANGUAGE = Language(
     ),
     byline_words=("Por",),
     follow_words=("Seguir",),
+    under_words=("sob", "abaixo"),
     participles=("dito", "afirmado", "declarado", "explicado"),
     written_participles=("escrito", "publicado", "postado", "tuitado", "comentado", "compartilhado"),
     verb_endings=("ou", "eu", "iu"),

@@ -223,7 +223,8 @@ NOT_SOCIAL = "|".join(f"(?:{p})" for p in words("not_social"))
 
 _VIDEOS = alternation(words("video_nouns"))
 _A_OR_HIS = alternation((*words("indefinite"), *words("possessives")))
-VIDEO = rf"""(?i:\b(?:{alternation(words("in_words"))})\s+(?:(?:{_A_OR_HIS})\s+)?
+_IN_NOT_UNDER = tuple(w for w in words("in_words") if w not in words("under_words"))
+VIDEO = rf"""(?i:\b(?:{alternation(_IN_NOT_UNDER)})\s+(?:(?:{_A_OR_HIS})\s+)?
     (?:\w+[\s-]){{0,2}}(?:{_VIDEOS})\b)"""
 """Words said in a video ("in an Instagram video", "in einem Insta-Video"): spoken, not posted."""
 

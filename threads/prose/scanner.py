@@ -652,20 +652,25 @@ class Scanner:
         speaker, verb, ref = cand.speaker, found.verb, found.ref
         if not speaker.named and speaker.role and set(speaker.role.casefold().split()) & P.SPOKES:
             return  # "a company spokesperson said": an organisation's statement
-        if _OTHER_MEDIUM.search(found.region):
+        if (medium := _OTHER_MEDIUM.search(found.region)) and not _UNDER.search(
+            found.region, max(0, medium.start() - 16), medium.start()
+        ):
             return  # "the website, which contains the following statement:"
         if _ABOUT_A_POST.search(cand.text):
             return  # 'Tijen kommentiert: „… So wurde der Tweet dann …“': words about the post, not it
+        writes = verb is not None and _writes(verb)
         if (
             self.speaking is not None
             and self.speaking[0] is speaker
             and self.sentence_index - self.speaking[1] <= _SINGLE
             and self.context_of(speaker) is None
+            and not writes
         ):
-            return  # "…, she told reporters. “…,” she added": still speaking, whoever posted nearby
+            # "…, she told reporters. “…,” she added": still speaking, whoever posted nearby; but
+            # "Unter das Video schrieb sie:" after her words in the video is written
+            return
         ctx = self.context_of(speaker) if not found.guessed else None
         crowd = self.crowd if self.crowd is not None and cand.sentence.paragraph <= self.crowd.until else None
-        writes = verb is not None and _writes(verb)
         if ctx is None and crowd is not None and (writes or _one_of_many(speaker, ref)):
             ctx = crowd
         if ctx is None and writes and speaker.named and (earlier := self.posters.get(speaker.order)):
@@ -1010,6 +1015,8 @@ _OTHER_MEDIUM = P.compiled(
     rf"(?i:\b(?:{alternation(tuple(w for w in words('not_speakers') if w.casefold() not in P.POST_NOUNS))})\b)"  # noqa: E501
 )
 """A medium other than a post named in the attribution ("statement", "website", "Brief")."""
+_UNDER = P.compiled(rf"(?<![\w’'\-])(?i:{alternation(words('under_words'))})\s+(?:\w+\s+)?$")
+"""Words set under the medium ("Unter das Video schrieb sie:"): its caption or comments, not it."""
 _PLATFORM_NOUNS = alternation(words("platform_nouns"))
 _THE = alternation(words("definite"))
 _POST_ON_ACCOUNT = P.compiled(
