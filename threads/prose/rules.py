@@ -503,6 +503,12 @@ def _after_verb_alone(scan: Scanner, site: Site) -> Found | None:
 
 # ---------------------------------------------------------------- before the quote
 
+_READS = alternation(
+    tuple(v for v in words("post_verbs") if v.casefold() not in {r.casefold() for r in P.REPORTING})
+)
+"""The verbs only a text does ("read", "lautete", "rezaba"): not "said", which a person does too."""
+_HIS = alternation((*words("possessives"), *(w.capitalize() for w in words("possessives"))))
+_PLATFORM_NOUN = alternation(words("platform_nouns"))
 _LEAD_POST = _match(
     rf"""(?:^|(?<=[\s,;(]))(?:
         (?P<det>{_DETS}|{_A})\s+(?:(?![\w’'\-]+[’']s\s)[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
@@ -511,9 +517,10 @@ _LEAD_POST = _match(
           (?P<verb>{_POST_VERBS})(?:\s+in\s+part)?            # The post read:  Der Post lautete:
       | (?i:{_IN})\s+(?:(?P<det2>{_DETS})\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
           \s+(?:{_READS_IN})(?:\s+es)?                          # In dem Post hieß es:
+      | (?i:{_IN})\s+(?P<det3>{_HIS})\s+(?P<noun3>{_POST_NOUNS}|(?i:{_PLATFORM_NOUN}))
+          (?:\s*,[^,:“”"„«»]{{1,40}},)?\s+(?P<verb3>{_READS})      # En su mensaje, que traducimos, decía:
     )\s*[:,]?\s*$"""
 )
-_PLATFORM_NOUN = alternation(words("platform_nouns"))
 _ON_PLATFORM = _match(
     rf"""(?:^|(?<=[\s,;(]))
     (?P<det>{_DETS}|{_A})\s+(?:(?![\w’'\-]+[’']s\s)[\w’'\-]+\s+){{0,2}}?(?i:(?P<noun>{_POST_NOUNS}|{_PLATFORM_NOUN}))
@@ -547,16 +554,13 @@ def _lead_post(scan: Scanner, site: Site) -> Found | None:
             found = read(m.group("pred").lstrip())  # "auf der Facebook-Seite des Fanclubs klang anders"
             owner = scan.resolve(found[0]) if found is not None else None
         return Found(owner, region=site.leadin, evidence=f"post '{m.group('noun')}'")
-    det = m.group("det") or m.group("det2") or "the"
-    noun = m.group("noun") or m.group("noun2")
+    det = m.group("det") or m.group("det2") or m.group("det3") or "the"
+    noun = m.group("noun") or m.group("noun2") or m.group("noun3")
     owner = scan.post_owner(det, m.group("tail") or "", noun)
-    return Found(owner, region=site.leadin, verb=m.group("verb") or "hieß", evidence=f"post '{noun}'")
+    verb = m.group("verb") or m.group("verb3") or "hieß"
+    return Found(owner, region=site.leadin, verb=verb, evidence=f"post '{noun}'")
 
 
-_READS = alternation(
-    tuple(v for v in words("post_verbs") if v.casefold() not in {r.casefold() for r in P.REPORTING})
-)
-"""The verbs only a text does ("read", "lautete", "rezaba"): not "said", which a person does too."""
 _IT = alternation(words("neuter_pronouns"))
 _POST_AS_SUBJECT = rf"""^\s*(?P<det>{_DETS})\s+(?P<mods>(?:[\w’'\-]+\s+){{0,2}}?)(?P<noun>{_POST_NOUNS})\b
     (?P<tail>\s+(?:{_PREPS})\s+[^:“”"„«»,]{{0,40}}?)?"""
