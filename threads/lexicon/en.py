@@ -29,7 +29,9 @@ LANGUAGE = Language(
         "wrote", "writes", "posted", "posts", "replied", "commented", "shared", "messaged",
         "captioned", "wrote back", "posted back", "shared back", "penned", "uploaded",
     ),
-    posting_verbs=("tweeted", "tweets", "retweeted", "skeeted", "tooted", "reposted"),
+    posting_verbs=(
+        "tweeted", "tweets", "retweeted", "skeeted", "tooted", "reposted", "quote-tweeted", "quote-posted",
+    ),
     adverbs=(
         "also", "then", "later", "again", "further", "quickly", "simply", "soon", "once", "just",
         "finally", "previously", "earlier", "initially", "originally", "recently", "subsequently",

@@ -540,9 +540,30 @@ _PRED_START = re.compile(r"\s*(?:$|,|[a-zà-ÿ])")
 or nothing ("A message on the club's Facebook page:")."""
 
 
+_POST_FROM = _match(
+    rf"""(?:^|(?<=[\s,;(]))(?P<det>{_A}|{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
+    \s+(?:{_SOURCE})\s+(?P<who>[^:“”"„«»,]{{1,60}}?)(?:\s*,[^:“”"„«»]{{0,80}})?\s*:\s*$"""
+)
+"""A line giving a post and its author, no verb: "A second post from Vollan, minutes later:"."""
+
+
 def _lead_post(scan: Scanner, site: Site) -> Found | None:
     """'The post read: “…”', 'Her caption read: “…”', 'In dem Post hieß es: „…“'."""
     m = _LEAD_POST(site.leadin)
+    if (
+        m is None
+        and (f := _POST_FROM(site.leadin)) is not None
+        and not _words_before(site.leadin[: f.start()])
+    ):
+        # "11:52 p.m. — A second post from Vollan, twenty minutes after our projection:"
+        who = read(f.group("who"))
+        if (
+            who is None
+            or who[0].kind not in (Kind.NAME, Kind.HANDLE)
+            or who[1] < len(f.group("who").rstrip())
+        ):
+            return None
+        return Found(scan.resolve(who[0]), region=site.leadin, evidence=f"post '{f.group('noun')}'")
     if m is None:
         m = _ON_PLATFORM(site.leadin)
         if m is None or not _PRED_START.match(m.group("pred")):
