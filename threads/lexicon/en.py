@@ -123,7 +123,7 @@ LANGUAGE = Language(
         "contestant", "entrant", "attendant", "agent",
     ),
     titles=(
-        "army", "navy", "marine", "marines", "air", "force", "guard", "coast", "national", "col",
+        "dj", "mc", "army", "navy", "marine", "marines", "air", "force", "guard", "coast", "national", "col",
         "colonel", "lt", "lieutenant", "gen", "general", "maj", "major", "capt", "captain", "sgt",
         "sergeant", "adm", "admiral", "cmdr", "commander", "brig", "brigadier", "cpl", "corporal",
         "pvt", "private", "ens", "ensign", "staff", "master", "chief", "petty", "officer", "warrant",

@@ -68,6 +68,8 @@ _TOKEN = re.compile(r"@[\w.]*\w|[lL]['’](?=[a-zà-öø-ÿ])|[\w’'\-]+\.?|\S"
 """Words of a speaker phrase; an elided article before a lower-case word is a word of its own
 ("l'actrice", "l’attrice"), as "la" would be."""
 _NAME_RUN = P.compiled(rf"\s*(?P<run>{P.NAME_RUN})")
+_ROLE_THEN_NAME = P.compiled(rf"""\s+(?P<roles>(?:[a-zà-ÿ][\w’'\-]*\s+){{1,3}})(?P<name>{P.NAME_RUN})""")
+"""Lower-case role words, then a name, after a capitalised first word ("State senator Ann Reyes")."""
 _APPOSED_NAME = P.compiled(
     rf"""\s*,\s*(?P<role>(?:[a-zà-ÿ][\w’'\-]*\s+){{0,4}})(?P<run>{P.NAME_RUN})(?=\s*(?:[,.;:!?)]|$))"""
 )
@@ -195,6 +197,19 @@ def _named(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | None:
         if m.group("run").endswith(".") and len(m.group("run")) > 3
         else m.group("run")
     )
+    if not role and (named := _ROLE_THEN_NAME.match(text, m.start("run") + len(run))) is not None:
+        from .passages import is_role  # (passages reads speaker phrases with this module)
+
+        roles = named.group("roles").split()
+        if is_role(roles[-1]) and len(named.group("name").split()) >= 2:
+            # "State senator Wendell Ashby-Crane", "Bakery owner Priya Nandakumar", "Former Rovers
+            # striker Gail Summer": a role opening the sentence, capitalised there, then the name
+            name = named.group("name")
+            role_words = f"{run} {' '.join(roles)}"
+            return Speaker(
+                Kind.NAME, text[start : named.end("name")], name=name, role=role_words,
+                gender=lexicon.gender_of(roles[-1]),
+            ), named.end("name")  # fmt: skip
     if run.casefold() in vocab.PLATFORM_NAMES and not role:
         return Speaker(Kind.NAME, run, name=run, body=True), m.start("run") + len(
             run
