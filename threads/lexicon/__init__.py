@@ -237,6 +237,12 @@ class Language:
     """Articles that make the noun after a post its owner ("in einem Post der Band")."""
     reads_in: tuple[str, ...] = ()
     """ "it says" in a post ("In dem Post hieß es", "en el mensaje se lee")."""
+    before_head: tuple[str, ...] = ()
+    """Adjectives written before the noun of a Romance noun phrase ("la propia artista", "el
+    joven delantero", "l'ancienne ministre"): the noun after them is the head."""
+    quote_verbs: tuple[str, ...] = ()
+    """Verbs of quoting a post in one's own ("quoted the tweet", "zitierte den Beitrag", "citó el
+    mensaje"): on the platform the article named, a quote-post."""
     under_words: tuple[str, ...] = ()
     """ "under", "unter", "bajo", "sous": words set under a video are its caption or its comments,
     written ("Unter das Video schrieb sie:"), not words said in it."""

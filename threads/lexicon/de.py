@@ -43,6 +43,7 @@ LANGUAGE = Language(
     byline_words=("Von",),
     follow_words=("Folgen",),
     under_words=("unter",),
+    quote_verbs=("zitierte", "zitiert"),
     participles=(
         "mitgeteilt", "erklärt", "gesagt", "betont", "angekündigt", "verkündet", "reagiert",
     ),

@@ -49,6 +49,7 @@ LANGUAGE = Language(
     byline_words=("By",),
     follow_words=("Follow",),
     under_words=("under", "beneath", "below"),
+    quote_verbs=("quoted", "quotes"),
     verb_endings=("ed",),
     post_verbs=("read", "reads", "said", "says", "stated"),
     post_nouns=("tweet", "tweets", "tweetstorm", "post", "posts", "caption", "captions", "posting"),

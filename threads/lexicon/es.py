@@ -38,6 +38,11 @@ LANGUAGE = Language(
     byline_words=("Por",),
     follow_words=("Seguir",),
     under_words=("bajo", "debajo"),
+    quote_verbs=("citó", "cita", "citaba"),
+    before_head=(
+        "propio", "propia", "mismo", "misma", "joven", "nuevo", "nueva", "antiguo", "antigua", "gran",
+        "veterano", "veterana",
+    ),
     participles=(
         "dicho", "señalado", "afirmado", "asegurado", "declarado", "expresado",
     ),

@@ -32,6 +32,8 @@ LANGUAGE = Language(
     byline_words=("Par",),
     follow_words=("Suivre", "S'abonner"),
     under_words=("sous",),
+    quote_verbs=("a cité", "cite", "citait"),
+    before_head=("propre", "même", "jeune", "nouveau", "nouvelle", "ancien", "ancienne", "grand", "grande"),
     participles=(
         "dit", "déclaré", "affirmé", "ajouté", "expliqué", "estimé", "souligné", "réagi", "annoncé",
         "salué", "dénoncé", "lancé", "confié", "assuré", "insisté", "raconté", "rappelé", "indiqué",

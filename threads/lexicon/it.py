@@ -29,6 +29,8 @@ LANGUAGE = Language(
     byline_words=("Di",),
     follow_words=("Segui",),
     under_words=("sotto",),
+    quote_verbs=("ha citato", "cita", "citò"),
+    before_head=("stesso", "stessa", "giovane", "nuovo", "nuova", "ex", "grande"),
     participles=(
         "detto", "dichiarato", "aggiunto", "spiegato", "affermato", "annunciato", "sottolineato",
         "replicato", "ribadito", "osservato", "precisato", "denunciato", "attaccato", "esultato",

@@ -19,6 +19,7 @@ LANGUAGE = Language(
     byline_words=("Door",),
     follow_words=("Volgen",),
     under_words=("onder",),
+    quote_verbs=("citeerde", "citeert"),
     at_words=("om",),
     on_words=("op",),
 )  # fmt: skip

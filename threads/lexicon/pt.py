@@ -34,6 +34,10 @@ LANGUAGE = Language(
     byline_words=("Por",),
     follow_words=("Seguir",),
     under_words=("sob", "abaixo"),
+    quote_verbs=("citou", "cita"),
+    before_head=(
+        "próprio", "própria", "mesmo", "mesma", "jovem", "novo", "nova", "antigo", "antiga", "grande",
+    ),
     participles=("dito", "afirmado", "declarado", "explicado"),
     written_participles=("escrito", "publicado", "postado", "tuitado", "comentado", "compartilhado"),
     verb_endings=("ou", "eu", "iu"),

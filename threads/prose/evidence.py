@@ -179,15 +179,19 @@ def follow_up(text: str, last_platform: str | None) -> Cue | None:
 _WRITTEN = P.alternation((*words("writing_verbs"), *words("written_participles")))
 _DETERMINER = P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))
 _SHARED = P.compiled(
-    rf"""(?i:[^.;:]{{0,30}}?\b(?P<verb>{_WRITTEN})\s+
-    (?:(?:{_DETERMINER}|weitere[ns]?)\s+)?
-    (?:[\w’'\-]+\s+){{0,2}}?(?:{P.alternation(words("media_nouns"))})\b)"""
+    rf"""(?i:[^.;:]{{0,30}}?\b(?:
+      (?P<verb>{_WRITTEN})\s+
+      (?:(?:{_DETERMINER}|weitere[ns]?)\s+)?
+      (?:[\w’'\-]+\s+){{0,2}}?(?:{P.alternation(words("media_nouns"))})
+    | (?:{P.alternation(words("quote_verbs"))})\s+(?:{_DETERMINER})\s+     # citó el mensaje, quoted the tweet
+      (?:[\w’'\-]+\s+)?(?:{P.POST_NOUN}|{P.alternation(words("platform_nouns"))})
+    )\b)"""
 )
 
 
 def shared(text: str, at: int) -> str | None:
-    """ "posted a picture", "postete ein Foto": the subject (ending at ``at``) shared a post
-    whose platform the article named before."""
+    """ "posted a picture", "postete ein Foto", "citó el mensaje": the subject (ending at ``at``)
+    shared a post, or quoted one in a post of their own, where the article named the platform."""
     m = _SHARED.match(text, at)
     return m.group(0).strip() if m else None
 

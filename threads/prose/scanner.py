@@ -438,10 +438,6 @@ class Scanner:
         gate = s.gate() if self.page.social(s.paragraph) else _NO_WORDS
         clean = E.clean(s.outside)
         s.cue = E.social(clean) if gate.social else None
-        if s.cue is None and gate.social and self.last_platform and (noun := E.post_noun(clean)):
-            s.cue = Cue(self.last_platform, noun, clean.find(noun), bare=True)
-        if s.cue is None and gate.social:
-            s.cue = E.follow_up(clean, self.last_platform)  # "showed their support in the comments"
         if (
             s.cue is None
             and self.last_platform
@@ -449,6 +445,10 @@ class Scanner:
             and (shared := E.shared(clean, s.subject_end))
         ):
             s.cue = Cue(self.last_platform, shared, s.subject_end)  # "Norman had posted a picture"
+        if s.cue is None and gate.social and self.last_platform and (noun := E.post_noun(clean)):
+            s.cue = Cue(self.last_platform, noun, clean.find(noun), bare=True)
+        if s.cue is None and gate.social:
+            s.cue = E.follow_up(clean, self.last_platform)  # "showed their support in the comments"
         if s.cue is not None:
             self.nearby = (s.cue, s.paragraph)
             if s.cue.platform != "unknown":
@@ -577,8 +577,10 @@ class Scanner:
             return cand
         if not self._attribution(cand, found, region):
             return None
-        if not cand.evidence and rule.name in _AFTER_RULES and not cand.not_social:
+        if not cand.evidence and not cand.not_social and rule.name in _AFTER_RULES:
             self._own_leadin(cand, site)
+        elif not cand.evidence and not cand.not_social and rule.name == "lead-colon":
+            self._own_leadin(cand, site, named_only=True)  # "Weller zitierte den Beitrag mit den Worten:"
         if not cand.evidence and not cand.not_social:
             self._from_context(cand, found)
         if cand.day is None:
@@ -635,12 +637,15 @@ class Scanner:
         cand.not_social = not cand.evidence and E.not_social(region)
         return True
 
-    def _own_leadin(self, cand: Candidate, site: Site) -> None:
+    def _own_leadin(self, cand: Candidate, site: Site, *, named_only: bool = False) -> None:
         """'Reyes posted on Facebook after the vote that “…,” she added': the subject's own
-        lead-in says where the words were posted."""
+        lead-in says where the words were posted (``named_only``: a platform named or a post
+        shared, not a post noun alone)."""
         s = site.sentence
         cue = s.cue
         if cue is None or cand.speaker is not s.subject or site.lead_sentence is not s:
+            return
+        if named_only and cue.bare:
             return
         if s.start + cue.start < site.quote.start:
             cand.platform = cue.platform

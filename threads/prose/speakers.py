@@ -358,11 +358,16 @@ def _german_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
     return None
 
 
+_BEFORE_HEAD = frozenset(w.casefold() for w in words("before_head"))
+
+
 def _romance_phrase(toks: list[_Word], i: int) -> tuple[int, int] | None:
     """ "la ministra de relaciones exteriores", "el diputado oficialista": the head first, then
     lower-case adjectives."""
     if i >= len(toks) or not toks[i].text[:1].isalpha() or toks[i].text.casefold() in _STOP:
         return None
+    if toks[i].text.casefold() in _BEFORE_HEAD and i + 1 < len(toks) and toks[i + 1].text[:1].islower():
+        i += 1  # "la propia artista", "el joven delantero": the noun after the adjective
     head = last = i
     k = i + 1
     while (
