@@ -30,9 +30,7 @@ _SUBJECT = P.compiled(
 )
 _AND = frozenset(w.casefold() for w in words("conjunctions"))
 _AND_NAME = P.compiled(rf"\s+(?P<run>{P.NAME_RUN}){_AGE_IN_PARENS}\s+{P.ADV}[a-zà-ÿ]")
-_ROLE_SUFFIX = re.compile(r"(?<!ig|ch|en|er|nd|ch|ll)(?:er|or|ist|ian|man|woman|ster|star|eur|euse|ess|in)$")
-"""Endings of role nouns ("singer", "frontman", "novelist"); not German adjectives ("langjähriger",
-"frischgebackener", "kanadischer")."""
+_ROLE_SUFFIX = P.ROLE_SUFFIX
 _ROLE_BEFORE = P.compiled(
     rf"""(?:(?P<owner>{P.NAME_RUN})(?:[’']s|[’'])?\s+)?       # Radiohead, Bobbi Kristina's
     (?P<role>(?:[a-zà-ÿ][\w’'\-]*\s+){{1,3}})$                # frontman, aunt, country singer"""

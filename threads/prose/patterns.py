@@ -240,6 +240,9 @@ def platform_of(match: re.Match[str]) -> str:
     return "unknown"
 
 
+ROLE_SUFFIX = re.compile(r"(?<!ig|ch|en|er|nd|ch|ll)(?:er|or|ist|ian|man|woman|ster|star|eur|euse|ess|in)$")
+"""Endings of role nouns ("singer", "frontman", "novelist"); not German adjectives ("langjähriger",
+"frischgebackener", "kanadischer")."""
 POST_NOUNS = frozenset(n.casefold() for n in words("post_nouns"))
 PLATFORM_NOUNS = frozenset(n.casefold() for n in words("platform_nouns"))
 """What a platform calls its posts and replies ("story", "Kommentar", "publication", "hilo")."""

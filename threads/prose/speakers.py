@@ -198,10 +198,10 @@ def _named(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | None:
         else m.group("run")
     )
     if not role and (named := _ROLE_THEN_NAME.match(text, m.start("run") + len(run))) is not None:
-        from .passages import is_role  # (passages reads speaker phrases with this module)
-
         roles = named.group("roles").split()
-        if is_role(roles[-1]) and len(named.group("name").split()) >= 2:
+        last_role = roles[-1].casefold()
+        is_role = known_noun(roles[-1]) or (len(last_role) > 4 and bool(P.ROLE_SUFFIX.search(last_role)))
+        if is_role and len(named.group("name").split()) >= 2:
             # "State senator Wendell Ashby-Crane", "Bakery owner Priya Nandakumar", "Former Rovers
             # striker Gail Summer": a role opening the sentence, capitalised there, then the name
             name = named.group("name")
