@@ -96,7 +96,7 @@ LANGUAGE = Language(
         "companheiro", "companheira", "amigo", "amiga", "líder", "candidato", "candidata",
         "estrela", "cantor", "cantora", "jornalista", "ativista", "atleta", "jogador", "jogadora",
         "artista", "influenciador", "influenciadora", "apresentador", "apresentadora", "treinador",
-        "técnico", "atacante", "goleiro", "intérprete", "modelo", "tenista", "ciclista", "piloto",
+        "técnico", "atacante", "goleiro", "autarca", "intérprete", "modelo", "tenista", "ciclista", "piloto",
         "pesquisador", "pesquisadora", "escritor", "escritora", "empresário", "empresária", "youtuber",
         "médico", "médica", "cientista", "rapper",
     ),

@@ -123,8 +123,8 @@ _POSTED_ITEMS = tuple(
 """Platform nouns a participle makes a post ("an update posted"), not a message or a statement
 that may be a letter ("a message posted to staff")."""
 _IN_POST = P.compiled(
-    rf"""(?i:\b(?:{P.alternation(words("in_words"))})\s+
-    (?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
+    rf"""(?i:\b(?:{P.alternation(words("in_words"))})\s+                  # in, im, numa (the article in it)
+    (?:(?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+)?
     (?:(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{P.POST_NOUN})
       |(?:[\w’'\-]+\s+)?(?P<posted>{P.alternation(_POSTED_ITEMS)})                # an update posted on …
         (?=\s+(?:{P.alternation((*words("written_participles"), *P.WRITING))})\b)
@@ -214,14 +214,17 @@ def posted_there(region: str, verb: str) -> bool:
 
 
 def _fronted(before: str) -> bool:
-    """A platform in the words set off before the verb's subject ("On Instagram, the singer
-    apologised:", "Vendredi, en story sur Instagram, l'artiste a présenté ses excuses :"): the
-    sentence tells what the subject posted there, whatever the verb."""
+    """A platform or a post in the words set off before the verb's subject ("On Instagram, the
+    singer apologised:", "Vendredi, en story sur Instagram, l'artiste a présenté ses excuses :",
+    "In a new post, the mayor apologised:"): the sentence tells what the subject posted, whatever
+    the verb."""
     comma = before.rfind(",")
     if comma < 0 or len(before[comma + 1 :].split()) > 6:
         return False  # a subject of a few words between the comma and the verb
     front = clean(before[: comma + 1])
-    return social(front) is not None and not spoken(front)  # not "In einem TikTok-Video, …"
+    if spoken(front):
+        return False  # not "In einem TikTok-Video, …"
+    return social(front) is not None or post_medium(front) is not None  # "Numa nova publicação, …"
 
 
 _CLAUSE_WORDS = P.alternation(
