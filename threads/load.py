@@ -76,6 +76,9 @@ _EMBED_CLASS = re.compile(
     r"\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
     r"text-post-media|reddit-embed-bq|reddit-card|fb-post|fb-video|fb-xfbml-parse-ignore)\b"
 )
+_EMBED_CLASS_PARTS = ("twitter-", "-embed", "-media", "reddit-card", "fb-")
+"""A piece of every name :data:`_EMBED_CLASS` matches (a substring test is far cheaper than the search,
+which tries every position of a class value)."""
 # Skipped elements that still end the paragraph before them.
 _BREAKS = _BLOCKS | {
     "iframe",
@@ -552,8 +555,10 @@ _DESCENDANTS = etree.XPath("count(descendant::*)")
 
 @lru_cache(maxsize=8192)
 def _embed_class(cls: str) -> bool:
-    """Whether a class attribute names a structured embed (pages repeat a few hundred class values)."""
-    return _EMBED_CLASS.search(cls) is not None
+    """Whether a class attribute names a structured embed (pages repeat a few hundred class values).
+
+    Each name holds one of :data:`_EMBED_CLASS_PARTS`: a value with none of them is not searched."""
+    return any(part in cls for part in _EMBED_CLASS_PARTS) and _EMBED_CLASS.search(cls) is not None
 
 
 def html_paragraphs(page: Page) -> Iterator[Paragraph]:
@@ -583,12 +588,11 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     def flush() -> Paragraph | None:
         raw = "".join(buf)
         buf.clear()
-        if raw.isspace():
-            return None
+        # white space collapsed line by line (squash written out: a paragraph may have many lines)
         if "\n" in raw:
-            text = "\n".join(line for line in (squash(part) for part in raw.split("\n")) if line)
+            text = "\n".join(filter(None, [" ".join(part.split()) for part in raw.split("\n")]))
         else:
-            text = squash(raw)
+            text = " ".join(raw.split())
         if not text:
             return None
         if textfix.is_broken(text):

@@ -15,7 +15,7 @@ MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00d0\u00d1\u0080-\u009f\u
 
 def is_broken(text: str) -> bool:
     """True when ``text`` shows mojibake (ftfy's test, asked only when the characters are there)."""
-    if not MOJIBAKE_HINT.search(text):
+    if text.isascii() or not MOJIBAKE_HINT.search(text):  # isascii: a flag CPython keeps, no scan
         return False
     import ftfy.badness
 
