@@ -271,3 +271,46 @@ def test_the_walk_keeps_the_document_order_the_readers_ask_for() -> None:
         assert index == int(_DOC_INDEX(el))  # type: ignore[arg-type]
     every = list(page.root.iter(etree.Element))
     assert [page.order(el) for el in every] == list(range(len(every)))
+
+
+# UTF-8 bytes the parser reads as they are, and look-alikes that must go through the decoded text:
+# a charset declared late or wrongly, an XML declaration, a NUL, a byte-order mark, stray bytes.
+_PAGE = (
+    "<html><head>{head}</head><body><p>Café “quoted” \U0001f600 naïve</p>"
+    + "<p>filler paragraph</p>" * 400
+    + "{late}<blockquote><p>Ünïcödé ¶ tail</p></blockquote>{tail}</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _PAGE.format(head="", late="", tail="").encode(),
+        _PAGE.format(head='<meta charset="utf-8">', late="", tail="").encode(),
+        _PAGE.format(head="", late='<meta charset="windows-1252">', tail="").encode(),
+        _PAGE.format(head="", late='<meta charset="shift_jis">', tail="").encode(),
+        _PAGE.format(head='<meta charset="us-ascii">', late="", tail="")
+        .encode()
+        .decode()
+        .encode("ascii", "replace"),
+        b'<?xml version="1.0" encoding="utf-8"?>' + _PAGE.format(head="", late="", tail="").encode(),
+        _PAGE.format(head="", late="", tail="a\x00b").encode(),
+        codecs.BOM_UTF8 + _PAGE.format(head="", late="", tail="").encode(),
+        _PAGE.format(head="", late="", tail="").encode() + b"<p>stray \xe9 byte</p>",
+    ],
+    ids=["utf8", "declared", "late-1252", "late-sjis", "ascii", "xml-decl", "nul", "bom", "stray"],
+)
+def test_a_page_parsed_from_its_bytes_is_the_page_parsed_from_its_text(data: bytes) -> None:
+    from lxml import etree
+
+    from threads.load import decode, from_bytes, from_text
+
+    text, encoding = decode(data, location="<test>")
+    by_bytes = from_bytes(data, location="<test>")
+    by_text = from_text(text, location="<test>", encoding=encoding)
+    assert by_bytes.paragraphs == by_text.paragraphs
+    assert any(p.text.endswith("tail") and p.quoted for p in by_bytes.paragraphs)
+    assert by_bytes.page is not None and by_text.page is not None
+    assert etree.tostring(by_bytes.page.root, encoding="unicode") == etree.tostring(
+        by_text.page.root, encoding="unicode"
+    )

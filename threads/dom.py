@@ -165,15 +165,16 @@ def _unpickled(html: str, base_url: str | None, markup: str | bytes | None) -> P
     return Page(lxml_html.document_fromstring(html, parser=PARSER), base_url, markup)
 
 
-def _parser() -> lxml_html.HTMLParser:
+def _parser(encoding: str | None = None) -> lxml_html.HTMLParser:
     """The one HTML parser: no network, no DTD, huge trees allowed, every element a plain
-    HtmlElement."""
+    HtmlElement (``encoding``: that of the bytes it reads, whatever the page declares)."""
     parser = lxml_html.HTMLParser(
         remove_blank_text=False,
         huge_tree=True,
         no_network=True,
         default_doctype=False,
         collect_ids=False,  # type: ignore[call-arg]
+        encoding=encoding,
     )
     # lxml.html picks each element's class in a Python callback (forms, inputs, labels get classes
     # of their own); every element here is a plain HtmlElement, chosen in C: walking a page makes
@@ -192,3 +193,7 @@ def _parser() -> lxml_html.HTMLParser:
 PARSER = _parser()
 """Every page is parsed with it (:func:`threads.load.parse_html`, and a page coming back from a
 pickle)."""
+UTF8_PARSER = _parser("utf-8")
+"""The same parser for a page whose bytes are its text in UTF-8 (:func:`threads.load.parse_html`):
+libxml2 reads them as they are, where a Python string is converted back to UTF-8 first (a quarter
+of the parse)."""

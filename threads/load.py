@@ -25,7 +25,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from . import dates, hints, safe, slots, textfix, vocab
-from .dom import INDEXED_TAGS, PARSER, POSITION_STRIDE, Page, squash
+from .dom import INDEXED_TAGS, PARSER, POSITION_STRIDE, UTF8_PARSER, Page, squash
 from .errors import UnreadableInput, unreadable_file
 from .model import Options, Paragraph, Published, Source
 
@@ -232,9 +232,11 @@ def from_stream(stream: IO[bytes], *, location: str, url: str | None = None) -> 
 
 def from_bytes(data: bytes, *, location: str, url: str | None = None, kind: Kind | None = None) -> Source:
     """Decode ``data`` and read it as ``kind`` says (HTML or text), or as sniffing tells when None."""
-    text, encoding = decode(data, location=location)
+    text, encoding, utf8 = _decode(data, location=location)
     raw = data if _ASCII_SUPERSET.match(encoding) else None
-    return from_text(text, location=location, url=url, encoding=encoding, raw=raw, kind=kind)
+    return from_text(
+        text, location=location, url=url, encoding=encoding, raw=raw, kind=kind, utf8=data if utf8 else None
+    )
 
 
 _ASCII_SUPERSET = re.compile(r"(?:utf-?8|(?:us-)?ascii|latin-?1|iso-?8859-\d+|windows-125\d|cp125\d)$", re.I)
@@ -243,24 +245,42 @@ _ASCII_SUPERSET = re.compile(r"(?:utf-?8|(?:us-)?ascii|latin-?1|iso-?8859-\d+|wi
 
 def decode(data: bytes, *, location: str) -> tuple[str, str]:
     """Bytes to text: BOM, then declared charset, then UTF-8, then detection."""
+    text, encoding, _ = _decode(data, location=location)
+    return text, encoding
+
+
+def _decode(data: bytes, *, location: str) -> tuple[str, str, bool]:
+    """:func:`decode`, and whether the text is ``data`` read as UTF-8 (or ASCII), every byte as it
+    stands: then the parse may read the bytes themselves (:func:`parse_html`)."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom) :], enc, location), enc
+            return _strict(data[len(bom) :], enc, location), enc, False
     if _looks_utf16(data):
         enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        return _strict(data, enc, location), enc
+        return _strict(data, enc, location), enc, False
     m = _DECLARED.search(data[:4096])
     if m:
         declared = (m.group(1) or m.group(2)).decode("ascii").lower()
         enc = _ALIASES.get(declared, declared)
         try:
-            return data.decode(enc), enc
+            return data.decode(enc), enc, codecs.lookup(enc).name in _UTF8_READS
         except (LookupError, UnicodeDecodeError):
             log.debug("%s: declared charset %r does not decode it", location, declared)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", True
     except UnicodeDecodeError:
         pass
+    text, enc = _detect(data, location)
+    return text, enc, False
+
+
+_UTF8_READS = frozenset({"utf-8", "ascii"})
+"""Codecs (by their Python names) whose strict decoding of some bytes is the same text as UTF-8's."""
+
+
+def _detect(data: bytes, location: str) -> tuple[str, str]:
+    """Bytes that are not UTF-8 and declare no charset that reads them: UTF-8 with stray bytes,
+    else the charset detection finds."""
     if _is_binary(data[:8192].decode("latin-1")):
         raise UnreadableInput(f"{location}: binary data, not a page or text")
     if _mostly_utf8(data):
@@ -331,12 +351,15 @@ def from_text(
     encoding: str | None = None,
     raw: bytes | None = None,
     kind: Kind | None = None,
+    utf8: bytes | None = None,
 ) -> Source:
     """Build a Source from decoded text: HTML (``kind``, else sniffed) parsed once, prose cut into
     paragraphs.
 
     ``raw``: the bytes the text was decoded from, when they spell ASCII as ASCII (a cheaper place
     than the text for the embed extractors' quick "does the page name this at all" tests).
+    ``utf8``: the text in UTF-8, when the caller holds it (the bytes it was decoded from): the parse
+    reads them.
     """
     if url is not None:
         try:
@@ -345,10 +368,14 @@ def from_text(
             raise UnreadableInput(f"{location}: the page URL {url!r} is not a URL ({e})") from None
     if _is_binary(text[:8192]):
         raise UnreadableInput(f"{location}: binary data, not a page or text")
-    if "\x00" in text:  # a search is half the cost of a copy, and pages rarely hold one
+    # a search is half the cost of a copy, and pages rarely hold one; in bytes that spell ASCII as
+    # ASCII a NUL character is a NUL byte, found by memchr (the text's search is 14x slower on
+    # pages held as 2- or 4-byte characters)
+    if (b"\x00" in raw) if raw is not None else ("\x00" in text):
         text = text.replace("\x00", "")
+        utf8 = None  # the bytes hold the NUL characters the text no longer does
     if kind == "html" or (kind is None and _HTML_SNIFF.search(text[:8192])):
-        return _from_html(text, location=location, url=url, encoding=encoding, raw=raw)
+        return _from_html(text, location=location, url=url, encoding=encoding, raw=raw, utf8=utf8)
     return _from_plain(text, location=location, url=url, encoding=encoding)
 
 
@@ -479,12 +506,22 @@ def cap_attributes(text: str, location: str | None = None) -> str:
     return "".join(parts)
 
 
-def parse_html(text: str, *, location: str = "<string>") -> lxml_html.HtmlElement:
+def parse_html(text: str, *, location: str = "<string>", utf8: bytes | None = None) -> lxml_html.HtmlElement:
     """Parse HTML text into an lxml tree (network and entity loading off; at most
-    :data:`MAX_ATTRIBUTES` attributes per element)."""
-    text = cap_attributes(_XML_DECL.sub("", text, count=1), location)
-    root = _document(text, location)
-    if any("Excessive depth" in entry.message for entry in PARSER.error_log):
+    :data:`MAX_ATTRIBUTES` attributes per element).
+
+    ``utf8``: ``text`` in UTF-8, read by the parser as it is when nothing in the text had to change
+    (no XML declaration, no element of too many attributes).
+    """
+    read = cap_attributes(_XML_DECL.sub("", text, count=1), location)
+    if utf8 is not None and read is text:
+        root = _document(utf8, location, UTF8_PARSER)
+        parser = UTF8_PARSER
+    else:
+        text = read
+        root = _document(text, location)
+        parser = PARSER
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
         # libxml2 stops reading at its depth limit and drops the rest of the page; read it again
         # with the nesting beyond a sane depth flattened, so the text and the posts there survive.
         log.warning("%s: elements nested deeper than %d; flattening the nesting", location, MAX_DEPTH)
@@ -492,9 +529,11 @@ def parse_html(text: str, *, location: str = "<string>") -> lxml_html.HtmlElemen
     return root
 
 
-def _document(text: str, location: str) -> lxml_html.HtmlElement:
+def _document(
+    text: str | bytes, location: str, parser: lxml_html.HTMLParser = PARSER
+) -> lxml_html.HtmlElement:
     try:
-        return lxml_html.document_fromstring(text, parser=PARSER)
+        return lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as e:
         if not text.strip():
             return lxml_html.document_fromstring("<html><body></body></html>", parser=PARSER)
@@ -526,9 +565,15 @@ def _flatten(text: str) -> str:
 
 
 def _from_html(
-    text: str, *, location: str, url: str | None, encoding: str | None, raw: bytes | None = None
+    text: str,
+    *,
+    location: str,
+    url: str | None,
+    encoding: str | None,
+    raw: bytes | None = None,
+    utf8: bytes | None = None,
 ) -> Source:
-    page = Page(parse_html(text, location=location), markup=text if raw is None else raw)
+    page = Page(parse_html(text, location=location, utf8=utf8), markup=text if raw is None else raw)
     page_url = page.base_url = url or _canonical(page)
     paragraphs = tuple(html_paragraphs(page))
     title = _title(page)
