@@ -1075,3 +1075,36 @@ def test_a_quote_of_a_post_added_in_the_same_source_is_a_sighting_of_it(db: Path
         assert a.add(rec(source("https://a.example/1"), *posts)).linked == 1
         index_agrees(a)
     assert [p[0] for p in dump(db)["posts"]] == [f"id:twitter:{STATUS}"]
+
+
+def test_an_author_s_row_is_filled_in_by_later_posts_and_left_alone_when_they_add_nothing(db: Path) -> None:
+    def author_row(a: Archive) -> tuple[Any, ...]:
+        return a.db.execute("SELECT name, handle, aliases, url, role FROM authors").fetchone()  # type: ignore[no-any-return]
+
+    steps = [
+        (Author(handle="annreyes", platform="twitter"), (None, "annreyes", "[]", None, None)),
+        (
+            Author(
+                name="Ann Reyes",
+                handle="AnnReyes",
+                platform="twitter",
+                url="https://twitter.com/annreyes",
+                role="Mayor",
+                aliases=("Mayor Reyes",),
+            ),
+            ("Ann Reyes", "annreyes", '["Mayor Reyes"]', "https://twitter.com/annreyes", "Mayor"),
+        ),
+        (  # nothing new: the row stays as it is
+            Author(name="Ann Reyes", handle="annreyes", platform="twitter"),
+            ("Ann Reyes", "annreyes", '["Mayor Reyes"]', "https://twitter.com/annreyes", "Mayor"),
+        ),
+        (  # another name for her: an alias
+            Author(name="A. Reyes", handle="annreyes", platform="twitter", role="Governor"),
+            ("Ann Reyes", "annreyes", '["Mayor Reyes","A. Reyes"]', "https://twitter.com/annreyes", "Mayor"),
+        ),
+    ]
+    with Archive(str(db)) as a:
+        for n, (author, expected) in enumerate(steps):
+            post = embed(f"{LONG} {n}", f"11800000000000001{n}", author)
+            a.add(rec(source(f"https://a.example/{n}"), post))
+            assert author_row(a) == expected, n

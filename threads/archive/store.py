@@ -319,7 +319,7 @@ class Archive:
             if containing is not None and len(containing) == 1:
                 match, linked = containing[0], True
         if match is None:
-            aid = self._author_id(ident.author, pp.row[0])
+            aid = self._author_id(ident.author, pp.row[0], pp.author_key)
             rid = self._insert(key, aid, pp.row, ident)
             merged_ident, heads = ident, pp.openings
         else:
@@ -363,8 +363,9 @@ class Archive:
         if aid is not None:
             self._drop_author_if_unused(aid)
 
-    def _author_id(self, author: Author, platform: str) -> int | None:
-        key = author_key(author, platform)
+    def _author_id(self, author: Author, platform: str, key: str | None = None) -> int | None:
+        """The row of ``author`` (``key``: :func:`author_key`, when known), made or filled in."""
+        key = key or author_key(author, platform)
         if key is None:
             return None
         db = self.db
@@ -388,6 +389,15 @@ class Archive:
             assert aid is not None
             return aid
         aid, name, handle, aliases, url, role = row
+        if (
+            not author.aliases
+            and (not author.name or author.name == name)
+            and (name or author.name) == name
+            and (handle or author.handle) == handle
+            and (url or author.url) == url
+            and (role or author.role) == role
+        ):
+            return int(aid)  # nothing the row lacks (what the lines below would find, without the JSON)
         known: list[str] = json.loads(aliases)
         name2 = name or author.name
         more = [
