@@ -10,8 +10,8 @@ add       N generated pages (default 10,000; each with two tweet embeds and thre
           links), run through the installed command line, alternating, R times each (default 2):
           `threads render DIR --format jsonl -j J -q > FILE` and `threads archive add DIR -j J -q`
           into a new database. Prints wall and CPU time (process and workers) of each run, the
-          ratio add / render of the best runs (target: at most 1.3), and the database's size
-          against the JSON Lines render wrote for the same pages.
+          ratio add / render of each round and of the best runs (target: at most 1.3), and the
+          database's size against the JSON Lines render wrote for the same pages.
 stages    S generated pages (default: none), each stage of render and of add timed apart in one
           process (CPU per 1,000 pages): reading and finding (both), the JSON line (render),
           prepare, the pickling a worker's record goes through, and the writer's apply, with the
@@ -180,6 +180,8 @@ def bench_add(folder: Path, work: Path, n: int, jobs: int, repeats: int) -> None
         wall, cpu = timed([*command(), "archive", "add", str(folder), "--db", str(db), "-j", str(jobs), "-q"])
         adds.append((wall, cpu))
         print(f"  archive add:           {wall:7.2f} s wall {cpu:7.2f} s CPU   ({load()})", flush=True)
+        (r_wall, r_cpu), (a_wall, a_cpu) = renders[-1], adds[-1]
+        print(f"  round {len(adds)}: add / render {a_wall / r_wall:.2f}x wall, {a_cpu / r_cpu:.2f}x CPU")
     best_r, best_a = min(renders), min(adds)
     ratio = best_a[0] / best_r[0]
     cpu_ratio = min(c for _, c in adds) / min(c for _, c in renders)
