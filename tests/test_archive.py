@@ -26,7 +26,7 @@ import pytest
 import threads
 from threads.archive import VERSION, Archive, ArchiveError
 from threads.archive.prepare import kept_location
-from threads.archive.schema import connect
+from threads.archive.schema import MIGRATIONS, connect
 from threads.model import Author, Post, Reconstruction, Source, Thread
 
 from .archive_pages import BRIDGE, BRIDGE_PART, embed_page, quote_page, write_batch
@@ -286,6 +286,44 @@ def test_a_version_1_archive_is_migrated_and_keeps_what_it_held(db: Path, tmp_pa
         ben = Author(name="Ben Ortiz", handle="benortiz", platform="twitter")
         ferry = "Update: the ferry runs again from Monday morning at seven, weather permitting"
         assert a.add(rec(source("https://new.example/2"), embed(ferry, "1180000000000000021", ben))).linked
+        assert a.db.execute("SELECT count(*) FROM posts WHERE key LIKE 'text:%'").fetchone()[0] == 0
+        index_agrees(a)
+    assert invoke(["archive", "check", "--db", str(db)]).exit_code == 0
+
+
+def index_columns(db: sqlite3.Connection, name: str) -> list[str]:
+    return [r[2] for r in db.execute(f"PRAGMA index_info({name})")]
+
+
+def test_a_version_3_archive_gets_the_head_index_with_the_words_and_still_links(db: Path) -> None:
+    # the version 1 archive (a tweet and a prose quote of Ben Ortiz), taken to version 3 and no further
+    old = sqlite3.connect(db, isolation_level=None)
+    old.executescript(V1_SQL.read_text(encoding="utf-8"))
+    old.execute("BEGIN")
+    for step in MIGRATIONS[1:3]:
+        step(old)
+    old.execute("PRAGMA user_version = 3")
+    old.execute("COMMIT")
+    assert index_columns(old, "posts_by_head") == ["head"]
+    old.close()
+    with Archive(str(db)) as a:
+        assert a.db.execute("PRAGMA user_version").fetchone()[0] == VERSION == 4
+        assert index_columns(a.db, "posts_by_head") == ["head", "words"]
+        # the writer's question of the stored quotes is answered from the index, the rows read only
+        # for the quotes a post holds
+        plan = " ".join(
+            r[3]
+            for r in a.db.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE head IN (SELECT value FROM json_each(?))"
+                " AND id != ? AND instr(?, ' ' || words || ' ') > 0",
+                ("[]", 0, ""),
+            )
+        )
+        assert "COVERING INDEX posts_by_head" in plan, plan
+        ben = Author(name="Ben Ortiz", handle="benortiz", platform="twitter")
+        ferry = "Update: the ferry runs again from Monday morning at seven, weather permitting"
+        added = a.add(rec(source("https://new.example/2"), embed(ferry, "1180000000000000021", ben)))
+        assert added.linked == 1
         assert a.db.execute("SELECT count(*) FROM posts WHERE key LIKE 'text:%'").fetchone()[0] == 0
         index_agrees(a)
     assert invoke(["archive", "check", "--db", str(db)]).exit_code == 0

@@ -16,6 +16,10 @@ Tables (see the README's archive section for what each column holds):
                table (``content="posts"``): the form sqlite-utils and Datasette detect, so their
                full-text search works on it. Up to version 2 triggers kept it in step; from version 3
                the writer does (:class:`threads.archive.store.Archive`), in the same transaction.
+
+Besides the indexes the queries use, ``posts_by_head`` serves the writer: the stored quotes by
+their longest word, with their words (from version 4), so that a new post finds the quotes it
+holds from the index alone.
 """
 
 from __future__ import annotations
@@ -198,10 +202,23 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
         last = rows[-1][0]
 
 
+_V3_TO_V4 = """
+DROP INDEX posts_by_head;
+CREATE INDEX posts_by_head ON posts(head, words) WHERE head IS NOT NULL;
+"""
+"""Version 4: the index of stored quotes by their head word holds their words too, so the writer's
+question "which stored quotes does this post hold" (a head among the post's words, the quote's
+words a run of the post's) is answered from the index alone; before, every quote sharing a head
+word with the post was read from ``posts`` to compare its words, and the more quotes stored, the
+more of them (over 10,000 benchmark pages, 29 rows read and dropped for each post with an ID at
+the end). Nothing else changes."""
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _script(_V1),
     _script(_V1_TO_V2),
     _v2_to_v3,
+    _script(_V3_TO_V4),
 )
 """``MIGRATIONS[n]`` takes a database of version ``n`` to version ``n + 1`` (0: an empty file)."""
 
