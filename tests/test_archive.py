@@ -26,7 +26,7 @@ import pytest
 import threads
 from threads.archive import VERSION, Archive, ArchiveError
 from threads.archive.prepare import kept_location
-from threads.archive.schema import MIGRATIONS, connect
+from threads.archive.schema import MIGRATIONS, WAL_PAGES, connect
 from threads.model import Author, Post, Reconstruction, Source, Thread
 
 from .archive_pages import BRIDGE, BRIDGE_PART, embed_page, quote_page, write_batch
@@ -257,6 +257,15 @@ def test_a_new_archive_is_at_the_current_version_with_wal(db: Path) -> None:
         assert a.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
         assert a.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert a.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
+        # the writer's WAL is copied into the database every WAL_PAGES pages, not SQLite's 1,000
+        assert a.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_PAGES
+        a.add(rec(source("https://a.example/1"), embed()))
+        assert Path(f"{db}-wal").stat().st_size > 0
+    # the last connection to close copies the WAL in and removes it: the file alone is the archive
+    assert not Path(f"{db}-wal").exists()
+    plain = sqlite3.connect(f"file:{db}?mode=ro&immutable=1", uri=True)
+    assert plain.execute("SELECT count(*) FROM posts").fetchone()[0] == 1
+    plain.close()
 
 
 def test_a_version_1_archive_is_migrated_and_keeps_what_it_held(db: Path, tmp_path: Path) -> None:
