@@ -717,7 +717,8 @@ _LEAD_PLATFORM = _match(
 def _lead_platform(scan: Scanner, site: Site) -> Found | None:
     """'Comedian Fenna Okafor (@fennajokes) on X: “…”', 'The ferry company, on Facebook: “…”',
     '22.31 El presidente del club, Honorio Castañeda, en X: «…»': a roundup's or a live blog's
-    line, the speaker and the platform with no verb between."""
+    line, the speaker and the platform with no verb between, or a verb phrase in any tense ('La
+    coureuse Léa Morin encourage les participants sur Instagram :')."""
     if not site.leadin.rstrip().endswith(":"):
         return None
     tail, pos = site.tail, 0
