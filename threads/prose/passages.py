@@ -315,7 +315,7 @@ _OFFICE_BEFORE = P.compiled(rf"([\w’'\-]+)\s+(?:{alternation(words('prepositio
 """A role and a preposition before a name: the name is an office or a place ("directora de Aduanas")."""
 
 
-_CROWD_OPENERS = frozenset((*P.SOMEONE_WORDS, *(w.casefold() for w in words("indefinite"))))
+_CROWD_OPENERS = P.SOMEONE_WORDS | P.INDEFINITE
 
 
 def _crowd_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:

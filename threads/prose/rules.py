@@ -775,17 +775,13 @@ _JOINING = frozenset(
 """Words that join a roundup's line to the one before ("And from user @x on X:")."""
 
 
-_LINE_START = P.compiled(
-    rf"""^\s*(?:[-–—•*·>]\s*)?
-    (?:\d{{1,2}}[:.h]\d{{2}}\s*(?:(?i:[ap]\.?\s?m\.?|{alternation(words("hour_words"))})(?![\w’'\-]))?\s*[-–—|:]?\s*)?$"""
-)
+_LINE_HEAD = rf"""^\s*(?:[-–—•*·>]\s*)?
+    (?:\d{{1,2}}[:.h]\d{{2}}\s*(?:(?i:[ap]\.?\s?m\.?|{alternation(words("hour_words"))})(?![\w’'\-]))?\s*[-–—|:]?\s*)?"""
+_LINE_START = P.compiled(_LINE_HEAD + "$")
 """What may stand before a line's speaker: a bullet, a time ("9:41 p.m. —", "18.05 Uhr –")."""
 
 
-_LINE_PREFIX = P.compiled(
-    rf"""^\s*(?:[-–—•*·>]\s*)?
-    (?:\d{{1,2}}[:.h]\d{{2}}\s*(?:(?i:[ap]\.?\s?m\.?|{alternation(words("hour_words"))})(?![\w’'\-]))?\s*[-–—|:]?\s*)?"""
-)
+_LINE_PREFIX = P.compiled(_LINE_HEAD)
 
 
 def _words_before(text: str) -> bool:
