@@ -707,6 +707,11 @@ class Scanner:
             self.posters[speaker.order] = Context(Lasting.SINGLE, platform, cand.evidence[0], None, 0)
         if not speaker.named:
             self.crowd = Context(Lasting.CROWD, platform, cand.evidence[0], cand.day, k + 1)
+        if self.nearby is None or self.nearby[1] < k:
+            # a post quoted is a platform named: the next paragraph's writer ("That drew a reply
+            # from the coach, who wrote:") writes there, as after "on X"
+            said = _EVIDENCE_WORDS.search(cand.evidence[0])
+            self.nearby = (Cue(platform, said.group(1) if said else cand.evidence[0], 0), k)
 
     # -- speakers
 
@@ -1016,6 +1021,8 @@ _WRITING_WORD = P.compiled(rf"(?<![\w’'\-])(?:{P.trie({w for w in _WRITING if 
 """A writing or posting verb as a word of a paragraph (lower-cased): a cheap test first."""
 
 
+_EVIDENCE_WORDS = P.compiled(r"'(.+)'")
+"""The words an evidence string quotes ("verb 'tweeted'" -> tweeted)."""
 _OTHER_MEDIUM = P.compiled(
     rf"(?i:\b(?:{alternation(tuple(w for w in words('not_speakers') if w.casefold() not in P.POST_NOUNS))})\b)"  # noqa: E501
 )
