@@ -218,6 +218,9 @@ class Language:
     comment_nouns: tuple[str, ...] = ()
     """Replies counted ("drew 3,000 comments", "mehr als 500 Kommentare"): where they stand, the
     crowd that wrote them posted."""
+    reply_nouns: tuple[str, ...] = ()
+    """One reply to a post ("comment", "Kommentar", "respuesta"): "The top comment under the video
+    read:" is a post of someone replying, whoever the article names as its writer."""
     comment_verbs: tuple[str, ...] = ()
     """Verbs of replying to a post, before the post ("commented on", "kommentierte", "a commenté"):
     "commented on the post" is a reply posted there."""

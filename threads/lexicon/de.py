@@ -261,6 +261,7 @@ LANGUAGE = Language(
         "in den Kommentaren", "in der Kommentarspalte", "unter dem Beitrag", "unter dem Post",
         "im selben Thread", "im gleichen Thread",
     ),
+    reply_nouns=("Kommentar", "Antwort"),
     comment_nouns=("Kommentare", "Kommentaren"),
     comment_verbs=("kommentierte", "kommentierten"),
     same_platform=("auf derselben Plattform", "auf der gleichen Plattform", "auf demselben Netzwerk"),

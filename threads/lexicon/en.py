@@ -289,6 +289,7 @@ LANGUAGE = Language(
         "in the comments", "in the comment section", "in the comments section", "in the replies",
         "under the post", "below the post", "beneath the post", "in the same thread",
     ),
+    reply_nouns=("comment", "reply"),
     comment_nouns=("comments", "replies"),
     comment_verbs=("commented on", "commented under", "replied to"),
     same_platform=("on the same platform", "on the same site", "on the same network", "on the same app"),

@@ -196,6 +196,7 @@ LANGUAGE = Language(
         "en los comentarios", "en la sección de comentarios", "bajo la publicación",
         "debajo de la publicación", "en el mismo hilo",
     ),
+    reply_nouns=("comentario", "respuesta"),
     comment_nouns=("comentarios",),
     comment_verbs=("comentó", "comentaron"),
     same_platform=("por la misma vía", "en la misma red", "en la misma plataforma", "por el mismo medio"),

@@ -188,6 +188,7 @@ LANGUAGE = Language(
         "dans les commentaires", "en commentaire", "sous la publication", "sous le post",
         "dans le même fil",
     ),
+    reply_nouns=("commentaire", "réponse"),
     comment_nouns=("commentaires",),
     comment_verbs=("a commenté", "ont commenté", "commente"),
     same_platform=("sur le même réseau", "sur la même plateforme", "par le même canal"),

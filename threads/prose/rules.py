@@ -547,8 +547,38 @@ _POST_FROM = _match(
 """A line giving a post and its author, no verb: "A second post from Vollan, minutes later:"."""
 
 
+_REPLY_UNDER = _match(
+    rf"""(?:^|(?<=[\s,;(]))(?P<det>{_DETS}|{_A})\s+(?:[\w’'\-]+\s+){{0,2}}?
+    (?i:(?P<noun>{alternation(words("reply_nouns"))}))\s+
+    (?i:{alternation(words("under_words"))})\s+                          # under, beneath, unter, bajo
+    (?:(?:{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?
+       (?i:{_POST_NOUNS}|{alternation(words("media_nouns"))}|{_PLATFORM_NOUN})  # the post, the video
+     | (?i:{alternation(words("neuter_pronouns"))}))\b                      # it
+    (?P<rest>[^:“”"„«».!?]{{0,100}}?)\s*[:,]\s*$"""
+)
+"""A reply set under a post as the sentence's subject ("The most-liked comment beneath it, from
+a nurse in Leeds, said:", "Ein Kommentar unter dem Video lautete:"): a post of whoever wrote it."""
+_FROM_WHO = _match(rf"(?<![\w’'])(?:{_SOURCE})\s+(?P<who>[^,:;]{{1,60}})")
+
+
+def _reply_under(scan: Scanner, site: Site) -> Found | None:
+    m = _REPLY_UNDER(site.leadin)
+    if m is None or _words_before(site.leadin[: m.start()]):
+        return None
+    rest = m.group("rest")
+    person = None
+    if (src := _FROM_WHO(rest)) is not None and (who := read(src.group("who"))) is not None:
+        person = scan.resolve(who[0])  # "from a user called Marguerite_RN"
+    if person is None:
+        noun = m.group("noun")
+        person = scan.cast.anonymous(f"{m.group('det')} {noun}".strip())
+    return Found(person, region=site.leadin, evidence=f"post '{m.group('noun')}'")
+
+
 def _lead_post(scan: Scanner, site: Site) -> Found | None:
     """'The post read: “…”', 'Her caption read: “…”', 'In dem Post hieß es: „…“'."""
+    if (reply := _reply_under(scan, site)) is not None:
+        return reply
     m = _LEAD_POST(site.leadin)
     if (
         m is None
