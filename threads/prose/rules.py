@@ -632,6 +632,8 @@ def _post_subject(scan: Scanner, site: Site) -> Found | None:
     subject of "read", its verb apart from it (the sentence's, or the one before's)."""
     if site.carried or site.lead_sentence is not site.sentence:
         return None
+    if not site.leadin.strip() and (after := _IT_READ_AFTER(site.after)) is not None:
+        return _it_read_after(scan, site, after.group("verb"))
     m = _POST_SUBJECT(site.leadin)
     subject = m
     if m is None:
@@ -643,6 +645,31 @@ def _post_subject(scan: Scanner, site: Site) -> Found | None:
     noun = subject.group("noun")
     owner = scan.post_owner(subject.group("det"), subject.group("tail") or "", noun)
     return Found(owner, region=site.leadin, verb=m.group("verb"), evidence=f"post '{noun}'")
+
+
+_IT_READ_AFTER = _match(
+    rf"""^\s*[,;:—–-]?\s*(?i:{_IT})\s+{P.ADV}(?P<verb>{_READS})(?:\s+in\s+part)?(?![\w’'\-])"""
+)
+
+
+def _it_read_after(scan: Scanner, site: Site, verb: str) -> Found | None:
+    """'Fairhurst published a statement on his Facebook page. “I got this wrong,” it read.': the
+    words of what the sentence before posted (a post its subject, or a platform named there and
+    its subject the poster)."""
+    if not site.closed or site.ended:
+        return None
+    before = scan.sentence_before(site.sentence)
+    if before is None:
+        return None
+    subject = _SUBJECT_POST(before.outside)
+    if subject is not None and not _a_name(subject.group("mods"), subject.group("noun")):
+        noun = subject.group("noun")
+        owner = scan.post_owner(subject.group("det"), subject.group("tail") or "", noun)
+        return Found(owner, region=site.after, verb=verb, evidence=f"post '{noun}'")
+    cue = before.cue
+    if cue is None or cue.bare or before.subject is None or E.not_social(before.outside):
+        return None
+    return Found(before.subject, region="", evidence=f"passage '{cue.words}'", platform=cue.platform)
 
 
 def _a_name(mods: str, noun: str) -> bool:
