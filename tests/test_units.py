@@ -115,6 +115,9 @@ def test_squash_folds_every_kind_of_white_space_as_the_regex_does() -> None:
         ("Ann Reyes, a hydrologist who studies the river, tweeted: “We will meet.”", "hydrologist"),
         ("Ann Reyes, known for tweeting at night, tweeted: “We will meet.”", None),
         ("Ann Reyes, a writer for  the\n Post, tweeted: “We will meet.”", "writer for the Post"),
+        # a day set off after the name is no role (nor its age)
+        ("Mayor Ann Reyes, on 3 May, tweeted: “We will meet.”", None),
+        ("Ann Reyes, el 11 de abril, tuiteó: «Nos veremos».", None),
     ],
 )
 def test_roles_are_titles_not_the_words_before_a_name(sentence: str, role: str | None) -> None:

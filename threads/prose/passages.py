@@ -167,6 +167,8 @@ def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
                 break
         role = _ROLE_BEFORE.search(outside, max(0, m.start() - 60), m.start())
         role_words = role.group("role").split() if role else []
+        while len(role_words) > 1 and role_words[0].casefold() in _DETERMINERS:
+            role_words.pop(0)  # "le rappeur Kézo", "the rapper Lil Parsnip": the role after its article
         if (
             not role_words
             or not _is_role(role_words[-1])
@@ -458,6 +460,7 @@ def role_of(appositive: str) -> str | None:
     if (
         not role
         or len(role) > 80
+        or _DATE_APPOSITIVE.match(role) is not None  # ", el 11 de abril,", ", on 3 May,": a day
         or first.casefold() in _NOT_A_ROLE
         or first in _PREPOSITIONS
         or first in _AUXILIARIES
@@ -467,6 +470,9 @@ def role_of(appositive: str) -> str | None:
 
 
 _AGE = re.compile(r"^\d{1,3}\s*,")
+_DAY_BEFORE = alternation((*words("definite"), *words("prepositions"), *words("on_words")))
+_DATE_APPOSITIVE = P.lazy(rf"(?i:(?:{_DAY_BEFORE})\s+)?\d{{1,2}}\b(?![-–])")
+"""A day set off after a name (", on 3 May,", ", el 11 de abril,"): no role."""
 _ROLE_END = P.lazy(
     rf"\s+[(–—]|\s+-\s+|\s+(?:{alternation((*words('relative_pronouns'), *words('complementizers')))})\b"
 )
