@@ -1052,7 +1052,7 @@ def _lead_colon(scan: Scanner, site: Site) -> Found | None:
     where the subject is said to be posting (the context) or the lead-in says so itself."""
     if not site.leadin.rstrip().endswith(":"):
         return None
-    subject = site.lead_sentence.subject
+    subject = site.lead_sentence.subject or scan.dropped_subject(site.lead_sentence)
     if subject is None:
         return None
     region = E.clean(site.leadin)  # "read the governor’s tweet aloud:" is not the subject's

@@ -859,6 +859,25 @@ class Scanner:
             return owner or self._named_post_subject()
         return person if _PLATFORM_NOUN.search(noun) or self.sentence_index - ctx.since <= 2 else None
 
+    def dropped_subject(self, s: Sentence) -> Person | None:
+        """The subject a sentence leaves out, where it says the words were posted ("Ferraro
+        anunció que se retira. Lo hizo con un mensaje que posteó en sus redes sociales:"; Spanish,
+        Italian and Portuguese leave it out): the named subject of the sentence before, in the
+        same paragraph."""
+        if s.cue is None or s.cue.bare:
+            return None
+        before = None
+        for r in self.recent:
+            if r is s:
+                break
+            before = r
+        else:
+            before = self.before  # ``s`` is the sentence being read
+        if before is None or before is s or before.paragraph != s.paragraph:
+            return None
+        subject = before.subject
+        return subject if subject is not None and subject.named else None
+
     def _named_post_subject(self) -> Person | None:
         """The subject of a sentence just read that named a post of a platform ("Bea Marr has
         edited a LinkedIn post in which …. The post, published on Monday, originally read:")."""
