@@ -25,9 +25,16 @@ _SUBJECT = P.compiled(
     rf"""(?<![\w’'.\-])
     (?P<run>{P.NAME_RUN}){_AGE_IN_PARENS}                  # Ann Reyes, Justin Bieber (30)
     (?P<app>\s*,[^,:“”"„«»]{{2,160}}+,)?                   # , a nurse from Ohio,
+    (?P<comma>,)?                                         # (the opposition's spokesman,) Jörn Weller,
     \s+{P.ADV}
     (?P<verb>[a-zà-ÿ][\w’'-]+)                            # the verb (any lower-case word)"""
 )
+_NAMED_PHRASE = P.compiled(
+    r"\s*(?:(?:[^\s,.;:!?]+\s+){0,2}[^\s,.;:!?]+,\s+)?(?:[^\s,.;:!?]+\s+){0,9}[^\s,.;:!?]+,\s*$"
+)
+"""A phrase of a few words opening the sentence (after a short one set off, "Por eso,") and a
+comma: the subject a name set off after it names ("Der verkehrspolitische Sprecher der
+Opposition, Jörn Weller, zitierte")."""
 _AND = frozenset(w.casefold() for w in words("conjunctions"))
 _AND_NAME = P.compiled(rf"\s+(?P<run>{P.NAME_RUN}){_AGE_IN_PARENS}\s+{P.ADV}[a-zà-ÿ]")
 _ROLE_SUFFIX = P.ROLE_SUFFIX
@@ -134,6 +141,8 @@ def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
             first in _EN_PRONOUNS and not (first in _DETERMINERS and known_noun(m.group("verb")))
         ):
             break  # "Il a écrit" (he) ends the search; "Il sindaco di Roma, …" (the) goes on
+        if m.group("comma") and not _NAMED_PHRASE.match(outside, 0, m.start()):
+            continue  # set off by commas only after the phrase it names ("The spokesman, Jörn Weller,")
         if run.endswith(_POSSESSIVE_ENDS):
             if len(run.split()) >= 2:
                 scan.cast.mention(run, subject=False)  # "Mario Balotelli's knack": named, not acting
@@ -313,8 +322,11 @@ def _apposed(scan: Scanner, run: str, app: str | None, before: str) -> Person | 
     return person
 
 
-_OFFICE_BEFORE = P.compiled(rf"([\w’'\-]+)\s+(?:{alternation(words('prepositions'))})\s+$")
-"""A role and a preposition before a name: the name is an office or a place ("directora de Aduanas")."""
+_OFFICE_BEFORE = P.compiled(
+    rf"([\w’'\-]+)\s+(?:{alternation((*words('prepositions'), *words('genitive_articles')))})\s+$"
+)
+"""A role and a preposition (or a genitive article) before a name: the name is an office or a
+place ("directora de Aduanas", "Sprecher der Opposition")."""
 
 
 _CROWD_OPENERS = P.SOMEONE_WORDS | P.INDEFINITE
