@@ -414,3 +414,92 @@ def test_a_markdown_scrape_keeps_the_posts_address_and_drops_its_marks() -> None
         "https://twitter.com/ghask/status/1664922871527013139",
     )
     assert post.published == date(2023, 6, 3)
+
+
+def test_a_newsletter_sets_the_post_in_quote_marks_and_its_link_below_the_signature() -> None:
+    """A newsletter (or a print view) prints the post in quote marks, signs it "– Name (@handle),
+    date" with a comma, and puts the permalink on the next line: the marks are the page's."""
+    text = (
+        "„Die Fähre fährt ab Montag wieder stündlich.“\n"
+        "– Hafenamt Lindhoven (@hafenamt_lh), 12. Mai 2024\n"
+        "https://x.com/hafenamt_lh/status/1789612345678901248"
+    )
+    (post,) = extract([Paragraph(text, 0)])
+    assert post.text == "Die Fähre fährt ab Montag wieder stündlich."
+    assert (post.author.handle, post.published, post.id) == (
+        "hafenamt_lh",
+        date(2024, 5, 12),
+        "1789612345678901248",
+    )
+    # a post that quotes someone inside its text keeps its marks
+    (post,) = extract(
+        [Paragraph("„Kommt gut heim“, sagt die Crew. Wir auch.\n– Hafenamt (@hafenamt_lh) 12. Mai 2024", 0)]
+    )
+    assert post.text == "„Kommt gut heim“, sagt die Crew. Wir auch."
+
+
+def test_a_card_copied_from_a_phone_app_is_a_post() -> None:
+    """A card as the app shows it: name, @handle, a dot, the post's age, the text, its counts."""
+    card = "\n".join(
+        (
+            "Lidia Paz",
+            "@lidiapaz_ok",
+            "·",
+            "3 h",
+            "Hoy el tren llegó puntual. Lo dejo por escrito.",
+            "12",
+            "1,4 mil",
+            "8,1 mil",
+        )
+    )
+    (post,) = extract([Paragraph(card, 0)])
+    assert (post.platform, post.author.name, post.author.handle, post.text) == (
+        "twitter",
+        "Lidia Paz",
+        "lidiapaz_ok",
+        "Hoy el tren llegó puntual. Lo dejo por escrito.",
+    )
+    assert post.published is None and post.extra["published_text"] == "3 h"
+    # a name, a handle and a line with no age or counts: an author's box, no post
+    assert extract([Paragraph("Lidia Paz\n@lidiapaz_ok\nLidia writes about transport.\n12", 0)]) == []
+
+
+def test_instagrams_older_embed_named_the_photo_or_the_video() -> None:
+    text = (
+        "Back on the water at last.\n"
+        "A video posted by Rowing Club Ashby (@ashbyrowing) on Apr 2, 2016 at 7:12am PDT"
+    )
+    (post,) = extract([Paragraph(text, 0)])
+    assert (post.platform, post.author.handle, post.text, post.published) == (
+        "instagram",
+        "ashbyrowing",
+        "Back on the water at last.",
+        date(2016, 4, 2),
+    )
+
+
+def test_a_print_view_drops_the_links_addresses_it_prints_in_parentheses() -> None:
+    """A print view writes each link's address after it: the post's words are read without
+    them, and the date's address is the post's."""
+    tweet = (
+        "Ten wins in a row #UpTheTown (https://twitter.com/hashtag/UpTheTown?src=hash)\n"
+        "— Ashby Town (@ashbytown) May 4, 2024 (https://twitter.com/ashbytown/status/1786789012345678848?ref_src=twsrc)"
+    )
+    (post,) = extract([Paragraph(tweet, 0)])
+    assert (post.text, post.id) == ("Ten wins in a row #UpTheTown", "1786789012345678848")
+    tiktok = (
+        "@kaiashby (https://www.tiktok.com/@kaiashby?refer=embed) ten in a row and still no day off "
+        "#football (https://www.tiktok.com/tag/football?refer=embed) ♬ original sound - Kai "
+        "(https://www.tiktok.com/music/original-sound-1?refer=embed)"
+    )
+    (post,) = extract([Paragraph(tiktok, 0)])
+    assert (post.author.handle, post.text) == ("kaiashby", "ten in a row and still no day off #football")
+    # on a page that is not printed, a link in parentheses is the post's own
+    (post,) = extract(
+        [
+            Paragraph(
+                "Tickets here (https://ashbytown.example/tickets)\n— Ashby Town (@ashbytown) May 4, 2024", 0
+            )
+        ]
+    )
+    assert post.text == "Tickets here (https://ashbytown.example/tickets)"

@@ -52,6 +52,7 @@ from . import dates, notices, slots, textfix, vocab
 from .dom import squash
 from .lexicon import alternation, words
 from .model import Author, Media, Paragraph, Post
+from .quotes import find_quotes, quote_marks
 
 # ---------------------------------------------------------------- patterns
 
@@ -86,15 +87,20 @@ _DOTTED_HANDLE = rf"{_LABEL}(?:\.{_LABEL})+"
 """Bluesky handles are domain names (``name.bsky.social``)."""
 
 _ANCHOR = re.compile(
-    rf"(?<![^\s\u2014\u2013])\(@(?:(?P<tw>{_TWITTER_HANDLE})|(?P<dot>{_DOTTED_HANDLE}))\)"
-    rf"{_WS}{{0,12}}(?:<a\b[^<>]{{0,500}}>|\[)?(?P<date>{_DATE})(?P<time>{_TIME})?"
-    r"(?:\]\((?P<link>[^()\s]{1,500})\))?",
+    rf"(?<![^\s\u2014\u2013])\(@(?:(?P<tw>{_TWITTER_HANDLE})|(?P<dot>{_DOTTED_HANDLE}))"
+    r"(?P<printed>[ \t]\(https?://[^\s()]{1,500}\))?\)"  # a print view's "(@ann (https://…))"
+    rf",?{_WS}{{0,12}}(?:<a\b[^<>]{{0,500}}>|\[)?(?P<date>{_DATE})(?P<time>{_TIME})?"
+    r"(?:\]\((?P<link>[^()\s]{1,500})\)"
+    r"|[ \t]\((?P<paren>https?://[^\s()]{1,500})\)"  # a print view's "March 10, 2024 (https://…)"
+    r"|[ \t]*\n?[ \t]*(?P<bare>https?://(?:(?:www|mobile)\.)?(?:twitter\.com|x\.com|bsky\.app)/[^\s()<>\"]{1,500}))?",
     re.IGNORECASE,
 )
 """The fixed end of a Twitter/Bluesky signature: ``(@handle) Date``, the ``(`` after white space or a dash
 (so ``x(@y)`` is not one). The name before it is found by walking back (:func:`_name_span`). The date
 may sit in the ``<a>`` of embed markup left in the text as it was, or be a Markdown link to the post
-(``[June 2, 2023](https://twitter.com/ann/status/1664…)``, as html2text and trafilatura write it)."""
+(``[June 2, 2023](https://twitter.com/ann/status/1664…)``, as html2text and trafilatura write it), or
+its permalink may follow the date on the same line or the next (a newsletter's ``– Ann Reyes
+(@annreyes), 4. März 2024`` and the link below it)."""
 
 _BYLINE = frozenset(words("byline_words"))
 """What opens an article's byline: the name after it is the reporter's, not a post's author."""
@@ -247,6 +253,9 @@ class _Signature(NamedTuple):
     """Where the post's text starts at the latest (after the ``@handle`` a TikTok line opens with)."""
     link: str | None = None
     """The post's address the signature links its date to (a Markdown scrape keeps it)."""
+    printed: bool = False
+    """The page was printed with each link's address after it in parentheses ("#tag
+    (https://…)"): those addresses are the page's, not the post's words."""
 
 
 # ---------------------------------------------------------------- entry point
@@ -322,6 +331,19 @@ _CARD = re.compile(
 """A post's card as a scrape or a copy of the rendered embed prints it: the display name, the
 ``@handle`` (``· Follow`` after it or on lines of their own), the text, the time and date, then the
 card's counts and buttons ("412", "Reply", "Copy link", "Mastodon"), each on a line of its own."""
+_APP_CARD = re.compile(
+    rf"""(?P<name>[^\n@]{{1,80}})\n
+    @(?P<handle>[A-Za-z0-9_.]{{1,30}}@{_DOTTED_HANDLE}|{_DOTTED_HANDLE}|{_TWITTER_HANDLE})[ \t]*\n
+    (?:[ \t]*·[ \t]*\n)?
+    [ \t]*(?P<when>\d{{1,2}}[ \t]?(?:s|m|min|h|hr|hrs|d|w|j|g|t|Std\.?|Min\.?)       # 5 h, 3 Std.
+      |{_WORD}\.?[ \t]\d{{1,2}}|\d{{1,2}}\.?[ \t]{_WORD}\.?)[ \t]*\n                  # Jun 3, 3. Juni
+    (?P<text>[^\n][\s\S]{{0,4000}}?)
+    (?P<tail>(?:\n[ \t]*\d[\d.,]{{0,6}}(?:[ \t]?(?:K|M|k|mil|Mio\.?|Tsd\.?|mln))?[ \t]*){{2,6}})""",
+    re.VERBOSE,
+)
+"""A card as a phone's app shows it and a copy prints it: the display name, the ``@handle``, a
+dot, the age of the post ("5 h", "3 Std.", "Jun 3"), the text, then its counts ("1,2 mil",
+"412"), each on a line of its own; no date but the age."""
 _CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}")
 _CARD_PLATFORM = re.compile(rf"(?i)\b(?P<platform>{vocab.platform_alternation()})\b")
 
@@ -333,7 +355,7 @@ def _card(paragraph: Paragraph) -> Post | None:
         return None
     m = _CARD.fullmatch(text.strip())
     if m is None:
-        return None
+        return _app_card(paragraph)
     published = dates.parse_written(squash(m.group("date")))
     name = _clean_name(m.group("name"))
     if published is None or name is None or len(name.split()) > 8:
@@ -365,6 +387,30 @@ def _card(paragraph: Paragraph) -> Post | None:
         position=paragraph.position + text.find(m.group("text")[:20]),
         evidence=(f"card '@{handle} … {squash(m.group('when'))}'",),
         confidence=0.9,
+        extra={"published_text": squash(m.group("when"))},
+    )
+
+
+def _app_card(paragraph: Paragraph) -> Post | None:
+    """The post of a paragraph that is one card as a phone's app shows it (:data:`_APP_CARD`)."""
+    text = paragraph.text
+    m = _APP_CARD.fullmatch(text.strip())
+    if m is None:
+        return None
+    name = _clean_name(m.group("name"))
+    body = _clean(m.group("text"))
+    if name is None or len(name.split()) > 8 or not body:
+        return None
+    handle = m.group("handle")
+    platform = "mastodon" if "@" in handle else "bluesky" if "." in handle else "twitter"
+    return Post(
+        platform=platform,
+        text=body,
+        author=Author(name=name, handle=handle, platform=platform),
+        kind="remnant",
+        position=paragraph.position + text.find(m.group("text")[:20]),
+        evidence=(f"card '@{handle} · {squash(m.group('when'))}'",),
+        confidence=0.8,
         extra={"published_text": squash(m.group("when"))},
     )
 
@@ -438,7 +484,7 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
         start = _text_start(text, floor, end, _length_limit(sig, article_date))
         if sig.text_from is not None:
             start = max(start, sig.text_from)
-        body = _clean(text[start:end])
+        body = _clean(text[start:end], printed=sig.printed)
         if not body and (sig.marker or sig.platform == "facebook"):
             # a marker, or a blog byline "Posted by admin on Monday, March 5, 2018", with nothing before it
             floor = sig.end
@@ -505,9 +551,11 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
             line_end = line - 1
         if opened is None:
             return None  # a note symbol alone signs nothing
+        printed = _PRINTED_LINK.match(text, opened.end())
         return _Signature(
             m.start(), m.end(), "tiktok", None, opened.group("handle"), None, None,
-            f"signature '♬ {squash(m.group('sound'))}'", text_from=opened.end(),
+            f"signature '♬ {_PRINTED_LINKS.sub('', squash(m.group('sound')))}'",
+            text_from=printed.end() if printed else opened.end(), printed=printed is not None,
         )  # fmt: skip
     date_text = m.group("date")
     published = dates.parse_written(squash(date_text)) if date_text else None
@@ -541,7 +589,9 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
     shown = f"— {name} " if name else "— "
     return _Signature(
         sep, m.end(), platform, name, handle, published, full_date,
-        f"signature '{shown}(@{handle}) {full_date}'", link=m.group("link"),
+        f"signature '{shown}(@{handle}) {full_date}'",
+        link=m.group("link") or m.group("bare") or m.group("paren"),
+        printed=bool(m.group("printed") or m.group("paren")),
     )  # fmt: skip
 
 
@@ -844,9 +894,12 @@ _MD_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,300})\]\((?P<url>[^()\s]{1,500})\
 _REPLYING = re.compile(r"Replying to (?:@[A-Za-z0-9_]{1,15}(?:,? (?:and )?)?)+")
 
 
-def _clean(body: str) -> str:
+def _clean(body: str, *, printed: bool = False) -> str:
     """A post's text as shown: line breaks kept (CRLF folded), runs of spaces squashed, mojibake
-    fixed, left-over markup (``<p>``, ``&amp;``) read."""
+    fixed, left-over markup (``<p>``, ``&amp;``) read; on a printed page, the links' addresses
+    in parentheses dropped."""
+    if printed and "(" in body:
+        body = _PRINTED_LINKS.sub("", body)
     if _MOJIBAKE_HINT.search(body):
         body = textfix.fix(body)
     if "](" in body:
@@ -862,7 +915,20 @@ def _clean(body: str) -> str:
         kept = [line for line in (line.lstrip(">").strip() for line in kept) if line]
         if len(kept) > 1 and _REPLYING.fullmatch(kept[0]):
             kept = kept[1:]  # "Replying to @city": the reply's context line, not its text
-    return "\n".join(kept)
+    text = "\n".join(kept)
+    if text[:1] in _OPENING_MARKS:
+        # „Wir streiken nicht …“ — Ann Reyes (@annreyes): a newsletter or a print view set the
+        # post in quote marks; the marks are the page's, not the post's
+        whole = find_quotes(text, limit=2)
+        if len(whole) == 1 and whole[0].start == 0 and whole[0].end == len(text):
+            text = whole[0].text.strip()
+    return text
+
+
+_OPENING_MARKS = frozenset(quote_marks())
+_PRINTED_LINK = re.compile(r"[ \t]*\(https?://[^\s()]{1,500}\)[ \t]*")
+_PRINTED_LINKS = re.compile(r"(?<=\S)[ \t]\(https?://[^\s()]{1,500}\)")
+"""A link's address a print view writes after its text ("#tag (https://…)")."""
 
 
 def _clean_name(raw: str | None) -> str | None:

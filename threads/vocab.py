@@ -356,9 +356,17 @@ POST_SHARED_BY: tuple[str, ...] = (
     "Публикация от",
     "Публікація від",
     "Bir gönderi paylaştı",
+    # the embed code of 2015-2016 named the medium
+    "A photo posted by",
+    "A video posted by",
+    "Una foto publicada por",
+    "Un video publicado por",
+    "Un vídeo publicado por",
 )
 """The sentence Instagram's embed code signs a post with ("A post shared by Name (@handle)"), in
-the languages of its localised embeds. (Korean puts the name first: "Name님의 게시물".)"""
+the languages of its localised embeds, and as its embed code of 2015-2016 wrote it ("A photo
+posted by Name (@handle) on Jun 7, 2016 at 9:03am PDT"). (Korean puts the name first:
+"Name님의 게시물".)"""
 
 
 # ---------------------------------------------------------------- Facebook's signature
