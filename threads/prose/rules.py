@@ -311,6 +311,13 @@ _AFTER_POST = _match(
 )
 
 
+_POSTER_IN = _match(
+    rf"""(?<![\w’'])(?P<who>{P.PRONOUN}|{P.NAME_RUN})\s+{P.ADV}
+    (?:{alternation((*P.WRITING, *P.POSTING))})(?![\w’'\-])"""
+)
+"""Who posted the thing a post noun is set on ("the photo he posted", "la foto que Ana subió")."""
+
+
 def _first(m: re.Match[str], name: str) -> str | None:
     """The first of the groups ``name``, ``name2`` … ``name5`` that matched (one per alternative)."""
     return next((g for k in ("", "2", "3", "4", "5") if (g := m.group(name + k)) is not None), None)
@@ -328,6 +335,8 @@ def _after_post(scan: Scanner, site: Site) -> Found | None:
     noun = _first(m, "noun") or ""
     tail = _first(m, "tail") or ""
     owner = scan.post_owner(det, tail, noun)
+    if owner is None and (poster := _POSTER_IN(tail)) is not None and (who := read(poster.group("who"))):
+        owner = scan.resolve(who[0])  # "read the caption on the photo he posted to Instagram"
     return Found(
         owner,
         region=m.group(0),
@@ -434,7 +443,10 @@ _AFTER_VERB_SPEAKER = _match(
     rf"""^\s*[,;:—–-]?\s*{P.ADV}
     (?:
         {_FRENCH_INVERSION}(?P<frest>.*)
-      | (?P<verb>{P.VERB})\s+(?:{P.PLATFORM_PHRASE}\s+)?(?P<rest>\S.*)   # escribió (en X) el usuario
+      | (?P<verb>{P.VERB})\s+
+        (?:(?:{_PREPS})\s+[a-zà-ÿ]+\s+                        # en catalán (en X), in French (on X)
+           (?=(?:[\w’'\-]+\s+){{1,3}}?(?:{P.PLATFORM})\b))?
+        (?:{P.PLATFORM_PHRASE}\s+)?(?P<rest>\S.*)   # escribió (en X) el usuario
     )$"""
 )
 
@@ -1109,15 +1121,26 @@ def _named_before(scan: Scanner, site: Site) -> Found | None:
     if named is not None and (not tail or tail.startswith(("–", "—", "-", ","))):
         owner, cue = named
         return Found(owner, region="", evidence=f"passage '{cue.words}'", platform=cue.platform)
-    if not _AT_OR_TAG.search(site.quote.text):
-        return None
     said = E.social(E.clean(before.outside))
     if said is None:
+        return None
+    if not _AT_OR_TAG.search(site.quote.text) and not (
+        before.subject is not None and _ON_A_PLATFORM.fullmatch(said.words)
+    ):
+        # "known for tweeting at all hours" tells a habit, not this post; "Lena Osei has declared
+        # victory on X." tells what its subject did there, and the quote after it is the post
         return None
     poster = before.subject or scan.named_before(before, said)
     if poster is None:
         return None
     return Found(poster, region="", evidence=f"passage '{said.words}'", platform=said.platform)
+
+
+_ON_A_PLATFORM = P.compiled(
+    rf"(?i:{alternation(words('platform_prepositions'))})\s+(?:(?i:{alternation(words('platform_fillers'))})\s+)*"
+    rf"(?:{P.PLATFORM})"
+)
+"""A platform phrase of a preposition and the platform's name ("on X", "auf Instagram")."""
 
 
 def _indirect(scan: Scanner, site: Site) -> Found | None:

@@ -657,7 +657,11 @@ class Scanner:
         speaker, verb, ref = cand.speaker, found.verb, found.ref
         if not speaker.named and speaker.role and set(speaker.role.casefold().split()) & P.SPOKES:
             return  # "a company spokesperson said": an organisation's statement
-        if (medium := _OTHER_MEDIUM.search(found.region)) and not _UNDER.search(
+        verb_word = verb.split()[-1].casefold() if verb else None
+        medium = next(
+            (m for m in _OTHER_MEDIUM.finditer(found.region) if m.group(0).casefold() != verb_word), None
+        )  # "ha escrito" is the verb, not "un escrito" (a court filing)
+        if medium is not None and not _UNDER.search(
             found.region, max(0, medium.start() - 16), medium.start()
         ):
             return  # "the website, which contains the following statement:"
