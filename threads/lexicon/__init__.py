@@ -218,6 +218,9 @@ class Language:
     comment_nouns: tuple[str, ...] = ()
     """Replies counted ("drew 3,000 comments", "mehr als 500 Kommentare"): where they stand, the
     crowd that wrote them posted."""
+    clitics: tuple[str, ...] = ()
+    """Object pronouns standing before a verb ("que me respondió", "le escribió", "gli ha
+    risposto"): between a speaker and the verb, as an adverb stands."""
     reply_nouns: tuple[str, ...] = ()
     """One reply to a post ("comment", "Kommentar", "respuesta"): "The top comment under the video
     read:" is a post of someone replying, whoever the article names as its writer."""

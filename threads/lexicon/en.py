@@ -291,7 +291,10 @@ LANGUAGE = Language(
     ),
     reply_nouns=("comment", "reply"),
     comment_nouns=("comments", "replies"),
-    comment_verbs=("commented on", "commented under", "replied to"),
+    comment_verbs=(
+        "commented on", "commented under", "replied to", "commenting on", "commenting under",
+        "comment on", "comment under",
+    ),
     same_platform=("on the same platform", "on the same site", "on the same network", "on the same app"),
     according_to=("according to",),
     source_prepositions=("from", "of", "by"),

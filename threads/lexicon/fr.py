@@ -188,6 +188,7 @@ LANGUAGE = Language(
         "dans les commentaires", "en commentaire", "sous la publication", "sous le post",
         "dans le même fil",
     ),
+    clitics=("me", "te", "lui", "leur", "nous", "vous"),
     reply_nouns=("commentaire", "réponse"),
     comment_nouns=("commentaires",),
     comment_verbs=("a commenté", "ont commenté", "commente"),

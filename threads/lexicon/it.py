@@ -166,6 +166,7 @@ LANGUAGE = Language(
     audience_nouns=("follower", "iscritti"),
     beside_words=("accanto a", "a corredo di"),
     comment_places=("nei commenti", "sotto il post", "sotto al post", "nello stesso thread"),
+    clitics=("mi", "ti", "gli", "ci", "vi"),
     reply_nouns=("commento", "risposta"),
     comment_nouns=("commenti",),
     comment_verbs=("ha commentato", "hanno commentato", "commenta"),

@@ -178,6 +178,7 @@ LANGUAGE = Language(
         "nos comentários", "na seção de comentários", "abaixo da publicação", "embaixo da publicação",
         "no mesmo fio",
     ),
+    clitics=("me", "te", "lhe", "lhes", "nos"),
     reply_nouns=("comentário", "resposta"),
     comment_nouns=("comentários",),
     comment_verbs=("comentou", "comentaram"),

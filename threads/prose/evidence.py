@@ -148,7 +148,7 @@ _THREAD_PLACE = P.compiled(
     | (?<![\w.,])\d[\d.,]*\s+(?:[\w’'\-]+\s+)?(?:{_COMMENTS})\b                       # 3,000 comments
     | \b(?:{P.alternation(words("comment_verbs"))})\s+
       (?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
-      (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN}|{P.alternation(words("platform_nouns"))})\b)"""
+      (?:[\w’'\-]+\s+){{0,4}}?(?:{P.POST_NOUN}|{P.alternation(words("platform_nouns"))})\b)"""
 )
 _SAME_PLATFORM = P.compiled(rf"(?i:\b(?:{P.alternation(words('same_platform'))})\b)")
 _FOLLOW_UP_WORDS = P.lazy(
@@ -271,15 +271,17 @@ _ON_WORDS = tuple(sorted(set(words("platform_prepositions")) - set(words("recipi
 """Where words stand ("on", "auf", "en"), not whom they answer ("to", "a")."""
 _THE_WORDS = tuple(w for w in words("definite") if not w.endswith(("'", "’")))
 _ON_THE = P.compiled(
-    rf"(?<![\w’'])(?i:{P.alternation(_ON_WORDS)})\s+"
+    rf"(?<![\w’'])(?i:{P.alternation((*_ON_WORDS, *words('under_words')))})\s+"
+    rf"(?:[\w’'\-]+\s+(?i:{P.alternation(words('source_prepositions'))})\s+)?"  # one of
     rf"(?i:{P.alternation(_THE_WORDS)})\s+$"
 )
-"""A platform preposition and an article before someone's post: the post is where the words
-stand ("shared a message with fans on the club's Instagram story"), not one the words are about."""
+"""A platform preposition (or "under") and an article before someone's post: the post is where
+the words stand ("shared a message with fans on the club's Instagram story", "commenting under
+one of the star's older posts"), not one the words are about."""
 
 
 def _blank_others(m: re.Match[str]) -> str:
-    if _ON_THE.search(m.string, max(0, m.start() - 12), m.start()):
+    if _ON_THE.search(m.string, max(0, m.start() - 24), m.start()):
         return m.group(0)
     return " " * len(m.group(0))
 

@@ -105,8 +105,9 @@ that wants a listed verb can match (a cheap test before the patterns)."""
 PREP_BEFORE = rf"(?<![\w’'\-])(?i:{alternation(words('prepositions'))})\s*$"
 """A preposition ending the text before a name: the name is not the subject ("in China were")."""
 
-ADV = rf"(?:(?:{alternation((*words('adverbs'), *words('auxiliaries')))})\s+){{0,2}}"
-"""Adverbs and auxiliaries between a speaker and the verb ("he also tweeted", "er kürzlich")."""
+ADV = rf"(?:(?:{alternation((*words('adverbs'), *words('auxiliaries'), *words('clitics')))})\s+){{0,2}}"
+"""Adverbs, auxiliaries and object pronouns between a speaker and the verb ("he also tweeted",
+"er kürzlich", "que me respondió")."""
 
 
 # ---------------------------------------------------------------- speaker phrases

@@ -439,12 +439,20 @@ _FRENCH_INVERSION = rf"""(?:
       (?P<aux>{_FRENCH_AUX})-t-(?P<fpro>{_FRENCH_PRONOUNS})\s+(?P<part>\w+)   # a-t-il écrit
     | (?P<fverb>\w+)-(?:t-)?(?P<fpro2>{_FRENCH_PRONOUNS})(?!\w)                # écrit-il, ajoute-t-elle
 )"""
+_PREPS_NOT_ARTICLES = alternation(
+    tuple(
+        w
+        for w in (*words("prepositions"), *words("platform_prepositions"))
+        if w.casefold() not in {d.casefold() for f in ("definite", "indefinite") for d in words(f)}
+    )
+)
+"""Prepositions that are no article too (not "a": "said a user on Weibo")."""
 _AFTER_VERB_SPEAKER = _match(
     rf"""^\s*[,;:—–-]?\s*{P.ADV}
     (?:
         {_FRENCH_INVERSION}(?P<frest>.*)
       | (?P<verb>{P.VERB})\s+
-        (?:(?:{_PREPS})\s+[a-zà-ÿ]+\s+                        # en catalán (en X), in French (on X)
+        (?:(?:{_PREPS_NOT_ARTICLES})\s+[a-zà-ÿ]+\s+           # en catalán (en X), in French (on X)
            (?=(?:[\w’'\-]+\s+){{1,3}}?(?:{P.PLATFORM})\b))?
         (?:{P.PLATFORM_PHRASE}\s+)?(?P<rest>\S.*)   # escribió (en X) el usuario
     )$"""
