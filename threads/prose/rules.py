@@ -364,11 +364,23 @@ def _after_speaker_verb(scan: Scanner, site: Site) -> Found | None:
     if not site.closed and (m.group("pre") or m.group("app")):
         return None
     ref = _read_whole(m.group("spk"), m.group("app"))
+    pre, spk_start = m.group("pre") or "", m.start("spk")
+    if pre and ref is not None and ref.kind == Kind.NAME:
+        whole = pre + m.group("spk")
+        office = read(whole)  # "Secretary of State for the Sea Helene Marchetti": one phrase
+        if (
+            office is not None
+            and office[0].kind == Kind.NAME
+            and office[0].name != ref.name
+            and office[1] >= len(whole.rstrip(" ,."))
+        ):
+            ref, spk_start = office[0], m.start("pre")
     if ref is None or (not site.closed and ref.kind not in (Kind.PRONOUN, Kind.HANDLE)):
         return None  # '“… in those” Twitter posts, Harris said': the quote runs on into the sentence
-    if ref.kind == Kind.NAME and _ends_at_place(site.after[: m.start("spk")], m.group("pre")):
+    before_spk = site.after[:spk_start]
+    if ref.kind == Kind.NAME and _ends_at_place(before_spk, site.after[m.start("pre") : spk_start]):
         return None  # "a student at Wesleyan University wrote": someone there, not the place
-    if _platform_not_first(ref, site.after[: m.start("spk")]):
+    if _platform_not_first(ref, site.after[:spk_start]):
         return None
     region = site.after[m.end("spk") :]
     if site.lead_sentence is site.sentence and site.leadin.rstrip().endswith((":", ",")):
@@ -380,7 +392,7 @@ def _after_speaker_verb(scan: Scanner, site: Site) -> Found | None:
         verb=m.group("verb"),
         at=m.group("at"),
         app=m.group("app"),
-        pre=m.group("pre"),
+        pre=pre,
     )
 
 

@@ -531,6 +531,11 @@ class Scanner:
         text = s.text
         nxt = next(iter(find_quotes(text, q.end, s.end, limit=1)), None)
         after = text[q.end : nxt.start if nxt is not None else s.end]
+        if nxt is not None and after.strip() == "(" and text.startswith(")", nxt.end):
+            # '"Vi forhandler ikke …" ("We do not negotiate …"), he posted': the attribution
+            # stands after the translation in brackets
+            later = next(iter(find_quotes(text, nxt.end + 1, s.end, limit=1)), None)
+            after = text[nxt.end + 1 : later.start if later is not None else s.end]
         lead_start = max(s.start, prev.quote.end if prev is not None and prev.sentence is s else s.start)
         leadin, lead_sentence, carried = text[lead_start : q.start], s, False
         tail = self.colon_tail
@@ -658,12 +663,13 @@ class Scanner:
         if not speaker.named and speaker.role and set(speaker.role.casefold().split()) & P.SPOKES:
             return  # "a company spokesperson said": an organisation's statement
         verb_word = verb.split()[-1].casefold() if verb else None
+        own = found.region
+        if (clause := _PARTICIPLE_CLAUSE.search(own)) is not None:
+            own = own[: clause.start()]  # "he posted, adding a link to a ministry statement"
         medium = next(
-            (m for m in _OTHER_MEDIUM.finditer(found.region) if m.group(0).casefold() != verb_word), None
+            (m for m in _OTHER_MEDIUM.finditer(own) if m.group(0).casefold() != verb_word), None
         )  # "ha escrito" is the verb, not "un escrito" (a court filing)
-        if medium is not None and not _UNDER.search(
-            found.region, max(0, medium.start() - 16), medium.start()
-        ):
+        if medium is not None and not _UNDER.search(own, max(0, medium.start() - 16), medium.start()):
             return  # "the website, which contains the following statement:"
         if _ABOUT_A_POST.search(cand.text):
             return  # 'Tijen kommentiert: „… So wurde der Tweet dann …“': words about the post, not it
@@ -1044,6 +1050,9 @@ _WRITING_WORD = P.compiled(rf"(?<![\w’'\-])(?:{P.trie({w for w in _WRITING if 
 """A writing or posting verb as a word of a paragraph (lower-cased): a cheap test first."""
 
 
+_PARTICIPLE_CLAUSE = P.compiled(r",\s+[a-z]+ing\b")
+"""A clause of its own after the verb (", adding a link to a ministry statement"): what it names
+is not where the words were written."""
 _EVIDENCE_WORDS = P.compiled(r"'(.+)'")
 """The words an evidence string quotes ("verb 'tweeted'" -> tweeted)."""
 _OTHER_MEDIUM = P.compiled(

@@ -76,6 +76,36 @@ _APPOSED_NAME = P.compiled(
 """A name set off after a description: "her father, country singer Billy Ray Cyrus"."""
 
 
+_OF = P.alternation((*words("source_prepositions"), *words("prepositions")))
+_THE_ARTICLE = P.alternation(words("definite"))
+_NAME_PARTICLE = rf"(?:(?:{P.alternation(words('particles'))})[ \t]+)?"
+_AND_WORD = rf"(?:(?:{P.alternation(words('conjunctions'))})[ \t]+)?"
+_OFFICE_OF = P.compiled(
+    rf"""(?P<portfolio>(?:[ \t]+(?:{_OF})[ \t]+(?:(?:{_THE_ARTICLE})[ \t]+)?        # of (the), for, de
+       [{P.UP}][\w’'\-]*(?:[ \t]+{_AND_WORD}[{P.UP}][\w’'\-]*)*?){{1,2}})
+    [ \t]+(?P<name>[{P.UP}][\w’'\-]+(?:[ \t]+{_NAME_PARTICLE}[{P.UP}][\w’'\-]+){{1,2}})(?![\w’'\-])"""
+)
+"""An office with its portfolio, then the holder's name: "Secretary of State Ann Reyes",
+"Minister for Foreign Affairs Tom Ortiz", "Secretary of State for the Sea Helene Marchetti"."""
+
+
+def _office(text: str, run: str, end: int) -> tuple[str, str, int] | None:
+    """(title, name, end) when ``run`` ends in an office's title word and its portfolio and the
+    holder's name follow; the name is the last words from a known given name, else the last two."""
+    if not is_title_word(run.split()[-1]):
+        return None
+    m = _OFFICE_OF.match(text, end)
+    if m is None:
+        return None
+    words_ = (m.group("portfolio") + " " + m.group("name")).split()
+    name_words = m.group("name").split()
+    tail = words_[-5:]
+    first = next((k for k, w in enumerate(tail) if given_name_gender(w) is not None), None)
+    name = tail[first:] if first is not None and len(tail) - first >= 2 else name_words[-2:]
+    title = " ".join(words_[: len(words_) - len(name)])
+    return f"{run} {title}", " ".join(name), m.end()
+
+
 def _language_of_determiners() -> dict[str, str]:
     out: dict[str, str] = {}
     for lang in lexicon.LANGUAGES:
@@ -210,6 +240,12 @@ def _named(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | None:
                 Kind.NAME, text[start : named.end("name")], name=name, role=role_words,
                 gender=lexicon.gender_of(roles[-1]),
             ), named.end("name")  # fmt: skip
+    if (office := _office(text, run, m.start("run") + len(run))) is not None:
+        title, name, end = office  # "Secretary of State for the Sea Helene Marchetti"
+        role_text = " ".join((*role, title))
+        return Speaker(
+            Kind.NAME, text[start:end], name=name, role=role_text, gender=lexicon.gender_of(title.split()[-1])
+        ), end
     if run.casefold() in vocab.PLATFORM_NAMES and not role:
         return Speaker(Kind.NAME, run, name=run, body=True), m.start("run") + len(
             run
