@@ -181,7 +181,7 @@ PLATFORMS: Mapping[str, Platform] = MappingProxyType(
                 "https://www.threads.net/@{handle}", "https://www.threads.net/search?q=%23{tag}",
             ),
             Platform(
-                "bluesky", "Bluesky", ("Bluesky",), ("bsky.app",),
+                "bluesky", "Bluesky", ("Bluesky", "BlueSky"), ("bsky.app",),
                 "https://bsky.app/profile/{handle}", "https://bsky.app/hashtag/{tag}",
             ),
             Platform(
@@ -193,10 +193,10 @@ PLATFORMS: Mapping[str, Platform] = MappingProxyType(
                 "https://truthsocial.com/@{handle}", "https://truthsocial.com/tags/{tag}",
             ),
             Platform(
-                "tiktok", "TikTok", ("TikTok",), ("tiktok.com",),
+                "tiktok", "TikTok", ("TikTok", "Tiktok"), ("tiktok.com",),
                 "https://www.tiktok.com/@{handle}", "https://www.tiktok.com/tag/{tag}",
             ),
-            Platform("linkedin", "LinkedIn", ("LinkedIn",), ("linkedin.com",)),
+            Platform("linkedin", "LinkedIn", ("LinkedIn", "Linkedin"), ("linkedin.com",)),
             Platform(
                 "telegram", "Telegram", ("Telegram",), ("t.me", "telegram.me"),
                 "https://t.me/{handle}", None, r"\w{5,32}",
@@ -204,7 +204,7 @@ PLATFORMS: Mapping[str, Platform] = MappingProxyType(
             Platform("reddit", "Reddit", ("Reddit",), ("reddit.com", "redd.it", "redditmedia.com")),
             Platform("weibo", "Weibo", ("Weibo",), ("weibo.com",)),
             Platform(
-                "youtube", "YouTube", ("YouTube",), ("youtube.com", "youtu.be"),
+                "youtube", "YouTube", ("YouTube", "Youtube"), ("youtube.com", "youtu.be"),
                 "https://www.youtube.com/@{handle}", "https://www.youtube.com/hashtag/{tag}",
             ),
         )

@@ -52,7 +52,9 @@ LANGUAGE = Language(
         "geteilt", "geantwortet",
     ),
     verb_endings=("te", "ten"),
-    post_verbs=("lautete", "lautet", "hieß", "heißt", "stand", "steht"),
+    post_verbs=(
+        "lautete", "lautet", "hieß", "heißt", "stand", "steht", "beginnt", "begann", "endet", "endete",
+    ),
     post_nouns=(
         "Tweet", "Tweets", "Post", "Posts", "Posting", "Postings", "Beitrag", "Beitrags", "Beiträge",
         "Story", "Storys", "Stories", "Bildunterschrift", "Instagramstory", "Instagrampost",
@@ -148,6 +150,7 @@ LANGUAGE = Language(
         "moderatorin", "sänger", "sängerin", "star", "rapper", "rapperin", "schauspieler",
         "schauspielerin", "experte", "expertin", "kommissar", "kommissarin", "beauftragte",
         "beauftragter", "fahrer", "fahrerin", "spieler", "spielerin", "-Star", "-Chef", "-Chefin",
+        "gründer", "gründerin", "führer", "führerin", "leiter", "leiterin",
     ),
     bodies=(
         "Botschaft", "Ministerium", "Polizei", "Regierung", "Partei", "Verein", "Verband",

@@ -51,7 +51,7 @@ LANGUAGE = Language(
     under_words=("under", "beneath", "below"),
     quote_verbs=("quoted", "quotes"),
     verb_endings=("ed",),
-    post_verbs=("read", "reads", "said", "says", "stated"),
+    post_verbs=("read", "reads", "said", "says", "stated", "begins", "began", "ends", "ended"),
     post_nouns=("tweet", "tweets", "tweetstorm", "post", "posts", "caption", "captions", "posting"),
     platform_nouns=(
         "story", "stories", "status", "update", "updates", "thread", "comment", "comments", "reply",

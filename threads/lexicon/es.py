@@ -50,7 +50,10 @@ LANGUAGE = Language(
         "escrito", "publicado", "tuiteado", "comentado", "compartido", "respondido",
     ),
     verb_endings=("ó", "ió", "aron", "ieron"),
-    post_verbs=("decía", "dice", "rezaba", "reza", "señalaba", "indicaba"),
+    post_verbs=(
+        "decía", "dice", "rezaba", "reza", "señalaba", "indicaba", "comienza", "comenzaba", "empieza",
+        "empezaba", "termina", "terminaba",
+    ),
     post_nouns=("tuit", "tuits", "trino", "trinos", "publicación", "publicaciones", "posteo"),
     platform_nouns=("mensaje", "mensajes", "historia", "historias", "comentario", "comentarios", "hilo"),
     media_nouns=("foto", "fotos", "fotografía", "imagen", "imágenes", "selfie", "video", "vídeo", "mensaje"),

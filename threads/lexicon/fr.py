@@ -43,7 +43,7 @@ LANGUAGE = Language(
         "écrit", "publié", "posté", "commenté", "répondu", "partagé", "tweeté", "twitté",
     ),
     verb_endings=("é",),
-    post_verbs=("disait", "dit", "indiquait", "indique", "affirmait"),
+    post_verbs=("disait", "dit", "indiquait", "indique", "affirmait", "commence", "commençait"),
     post_nouns=("tweet", "tweets", "post", "posts", "légende", "gazouillis"),
     platform_nouns=(
         "publication", "publications", "story", "stories", "commentaire", "commentaires", "message",

@@ -40,7 +40,7 @@ LANGUAGE = Language(
         "scritto", "pubblicato", "commentato", "risposto", "twittato", "postato", "condiviso",
     ),
     verb_endings=("ato", "uto", "ito", "ò"),
-    post_verbs=("diceva", "recitava", "si legge"),
+    post_verbs=("diceva", "recitava", "si legge", "inizia", "iniziava", "comincia", "cominciava"),
     post_nouns=("tweet", "post", "didascalia", "cinguettio"),
     platform_nouns=("messaggio", "messaggi", "storia", "storie", "commento", "commenti"),
     media_nouns=("foto", "immagine", "immagini", "selfie", "video", "scatto", "messaggio"),

@@ -41,7 +41,7 @@ LANGUAGE = Language(
     participles=("dito", "afirmado", "declarado", "explicado"),
     written_participles=("escrito", "publicado", "postado", "tuitado", "comentado", "compartilhado"),
     verb_endings=("ou", "eu", "iu"),
-    post_verbs=("dizia", "diz"),
+    post_verbs=("dizia", "diz", "começa", "começava"),
     post_nouns=(
         "tuíte", "tuítes", "publicação", "publicações", "postagem", "postagens", "legenda",
     ),

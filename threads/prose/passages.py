@@ -167,6 +167,8 @@ def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
             continue  # "Carlines Mohrs Tweet": someone's post, not someone
         if m.group("verb") in _AND and not m.group("app"):
             other = _AND_NAME.match(outside, m.end("verb"))
+            if other is not None and all(is_title_word(w) for w in names):
+                continue  # "Mitgründer und Vorstandschef Felix Anhalt": two titles of one person
             if other is not None:
                 # "Chuck Schumer and Nancy Pelosi informed Trump": both are named, neither alone
                 # is the subject (nor a candidate for a later "he" or "she" yet)

@@ -891,8 +891,12 @@ class Scanner:
     def _named_post_subject(self) -> Person | None:
         """The subject of a sentence just read that named a post of a platform ("Bea Marr has
         edited a LinkedIn post in which …. The post, published on Monday, originally read:")."""
-        for s in reversed(self.recent):
-            if s.cue is not None and s.subject is not None and _POST_WORD.search(s.cue.words):
+        for k, s in enumerate(reversed(self.recent)):
+            if s.cue is None or s.subject is None:
+                continue
+            if _POST_WORD.search(s.cue.words) or (k == 0 and not s.cue.bare):
+                # or the sentence just read said where its subject turned ("Felix Anhalt wandte
+                # sich auf LinkedIn an die Öffentlichkeit. „…“, beginnt der Beitrag.")
                 return s.subject
         return None
 
