@@ -194,6 +194,15 @@ class Language:
     """Posts in the plural, as a series holds them ("a series of tweets", "eine Reihe von Beiträgen")."""
     continuing_verbs: tuple[str, ...] = ()
     """Reporting verbs that add to what the same speaker just said ("added", "fügte hinzu", "añadió")."""
+    long_ago: tuple[str, ...] = ()
+    """Words that date a quote to long before ("as he once wrote", "wie sie einmal schrieb", "como
+    dijo una vez"): a saying cited, not what was posted near the article's platform."""
+    once_more: tuple[str, ...] = ()
+    """Words beside one of :attr:`long_ago` that make it "again", "even" or "at once" ("once
+    again", "noch einmal", "nicht einmal", "una vez más", "ancora una volta")."""
+    going_on: tuple[str, ...] = ()
+    """Words before a colon that go on with the words just quoted ("and further", "und weiter",
+    "e ancora", "avant d'ajouter"): the same speaker's, the same text's."""
     conjunctions: tuple[str, ...] = ()
     """Coordinating conjunctions ("and", "und", "y"): two names joined are neither alone the subject."""
     sequencers: tuple[str, ...] = ()

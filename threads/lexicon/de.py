@@ -166,7 +166,8 @@ LANGUAGE = Language(
     ),
     not_speakers=(
         "Bericht", "Erklärung", "Mitteilung", "Pressemitteilung", "Brief", "Website", "Webseite",
-        "Dokument", "Studie", "Umfrage", "Artikel", "Buch", "Lied", "Schild", "Nachricht", "Video",
+        "Dokument", "Studie", "Umfrage", "Artikel", "Buch", "Lied", "Songtext", "Refrain", "Strophe",
+        "Schild", "Nachricht", "Video",
         "Beitrag", "Post", "Tweet",
         # Gerichtsakten: „heißt es in der Klageschrift“
         "Klage", "Klageschrift", "Anklage", "Anklageschrift", "Akte", "Akten", "Urteil", "Beschluss",
@@ -176,7 +177,9 @@ LANGUAGE = Language(
     ),
     not_social=(
         r"\bgegenüber\s+(?:de[rnm]\s+|einer?\s+)?[\w„»«\"-]+",
-        r"\bim\s+(?:Interview|Gespräch|Fernsehen|Podcast|Radio|Bundestag|Landtag|ZDF|ARD)\b",
+        r"\bim\s+(?:Interview|Gespräch|Fernsehen|Podcast|Radio|Bundestag|Landtag|Stadtrat|Gemeinderat|Kreistag|"
+        r"Plenum|Parlament|Nationalrat|ZDF|ARD)\b",
+        r"\bin\s+der\s+(?:\w+\s+)?(?:Ratssitzung|Sitzung|Plenarsitzung|Debatte|Anhörung)\b",
         r"\bin\s+(?:einem|einer|der|dem)\s+(?:\w+\s+)?(?:Interview|Gespräch|Pressekonferenz|Rede|"
         r"Mitteilung|Pressemitteilung|Video|Brief|Stellungnahme|Talkshow|Sendung|Erklärung)\b",
         r"\bauf\s+(?:einer|der)\s+Pressekonferenz\b",
@@ -254,6 +257,12 @@ LANGUAGE = Language(
     hour_words=("Uhr",),
     pointers=("folgendes", "folgende", "unten", "wie folgt"),
     continuing_verbs=("fügte", "ergänzte", "ergänzt"),
+    long_ago=("einmal", "einst", "vor Jahren"),
+    once_more=("noch", "nicht", "erst", "auf", "mehr", "schon"),
+    going_on=(
+        "und weiter", "weiter heißt es", "weiter hieß es", "und weiter heißt es", "es heißt weiter",
+        "es hieß weiter", "darin heißt es weiter", "darin hieß es weiter", "dort heißt es weiter",
+    ),
     conjunctions=("und", "oder", "aber"),
     sequencers=("dann", "danach", "später"),
     complementizers=("dass",),

@@ -158,7 +158,8 @@ LANGUAGE = Language(
     ),
     not_speakers=(
         "report", "statement", "release", "letter", "website", "document", "filing", "survey", "study",
-        "poll", "article", "book", "song", "sign", "message", "note", "notice", "email", "e-mail",
+        "poll", "article", "book", "song", "lyrics", "chorus", "sign", "message", "note", "notice", "email",
+        "e-mail",
         "memo", "ad", "advert", "banner", "headline", "video", "post", "tweet", "caption", "error",
         # court papers: "the lawsuit says", "according to the complaint, Reyes wrote:"
         "lawsuit", "suit", "complaint", "indictment", "affidavit", "motion", "petition", "transcript",
@@ -176,6 +177,9 @@ LANGUAGE = Language(
         r"\bon\s+(?:CNN|Fox|MSNBC|NBC|CBS|ABC|NPR|BBC|television|TV|radio|(?:his|her|their|its|the)\s+"
         r"(?:website|web\s+site|blog|podcast|show))\b",
         r"\btestified\b",
+        # said in the chamber, not posted: "she told the council", "in the Commons", "on the Senate floor"
+        r"\b(?:in|before)\s+(?:the\s+)?(?:Commons|Lords|[Ss]enate|[Pp]arliament|[Cc]ouncil\s+chamber|[Cc]hamber)\b",
+        r"\bon\s+the\s+(?:(?:Senate|House|Commons)\s+)?floor\b",
         r"\b(?:in|at|during)\s+(?:the|his|her|their|its|a)\s+(?:[\w-]+\s+)?(?:news|press)\s+conference\b",
         r"\b(?i:under\s+cross-examination|on\s+the\s+(?:witness\s+)?stand)\b",
         r"\b(?i:asked)\s+by\s+(?:reporters|journalists|a\s+reporter|[A-Z][\w’']+)\b",
@@ -278,6 +282,9 @@ LANGUAGE = Language(
     on_words=("on",),
     pointers=("below", "following", "follows"),
     continuing_verbs=("added", "adds", "continued", "continues", "followed up", "went on"),
+    long_ago=("once", "years ago", "long ago"),
+    once_more=("again", "more", "at", "all"),
+    going_on=("and further", "it went on", "it goes on", "it continued", "it continues", "before adding"),
     conjunctions=("and", "or", "but"),
     sequencers=("then", "before", "later"),
     complementizers=("that",),

@@ -124,7 +124,7 @@ LANGUAGE = Language(
     spokes_nouns=("portavoz", "vocero", "vocera", "abogado", "abogada", "representante"),
     not_speakers=(
         "informe", "comunicado", "carta", "sitio web", "documento", "estudio", "encuesta", "artículo",
-        "libro", "canción",
+        "libro", "canción", "estribillo",
         # documentos judiciales: «según la demanda», «dice la denuncia»
         "demanda", "denuncia", "querella", "acusación", "sentencia", "expediente", "escrito", "correo",
         # escrito en otra parte: «escribió en su boletín»
@@ -133,6 +133,8 @@ LANGUAGE = Language(
     not_social=(
         r"\ben\s+(?:una|un)\s+(?:\w+\s+)?(?:entrevista|comunicado|discurso|carta|video|vídeo|declaración)\b",
         r"\ben\s+(?:(?:la|una|su)\s+)?(?:rueda|conferencia)\s+de\s+prensa\b",
+        # dicho en la sala, no escrito: «afirmó en el pleno del Ayuntamiento»
+        r"\ben\s+(?:el|la)\s+(?:pleno|sesión|asamblea|tribuna|Congreso|Senado|Cámara)\b",
         r"\b(?i:consultad[oa]s?\s+por|en\s+declaraciones\s+a|a\s+preguntas\s+de)\b",
         r"\b(?:dijo|declaró|afirmó|explicó|aseguró)\s+a\s+(?:la\s+prensa|los\s+periodistas|medios)\b",
         r"\ben\s+(?:televisión|la\s+radio|cadena\s+nacional)\b",
@@ -188,6 +190,11 @@ LANGUAGE = Language(
     hour_words=("h", "horas"),
     pointers=("a continuación", "lo siguiente", "siguiente"),
     continuing_verbs=("añadió", "añade", "agregó", "agrega"),
+    long_ago=("una vez", "alguna vez", "hace años", "en su día"),
+    once_more=("más", "otra"),
+    going_on=(
+        "y sigue", "y continúa", "y prosigue", "y más", "más adelante", "antes de añadir", "antes de agregar",
+    ),
     conjunctions=("y", "e", "o", "pero"),
     sequencers=("luego", "después"),
     complementizers=("que",),

@@ -125,6 +125,9 @@ LANGUAGE = Language(
     not_social=(
         r"\bdans\s+(?:une|un)\s+(?:\w+\s+)?(?:interview|entretien|communiqué|discours|lettre|vidéo|tribune|courriel)\b",
         r"\b(?:en|lors\s+d['’]une|lors\s+de\s+(?:la|sa))\s+conférence\s+de\s+presse\b",
+        # dit en séance, non écrit : « a-t-il lancé au conseil municipal »
+        r"\b(?:en\s+séance|dans\s+l['’]hémicycle|(?:à|devant)\s+l['’]Assemblée|(?:au|devant\s+le)\s+(?:Sénat|conseil\s+municipal|"
+        r"conseil\s+régional|Parlement))\b",
         r"\b(?i:interrogée?s?\s+par)\b",  # « Interrogé par l'AFP, … a-t-il déclaré »
         r"\b(?:à|au|aux)\s+(?:la\s+presse|journalistes|micro\s+de|AFP|l['’]AFP)\b",
         r"\bsur\s+(?:France\s+\w+|BFMTV|TF1|LCI|RTL|CNews|Europe\s+1)\b",
@@ -177,6 +180,10 @@ LANGUAGE = Language(
     hour_words=("h",),
     pointers=("ci-dessous", "suivant", "voici"),
     continuing_verbs=("ajoute", "a ajouté", "poursuit", "a poursuivi"),
+    long_ago=("jadis", "autrefois", "il y a des années"),
+    going_on=(
+        "et encore", "plus loin", "et plus loin", "et d'ajouter", "et de poursuivre", "avant d'ajouter",
+    ),
     conjunctions=("et", "ou", "mais"),
     sequencers=("puis", "ensuite"),
     complementizers=("que", "qu'", "qu’"),

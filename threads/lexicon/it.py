@@ -107,7 +107,7 @@ LANGUAGE = Language(
     spokes_nouns=("portavoce", "avvocato", "avvocata", "rappresentante", "legale"),
     not_speakers=(
         "rapporto", "comunicato", "nota", "lettera", "sito", "documento", "studio", "sondaggio",
-        "articolo", "libro", "canzone",
+        "articolo", "libro", "canzone", "brano", "ritornello", "strofa",
         # atti giudiziari: «secondo la denuncia», «si legge nella sentenza»
         "denuncia", "querela", "sentenza", "esposto", "ricorso", "email",
         # scritto altrove: «ha scritto nella sua rubrica»
@@ -119,6 +119,10 @@ LANGUAGE = Language(
         r"\b(?i:interpellat[oaie]\s+da|intervistat[oaie]\s+da|ai\s+microfoni\s+di)\b",
         r"\b(?:ai|alla)\s+(?:giornalisti|cronisti|stampa)\b",
         r"\b(?:in|alla)\s+(?:tv|televisione|radio)\b",
+        # detto in aula, non scritto: «ha detto in consiglio comunale»
+        r"\bin\s+(?:consiglio\s+(?:comunale|regionale|provinciale|dei\s+ministri)|aula|parlamento|Parlamento|"
+        r"Senato|Camera)\b",
+        r"\b(?:durante|nel\s+corso\s+de)(?:lla|l)\s+(?:seduta|sessione|udienza|assemblea)\b",
         r"\b(?:nella|nel|secondo\s+la|secondo\s+il)\s+(?:sua\s+|suo\s+)?(?:denuncia|querela|sentenza|"
         r"lettera|nota|email|comunicato|rubrica|ricorso)\b",
     ),
@@ -158,6 +162,9 @@ LANGUAGE = Language(
     on_words=("il",),
     pointers=("quanto segue", "seguente"),
     continuing_verbs=("aggiunge", "ha aggiunto", "aggiunse", "prosegue"),
+    long_ago=("una volta", "anni fa", "un tempo"),
+    once_more=("ancora", "più"),
+    going_on=("e ancora", "più avanti", "e più avanti", "e si legge ancora", "prima di aggiungere"),
     conjunctions=("e", "o", "ma"),
     sequencers=("poi", "quindi"),
     complementizers=("che",),

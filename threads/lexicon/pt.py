@@ -125,6 +125,8 @@ LANGUAGE = Language(
         r"\bem\s+(?:uma\s+)?(?:\w+\s+)?(?:entrevista|nota|comunicado|coletiva|vídeo|discurso|carta)\b",
         r"\b(?:à|a)\s+(?:imprensa|jornalistas|repórteres)\b|\baos\s+(?:jornalistas|repórteres)\b",
         r"\b(?:na|em)\s+(?:televisão|TV|rádio|rede\s+nacional)\b|\bno\s+rádio\b",
+        # dito no plenário, não escrito
+        r"\b(?:no\s+plenário|na\s+(?:tribuna|sessão|Câmara|Assembleia)|no\s+(?:Senado|Congresso|Parlamento))\b",
         r"\bsegundo\s+(?:a|o|uma|um)\s+(?:nota|comunicado)\b",
         r"\b(?i:questionad[oa]s?\s+por|em\s+entrevista\s+(?:a|ao|à))\b",
         r"\b(?:em|na|no|segundo\s+a|segundo\s+o)\s+(?:sua\s+|seu\s+)?(?:denúncia|processo|ação|"
@@ -167,6 +169,9 @@ LANGUAGE = Language(
     on_words=("em",),
     pointers=("a seguir", "o seguinte"),
     continuing_verbs=("acrescentou", "acrescenta", "completou", "emendou"),
+    long_ago=("certa vez", "uma vez", "há anos", "outrora"),
+    once_more=("mais", "mais uma"),
+    going_on=("e mais", "e segue", "e continua", "mais adiante", "antes de acrescentar"),
     conjunctions=("e", "ou", "mas"),
     sequencers=("depois", "em seguida"),
     complementizers=("que",),

@@ -260,10 +260,21 @@ def _translation(scan: Scanner, site: Site) -> Found | None:
     return None
 
 
+_GOES_ON = P.lazy(rf"""(?:^|(?<=[.!?,;:»«“”"„]))\s*(?i:{alternation(words("going_on"))})\s*:\s*$""")
+"""'Und weiter:', 'E ancora:', 'avant d'ajouter :' before a quote: the words just quoted go on."""
+
+
 def _continued(scan: Scanner, site: Site) -> Found | None:
     """'“X,” he said. “Y.”', '“A;” and, “B.”', '„X“, schrieb er, zeigte sich jedoch: „Y“':
-    the next part of the quote before, unless the words between name someone else."""
+    the next part of the quote before, unless the words between name someone else; 'Und weiter:
+    „Y“', 'E ancora: «Y»' (in the same paragraph or the next)."""
     last = scan.candidates[-1] if scan.candidates else None
+    if (
+        last is not None
+        and 0 <= site.sentence.paragraph - last.sentence.paragraph <= 1
+        and _GOES_ON.search(site.leadin)
+    ):
+        return Found(last.speaker, continues=last)
     if (
         last is not None
         and last.quote.open
@@ -531,6 +542,30 @@ def _after_verb_alone(scan: Scanner, site: Site) -> Found | None:
     before = scan.before.subject if scan.before is not None else None
     speaker = site.sentence.subject or before or scan.cast.latest()  # the sentence's, else the one before's
     return Found(speaker, region=site.after, verb=m.group("verb"))
+
+
+_AFTER_PLATFORM = _match(
+    rf"""^\s*(?:[—–-]|\((?=[^()]*\)\s*[.;]?\s*$))\s*
+    (?P<spk>{P.SPEAKER})
+    {P.AT}?
+    \s*,?\s*
+    (?P<plat>(?i:{alternation(words("platform_prepositions"))})\s+
+      (?:(?i:{alternation(words("platform_fillers"))})\s+){{0,3}}
+      (?-i:{P.PLATFORM}))
+    \s*\)?\s*[.;]?\s*$"""
+)
+
+
+def _after_platform(scan: Scanner, site: Site) -> Found | None:
+    """'“…” — Kat Mills (@commuterkat) on Bluesky', '“…” - @commuterkat on Threads', '«…» (Lucía
+    Gil, en X)': a roundup's line signed after the quote with its writer and platform, no verb."""
+    m = _AFTER_PLATFORM(site.after)  # the dash or the bracket closes the quote
+    if m is None:
+        return None
+    ref = _read_whole(m.group("spk"), None)
+    if ref is None or ref.kind not in (Kind.NAME, Kind.HANDLE):
+        return None  # "— the city on Facebook": a description signs no line
+    return scan.found(ref, site, region=m.group("plat"), verb=None, at=m.group("at"))
 
 
 # ---------------------------------------------------------------- before the quote
@@ -1078,6 +1113,15 @@ def _conjoined(scan: Scanner, site: Site) -> Found | None:
     return Found(subject, region=E.clean(site.leadin), verb=m.group("verb"))
 
 
+_VERB_ALONE_BEFORE = _match(
+    rf"""^\s*(?:(?i:{_CONJUNCTIONS})\s+){{0,2}}{P.ADV}
+    (?i:{alternation((*P.PRO_DROP, *words("participles", "es", "it", "pt")))})
+    (?:\s+[a-zà-öø-ÿ]+){{0,3}}\s*:\s*$"""
+)
+"""A lead-in that is a verb without its subject ('E ha aggiunto:', 'Luego escribió:'; Spanish,
+Italian and Portuguese leave it out)."""
+
+
 def _lead_colon(scan: Scanner, site: Site) -> Found | None:
     """'They followed up minutes later: “…”', 'Im späteren Verlauf konnte er sich nicht
     verkneifen: „…“': a sentence ending in a colon introduces its subject's words; a post only
@@ -1085,6 +1129,9 @@ def _lead_colon(scan: Scanner, site: Site) -> Found | None:
     if not site.leadin.rstrip().endswith(":"):
         return None
     subject = site.lead_sentence.subject or scan.dropped_subject(site.lead_sentence)
+    if subject is None and _VERB_ALONE_BEFORE(site.leadin):
+        before = scan.before.subject if scan.before is not None else None
+        subject = before or scan.cast.latest()  # 'E ha aggiunto: «…»': as '«…», ha aggiunto.'
     if subject is None:
         return None
     region = E.clean(site.leadin)  # "read the governor’s tweet aloud:" is not the subject's
@@ -1181,7 +1228,9 @@ def _indirect(scan: Scanner, site: Site) -> Found | None:
 
 # ---------------------------------------------------------------- the registry
 
-_AFTER_RULES = frozenset(("after-post", "after-speaker-verb", "after-verb-speaker", "after-verb-alone"))
+_AFTER_RULES = frozenset(
+    ("after-post", "after-speaker-verb", "after-verb-speaker", "after-verb-alone", "after-platform")
+)
 
 
 def _rule(
@@ -1252,6 +1301,14 @@ RULES: tuple[Rule, ...] = (
         "the sentence's subject, else the latest",
         "the platform phrase after the verb",
         _after_verb_alone,
+    ),
+    _rule(
+        "after-platform",
+        Region.AFTER,
+        '"X" — NAME (@handle) on X  /  "X" - @handle on Threads  /  «X» (NAME, en X)',
+        "the name or handle after the dash",
+        "the platform phrase",
+        _after_platform,
     ),
     _rule(
         "lead-post",

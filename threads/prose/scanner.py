@@ -673,6 +673,8 @@ class Scanner:
             return  # "the website, which contains the following statement:"
         if _ABOUT_A_POST.search(cand.text):
             return  # 'Tijen kommentiert: „… So wurde der Tweet dann …“': words about the post, not it
+        if _long_ago(own):
+            return  # "As he once wrote:": a saying cited, whatever he posted this week
         writes = verb is not None and _writes(verb)
         if (
             self.speaking is not None
@@ -1283,6 +1285,22 @@ def clean_quote(text: str) -> str:
 
 _DATELINE_PREFIX = P.compiled(r"^[A-Z][A-Z .,'’-]{1,40}\s*\([^)]{1,40}\)\s*[-–—]+\s*")
 _FULL_NAME = P.compiled(rf"(?<![\w’'.\-])(?P<run>{P.NAME_RUN})")
+_LONG_AGO = P.compiled(
+    rf"""(?P<before>[\w’']+\s+)?(?<![\w’'])(?i:{alternation(words("long_ago"))})(?![\w’'])(?P<after>\s+[\w’']+)?"""
+)
+_ONCE_MORE = frozenset(w.casefold() for w in words("once_more"))
+
+
+def _long_ago(region: str) -> bool:
+    """Whether the attribution dates its words to long before ("as she once wrote", "schrieb er
+    einst"), not "once again", "noch einmal", "una vez más"."""
+    for m in _LONG_AGO.finditer(region):
+        near = {(m.group(g) or "").strip().casefold() for g in ("before", "after")}
+        if not near & _ONCE_MORE:
+            return True
+    return False
+
+
 _ABOUT_A_POST = P.compiled(
     rf"""(?<![\w’'])(?i:{alternation((*words("definite"), *words("demonstratives")))})\s+
     (?:{P.POST_NOUN})(?![\w’'\-])"""
