@@ -213,6 +213,9 @@ class Language:
     """ "with" ("shared a photo with the caption", "mit den Worten")."""
     caption_nouns: tuple[str, ...] = ()
     """What a posted photo's words are called after "with the" ("caption", "Worten", "légende")."""
+    agent_prepositions: tuple[str, ...] = ()
+    """What names who did a thing after its participle ("shared by", "geteilt von", "publicado
+    por"): "The post, shared by the account @rail_updates, read:"."""
     source_prepositions: tuple[str, ...] = ()
     """What links a post to its author ("the tweet from Ann", "el mensaje de Ana")."""
     audience_nouns: tuple[str, ...] = ()

@@ -69,7 +69,11 @@ LANGUAGE = Language(
         "Nachricht",
     ),
     account_nouns=("Account", "Konto", "Profil", "Seite", "Kanal", "Feed", "Timeline", "Accounts"),
-    platform_prepositions=("auf", "bei", "via", "über"),
+    platform_prepositions=(
+        "auf", "bei", "via", "über",
+        # a verb of turning to the platform: "nutzte Instagram, um …", "griff zu X"
+        "nutzte", "griff zu",
+    ),
     platform_fillers=(
         "seinem", "ihrem", "seiner", "ihrer", "seinen", "ihren", "dem", "der", "den", "einem",
         "einer", "eigenen", "offiziellen", "Plattform", "Kurznachrichtendienst", "Onlinedienst",
@@ -279,6 +283,7 @@ LANGUAGE = Language(
     same_platform=("auf derselben Plattform", "auf der gleichen Plattform", "auf demselben Netzwerk"),
     according_to=("laut",),
     genitive_articles=("des", "der"),
+    agent_prepositions=("von", "vom"),
     source_prepositions=("von", "vom"),
     reads_in=("hieß es", "heißt es", "steht", "stand"),
     dateline_words=("veröffentlicht", "aktualisiert", "Stand"),

@@ -304,6 +304,7 @@ LANGUAGE = Language(
     ),
     same_platform=("on the same platform", "on the same site", "on the same network", "on the same app"),
     according_to=("according to",),
+    agent_prepositions=("by",),
     source_prepositions=("from", "of", "by"),
     dateline_words=("published", "updated", "posted", "date", "last updated"),
     series_items=("tweets", "posts", "messages", "updates", "replies", "stories"),

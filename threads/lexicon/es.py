@@ -58,7 +58,11 @@ LANGUAGE = Language(
     platform_nouns=("mensaje", "mensajes", "historia", "historias", "comentario", "comentarios", "hilo"),
     media_nouns=("foto", "fotos", "fotografía", "imagen", "imágenes", "selfie", "video", "vídeo", "mensaje"),
     account_nouns=("cuenta", "perfil", "página", "canal", "muro"),
-    platform_prepositions=("en", "por", "vía", "a través de", "desde"),
+    platform_prepositions=(
+        "en", "por", "vía", "a través de", "desde",
+        # a verb of turning to the platform: "recurrió a X para", "usó sus redes sociales para"
+        "recurrió a", "recurre a", "acudió a", "acude a", "usó", "utilizó",
+    ),
     platform_fillers=(
         "su", "sus", "la", "el", "un", "una", "propia", "propio", "oficial", "plataforma", "red",
         "social", "los", "las", "propias",
@@ -212,6 +216,7 @@ LANGUAGE = Language(
     comment_verbs=("comentó", "comentaron", "comentar", "comentando", "comentado"),
     same_platform=("por la misma vía", "en la misma red", "en la misma plataforma", "por el mismo medio"),
     according_to=("según",),
+    agent_prepositions=("por",),
     source_prepositions=("de", "del"),
     reads_in=("se lee", "se leía", "se puede leer"),
     dateline_words=("publicado", "actualizado"),

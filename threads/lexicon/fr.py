@@ -51,7 +51,11 @@ LANGUAGE = Language(
     ),
     media_nouns=("photo", "photos", "image", "images", "selfie", "cliché", "vidéo", "message"),
     account_nouns=("compte", "page", "profil", "fil", "chaîne"),
-    platform_prepositions=("sur", "via"),
+    platform_prepositions=(
+        "sur", "via",
+        # a verb of turning to the platform: "a eu recours à X", "s'est tourné vers Instagram"
+        "recours à", "tourné vers", "tournée vers",
+    ),
     platform_fillers=(
         "son", "sa", "ses", "le", "la", "les", "un", "une", "propre", "officiel", "officielle",
         "réseau", "social",
@@ -201,6 +205,7 @@ LANGUAGE = Language(
     comment_verbs=("a commenté", "ont commenté", "commente"),
     same_platform=("sur le même réseau", "sur la même plateforme", "par le même canal"),
     according_to=("selon", "d'après", "d’après"),
+    agent_prepositions=("par",),
     source_prepositions=("de", "du", "d'", "d’"),
     reads_in=("on peut lire", "on lit", "peut-on lire"),
     dateline_words=("publié le", "mis à jour le"),

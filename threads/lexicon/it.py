@@ -45,7 +45,12 @@ LANGUAGE = Language(
     platform_nouns=("messaggio", "messaggi", "storia", "storie", "commento", "commenti"),
     media_nouns=("foto", "immagine", "immagini", "selfie", "video", "scatto", "messaggio"),
     account_nouns=("account", "profilo", "pagina", "canale"),
-    platform_prepositions=("su", "sul", "sulla", "sui", "via", "tramite", "attraverso"),
+    platform_prepositions=(
+        "su", "sul", "sulla", "sui", "via", "tramite", "attraverso",
+        # a verb of turning to the platform: "ha affidato a Facebook il suo sfogo", "ha affidato ai social"
+        "affidato a", "affidato ai", "affida a", "affida ai", "affidando a", "affidando ai", "ricorso a",
+        "ricorso ai", "usato", "utilizzato",
+    ),
     platform_fillers=(
         "suo", "sua", "proprio", "propria", "ufficiale", "profilo", "account", "suoi", "sue", "il",
         "la", "pagina", "piattaforma",
@@ -179,6 +184,7 @@ LANGUAGE = Language(
     comment_verbs=("ha commentato", "hanno commentato", "commenta"),
     same_platform=("sulla stessa piattaforma", "sullo stesso social", "sullo stesso canale"),
     according_to=("secondo",),
+    agent_prepositions=("da", "dal", "dalla"),
     source_prepositions=("di", "da", "del", "della"),
     reads_in=("si legge",),
     dateline_words=("pubblicato", "aggiornato"),

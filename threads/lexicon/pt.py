@@ -51,10 +51,12 @@ LANGUAGE = Language(
     platform_prepositions=(
         "em", "no", "na", "num", "numa", "pelo", "pela", "via", "através do", "através da",
         "por meio do", "por meio da",
+        # a verb of turning to the platform: "recorreu às redes sociais", "usou o Instagram para"
+        "recorreu a", "recorreu ao", "recorreu à", "recorreu às", "usou", "utilizou",
     ),
     platform_fillers=(
         "sua", "seu", "própria", "próprio", "oficial", "conta", "rede", "social", "suas", "seus",
-        "perfil", "página", "o", "os", "uma", "um", "plataforma",
+        "perfil", "página", "o", "os", "a", "as", "uma", "um", "plataforma",
     ),
     social_networks=("redes sociais", "rede social", "redes"),
     video_nouns=("vídeo", "vídeos", "live", "transmissão"),
@@ -189,6 +191,7 @@ LANGUAGE = Language(
     comment_verbs=("comentou", "comentaram"),
     same_platform=("na mesma rede", "na mesma plataforma", "pela mesma via"),
     according_to=("segundo", "de acordo com", "conforme"),
+    agent_prepositions=("por", "pelo", "pela"),
     source_prepositions=("de", "do", "da"),
     reads_in=("lê-se",),
     dateline_words=("publicado", "atualizado"),

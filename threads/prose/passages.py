@@ -52,8 +52,10 @@ _PRONOUN_SUBJECT = P.compiled(
 """A pronoun as the subject: English anywhere before its verb ("After the match he ranted"), any
 language's at the sentence's start ("Elle a écrit", "Er postete")."""
 _POSSESSIVE = P.compiled(
-    rf"^\s*(?P<pro>(?:{alternation(tuple(w.capitalize() for w in words('possessives', 'en')))}))\b"
+    rf"^\s*(?P<pro>(?:{alternation(tuple(w.capitalize() for w in words('possessives')))}))(?![\w’'\-])"
 )
+"""A possessive opening the sentence ("Her response on X was brief:", "Su respuesta en X", "Ihre
+Antwort auf X"): its owner is the subject."""
 _V2_HEADS = (
     *words("pronouns", "de", "fr", "es"),
     *words("definite", "de", "fr", "es"),

@@ -161,7 +161,7 @@ _LINKS = alternation((*words("platform_prepositions"), *words("source_prepositio
 
 PLATFORM_PHRASE = rf"""(?:
       (?<![\w@/.])(?i:{_PREPOSITIONS})\s+(?:(?i:{_FILLERS})\s+){{0,3}}(?P<p1>{PLATFORM})\b
-        (?!\s*(?:CEO|founder|employees?|executives?|spokes\w+|said|has|was|is|and\s+(?:the\s+)?(?:police|press)))
+        (?!\s*(?:CEO|founder|employees?|executives?|spokes\w+|said|and\s+(?:the\s+)?(?:police|press)))
                                                             # on Twitter, auf X, en su cuenta oficial de X
     | \b(?P<p2>{PLATFORM})(?:[\s-]|(?<!X))(?i:{_POST_NOUNS}|{_ACCOUNTS}|{_MEDIA_NOUNS})\b
                                                             # an Instagram post, Instagram-Story, photo

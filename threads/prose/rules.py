@@ -181,6 +181,11 @@ _IN = alternation(words("in_words"))
 _GENITIVE = alternation(words("genitive_articles"))
 _ACCORDING = alternation(words("according_to"))
 _SHARED = alternation((*words("written_participles"), *P.WRITING))
+_RELATIVE_WORDS = alternation((*words("relative_pronouns"), *words("complementizers")))
+_READS = alternation(
+    tuple(v for v in words("post_verbs") if v.casefold() not in {r.casefold() for r in P.REPORTING})
+)
+"""The verbs only a text does ("read", "lautete", "rezaba"): not "said", which a person does too."""
 
 
 def _match(pattern: str) -> Callable[..., re.Match[str] | None]:
@@ -491,7 +496,7 @@ def _after_verb_speaker(scan: Scanner, site: Site) -> Found | None:
         return None
     m = _AFTER_VERB_SPEAKER(site.after)
     if m is None:
-        return None
+        return _one_read(scan, site)
     pro = m.group("fpro") or m.group("fpro2")
     if pro:
         verb = m.group("part") or m.group("fverb")
@@ -501,12 +506,29 @@ def _after_verb_speaker(scan: Scanner, site: Site) -> Found | None:
         return scan.found(ref, site, region=site.after, verb=verb)
     found = read(m.group("rest"))
     if found is None:
-        return None
+        return _one_read(scan, site)
     ref, end = found
     if m.start("rest") > m.end("verb") + 1 and not _someone(ref):
         return None  # "escribió en X el lunes": a time, not a speaker, after the platform
     region = site.after[m.start("rest") + end :]
     return scan.found(ref, site, region=site.after[: m.start("rest")] + region, verb=m.group("verb"))
+
+
+_READ_ONE = _match(
+    rf"""^\s*[,;:—–-]?\s*(?P<verb>{_READS})\s+(?P<one>[\w’'\-]+(?:\s+[\w’'\-]+)?)\s*(?:[.;!?]|$)"""
+)
+
+
+def _one_read(scan: Scanner, site: Site) -> Found | None:
+    """'“…,” read one', '„…“, lautete ein anderer': one of the posts or comments a crowd wrote
+    (the verb only a text does, its noun left out); its evidence is the crowd's."""
+    r = _READ_ONE(site.after)
+    if r is None:
+        return None
+    found = read(r.group("one"))
+    if found is None or found[0].kind != Kind.ANONYMOUS or not found[0].crowd or found[0].head:
+        return None
+    return scan.found(found[0], site, region="", verb=None)
 
 
 def _someone(ref: Speaker) -> bool:
@@ -570,17 +592,13 @@ def _after_platform(scan: Scanner, site: Site) -> Found | None:
 
 # ---------------------------------------------------------------- before the quote
 
-_READS = alternation(
-    tuple(v for v in words("post_verbs") if v.casefold() not in {r.casefold() for r in P.REPORTING})
-)
-"""The verbs only a text does ("read", "lautete", "rezaba"): not "said", which a person does too."""
 _HIS = alternation((*words("possessives"), *(w.capitalize() for w in words("possessives"))))
 _PLATFORM_NOUN = alternation(words("platform_nouns"))
 _LEAD_POST = _match(
     rf"""(?:^|(?<=[\s,;(]))(?:
         (?P<det>{_DETS}|{_A})\s+(?:(?![\w’'\-]+[’']s\s)[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
           (?P<tail>\s+(?:{_PREPS})\s+(?:[^:“”"„«»]{{0,40}}?|[^:“”"„«»,]{{0,60}}?(?:{_ACCOUNTS})))?
-          (?:\s*,[^,:“”"„«»]{{1,60}},)?\s+{P.ADV}                # The post, since deleted, originally
+          (?:\s*,(?P<app>[^,:“”"„«»]{{1,60}}),)?\s+{P.ADV}       # The post, since deleted, originally
           (?P<verb>{_POST_VERBS})(?:\s+in\s+part)?            # The post read:  Der Post lautete:
       | (?i:{_IN})\s+(?:(?P<det2>{_DETS})\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
           \s+(?:{_READS_IN})(?:\s+es)?                          # In dem Post hieß es:
@@ -642,6 +660,13 @@ def _reply_under(scan: Scanner, site: Site) -> Found | None:
     return Found(person, region=site.leadin, evidence=f"post '{m.group('noun')}'")
 
 
+_SHARED_BY = _match(
+    rf"""^\s*(?:[\w’'\-]+\s+)?(?:{_SHARED})\s+(?:{alternation(words("agent_prepositions"))})\s+
+    (?:(?:{_DETS})\s+(?i:{_ACCOUNTS})\s+(?:(?:{_SOURCE})\s+)?)?(?P<who>[^,]+?)\s*$"""
+)
+"""Who shared the post, in an appositive after its noun ("shared by the account @rail_updates")."""
+
+
 def _lead_post(scan: Scanner, site: Site) -> Found | None:
     """'The post read: “…”', 'Her caption read: “…”', 'In dem Post hieß es: „…“'."""
     if (reply := _reply_under(scan, site)) is not None:
@@ -675,6 +700,10 @@ def _lead_post(scan: Scanner, site: Site) -> Found | None:
     det = m.group("det") or m.group("det2") or m.group("det3") or "the"
     noun = m.group("noun") or m.group("noun2") or m.group("noun3")
     owner = scan.post_owner(det, m.group("tail") or "", noun)
+    if owner is None and m.group("app") and (by := _SHARED_BY(m.group("app"))) is not None:
+        who = read(by.group("who"))  # "The post, shared by the account @rail_updates, read:"
+        if who is not None and who[0].kind != Kind.PRONOUN:
+            owner = scan.resolve(who[0])
     verb = m.group("verb") or m.group("verb3") or "hieß"
     return Found(owner, region=site.leadin, verb=verb, evidence=f"post '{noun}'")
 
@@ -688,6 +717,13 @@ _POST_SUBJECT = _match(
     (?P<verb>{_READS})(?:\s+in\s+part)?\s*[:,]?\s*$      # read in part:"""
 )
 _SUBJECT_POST = _match(_POST_AS_SUBJECT)
+_POST_WHICH_READ = _match(
+    rf"""(?:^|(?<=[\s,;(]))(?P<det>{_DETS})\s+(?P<mods>(?:[\w’'\-]+\s+){{0,2}}?)(?P<noun>{_POST_NOUNS})\b
+    (?P<tail>\s+(?:{_PREPS})\s+[^:“”"„«»,]{{0,40}}?)?
+    \s*,\s*(?:{_RELATIVE_WORDS})\s+{P.ADV}(?P<verb>{_READS})(?:\s+in\s+part)?\s*[:,]?\s*$"""
+)
+"""A post as the object, its words in a relative clause ("later deleted the post, which read:",
+"borró el mensaje, que decía:")."""
 _IT_READ = _match(
     rf"""^\s*(?i:{_IT})\s+{P.ADV}(?P<verb>{_READS})(?:\s+in\s+part)?\s*[:,]?\s*$   # It read:"""
 )
@@ -696,13 +732,27 @@ _IT_READ = _match(
 def _post_subject(scan: Scanner, site: Site) -> Found | None:
     """'The post has since been taken down, but it read in part, “…”', 'The tweet was deleted
     within the hour and read: “…”', 'The post was deleted. It read: “…”': the post as the
-    subject of "read", its verb apart from it (the sentence's, or the one before's)."""
+    subject of "read", its verb apart from it (the sentence's, or the one before's); 'She
+    deleted the post, which read: “…”'."""
     if site.carried or site.lead_sentence is not site.sentence:
         return None
     if not site.leadin.strip() and (after := _IT_READ_AFTER(site.after)) is not None:
         return _it_read_after(scan, site, after.group("verb"))
     m = _POST_SUBJECT(site.leadin)
     subject = m
+    if m is None and (w := _POST_WHICH_READ(site.leadin)) is not None:
+        if _a_name(w.group("mods"), w.group("noun")):
+            return None
+        noun = w.group("noun")
+        owner = scan.post_owner(w.group("det"), w.group("tail") or "", noun) or site.lead_sentence.subject
+        named = E.social(noun + (w.group("tail") or ""))  # "deleted the tweet": the tweet is named
+        return Found(
+            owner,
+            region=site.leadin,
+            verb=w.group("verb"),
+            evidence=f"post '{noun}'",
+            platform=named.platform if named is not None else None,
+        )
     if m is None:
         m = _IT_READ(site.leadin)
         before = scan.sentence_before(site.sentence) if m is not None else None
@@ -994,7 +1044,6 @@ def _subject_before(front: str, verb: str) -> bool:
 _ARTICLES = frozenset(w.casefold() for f in ("definite", "indefinite") for w in words(f))
 """Articles that are pronouns too ("il", "la"): before a verb, not the subject alone."""
 _STOP_ROLES = frozenset(w.casefold() for w in words("function_words"))
-_RELATIVE_WORDS = alternation((*words("relative_pronouns"), *words("complementizers")))
 _RELATIVE_CLAUSE = _match(
     rf""",\s*(?:{_RELATIVE_WORDS})\s+{P.ADV}      # , which / , das / , que
     (?:{_POST_VERBS}|{P.LISTED_VERB})(?![\w’'\-])   # reads, lautet, dice"""

@@ -471,6 +471,10 @@ class Scanner:
         post, a crowd posting; and whose posting it ends (speaking, an interview)."""
         subject, cue = s.subject, s.cue
         crowd = _crowd(s.outside)
+        if crowd and cue is None and gate.social:
+            # "Fans flooded the club's Instagram post with comments": the post of another is
+            # where a crowd writes
+            cue = E.social(s.outside)
         if cue is not None and crowd:
             self.crowd = Context(
                 Lasting.CROWD, cue.platform, f"passage '{cue.words}'", self._day(clean), s.paragraph + _CROWD
