@@ -243,6 +243,17 @@ def not_social(text: str) -> bool:
     return P.compiled(P.NOT_SOCIAL).search(text) is not None
 
 
+def elsewhere_first(text: str, at: int) -> bool:
+    """Whether ``text`` says the words were spoken or written elsewhere before ``at`` (a platform
+    named there), a comma between: "the band told Rolling Stone, days after deleting their
+    Instagram account" is an interview; the platform is in a clause of its own."""
+    start = len(text) - len(text.lstrip())
+    if text[start : start + 1].isupper():
+        text = text[start].lower() + text[start + 1 :]
+    m = P.compiled(P.NOT_SOCIAL).search(text, 0, at)
+    return m is not None and "," in text[m.end() : at]
+
+
 def spoken(text: str) -> bool:
     """Whether the words were said in a video (a post's video, too: its words are no post's text)."""
     return P.compiled(P.VIDEO).search(text) is not None and "caption" not in text.casefold()

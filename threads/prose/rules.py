@@ -441,7 +441,13 @@ def _ends_at_place(prefix: str, pre: str) -> bool:
     last = words_[-1].casefold()
     if len(words_) >= 2 and words_[-2].casefold() in P.SPOKES:
         return False  # "a spokesperson for Sheffield University": the organisation speaks
+    if last in _SOURCE_WORDS and any(w.casefold() in _ACCOUNT_WORDS for w in words_[-3:-1]):
+        return False  # "La cuenta oficial de la Policía Nacional": the account's owner posts
     return last in _ARTICLES or last in _PREPOSITIONS
+
+
+_SOURCE_WORDS = frozenset(w.casefold() for w in words("source_prepositions"))
+_ACCOUNT_WORDS = frozenset(w.casefold() for w in words("account_nouns"))
 
 
 def _platform_not_first(ref: Speaker, prefix: str) -> bool:
@@ -545,9 +551,14 @@ def _pronoun_gender(word: str) -> lexicon.Gender | None:
     return gender if isinstance(gender, lexicon.Gender) else None
 
 
+_PRO_DROP_PARTICIPLES = alternation(
+    tuple(w for f in ("participles", "written_participles") for w in words(f, "es", "it", "pt"))
+)
+_PRO_DROP_AUX = alternation(words("auxiliaries", "es", "it", "pt"))
 _PRO_DROP = _match(
-    rf"""^\s*[,;:—–-]?\s*{P.ADV}
-    (?P<verb>{alternation(P.PRO_DROP)})
+    rf"""^\s*[,;:—–-]?\s*
+    (?:{P.ADV}(?P<verb>{alternation(P.PRO_DROP)})
+      |(?:{_PRO_DROP_AUX})\s+{P.ADV}(?P<verb2>{_PRO_DROP_PARTICIPLES}))   # ha scritto
     (?=\s+(?:{alternation(words("platform_prepositions", "es", "it", "pt"))}|a\s+través)\b|\s*[.;!?]|\s*$
       |(?:\s+[a-zà-öø-ÿ]+){{1,4}}\s*[.;!?]?\s*$)             # tuiteó minutos más tarde."""
 )
@@ -563,7 +574,7 @@ def _after_verb_alone(scan: Scanner, site: Site) -> Found | None:
         return None
     before = scan.before.subject if scan.before is not None else None
     speaker = site.sentence.subject or before or scan.cast.latest()  # the sentence's, else the one before's
-    return Found(speaker, region=site.after, verb=m.group("verb"))
+    return Found(speaker, region=site.after, verb=m.group("verb") or m.group("verb2"))
 
 
 _AFTER_PLATFORM = _match(

@@ -632,6 +632,8 @@ class Scanner:
             cue = Cue(self.last_platform or "unknown", h.group(0), h.start())
         if verb and not P.listed_verb(verb) and not E.posted_there(region, verb):
             return False  # "ranted on Twitter", "schwärmte auf Instagram", "celebró en X": nothing else
+        if cue is not None and E.elsewhere_first(region, cue.start):
+            cue = None  # "told Rolling Stone, days after deleting their Instagram account"
         if cue is not None:
             cand.platform = cue.platform
             cand.evidence.append(f"verb '{verb}'" if verb and cue.words == verb else f"phrase '{cue.words}'")
@@ -748,7 +750,8 @@ class Scanner:
         if verb and not P.listed_verb(verb) and not E.posted_there(region, verb):
             return Found(None)  # an unlisted verb says nothing without a platform: no one resolved
         self.guessed = None
-        person = self.resolve(ref, after_preposition=bool(_PREP_BEFORE.search(pre)))
+        after_preposition = bool(_PREP_BEFORE.search(pre)) and not _ACCOUNT_OF.search(pre)
+        person = self.resolve(ref, after_preposition=after_preposition)
         guessed = person is not None and person is self.guessed
         handle = (at or "")[1:] or handle_in(region)
         if person is not None and handle and person.handle is None:
@@ -1202,6 +1205,12 @@ def _own_cue(s: Sentence, cue: Cue) -> bool:
 
 
 _PREP_BEFORE = P.compiled(P.PREP_BEFORE)
+_ACCOUNT_OF = P.compiled(
+    rf"""(?i:\b(?:{alternation(words("account_nouns"))})\s+(?:[\w’'\-]+\s+)?
+    (?:{alternation(words("source_prepositions"))})\s*$)"""
+)
+"""An account "of" its owner before a name ("the official account of the Lakers posted"): the
+name is who posts, not a place after a preposition."""
 _LOWER = P.compiled(r"[a-zà-ÿ]")
 _TITLE_START = P.compiled(rf"(?:[{P.UP}][\w’'.\-]*\s+)+(?:{alternation(words('conjunctions'))}|&)")
 _NOT_IN_ROLE = frozenset(w.casefold() for w in words("not_in_role"))

@@ -292,6 +292,8 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         return None  # "told her Instagram followers": whom the words are for, not who says them
     start, end = toks[i].start, toks[last].end
     words_between = [t.text for t in toks[i + 1 : last + 1]]
+    if key in _ACCOUNT_NOUNS and (owner := _account_owner(text, end, words_between[:-1])) is not None:
+        return owner[0], owner[1]  # "the official account of the Lakers", "the Lakers' account"
     named = _name_after_head(text, toks, head_at, last, lang)
     if named is not None and head[:1].isupper() and head.casefold() in P.BODIES and lang != "de":
         # "la Policía Nacional", "la Gendarmerie nationale": the organisation's own name
@@ -321,6 +323,29 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         body=head.casefold() in P.BODIES or (lang == "de" and _compound_body(head)),
     )
     return _with_apposed(speaker, text, end)
+
+
+_ACCOUNT_NOUNS = frozenset(w.casefold() for w in words("account_nouns"))
+_OWNER_AFTER = P.compiled(rf"\s+(?:{P.alternation(words('source_prepositions'))})\s+(?=\S)")
+
+
+def _account_owner(text: str, end: int, before_head: list[str]) -> tuple[Speaker, int] | None:
+    """The owner an account phrase names, who is the one posting: after the noun ("the official
+    account of the Lakers", "la cuenta oficial de la Policía Nacional") or before it, possessive
+    ("the Lakers' official account")."""
+    m = _OWNER_AFTER.match(text, end)
+    owner = read(text[m.end() :]) if m is not None else None
+    if m is not None and owner is not None and owner[0].kind == Kind.NAME:
+        return owner[0], m.end() + owner[1]
+    owners = [w for w in before_head if w[:1].isupper()]
+    if (
+        owners
+        and owners[-1].endswith(("’s", "'s", "s’", "s'"))
+        and len(owners) == len(before_head) - sum(1 for w in before_head if w[:1].islower())
+    ):
+        name = " ".join(owners).removesuffix("'s").removesuffix("’s").rstrip("'’")
+        return Speaker(Kind.NAME, name, name=name, body=True), end
+    return None
 
 
 _BODY_ENDS = tuple(sorted(b for b in P.BODIES if len(b) >= 3 and b != "band"))
