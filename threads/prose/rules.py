@@ -581,10 +581,10 @@ _AFTER_PLATFORM = _match(
     rf"""^\s*(?:[—–-]|\((?=[^()]*\)\s*[.;]?\s*$))\s*
     (?P<spk>{P.SPEAKER})
     {P.AT}?
-    \s*,?\s*
+    (?:\s*,?\s*
     (?P<plat>(?i:{alternation(words("platform_prepositions"))})\s+
       (?:(?i:{alternation(words("platform_fillers"))})\s+){{0,3}}
-      (?-i:{P.PLATFORM}))
+      (?-i:{P.PLATFORM})))?
     \s*\)?\s*[.;]?\s*$"""
 )
 
@@ -598,7 +598,18 @@ def _after_platform(scan: Scanner, site: Site) -> Found | None:
     ref = _read_whole(m.group("spk"), None)
     if ref is None or ref.kind not in (Kind.NAME, Kind.HANDLE):
         return None  # "— the city on Facebook": a description signs no line
-    return scan.found(ref, site, region=m.group("plat"), verb=None, at=m.group("at"))
+    if m.group("plat"):
+        return scan.found(ref, site, region=m.group("plat"), verb=None, at=m.group("at"))
+    # no platform on the line: the one the roundup's opening named ("Here is how fans reacted on
+    # X:"), for an account signing ("— @gooner_kev") or anyone signing just after it
+    near = scan.nearby
+    if near is None or near[1] < site.sentence.paragraph - 1:
+        if ref.kind != Kind.HANDLE and m.group("at") is None:
+            return None  # '“…” — Oscar Wilde': an epigraph
+        return Found(scan.resolve(ref), region="", evidence=f"signed '{m.group('spk')}'", platform="unknown")
+    cue = near[0]
+    found = scan.found(ref, site, region="", verb=None, at=m.group("at"))
+    return Found(found.speaker, region="", evidence=f"passage '{cue.words}'", platform=cue.platform)
 
 
 # ---------------------------------------------------------------- before the quote
