@@ -503,3 +503,46 @@ def test_a_print_view_drops_the_links_addresses_it_prints_in_parentheses() -> No
         ]
     )
     assert post.text == "Tickets here (https://ashbytown.example/tickets)"
+
+
+def test_a_card_with_the_handle_beside_the_name_is_a_post() -> None:
+    """A copied card may print the handle on the name's line ("Springfield Parks @sprparks"),
+    a Mastodon handle too, and the date before the time."""
+    for card, handle, platform in (
+        (
+            "Springfield Parks @sprparks\nThe new playground is open! Come and see it.\n"
+            "Mar 3, 2024, 10:42 AM",
+            "sprparks",
+            "twitter",
+        ),
+        (
+            "Springfield Parks @parks@mastodon.social\nThe new playground is open! Come and see it.\n"
+            "10:42 AM · Mar 3, 2024",
+            "parks@mastodon.social",
+            "mastodon",
+        ),
+    ):
+        (post,) = extract([Paragraph(card, 0)])
+        assert (post.author.handle, post.platform, post.text) == (
+            handle,
+            platform,
+            "The new playground is open! Come and see it.",
+        )
+    # a name and a handle, then words and a date with no clock, counts or dot: an author's box
+    assert extract([Paragraph("Jane Okonedo @janeok\nJane writes about parks.\nMarch 3, 2024", 0)]) == []
+
+
+def test_a_signature_may_name_the_platform_after_the_handle() -> None:
+    """ "— Name (@handle) on Threads, March 3, 2024": the platform the signature names."""
+    (post,) = extract(
+        [Paragraph("The playground is open! — Springfield Parks (@sprparks) on Threads, March 3, 2024", 0)]
+    )
+    assert (post.platform, post.author.handle, post.text) == (
+        "threads",
+        "sprparks",
+        "The playground is open!",
+    )
+    (post,) = extract(
+        [Paragraph("Der Spielplatz ist offen! — Stadt Springfield (@sprparks) auf Threads, 3. März 2024", 0)]
+    )
+    assert post.platform == "threads"

@@ -89,6 +89,8 @@ _DOTTED_HANDLE = rf"{_LABEL}(?:\.{_LABEL})+"
 _ANCHOR = re.compile(
     rf"(?<![^\s\u2014\u2013])\(@(?:(?P<tw>{_TWITTER_HANDLE})|(?P<dot>{_DOTTED_HANDLE}))"
     r"(?P<printed>[ \t]\(https?://[^\s()]{1,500}\))?\)"  # a print view's "(@ann (https://…))"
+    rf"(?:{_WS}{{1,3}}(?:{alternation(words('platform_prepositions'))}){_WS}{{1,3}}"
+    rf"(?P<platform>{vocab.platform_alternation()})(?![\w.]))?"  # "(@ann) on Threads, March 3, 2024"
     rf",?{_WS}{{0,12}}(?:<a\b[^<>]{{0,500}}>|\[)?(?P<date>{_DATE})(?P<time>{_TIME})?"
     r"(?:\]\((?P<link>[^()\s]{1,500})\)"
     r"|[ \t]\((?P<paren>https?://[^\s()]{1,500})\)"  # a print view's "March 10, 2024 (https://…)"
@@ -319,7 +321,7 @@ def _alone_instagram(found: list[Post], before: str) -> bool:
 
 
 _CARD = re.compile(
-    rf"""(?P<name>[^\n@]{{1,80}})\n
+    rf"""(?P<name>[^\n@]{{1,80}}?)(?:\n|[ \t]+(?=@))                 # the handle on its line or the name's
     @(?P<handle>[A-Za-z0-9_.]{{1,30}}@{_DOTTED_HANDLE}|{_DOTTED_HANDLE}|{_TWITTER_HANDLE})
       (?:[ \t]*·[ \t]*(?:{alternation(words("follow_words"))}))?[ \t]*\n
     (?:[ \t]*·[ \t]*\n)?(?:[ \t]*(?:{alternation(words("follow_words"))})[ \t]*\n)?
@@ -329,8 +331,9 @@ _CARD = re.compile(
     re.VERBOSE,
 )
 """A post's card as a scrape or a copy of the rendered embed prints it: the display name, the
-``@handle`` (``· Follow`` after it or on lines of their own), the text, the time and date, then the
-card's counts and buttons ("412", "Reply", "Copy link", "Mastodon"), each on a line of its own."""
+``@handle`` (beside the name or on a line of its own; ``· Follow`` after it or on lines of their
+own), the text, the time and date, then the card's counts and buttons ("412", "Reply", "Copy
+link", "Mastodon"), each on a line of its own."""
 _APP_CARD = re.compile(
     rf"""(?P<name>[^\n@]{{1,80}})\n
     @(?P<handle>[A-Za-z0-9_.]{{1,30}}@{_DOTTED_HANDLE}|{_DOTTED_HANDLE}|{_TWITTER_HANDLE})[ \t]*\n
@@ -351,7 +354,7 @@ _CARD_PLATFORM = re.compile(rf"(?i)\b(?P<platform>{vocab.platform_alternation()}
 def _card(paragraph: Paragraph) -> Post | None:
     """The post a paragraph that is one card holds (:data:`_CARD`), or None."""
     text = paragraph.text
-    if "\n@" not in text:
+    if "\n@" not in text and " @" not in text:
         return None
     m = _CARD.fullmatch(text.strip())
     if m is None:
@@ -577,6 +580,8 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
         )  # fmt: skip
     handle = m.group("tw") or m.group("dot")
     platform = "twitter" if m.group("tw") else "bluesky"
+    if m.group("platform"):  # the platform named after the handle
+        platform = vocab.PLATFORM_NAMES.get(m.group("platform").casefold(), platform)
     sep, name, has_dash = _name_span(text, m.start(), floor)
     if not has_dash and name is not None:
         first, _, rest = name.partition(" ")
