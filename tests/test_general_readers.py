@@ -149,6 +149,29 @@ def test_a_custom_element_named_for_a_post_holds_it_in_any_attribute() -> None:
     assert look_alikes == []
 
 
+def test_a_post_linked_from_an_embed_services_card_is_an_embed() -> None:
+    """Embedly and Iframely (and CMS oEmbed wrappers) keep a link where their script draws the
+    post: the link, whatever its words, is the embedded post."""
+    posts = posts_of(
+        '<a class="embedly-card" href="https://www.instagram.com/p/Cpf2IR3k0gH/">A post on Instagram</a>'
+        '<div class="iframely-embed"><div class="iframely-responsive">'
+        '<a href="https://x.com/mira_ex/status/1633150523798454277" data-iframely-url="//cdn.iframe.ly/x">'
+        "</a>"
+        "</div></div>"
+    )
+    assert [(p.platform, p.id) for p in posts] == [
+        ("instagram", "Cpf2IR3k0gH"),
+        ("twitter", "1633150523798454277"),
+    ]
+    look_alikes = posts_of(
+        '<a class="embedly-card" href="https://x.com/mira_ex">Mira on X</a>'  # a profile
+        '<div class="iframely-embed"><a href="https://news.example/story">a story</a></div>'  # no post
+        '<aside class="related-stories"><a class="embedly-card" '
+        'href="https://x.com/mira_ex/status/1633150523798454279">x</a></aside>'
+    )
+    assert look_alikes == []
+
+
 def test_a_post_address_alone_in_its_block_is_an_embed_the_cms_did_not_render() -> None:
     """WordPress and Drupal turn a line holding only a post's address into its embed; where the
     page kept the line (a media field, a paragraph), the address is the post."""

@@ -14,7 +14,9 @@ Recognises:
 * an embed proxy's frame carrying a post's permalink in its query (``media.html?src=…``,
   ``/media/oembed?url=…``);
 * a **permalink** in a loader's attribute (``data-src``, ``data-url``, ``data-embed-url``,
-  ``data-permalink``, ``data-href``) of an element that is not a link: a placeholder.
+  ``data-permalink``, ``data-href``) of an element that is not a link: a placeholder;
+* a permalink linked from an embed service's card (``a.embedly-card``, ``div.iframely-embed``,
+  an oEmbed wrapper), which the service's script draws as the post.
 
 Only the address is read (platform, ID, handle, time); where a platform reader reads the same
 post from richer markup, the copies merge. Not posts: links (``a[href]`` holding a permalink: the
@@ -90,6 +92,8 @@ def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
         if el.tag == "a" and not _EMBED_SHAPE.search(hit.value):
             if (found := _alone(el, hit.value, parse)) is not None:
                 yield Draft.of_link(found, "markup a post's address alone in its block").post(page, el)
+            elif (found := _in_embed_service(el, hit.value, parse)) is not None:
+                yield Draft.of_link(found, "markup a post's link in an embed service's card").post(page, el)
             continue  # a link to a post or a profile: only an embed page counts in a link
         loader = (
             name != "href" and _LOADER.search(name) is not None and not _NOT_LOADER.search(name)
@@ -113,6 +117,29 @@ def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
                 break
             yield Draft.of_link(found, evidence).post(page, el)
             break
+
+
+_EMBED_SERVICE = re.compile(r"embedly|iframely|oembed", re.IGNORECASE)
+"""Class names of embed services and CMS oEmbed wrappers (``a.embedly-card``,
+``div.iframely-embed``, ``div.oembed-container``): the link in one is the embedded post, drawn
+by the service's script."""
+_SERVICE_REACH = 3
+
+
+def _in_embed_service(a: HtmlElement, href: str, parse: Callable[[str], Link | None]) -> Link | None:
+    """A post's link that an embed service's card stands for (the link itself or an element a
+    few levels up carries the service's class); never a share or profile link (no post ID)."""
+    el: HtmlElement | None = a
+    for _ in range(_SERVICE_REACH + 1):
+        if el is None:
+            return None
+        if _EMBED_SERVICE.search(el.get("class") or ""):
+            break
+        el = el.getparent()
+    else:
+        return None
+    found = parse(href)
+    return found if found is not None and found.id and not found.embed and not in_rail(a) else None
 
 
 def _alone(a: HtmlElement, href: str, parse: Callable[[str], Link | None]) -> Link | None:
