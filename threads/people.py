@@ -108,6 +108,7 @@ NOT_NAMES = frozenset(
         *(w.casefold() for w in lexicon.words("function_words")),
         *(w.casefold() for w in lexicon.words("pronouns")),
         *(w.casefold() for w in lexicon.words("weekdays")),
+        *(w.casefold() for w in lexicon.words("hour_words")),
         *(m.lower() for m in vocab.ENGLISH_MONTHS[1:] if m not in ("May", "June", "August")),
         *(name for name in vocab.PLATFORM_NAMES if len(name) > 1 and " " not in name),
         *(w.casefold() for f in ("post_nouns", "platform_nouns") for w in lexicon.words(f) if " " not in w),

@@ -292,7 +292,7 @@ _FIELDS = frozenset(f.name for f in fields(Language))
 @cache
 def words(name: str, *codes: str) -> tuple[str, ...]:
     """One field of every language (or of the languages ``codes``), merged in order, each word once;
-    for a mapping, its keys.
+    for a mapping, its keys; a German word with ß has its Swiss spelling with ss beside it.
 
     >>> words("pronouns", "en")
     ('he', 'she', 'they')
@@ -305,6 +305,8 @@ def words(name: str, *codes: str) -> tuple[str, ...]:
             continue
         value = getattr(lang, name)
         out.update(dict.fromkeys(value))
+        if lang.code == "de":  # Swiss German writes ss for ß ("hiess es", "begrüsste")
+            out.update(dict.fromkeys(w.replace("ß", "ss") for w in value if "ß" in w))
     return tuple(out)
 
 

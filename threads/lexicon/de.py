@@ -68,7 +68,7 @@ LANGUAGE = Language(
         "Foto", "Fotos", "Bild", "Bilder", "Selfie", "Schnappschuss", "Schnappschüsse", "Video",
         "Nachricht",
     ),
-    account_nouns=("Account", "Konto", "Profil", "Seite", "Kanal", "Feed", "Timeline", "Accounts"),
+    account_nouns=("Account", "Konto", "Profil", "Seite", "Kanal", "Feed", "Timeline", "Accounts", "Gruppe"),
     platform_prepositions=(
         "auf", "bei", "via", "über",
         # a verb of turning to the platform: "nutzte Instagram, um …", "griff zu X"
@@ -260,7 +260,7 @@ LANGUAGE = Language(
     on_words=("am",),
     hour_words=("Uhr",),
     pointers=("folgendes", "folgende", "unten", "wie folgt"),
-    continuing_verbs=("fügte", "ergänzte", "ergänzt"),
+    continuing_verbs=("fügte", "ergänzte", "ergänzt", "legte nach", "schob nach", "setzte nach"),
     long_ago=("einmal", "einst", "vor Jahren"),
     once_more=("noch", "nicht", "erst", "auf", "mehr", "schon"),
     going_on=(

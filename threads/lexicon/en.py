@@ -12,7 +12,7 @@ LANGUAGE = Language(
     quote_marks={"“": "”", '"': '"', "‘": "’", "'": "'"},
     speech_verbs=(
         "said", "says", "pointed out", "points out", "noted", "notes", "explained", "stated", "argued",
-        "claimed", "asked", "responded", "declared",
+        "claimed", "asked", "responded", "answered", "declared",
         "announced", "insisted", "remarked", "warned", "quipped", "joked", "told", "tells", "cautioned",
         "urged", "observed", "concluded", "mused", "vowed", "boasted", "complained", "lamented",
         "admitted", "acknowledged", "suggested", "proclaimed", "fired back", "shot back", "chimed in",
@@ -61,7 +61,9 @@ LANGUAGE = Language(
         "photo", "photos", "picture", "pictures", "image", "images", "selfie", "snap", "snapshot",
         "video", "clip", "message", "note",
     ),
-    account_nouns=("account", "accounts", "page", "feed", "profile", "timeline", "channel", "site", "handle"),
+    account_nouns=(
+        "account", "accounts", "page", "feed", "profile", "timeline", "channel", "site", "handle", "group",
+    ),
     platform_prepositions=("on", "to", "via", "onto"),
     platform_fillers=(
         "his", "her", "their", "its", "the", "a", "an", "own", "official", "verified", "personal",

@@ -57,7 +57,7 @@ LANGUAGE = Language(
     post_nouns=("tuit", "tuits", "trino", "trinos", "publicación", "publicaciones", "posteo"),
     platform_nouns=("mensaje", "mensajes", "historia", "historias", "comentario", "comentarios", "hilo"),
     media_nouns=("foto", "fotos", "fotografía", "imagen", "imágenes", "selfie", "video", "vídeo", "mensaje"),
-    account_nouns=("cuenta", "perfil", "página", "canal", "muro"),
+    account_nouns=("cuenta", "perfil", "página", "canal", "muro", "grupo"),
     platform_prepositions=(
         "en", "por", "vía", "a través de", "desde",
         # a verb of turning to the platform: "recurrió a X para", "usó sus redes sociales para"
@@ -193,7 +193,7 @@ LANGUAGE = Language(
     on_words=("el",),
     hour_words=("h", "horas"),
     pointers=("a continuación", "lo siguiente", "siguiente"),
-    continuing_verbs=("añadió", "añade", "agregó", "agrega"),
+    continuing_verbs=("añadió", "añade", "añadía", "agregó", "agrega", "agregaba", "remató", "apostilló"),
     long_ago=("una vez", "alguna vez", "hace años", "en su día"),
     once_more=("más", "otra"),
     going_on=(

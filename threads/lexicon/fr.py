@@ -50,7 +50,7 @@ LANGUAGE = Language(
         "messages",
     ),
     media_nouns=("photo", "photos", "image", "images", "selfie", "cliché", "vidéo", "message"),
-    account_nouns=("compte", "page", "profil", "fil", "chaîne"),
+    account_nouns=("compte", "page", "profil", "fil", "chaîne", "groupe"),
     platform_prepositions=(
         "sur", "via",
         # a verb of turning to the platform: "a eu recours à X", "s'est tourné vers Instagram"
@@ -183,7 +183,10 @@ LANGUAGE = Language(
     on_words=("le",),
     hour_words=("h",),
     pointers=("ci-dessous", "suivant", "voici"),
-    continuing_verbs=("ajoute", "a ajouté", "poursuit", "a poursuivi"),
+    continuing_verbs=(
+        "ajoute", "a ajouté", "ajoutait", "poursuit", "a poursuivi", "renchérit", "a renchéri", "enchaîne",
+        "a enchaîné",
+    ),
     long_ago=("jadis", "autrefois", "il y a des années"),
     going_on=(
         "et encore", "plus loin", "et plus loin", "et d'ajouter", "et de poursuivre", "avant d'ajouter",

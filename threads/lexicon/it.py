@@ -44,7 +44,7 @@ LANGUAGE = Language(
     post_nouns=("tweet", "post", "didascalia", "cinguettio"),
     platform_nouns=("messaggio", "messaggi", "storia", "storie", "commento", "commenti"),
     media_nouns=("foto", "immagine", "immagini", "selfie", "video", "scatto", "messaggio"),
-    account_nouns=("account", "profilo", "pagina", "canale"),
+    account_nouns=("account", "profilo", "pagina", "canale", "gruppo"),
     platform_prepositions=(
         "su", "sul", "sulla", "sui", "via", "tramite", "attraverso",
         # a verb of turning to the platform: "ha affidato a Facebook il suo sfogo", "ha affidato ai social"
@@ -166,7 +166,9 @@ LANGUAGE = Language(
     at_words=("alle",),
     on_words=("il",),
     pointers=("quanto segue", "seguente"),
-    continuing_verbs=("aggiunge", "ha aggiunto", "aggiunse", "prosegue"),
+    continuing_verbs=(
+        "aggiunge", "ha aggiunto", "aggiunse", "aggiungeva", "prosegue", "rincara", "ha rincarato",
+    ),
     long_ago=("una volta", "anni fa", "un tempo"),
     once_more=("ancora", "più"),
     going_on=("e ancora", "più avanti", "e più avanti", "e si legge ancora", "prima di aggiungere"),

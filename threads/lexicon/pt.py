@@ -47,7 +47,7 @@ LANGUAGE = Language(
     ),
     platform_nouns=("comentário", "comentários", "story", "stories", "mensagem", "mensagens", "fio"),
     media_nouns=("foto", "fotos", "imagem", "imagens", "vídeo", "selfie", "mensagem"),
-    account_nouns=("conta", "perfil", "página", "canal"),
+    account_nouns=("conta", "perfil", "página", "canal", "grupo"),
     platform_prepositions=(
         "em", "no", "na", "num", "numa", "pelo", "pela", "via", "através do", "através da",
         "por meio do", "por meio da",
@@ -170,7 +170,7 @@ LANGUAGE = Language(
     hour_words=("h", "horas"),
     on_words=("em",),
     pointers=("a seguir", "o seguinte"),
-    continuing_verbs=("acrescentou", "acrescenta", "completou", "emendou"),
+    continuing_verbs=("acrescentou", "acrescenta", "acrescentava", "completou", "emendou", "arrematou"),
     long_ago=("certa vez", "uma vez", "há anos", "outrora"),
     once_more=("mais", "mais uma"),
     going_on=("e mais", "e segue", "e continua", "mais adiante", "antes de acrescentar"),

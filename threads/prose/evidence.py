@@ -148,14 +148,17 @@ _THREAD_PLACE = P.compiled(
     | (?<![\w.,])\d[\d.,]*\s+(?:[\w’'\-]+\s+)?(?:{_COMMENTS})\b                       # 3,000 comments
     | \b(?:{P.alternation(words("comment_verbs"))})\s+
       (?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
-      (?:[\w’'\-]+\s+){{0,4}}?(?:{P.POST_NOUN}|{P.alternation(words("platform_nouns"))})\b)"""
+      (?:[\w’'\-]+\s+){{0,4}}?(?:{P.POST_NOUN}|{P.alternation(words("platform_nouns"))})\b
+    | \b(?:{P.alternation(words("under_words"))})\s+                                 # under her post
+      (?:{P.alternation((*words("indefinite"), *words("possessives"), *words("definite")))})\s+
+      (?:[\w’'\-]+\s+){{0,2}}?(?:{P.POST_NOUN})\b)"""
 )
 _SAME_PLATFORM = P.compiled(rf"(?i:\b(?:{P.alternation(words('same_platform'))})\b)")
 _FOLLOW_UP_WORDS = P.lazy(
     P.trie(
         {
             w.casefold()
-            for f in ("comment_places", "comment_nouns", "comment_verbs", "same_platform")
+            for f in ("comment_places", "comment_nouns", "comment_verbs", "same_platform", "under_words")
             for w in words(f)
         }
     )
@@ -164,7 +167,8 @@ _FOLLOW_UP_WORDS = P.lazy(
 
 
 def follow_up(text: str, last_platform: str | None) -> Cue | None:
-    """Words placed among the replies to a post ("in the comments", "commented on the post") or
+    """Words placed among the replies to a post ("in the comments", "commented on the post", "under
+    her post") or
     on the platform just named ("on the same platform", "por la misma vía"): a cue for the
     platform the article named last (for replies, "unknown" when it named none)."""
     if _FOLLOW_UP_WORDS.search(text.lower()) is None:

@@ -353,6 +353,14 @@ def _after_post(scan: Scanner, site: Site) -> Found | None:
     owner = scan.post_owner(det, tail, noun)
     if owner is None and (poster := _POSTER_IN(tail)) is not None and (who := read(poster.group("who"))):
         owner = scan.resolve(who[0])  # "read the caption on the photo he posted to Instagram"
+    if owner is None and E.social(site.after) is not None and (before := scan.sentence_before(site.sentence)):
+        # "Das Amt gab sein Konto auf. «…», hieß es im letzten Post auf X.": the subject before
+        opening = None if before.subject else read(before.outside.lstrip())
+        owner = before.subject or (
+            scan.resolve(opening[0])
+            if opening is not None and opening[0].kind in (Kind.NAME, Kind.DESCRIPTION)
+            else None
+        )
     return Found(
         owner,
         region=m.group(0),
@@ -731,7 +739,8 @@ def _lead_post(scan: Scanner, site: Site) -> Found | None:
 
 
 _IT = alternation(words("neuter_pronouns"))
-_POST_AS_SUBJECT = rf"""^\s*(?P<det>{_DETS})\s+(?P<mods>(?:[\w’'\-]+\s+){{0,2}}?)(?P<noun>{_POST_NOUNS})\b
+_POST_AS_SUBJECT = rf"""^\s*(?P<det>{_DETS}|[{P.UP}][\w\-]+['’]s)\s+         # the post, Darrow's post
+    (?P<mods>(?:[\w’'\-]+\s+){{0,2}}?)(?P<noun>{_POST_NOUNS})\b
     (?P<tail>\s+(?:{_PREPS})\s+[^:“”"„«»,]{{0,40}}?)?"""
 _POST_SUBJECT = _match(
     rf"""{_POST_AS_SUBJECT}
@@ -779,6 +788,9 @@ def _post_subject(scan: Scanner, site: Site) -> Found | None:
         m = _IT_READ(site.leadin)
         before = scan.sentence_before(site.sentence) if m is not None else None
         subject = _SUBJECT_POST(before.outside) if before is not None else None
+        if m is not None and before is not None and subject is None:
+            # "The fire service has issued an update on its Facebook page. It reads: “…”"
+            return _posted_there(before)
     if m is None or subject is None or _a_name(subject.group("mods"), subject.group("noun")):
         return None
     noun = subject.group("noun")
@@ -805,6 +817,12 @@ def _it_read_after(scan: Scanner, site: Site, verb: str) -> Found | None:
         noun = subject.group("noun")
         owner = scan.post_owner(subject.group("det"), subject.group("tail") or "", noun)
         return Found(owner, region=site.after, verb=verb, evidence=f"post '{noun}'")
+    return _posted_there(before)
+
+
+def _posted_there(before: Sentence) -> Found | None:
+    """The words of what the sentence before posted, where it names the platform and its
+    subject is the poster."""
     cue = before.cue
     if cue is None or cue.bare or before.subject is None or E.not_social(before.outside):
         return None

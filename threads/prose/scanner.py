@@ -10,6 +10,7 @@ when a surname alone must be resolved (:meth:`Scanner.recall`).
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -540,6 +541,12 @@ class Scanner:
             # stands after the translation in brackets
             later = next(iter(find_quotes(text, nxt.end + 1, s.end, limit=1)), None)
             after = text[nxt.end + 1 : later.start if later is not None else s.end]
+        elif (bracket := _TRANSLATION_AFTER.match(text, q.end)) is not None:
+            # '"Gracias a todos" (Thank you all. This is only the beginning), he wrote in the
+            # caption': a translation in brackets, its own sentences inside; the attribution
+            # stands after it
+            end = _SENTENCE_END.search(text, bracket.end())
+            after = text[bracket.end() : end.start() + 1 if end is not None else len(text)]
         lead_start = max(s.start, prev.quote.end if prev is not None and prev.sentence is s else s.start)
         leadin, lead_sentence, carried = text[lead_start : q.start], s, False
         tail = self.colon_tail
@@ -698,7 +705,12 @@ class Scanner:
             ctx = crowd
         if ctx is None and writes and speaker.named and (earlier := self.posters.get(speaker.order)):
             ctx = earlier  # "Later Saturday the mayor returned to the subject. “…,” she wrote."
-        if ctx is None and (writes or found.platform == "additive") and self.nearby is not None:
+        goes_on = (
+            verb is not None
+            and (verb_word in P.CONTINUING or verb.casefold() in P.CONTINUING)
+            and self._post_just_before(cand)
+        )  # '“…”, a écrit une fan. “…”, a renchéri une autre.'
+        if ctx is None and (writes or goes_on or found.platform == "additive") and self.nearby is not None:
             cue, k = self.nearby
             if k >= cand.sentence.paragraph - 1:
                 ctx = Context(Lasting.SINGLE, cue.platform, f"passage '{cue.words}'", None, 0)
@@ -706,6 +718,17 @@ class Scanner:
             cand.platform = ctx.platform
             cand.evidence.append(ctx.evidence)
             cand.day = ctx.day
+
+    def _post_just_before(self, cand: Candidate) -> bool:
+        """Whether the candidate before this one, in its paragraph, is a post (words "added" or
+        "went on" after it, by anyone, follow it in its place)."""
+        last = self.candidates[-1] if self.candidates else None
+        return (
+            last is not None
+            and last.sentence.paragraph == cand.sentence.paragraph
+            and bool(last.evidence)
+            and not last.not_social
+        )
 
     def _posted(self, cand: Candidate) -> None:
         """A post found: its speaker is posting for the next few sentences ("she added"), and an
@@ -850,6 +873,8 @@ class Scanner:
         noun that names no platform, as "the caption", only in the sentence or two before)."""
         if det.casefold() in P.POSSESSIVES:
             return self.pronoun(det)
+        if det.endswith(("'s", "’s")) and det[:1].isupper():
+            return self.cast.mention(det[:-2], subject=False)  # "Darrow's final post … It read:"
         m = _FROM_NAME.match(tail)
         if m is not None and (found := read(m.group("who") or m.group("gen"))) is not None:
             return self.resolve(found[0])  # "the tweet from Vulture magazine", "from the club's account"
@@ -894,8 +919,7 @@ class Scanner:
             before = self.before  # ``s`` is the sentence being read
         if before is None or before is s or before.paragraph != s.paragraph:
             return None
-        subject = before.subject
-        return subject if subject is not None and subject.named else None
+        return before.subject  # named or described ("La propia artista fue la primera en hablar.")
 
     def _named_post_subject(self) -> Person | None:
         """The subject of a sentence just read that named a post of a platform ("Bea Marr has
@@ -1205,6 +1229,10 @@ def _own_cue(s: Sentence, cue: Cue) -> bool:
 
 
 _PREP_BEFORE = P.compiled(P.PREP_BEFORE)
+_TRANSLATION_AFTER = re.compile(r"[ \t]*\((?=[^()“”\"„«»]{8,400}\)\s*[,;]\s*[^\W\d_])[^()“”\"„«»]{8,400}\)")
+"""A translation in brackets right after a quote, unquoted, up to the comma of the attribution
+after it ("(Thank you all. This is only the beginning), he wrote")."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _ACCOUNT_OF = P.compiled(
     rf"""(?i:\b(?:{alternation(words("account_nouns"))})\s+(?:[\w’'\-]+\s+)?
     (?:{alternation(words("source_prepositions"))})\s*$)"""
