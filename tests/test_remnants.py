@@ -85,9 +85,12 @@ def test_evidence_and_published_text() -> None:
     assert post.kind == "remnant" and post.author.platform == "twitter"
 
 
-def test_handle_of_sixteen_characters_is_no_signature() -> None:
-    assert run("Hi — Ann (@abcdefghijklmnop) May 5, 2017") == []
+def test_a_handle_longer_than_twitters_still_signs_but_not_past_thirty_characters() -> None:
+    """Twitter's handles stop at 15 characters, but Threads' and Instagram's run to 30, and
+    copies and writers set those in Twitter's shape: the brackets and the date make the signature."""
+    assert run("Hi — Ann (@abcdefghijklmnop) May 5, 2017")[0].author.handle == "abcdefghijklmnop"
     assert run("Hi — Ann (@abcdefghijklmno) May 5, 2017")[0].author.handle == "abcdefghijklmno"
+    assert run("Hi — Ann (@abcdefghijklmnopqrstuvwxyz_abcde) May 5, 2017") == []
 
 
 def test_invalid_date_is_no_signature() -> None:

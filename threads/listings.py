@@ -21,20 +21,20 @@ _ANNOUNCE = slots.lazy(
     r"\b(?:following|these)\s+(?:statements|posts|tweets|messages|comments)\s+(?:were|was|have been)\s+"
     r"(?:posted|published|sent)\s+(?:to|on|from)\s+(?:the\s+)?(?:verified\s+|official\s+)?"
     rf"(?P<platform>{vocab.platform_alternation()})\s+accounts?\s+of\s+(?P<who>[^@\n]{{3,120}}?)"
-    r"(?:(?P<handles>(?:,?\s*(?:and\s+)?@[A-Za-z0-9_]{1,15})+)\s*\.|(?<![A-Z])\.\s)",
+    r"(?:(?P<handles>(?:,?\s*(?:and\s+)?@[A-Za-z0-9_]{1,30})+)\s*\.|(?<![A-Z])\.\s)",
     re.IGNORECASE,
 )
 _ANNOUNCE_WORD = re.compile("[FfTt](?:[Oo][Ll][Ll][Oo][Ww]|[Hh][Ee][Ss\u017f])")
 """What _ANNOUNCE cannot match without: "follow" or "thes", with every character its IGNORECASE matches
 (a pattern that opens on a character set, which the engine scans for at C speed)."""
-_HEADER = re.compile(r"@(?P<handle>[A-Za-z0-9_]{1,15})\s*:\s*(?=-)")
+_HEADER = re.compile(r"@(?P<handle>[A-Za-z0-9_]{1,30})\s*:\s*(?=-)")
 # "[1749 EST]": the time stamp that closes each item; the item runs back to the previous one.
 _STAMP = re.compile(r"\[(?P<hhmm>\d{3,4})\s*(?P<zone>[A-Z]{2,4})\]")
-_ITEM_START = re.compile(r"^\s*(?:@[A-Za-z0-9_]{1,15}\s*:\s*)?-\s+")
+_ITEM_START = re.compile(r"^\s*(?:@[A-Za-z0-9_]{1,30}\s*:\s*)?-\s+")
 _TITLE_DAY = re.compile(r"\((?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\)")
 
 
-_HANDLE = re.compile(r"@([A-Za-z0-9_]{1,15})")
+_HANDLE = re.compile(r"@([A-Za-z0-9_]{1,30})")
 _DASH_LEAD = re.compile(r"^-\s+")
 
 

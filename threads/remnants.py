@@ -80,8 +80,10 @@ _TIME = (
 """An optional time after the date (Instagram, Bluesky): ``at 3:55pm PDT``. The zone needs no word
 boundary after it: ``7:15pm PDTUproxx`` is the time glued to the next sentence."""
 
-_TWITTER_HANDLE = r"[A-Za-z0-9_]{1,15}"
-"""Twitter handles: 1 to 15 letters, digits and underscores."""
+_TWITTER_HANDLE = r"[A-Za-z0-9_]{1,30}"
+"""Twitter handles are 1 to 15 letters, digits and underscores; up to 30 are read (the handles of
+Threads and Instagram, and those that writers and copies put in Twitter's shape, run longer; the
+brackets and the date around one make the signature)."""
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _DOTTED_HANDLE = rf"{_LABEL}(?:\.{_LABEL})+"
 """Bluesky handles are domain names (``name.bsky.social``)."""
@@ -135,7 +137,7 @@ _FACEBOOK = re.compile(
 ``Posted by admin on March 3`` is not it."""
 
 _PLATFORMS = rf"(?P<platform>{vocab.platform_alternation()})"
-_SKIP_WHO = r"(?:@(?P<handle>[A-Za-z0-9_]{1,15})\b|(?P<name>[^\n@]{1,60}?)(?=[ \t]*(?:\r?\n|$)))"
+_SKIP_WHO = r"(?:@(?P<handle>[A-Za-z0-9_]{1,30})\b|(?P<name>[^\n@]{1,60}?)(?=[ \t]*(?:\r?\n|$)))"
 """Whose post a skip link names: a handle, or a name running to the end of its line."""
 _SKIP_START = re.compile(rf"Skip {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_SKIP_WHO}", re.IGNORECASE)
 """A skip link before an embed: the post's text starts after it."""
@@ -191,7 +193,7 @@ _CUE = slots.lazy(
 """Cues after which a post's text may begin; the last one before the signature wins, except that
 after a glued colon (an introduction) a glued sentence break is the post's own line break."""
 
-_POSTISH = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,15}(?!\w)|(?<!\w)#[^\W\d_]\w*|https?://|pic\.twitter\.com/")
+_POSTISH = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?!\w)|(?<!\w)#[^\W\d_]\w*|https?://|pic\.twitter\.com/")
 """What marks a sentence as a post's rather than the article's: a mention, a hashtag, a link (or
 :data:`_NUMBERED` at its start)."""
 _NUMBERED = re.compile(r"\s*\d{1,3}/\d{0,3}\s?[\"“'‘]?[A-Z]")
@@ -896,7 +898,7 @@ def _rstrip(text: str, floor: int, end: int) -> int:
 
 _MD_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,300})\]\((?P<url>[^()\s]{1,500})\)")
 """A Markdown link in a scraped post: its text is what the post showed."""
-_REPLYING = re.compile(r"Replying to (?:@[A-Za-z0-9_]{1,15}(?:,? (?:and )?)?)+")
+_REPLYING = re.compile(r"Replying to (?:@[A-Za-z0-9_]{1,30}(?:,? (?:and )?)?)+")
 
 
 def _clean(body: str, *, printed: bool = False) -> str:

@@ -49,7 +49,7 @@ PLATFORM = "twitter"
 
 STATUS = re.compile(
     r"^https?://(?:(?:www|mobile|m)\.)?(?P<host>twitter|x)\.com/(?:#!/)?"
-    r"(?:i(?:/web)?|(?P<handle>[A-Za-z0-9_]{1,15}))/status(?:es)?/(?P<id>\d{1,20})",
+    r"(?:i(?:/web)?|(?P<handle>[A-Za-z0-9_]{1,30}))/status(?:es)?/(?P<id>\d{1,20})",
     re.IGNORECASE,
 )
 """A tweet permalink (twitter.com, x.com, mobile., ``/statuses/``, ``#!/``, ``/i/web/status/``)."""
@@ -75,15 +75,15 @@ _SCREENSHOTS = screenshots("Twitter|X")
 _SCREENSHOT_REACH = 5
 """How many wrappers up from a screenshot to look for its permalink."""
 _SCREENSHOT_ALT = re.compile(
-    r"^\s*(?:Twitter|X) post by @(?P<handle>\w{1,15})\s*:?\s*(?P<text>.*)$", re.I | re.S
+    r"^\s*(?:Twitter|X) post by @(?P<handle>\w{1,30})\s*:?\s*(?P<text>.*)$", re.I | re.S
 )
 
 _TRAILER = re.compile(
-    r"(?:[—–―]|(?:^|(?<=\s))-{1,2})\s*(?P<name>[^\n—–―]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$"
+    r"(?:[—–―]|(?:^|(?<=\s))-{1,2})\s*(?P<name>[^\n—–―]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,30})\s*\)\s*$"
 )
 """The trailer before the date link: dash, display name, ``(@handle)``; names exclude long dashes."""
 _BARE_TRAILER = re.compile(
-    r"(?:^|(?<=\n))(?P<name>[^\n]{0,80}?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,15})\s*\)\s*$"
+    r"(?:^|(?<=\n))(?P<name>[^\n]{0,80}?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,30})\s*\)\s*$"
 )
 _PIC = re.compile(r"(?:^|//)(?:pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
 
