@@ -200,6 +200,18 @@ class Language:
     once_more: tuple[str, ...] = ()
     """Words beside one of :attr:`long_ago` that make it "again", "even" or "at once" ("once
     again", "noch einmal", "nicht einmal", "una vez más", "ancora una volta")."""
+    not_platform_users: tuple[str, ...] = ()
+    """Crowd nouns that do not make a platform's crowd ("person", "reader", "voter"): "a Facebook
+    person" is no phrase, "a Threads reader" no user."""
+    there_words: tuple[str, ...] = ()
+    """ "There", of a platform or a page just named ("Dort hieß es:", "Allí se leía:"): what stands
+    there is the post the sentence before said was posted."""
+    accompany_verbs: tuple[str, ...] = ()
+    """Forms of "accompany" ("Only one line accompanied it:", "el texto que acompañaba la
+    publicación"): words that go with a photo or a post are its caption."""
+    negations: tuple[str, ...] = ()
+    """Words that deny the verb right after them ("não perdeu tempo", "no tardó", "n'a pas"): a
+    subject may stand before them as before the verb."""
     going_on: tuple[str, ...] = ()
     """Words before a colon that go on with the words just quoted ("and further", "und weiter",
     "e ancora", "avant d'ajouter"): the same speaker's, the same text's."""

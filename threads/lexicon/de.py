@@ -263,6 +263,10 @@ LANGUAGE = Language(
     continuing_verbs=("fügte", "ergänzte", "ergänzt", "legte nach", "schob nach", "setzte nach"),
     long_ago=("einmal", "einst", "vor Jahren"),
     once_more=("noch", "nicht", "erst", "auf", "mehr", "schon"),
+    negations=("nicht", "nie"),
+    not_platform_users=("Person", "Leser", "Leserin", "Kritiker", "Kritikerin", "Anhänger", "Anhängerin"),
+    there_words=("dort", "da", "darin"),
+    accompany_verbs=("begleitete", "begleiteten", "begleitet", "begleitend", "begleitende", "begleitenden"),
     going_on=(
         "und weiter", "weiter heißt es", "weiter hieß es", "und weiter heißt es", "es heißt weiter",
         "es hieß weiter", "darin heißt es weiter", "darin hieß es weiter", "dort heißt es weiter",

@@ -286,6 +286,13 @@ LANGUAGE = Language(
     continuing_verbs=("added", "adds", "continued", "continues", "followed up", "went on"),
     long_ago=("once", "years ago", "long ago"),
     once_more=("again", "more", "at", "all"),
+    negations=("not", "never"),
+    not_platform_users=(
+        "person", "reader", "readers", "customer", "resident", "voter", "observer", "critic", "critics",
+        "listener",
+    ),
+    there_words=("there",),
+    accompany_verbs=("accompanied", "accompanying", "accompanies", "accompany"),
     going_on=("and further", "it went on", "it goes on", "it continued", "it continues", "before adding"),
     conjunctions=("and", "or", "but"),
     sequencers=("then", "before", "later"),

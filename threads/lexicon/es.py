@@ -196,6 +196,13 @@ LANGUAGE = Language(
     continuing_verbs=("añadió", "añade", "añadía", "agregó", "agrega", "agregaba", "remató", "apostilló"),
     long_ago=("una vez", "alguna vez", "hace años", "en su día"),
     once_more=("más", "otra"),
+    negations=("no", "nunca", "jamás"),
+    not_platform_users=("persona", "lector", "lectora"),
+    there_words=("allí", "ahí", "allá"),
+    accompany_verbs=(
+        "acompañaba", "acompañaban", "acompañó", "acompañaron", "acompaña", "acompañan", "acompañando",
+        "acompañada", "acompañado",
+    ),
     going_on=(
         "y sigue", "y continúa", "y prosigue", "y más", "más adelante", "antes de añadir", "antes de agregar",
     ),

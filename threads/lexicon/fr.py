@@ -188,6 +188,13 @@ LANGUAGE = Language(
         "a enchaîné",
     ),
     long_ago=("jadis", "autrefois", "il y a des années"),
+    negations=("ne", "n'", "n’"),
+    not_platform_users=("personne", "lecteur", "lectrice"),
+    there_words=("là", "y"),
+    accompany_verbs=(
+        "accompagnait", "accompagnaient", "accompagne", "accompagnent", "accompagnant", "accompagné",
+        "accompagnée", "accompagna",
+    ),
     going_on=(
         "et encore", "plus loin", "et plus loin", "et d'ajouter", "et de poursuivre", "avant d'ajouter",
     ),

@@ -171,6 +171,13 @@ LANGUAGE = Language(
     ),
     long_ago=("una volta", "anni fa", "un tempo"),
     once_more=("ancora", "più"),
+    negations=("non", "mai"),
+    not_platform_users=("persona", "lettore", "lettrice"),
+    there_words=("lì", "là", "vi"),
+    accompany_verbs=(
+        "accompagnava", "accompagnavano", "accompagna", "accompagnano", "accompagnato", "accompagnata",
+        "accompagnando",
+    ),
     going_on=("e ancora", "più avanti", "e più avanti", "e si legge ancora", "prima di aggiungere"),
     conjunctions=("e", "o", "ma"),
     sequencers=("poi", "quindi"),

@@ -173,6 +173,13 @@ LANGUAGE = Language(
     continuing_verbs=("acrescentou", "acrescenta", "acrescentava", "completou", "emendou", "arrematou"),
     long_ago=("certa vez", "uma vez", "há anos", "outrora"),
     once_more=("mais", "mais uma"),
+    negations=("não", "nunca", "jamais"),
+    not_platform_users=("pessoa", "leitor", "leitora"),
+    there_words=("lá", "ali", "nela", "nele"),
+    accompany_verbs=(
+        "acompanhava", "acompanhavam", "acompanhou", "acompanha", "acompanham", "acompanhada",
+        "acompanhado", "acompanhando",
+    ),
     going_on=("e mais", "e segue", "e continua", "mais adiante", "antes de acrescentar"),
     conjunctions=("e", "ou", "mas"),
     sequencers=("depois", "em seguida"),

@@ -13,7 +13,7 @@ from ..lexicon import Gender, words
 from ..people import NOT_NAMES, PARTICLES, Person, fold_key, given_name_gender, is_title_word, split_title
 from . import patterns as P
 from .patterns import alternation
-from .speakers import Kind, known_noun, read
+from .speakers import Kind, Speaker, account_after, known_noun, read
 
 if TYPE_CHECKING:
     from .scanner import Scanner, Sentence
@@ -65,10 +65,12 @@ _V2_HEADS = (
 )
 """Words a subject after the verb starts with (German, French, Spanish)."""
 _V2_AT = P.compiled(
-    rf"""(?<=[\w’'\-])\s(?P<verb>[a-zà-ÿ]{{3,}})\s+(?=(?:{alternation(_V2_HEADS)})\s|[{P.UP}])"""
+    rf"""(?<=[\w’'\-])\s(?P<verb>[a-zà-ÿ]{{3,}})\s+
+    (?=(?:(?:{alternation(words("before_late_subject"))})\s+){{0,3}}(?:(?:{alternation(_V2_HEADS)})\s|[{P.UP}]))"""
 )
 """German (and Romance) word order: a fronted phrase, the verb, then the subject ("Auf Instagram
-postete die 32-Jährige Fotos", "Dazu schrieb er")."""
+postete die 32-Jährige Fotos", "Dazu schrieb er"), maybe after a few words ("meldete sich auch die
+Feuerwehr")."""
 _NOT_VERBS = frozenset(
     w.casefold() for w in (*words("function_words"), *words("platform_prepositions"), *_V2_HEADS)
 )
@@ -145,6 +147,11 @@ def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
             break  # "Il a écrit" (he) ends the search; "Il sindaco di Roma, …" (the) goes on
         if m.group("comma") and not _NAMED_PHRASE.match(outside, 0, m.start()):
             continue  # set off by commas only after the phrase it names ("The spokesman, Jörn Weller,")
+        if run.endswith(_POSSESSIVE_ENDS) and (end := account_after(outside, m.end("run"))) is not None:
+            owner = run[:-2] if run[-2:] in ("’s", "'s") else run[:-1]
+            person = scan.resolve(Speaker(Kind.NAME, owner, name=owner))
+            if person is not None:  # "Riverside FC's official account on X wasted no time:"
+                return person, end
         if run.endswith(_POSSESSIVE_ENDS):
             if len(run.split()) >= 2:
                 scan.cast.mention(run, subject=False)  # "Mario Balotelli's knack": named, not acting
@@ -384,8 +391,11 @@ def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]
             if person is not None:
                 person.describe(ref.head or "")
                 return person, lead + named.end("run")
-    if verb is None or verb.group("w").casefold() in _NOT_VERBS or verb.group("w").casefold() in _OF_WORDS:
-        return None, 0  # "The U.S. ambassador to London Woody Johnson wrote": not the description's verb
+    word = verb.group("w").casefold() if verb is not None else ""
+    if not word or (word in _NOT_VERBS and word not in _AUXILIARIES) or word in _OF_WORDS:
+        # "The U.S. ambassador to London Woody Johnson wrote": not the description's verb; an
+        # auxiliary is one in any language ("was" is German's "what" too)
+        return None, 0
     return scan.resolve(ref), lead + end
 
 
@@ -396,7 +406,11 @@ _COMPLEMENT_THEN_NAME = P.compiled(
 )
 """A description's complement, then the name it describes set off by commas ("El director del
 equipo, Julián Herrera,")."""
-_NEXT_WORD = re.compile(r"\s*(?:,[^,]{2,120},\s*)?(?P<w>[a-zà-ÿ][\w’'\-]*)")
+_NEXT_WORD = P.compiled(
+    rf"\s*(?:,[^,]{{2,120}},\s*)?(?:(?i:{alternation(words('negations'))})(?:\s+|(?<=['’])))?(?P<w>[a-zà-ÿ][\w’'\-]*)"
+)
+"""The word after a subject phrase, past a set-off phrase and a negation ("…, a nurse, posted",
+"o perfil do clube não perdeu")."""
 
 
 def _pronoun_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
@@ -437,6 +451,8 @@ def names_around_verbs(scan: Scanner, outside: str, current: Person | None) -> t
         return found, end  # no reporting verb: neither pattern can match
     for nm in _NAME_BEFORE_VERB.finditer(outside):
         run = nm.group("run")
+        if run.casefold() in P.PRONOUNS:
+            continue  # "Er schrieb": a pronoun opening the sentence, no name
         if _ORG_BEFORE.search(outside, max(0, nm.start() - 24), nm.start()):
             person = scan.cast.mention(run, org=True)
         elif len(run.split()) >= 2 or _known(scan, run):

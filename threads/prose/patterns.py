@@ -34,6 +34,8 @@ NAME_RUN = rf"""(?:{NAME_WORD}(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+)?{N
 """A name with its titles: up to seven capitalised words, particles between ("Ursula von der Leyen")."""
 
 HANDLE = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?"
+REDDIT_USER = r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}"
+"""A Reddit account as Reddit and its readers write it ("u/riverfan22"): a handle of its own kind."""
 """An account as articles write it ("@annreyes", "@ann.bsky.social")."""
 
 # ---------------------------------------------------------------- verbs
@@ -129,6 +131,7 @@ _PHRASE_WORD = r"[\w’'\-]+"
 SPEAKER = rf"""(?:
       (?:{PRONOUN})(?![\w’'\-])                                  # he, she, er, elle
     | {HANDLE}(?!\w)                                             # @annreyes
+    | {REDDIT_USER}(?![\w\-])                                    # u/riverfan22
     | {NAME_RUN}                                                 # Mayor Ann Reyes, 9GAG
     | (?:{_DETERMINERS})(?:\s+|(?<=['’]))(?:(?!(?:{_DETERMINERS})\s){_PHRASE_WORD}\s+){{0,5}}?{_PHRASE_WORD}
                                                                  # the reality figure, l'actrice
@@ -156,6 +159,16 @@ _MEDIA_NOUNS = alternation(words("media_nouns"))
 _POST_NOUNS = alternation(words("post_nouns") + words("platform_nouns"))
 _NETWORKS = alternation(words("social_networks"))
 _OF = alternation(words("source_prepositions"))
+_USERS = alternation(
+    tuple(
+        n
+        for n in words("crowd_nouns")
+        if " " not in n
+        and "-" not in n
+        and n.casefold() not in {p.casefold() for p in words("not_platform_users")}
+    )
+)
+"""The crowd a platform has ("user", "Nutzer", "usuario", "follower"): "an Instagram user" speaks there."""
 _LINKS = alternation((*words("platform_prepositions"), *words("source_prepositions")))
 """What joins an account or a network to its platform ("cuenta de X", "Konto auf Instagram")."""
 
@@ -168,6 +181,9 @@ PLATFORM_PHRASE = rf"""(?:
     | (?i:\b(?:{_ACCOUNTS})\s+(?:(?:{_FILLERS}|{_LINKS})\s+){{0,3}})(?P<p3>{PLATFORM})\b
                                                             # cuenta de X, compte X, Konto auf Instagram
     | (?i:\b(?:{_NETWORKS})\s+(?:(?:{_LINKS})\s+)?)(?P<p4>{PLATFORM})\b   # la red social X
+    | \b(?P<p5>{PLATFORM})[\s-](?i:{_USERS})\b                    # an Instagram user, ein X-Nutzer
+    | (?i:\b(?:{_USERS})\s+(?:{_LINKS})\s+(?:(?:{_FILLERS})\s+){{0,2}})(?P<p6>{PLATFORM})\b
+                                                            # un usuario de X, a user on TikTok
 )"""
 """A phrase that names the platform a post stands on."""
 
@@ -232,7 +248,7 @@ VIDEO = rf"""(?i:\b(?:{alternation(_IN_NOT_UNDER)})\s+(?:(?:{_A_OR_HIS})\s+)?
 
 def platform_of(match: re.Match[str]) -> str:
     """The platform a :data:`PLATFORM_PHRASE` match names."""
-    for group in ("p1", "p2", "p3", "p4"):
+    for group in ("p1", "p2", "p3", "p4", "p5", "p6"):
         if group not in match.re.groupindex:
             continue
         name = match.group(group)

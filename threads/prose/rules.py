@@ -631,7 +631,7 @@ _LEAD_POST = _match(
           (?:\s*,(?P<app>[^,:“”"„«»]{{1,60}}),)?\s+{P.ADV}       # The post, since deleted, originally
           (?P<verb>{_POST_VERBS})(?:\s+in\s+part)?            # The post read:  Der Post lautete:
       | (?i:{_IN})\s+(?:(?P<det2>{_DETS})\s+)?(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
-          \s+(?:{_READS_IN})(?:\s+es)?                          # In dem Post hieß es:
+          \s+(?:{_READS_IN})(?:\s+es)?(?:\s+[^\s:“”"„«»]+){{0,4}}?   # In dem Post hieß es (am Abend):
       | (?i:{_IN})\s+(?P<det3>{_HIS})\s+(?P<noun3>{_POST_NOUNS}|(?i:{_PLATFORM_NOUN}))
           (?:\s*,[^,:“”"„«»]{{1,40}},)?\s+(?P<verb3>{_READS})      # En su mensaje, que traducimos, decía:
     )\s*[:,]?\s*$"""
@@ -756,7 +756,9 @@ _POST_WHICH_READ = _match(
 """A post as the object, its words in a relative clause ("later deleted the post, which read:",
 "borró el mensaje, que decía:")."""
 _IT_READ = _match(
-    rf"""^\s*(?i:{_IT})\s+{P.ADV}(?P<verb>{_READS})(?:\s+in\s+part)?\s*[:,]?\s*$   # It read:"""
+    rf"""^\s*(?:(?i:{_IT})\s+{P.ADV}(?P<verb>{_READS})(?:\s+in\s+part)?     # It read:
+      | (?i:{alternation(words("there_words"))})\s*,?\s+(?:(?i:{_IT})\s+)?  # Dort hieß es: / There it read:
+        (?P<verb2>(?i:{_READS_IN}|{_READS}))(?:\s+es)?)\s*[:,]?\s*$"""
 )
 
 
@@ -787,6 +789,8 @@ def _post_subject(scan: Scanner, site: Site) -> Found | None:
     if m is None:
         m = _IT_READ(site.leadin)
         before = scan.sentence_before(site.sentence) if m is not None else None
+        if m is not None and m.group("verb2"):
+            return _posted_there(before) if before is not None else None  # "Dort hieß es:"
         subject = _SUBJECT_POST(before.outside) if before is not None else None
         if m is not None and before is not None and subject is None:
             # "The fire service has issued an update on its Facebook page. It reads: “…”"
@@ -1140,6 +1144,49 @@ def _captioned(scan: Scanner, site: Site) -> Found | None:
     return _found_in_tail(scan, site, m)
 
 
+_ACCOMPANY = P.lazy(rf"(?<![\w’'\-])(?:[lL]['’])?(?i:{alternation(words('accompany_verbs'))})(?![\w’'\-])")
+_OWNED_BY_NAME = P.compiled(
+    rf"""(?:\s(?i:{_SOURCE})\s+(?P<of>{P.NAME_RUN})         # la publicación de Lucas Herrera
+      | (?P<own>{P.NAME_RUN})(?:[’']s|(?<=s)[’'])\s     # Herrera's photo
+      | (?<![\w’'\-])(?P<his>{_HIS})\s)"""
+)
+"""Whose the thing accompanied is: a name after "of"/"de", a name's possessive, "his"/"her"."""
+
+
+def _accompanying(scan: Scanner, site: Site) -> Found | None:
+    """'Ferri shared a photo on Instagram. Only one line accompanied it: “…”', 'El texto que
+    acompañaba la publicación de Instagram de Lucas Herrera era breve: «…»', 'Un seul mot
+    l'accompagnait :': the words that go with a photo or a post are its caption, the poster's
+    (the owner named in the lead-in, else the subject of the sentence before, which posted)."""
+    lead = site.leadin
+    if site.carried or site.lead_sentence is not site.sentence or not lead.rstrip().endswith(":"):
+        return None
+    m = _ACCOMPANY.search(lead)
+    if m is None:
+        return None
+    region = E.clean(lead)
+    if E.not_social(region):
+        return None
+    owner: Person | None = None
+    for o in _OWNED_BY_NAME.finditer(lead, m.end()):
+        if o.group("his"):
+            owner = scan.pronoun(o.group("his"))
+        else:
+            run = o.group("of") or o.group("own")
+            if fold_key(run.split()[0]) not in NOT_NAMES or len(run.split()) >= 2:
+                owner = scan.cast.mention(run, subject=False)
+        if owner is not None:
+            break
+    cue = E.social(region)
+    if cue is not None and not cue.bare:
+        return Found(owner or site.lead_sentence.subject, region=region)
+    before = scan.sentence_before(site.sentence)
+    posted = _posted_there(before) if before is not None else None
+    if posted is None:
+        return None
+    return Found(owner or posted.speaker, evidence=posted.evidence, platform=posted.platform)
+
+
 def _found_in_tail(scan: Scanner, site: Site, m: re.Match[str]) -> Found | None:
     """The speaker a lead-in pattern matched in the sentence's tail, read whole, with its verb."""
     ref = _read_whole(m.group("spk"), m.group("app"))
@@ -1423,6 +1470,14 @@ RULES: tuple[Rule, ...] = (
         "the phrase before the verb",
         "the platform phrase",
         _captioned,
+    ),
+    _rule(
+        "accompanying",
+        Region.BEFORE,
+        'Only one line accompanied it: "X"  /  El texto que acompañaba la publicación de NAME era breve: «X»',
+        "the owner named, else the subject of the sentence before",
+        "the platform phrase, else the sentence before's",
+        _accompanying,
     ),
     _rule(
         "in-part",

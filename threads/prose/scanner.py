@@ -1136,8 +1136,17 @@ _FREQUENT = 3
 _COMMON_START = frozenset(w.casefold() for w in words("function_words"))
 _AFTER_STOP = P.compiled(r"[.!?…]\s")
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
+_SUBJECT_FIRST_VERBS = tuple(
+    v
+    for f in ("speech_verbs", "continuing_verbs", "writing_verbs", "posting_verbs")
+    for v in words(f, "en", "nl")
+)
+"""Verbs of the languages that may put the subject first right after a quote closed on a stop
+('“We won!” Reyes tweeted.'); German and the Romance languages put the verb first there ('„Genug!“
+schrieb Anna Weber', '« Assez ! » a écrit…'), so a capital and a verb there start a new sentence
+('„…“ Wenig später meldete sich …')."""
 _ATTRIBUTION_AFTER = P.compiled(
-    rf"""\s*(?:{P.NAME_RUN}|@\w+|(?:{P.PRONOUN}))(?:\s*\([^)]{{1,40}}\))?,?\s+{P.ADV}(?:{alternation(P.REPORTING)})(?![\w’'\-])
+    rf"""\s*(?:{P.NAME_RUN}|@\w+|(?:{P.PRONOUN}))(?:\s*\([^)]{{1,40}}\))?,?\s+{P.ADV}(?:{alternation(_SUBJECT_FIRST_VERBS)})(?![\w’'\-])
     | \s*(?:{alternation(P.REPORTING)})\s+[{P.UP}@]"""
 )
 

@@ -64,7 +64,7 @@ class Speaker:
     """An organisation or an account ("the police department", "humor site 9GAG")."""
 
 
-_TOKEN = re.compile(r"@[\w.]*\w|[lL]['’](?=[a-zà-öø-ÿ])|[\w’'\-]+\.?|\S")
+_TOKEN = re.compile(r"@[\w.]*\w|(?<![\w/])u/[\w\-]{3,20}|[lL]['’](?=[a-zà-öø-ÿ])|[\w’'\-]+\.?|\S")
 """Words of a speaker phrase; an elided article before a lower-case word is a word of its own
 ("l'actrice", "l’attrice"), as "la" would be."""
 _NAME_RUN = P.compiled(rf"\s*(?P<run>{P.NAME_RUN})")
@@ -74,6 +74,7 @@ _APPOSED_NAME = P.compiled(
     rf"""\s*,\s*(?P<role>(?:[a-zà-ÿ][\w’'\-]*\s+){{0,4}})(?P<run>{P.NAME_RUN})(?=\s*(?:[,.;:!?)]|$))"""
 )
 """A name set off after a description: "her father, country singer Billy Ray Cyrus"."""
+_APPOSED_HANDLE = P.compiled(rf"\s*,\s*(?P<h>{P.HANDLE}|{P.REDDIT_USER})(?=\s*[,.;:!?)])")
 
 
 _OF = P.alternation((*words("source_prepositions"), *words("prepositions")))
@@ -170,6 +171,8 @@ def read(text: str) -> tuple[Speaker, int] | None:
         return Speaker(Kind.PRONOUN, word, gender=gender if isinstance(gender, Gender) else None), end
     if word.startswith("@"):
         return Speaker(Kind.HANDLE, word, handle=word[1:].rstrip(".")), end
+    if word.startswith("u/"):
+        return Speaker(Kind.HANDLE, word, handle=word[2:]), end  # a Reddit account
     if folded in P.SOMEONE_WORDS and not (i + 1 < len(toks) and _is_noun(toks[i + 1].text)):
         return _with_apposed(Speaker(Kind.ANONYMOUS, word, crowd=True), text, end)
     if (
@@ -293,7 +296,10 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     start, end = toks[i].start, toks[last].end
     words_between = [t.text for t in toks[i + 1 : last + 1]]
     if key in _ACCOUNT_NOUNS and (owner := _account_owner(text, end, words_between[:-1])) is not None:
-        return owner[0], owner[1]  # "the official account of the Lakers", "the Lakers' account"
+        # "the official account of the Lakers", "the Lakers' account"; the platform it is on is
+        # part of the phrase ("the club's account on X was quick to respond")
+        on = _ON_PLATFORM.match(text, owner[1])
+        return owner[0], on.end() if on is not None else owner[1]
     named = _name_after_head(text, toks, head_at, last, lang)
     if named is not None and head[:1].isupper() and head.casefold() in P.BODIES and lang != "de":
         # "la Policía Nacional", "la Gendarmerie nationale": the organisation's own name
@@ -322,11 +328,24 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         spokes=head.casefold() in P.SPOKES,
         body=head.casefold() in P.BODIES or (lang == "de" and _compound_body(head)),
     )
+    if speaker.crowd and (on := _OF_PLATFORM.match(text, end)) is not None:
+        end = on.end()  # "un usuario de X", "a user on TikTok": the platform is the crowd's
     return _with_apposed(speaker, text, end)
 
 
 _ACCOUNT_NOUNS = frozenset(w.casefold() for w in words("account_nouns"))
 _OWNER_AFTER = P.compiled(rf"\s+(?:{P.alternation(words('source_prepositions'))})\s+(?=\S)")
+_ON_PLATFORM = P.compiled(
+    rf"""\s+(?i:{P.alternation(words("platform_prepositions"))})\s+
+    (?:(?i:{P.alternation(words("platform_fillers"))})\s+){{0,3}}(?:{P.PLATFORM})(?![\w’'\-])"""
+)
+"""The platform an account is on, after the account ("… account on X", "o perfil do clube no X")."""
+_OF_PLATFORM = P.compiled(
+    rf"""\s+(?i:{P.alternation((*words("platform_prepositions"), *words("source_prepositions")))})\s+
+    (?:(?i:{P.alternation(words("platform_fillers"))})\s+){{0,2}}(?:{P.PLATFORM})(?![\w’'\-])"""
+)
+"""The platform of a crowd ("un usuario de X", "a user on TikTok", "un utente di Instagram")."""
+_POSSESSIVE_SUFFIXES = ("’s", "'s", "s’", "s'")
 
 
 def _account_owner(text: str, end: int, before_head: list[str]) -> tuple[Speaker, int] | None:
@@ -337,15 +356,48 @@ def _account_owner(text: str, end: int, before_head: list[str]) -> tuple[Speaker
     owner = read(text[m.end() :]) if m is not None else None
     if m is not None and owner is not None and owner[0].kind == Kind.NAME:
         return owner[0], m.end() + owner[1]
+    if m is not None and (noun := _TOKEN.match(text, m.end())) is not None and _owning_noun(noun.group(0)):
+        # "o perfil oficial do clube", "la cuenta del club": a preposition with its article
+        # folded in, then the noun of a body or a person described
+        word = noun.group(0)
+        return Speaker(Kind.DESCRIPTION, word, head=word, body=word.casefold() in P.BODIES), noun.end()
+    if before_head and before_head[0].endswith(_POSSESSIVE_SUFFIXES):
+        word = before_head[0][:-2] if before_head[0][-2:] in ("’s", "'s") else before_head[0][:-1]
+        if _owning_noun(word):  # "the club's official account": the club described
+            return Speaker(Kind.DESCRIPTION, word, head=word, body=word.casefold() in P.BODIES), end
     owners = [w for w in before_head if w[:1].isupper()]
     if (
         owners
-        and owners[-1].endswith(("’s", "'s", "s’", "s'"))
+        and owners[-1].endswith(_POSSESSIVE_SUFFIXES)
         and len(owners) == len(before_head) - sum(1 for w in before_head if w[:1].islower())
     ):
         name = " ".join(owners).removesuffix("'s").removesuffix("’s").rstrip("'’")
         return Speaker(Kind.NAME, name, name=name, body=True), end
     return None
+
+
+_ACCOUNT_AFTER_OWNER = P.compiled(
+    rf"\s+(?:[a-zà-ÿ][\w’'\-]*\s+){{0,2}}(?i:{P.alternation(words('account_nouns'))})(?![\w’'\-])"
+)
+
+
+def account_after(text: str, pos: int) -> int | None:
+    """Where an account phrase after an owner's possessive ends ("[Riverside FC's] official
+    account on X"), its platform included, or ``None`` when no account follows."""
+    m = _ACCOUNT_AFTER_OWNER.match(text, pos)
+    if m is None:
+        return None
+    on = _ON_PLATFORM.match(text, m.end())
+    return on.end() if on is not None else m.end()
+
+
+def _owning_noun(word: str) -> bool:
+    """A lower-case noun that can own an account: a body or a person described ("club",
+    "ministerio", "singer")."""
+    key = word.casefold()
+    return word[:1].islower() and (
+        key in P.BODIES or key in P.ROLE_NOUNS or lexicon.gender_of(word) is not None
+    )
 
 
 _BODY_ENDS = tuple(sorted(b for b in P.BODIES if len(b) >= 3 and b != "band"))
@@ -491,6 +543,12 @@ def _name_after_head(text: str, toks: list[_Word], head: int, last: int, lang: s
 def _with_apposed(speaker: Speaker, text: str, end: int) -> tuple[Speaker, int]:
     """ "said one, Ben Wainwright", "her father, country singer Billy Ray Cyrus": a name set
     off after the phrase is the speaker's."""
+    h = _APPOSED_HANDLE.match(text, end)
+    if h is not None:  # "one user, u/riverfan22,", "a fan, @kat_m,": the account of the one described
+        handle = h.group("h")
+        return replace(
+            speaker, kind=Kind.HANDLE, handle=handle[2:] if handle[0] == "u" else handle[1:]
+        ), h.end("h")
     m = _APPOSED_NAME.match(text, end)
     if m is None or all(fold_key(w) in NOT_NAMES for w in m.group("run").split()):
         return speaker, end
