@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .. import lexicon
+from .. import lexicon, vocab
 from ..lexicon import Gender, words
 from ..people import NOT_NAMES, PARTICLES, Person, fold_key, given_name_gender, is_title_word, split_title
 from . import patterns as P
@@ -145,6 +145,8 @@ def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
             first in _EN_PRONOUNS and not (first in _DETERMINERS and known_noun(m.group("verb")))
         ):
             break  # "Il a écrit" (he) ends the search; "Il sindaco di Roma, …" (the) goes on
+        if run.casefold() in vocab.PLATFORM_NAMES:
+            continue  # "In a post on X, the senator wrote": the platform, not someone set off
         if m.group("comma") and not _NAMED_PHRASE.match(outside, 0, m.start()):
             continue  # set off by commas only after the phrase it names ("The spokesman, Jörn Weller,")
         if run.endswith(_POSSESSIVE_ENDS) and (end := account_after(outside, m.end("run"))) is not None:

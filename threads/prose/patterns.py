@@ -126,7 +126,7 @@ _DETERMINERS = alternation(
     )
 )
 SOMEONE = alternation(_capitalised(words("someone")))
-_PHRASE_WORD = r"[\w’'\-]+"
+_PHRASE_WORD = r"@?[\w’'\-]+"
 
 SPEAKER = rf"""(?:
       (?:{PRONOUN})(?![\w’'\-])                                  # he, she, er, elle

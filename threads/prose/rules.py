@@ -869,7 +869,8 @@ def _lead_in_pattern(verb: str) -> str:
     (?:
         (?P<verb>{verb})(?P<post>\s[^:“”"„«»]{{0,80}}?)?          # Reyes wrote on Facebook:
       | (?P<aux>(?i:{alternation(words("auxiliaries", "de"))}))\s(?P<mid>[^:“”"„«»]{{0,80}}?)\s*
-        (?P<verb2>{alternation(words("participles", "de"))})       # hatte am Samstag auf X geschrieben:
+        (?P<verb2>{alternation(words("participles", "de") + words("written_participles", "de"))})
+                                                                 # hatte am Samstag auf X geschrieben:
     )
     \s*[:,]?\s*$"""
 
@@ -1077,6 +1078,15 @@ def _subject_before(front: str, verb: str) -> bool:
         return True  # "She captioned the clip:": the pronoun is the subject, "the clip" the object
     if len(tokens) < 2:
         return False  # a sentence's first word before the verb ("Then wrote one fan:")
+    name = word[:-1]
+    if (
+        word.endswith(",")
+        and name[:1].isupper()
+        and name.isalpha()
+        and fold_key(name) not in NOT_NAMES
+        and any(t.endswith(",") for t in tokens[-5:-1])
+    ):
+        return True  # "The mayor, Tom Reyes, thanked the volunteers on X, adding:": set off, the subject
     return (
         word[:1].isupper()
         and word[-1:].isalpha()  # right before the verb, no comma between
@@ -1324,6 +1334,9 @@ def _named_before(scan: Scanner, site: Site) -> Found | None:
     if named is not None and (not tail or tail.startswith(("–", "—", "-", ","))):
         owner, cue = named
         return Found(owner, region="", evidence=f"passage '{cue.words}'", platform=cue.platform)
+    if _QUESTION_LEAD(before.outside) is not None and before.subject is not None:
+        # "Her caption? “…”", "Seine Antwort auf X? „…“": a question the quote answers, as a colon
+        return Found(before.subject, region=E.clean(before.outside))
     said = E.social(E.clean(before.outside))
     if said is None:
         return None
@@ -1339,6 +1352,9 @@ def _named_before(scan: Scanner, site: Site) -> Found | None:
     return Found(poster, region="", evidence=f"passage '{said.words}'", platform=said.platform)
 
 
+_QUESTION_LEAD = _match(rf"^\s*(?:{_HIS})\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+\s*\?\s*$")
+"""A short question opening on a possessive ("Her caption?", "Su respuesta en X?"), the quote after
+it the answer."""
 _ON_A_PLATFORM = P.compiled(
     rf"(?i:{alternation(words('platform_prepositions'))})\s+(?:(?i:{alternation(words('platform_fillers'))})\s+)*"
     rf"(?:{P.PLATFORM})"

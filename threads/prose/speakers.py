@@ -272,6 +272,16 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     lang = _DET_LANGUAGE[det]
     if i + 1 < len(toks) and toks[i + 1].text.casefold() in _DET_LANGUAGE and det in _PREPOSITIONS:
         return None  # Spanish "a la publicación", "a El Faro": a preposition and its object, not "a"
+    if (
+        i + 2 < len(toks)
+        and toks[i + 1].text.startswith("@")
+        and len(toks[i + 1].text) > 1
+        and toks[i + 2].text.casefold() in _ACCOUNT_NOUNS
+    ):  # "the @CityOfRiverton account": the account the handle names
+        on = _ON_PLATFORM.match(text, toks[i + 2].end)
+        handle = toks[i + 1].text
+        end = on.end() if on is not None else toks[i + 2].end
+        return Speaker(Kind.HANDLE, handle, handle=handle[1:]), end
     phrase = _english_phrase if lang == "en" else _german_phrase if lang == "de" else _romance_phrase
     # "un autre internaute", "ein anderer Nutzer", "otro usuario": "one more" is the determiner
     more = i + 2 < len(toks) and f"{det} {toks[i + 1].text.casefold()}" in P.SOMEONE_WORDS
@@ -361,6 +371,9 @@ def _account_owner(text: str, end: int, before_head: list[str]) -> tuple[Speaker
         # folded in, then the noun of a body or a person described
         word = noun.group(0)
         return Speaker(Kind.DESCRIPTION, word, head=word, body=word.casefold() in P.BODIES), noun.end()
+    handles = [w for w in before_head if w.startswith("@") and len(w) > 1]
+    if handles:  # "the @CityOfRiverton account", "el perfil @policia": the account it names
+        return Speaker(Kind.HANDLE, handles[0], handle=handles[0][1:].rstrip(".")), end
     if before_head and before_head[0].endswith(_POSSESSIVE_SUFFIXES):
         word = before_head[0][:-2] if before_head[0][-2:] in ("’s", "'s") else before_head[0][:-1]
         if _owning_noun(word):  # "the club's official account": the club described
