@@ -549,3 +549,16 @@ def test_a_signature_may_name_the_platform_after_the_handle() -> None:
         [Paragraph("Der Spielplatz ist offen! — Stadt Springfield (@sprparks) auf Threads, 3. März 2024", 0)]
     )
     assert post.platform == "threads"
+
+
+def test_a_copied_replys_context_line_is_not_its_text_in_any_of_xs_languages() -> None:
+    """A reply copied from X's card starts with the line X sets above it ("Replying to @city",
+    "Antwort an @stadt und @bürgermeister"): the context, not the words."""
+    for context in (
+        "Replying to @tomreyes",
+        "Antwort an @tomreyes und @rivertoncity",
+        "En réponse à @tomreyes",
+    ):
+        card = f"Riverton City\n@rivertoncity\n{context}\nThe road is open again.\n3:15 PM · Mar 3, 2024"
+        (post,) = extract([Paragraph(card, 0)])
+        assert (post.author.handle, post.text) == ("rivertoncity", "The road is open again."), context

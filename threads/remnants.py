@@ -898,7 +898,12 @@ def _rstrip(text: str, floor: int, end: int) -> int:
 
 _MD_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,300})\]\((?P<url>[^()\s]{1,500})\)")
 """A Markdown link in a scraped post: its text is what the post showed."""
-_REPLYING = re.compile(r"Replying to (?:@[A-Za-z0-9_]{1,30}(?:,? (?:and )?)?)+")
+_REPLYING = re.compile(
+    r"(?:Replying to|Antwort an|En respuesta a|En réponse à|In risposta a|Em resposta a)\s+"
+    r"(?:@[A-Za-z0-9_]{1,30}(?:,?\s+(?:and|und|y|et|e)\s+|,\s*)?)+"
+)
+"""The line a copied reply starts with, in the languages X writes it ("Replying to @city and
+@mayor", "Antwort an @stadt"): the reply's context, not its text."""
 
 
 def _clean(body: str, *, printed: bool = False) -> str:
@@ -920,8 +925,8 @@ def _clean(body: str, *, printed: bool = False) -> str:
     if kept and all(line.startswith(">") for line in kept):
         # a Markdown blockquote ("> We open Monday.", ">"): the marks are the scrape's, not the post's
         kept = [line for line in (line.lstrip(">").strip() for line in kept) if line]
-        if len(kept) > 1 and _REPLYING.fullmatch(kept[0]):
-            kept = kept[1:]  # "Replying to @city": the reply's context line, not its text
+    if len(kept) > 1 and _REPLYING.fullmatch(kept[0]):
+        kept = kept[1:]  # "Replying to @city": the reply's context line, not its text
     text = "\n".join(kept)
     if text[:1] in _OPENING_MARKS:
         # „Wir streiken nicht …“ — Ann Reyes (@annreyes): a newsletter or a print view set the
