@@ -562,3 +562,16 @@ def test_a_copied_replys_context_line_is_not_its_text_in_any_of_xs_languages() -
         card = f"Riverton City\n@rivertoncity\n{context}\nThe road is open again.\n3:15 PM · Mar 3, 2024"
         (post,) = extract([Paragraph(card, 0)])
         assert (post.author.handle, post.text) == ("rivertoncity", "The road is open again."), context
+
+
+def test_a_mastodon_handle_signs_in_twitters_shape() -> None:
+    """A newsletter or a writer may sign a Mastodon post as a tweet is signed: the handle with its
+    instance names the platform."""
+    (post,) = run("Crews are on their way. Riverton Council (@council@social.riverton.gov) March 16, 2026")
+    assert (post.platform, post.author.handle, post.text) == (
+        "mastodon",
+        "council@social.riverton.gov",
+        "Crews are on their way.",
+    )
+    # an e-mail address in brackets before a date is still no signature
+    assert run("Write to (@editor@example) March 16, 2026 for details.") == []

@@ -89,7 +89,8 @@ _DOTTED_HANDLE = rf"{_LABEL}(?:\.{_LABEL})+"
 """Bluesky handles are domain names (``name.bsky.social``)."""
 
 _ANCHOR = re.compile(
-    rf"(?<![^\s\u2014\u2013])\(@(?:(?P<tw>{_TWITTER_HANDLE})|(?P<dot>{_DOTTED_HANDLE}))"
+    rf"(?<![^\s\u2014\u2013])\(@(?:(?P<fedi>[A-Za-z0-9_.]{{1,30}}@{_DOTTED_HANDLE})"
+    rf"|(?P<tw>{_TWITTER_HANDLE})|(?P<dot>{_DOTTED_HANDLE}))"
     r"(?P<printed>[ \t]\(https?://[^\s()]{1,500}\))?\)"  # a print view's "(@ann (https://…))"
     rf"(?:{_WS}{{1,3}}(?:{alternation(words('platform_prepositions'))}){_WS}{{1,3}}"
     rf"(?P<platform>{vocab.platform_alternation()})(?![\w.]))?"  # "(@ann) on Threads, March 3, 2024"
@@ -99,7 +100,8 @@ _ANCHOR = re.compile(
     r"|[ \t]*\n?[ \t]*(?P<bare>https?://(?:(?:www|mobile)\.)?(?:twitter\.com|x\.com|bsky\.app)/[^\s()<>\"]{1,500}))?",
     re.IGNORECASE,
 )
-"""The fixed end of a Twitter/Bluesky signature: ``(@handle) Date``, the ``(`` after white space or a dash
+"""The fixed end of a Twitter/Bluesky/Mastodon signature: ``(@handle) Date`` (a Mastodon handle
+``@user@instance``), the ``(`` after white space or a dash
 (so ``x(@y)`` is not one). The name before it is found by walking back (:func:`_name_span`). The date
 may sit in the ``<a>`` of embed markup left in the text as it was, or be a Markdown link to the post
 (``[June 2, 2023](https://twitter.com/ann/status/1664…)``, as html2text and trafilatura write it), or
@@ -580,8 +582,8 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
             m.start(), m.end(), "facebook", name, None, published, full_date,
             f"signature '{squash(m.group(0))}'",
         )  # fmt: skip
-    handle = m.group("tw") or m.group("dot")
-    platform = "twitter" if m.group("tw") else "bluesky"
+    handle = m.group("tw") or m.group("dot") or m.group("fedi")
+    platform = "twitter" if m.group("tw") else "mastodon" if m.group("fedi") else "bluesky"
     if m.group("platform"):  # the platform named after the handle
         platform = vocab.PLATFORM_NAMES.get(m.group("platform").casefold(), platform)
     sep, name, has_dash = _name_span(text, m.start(), floor)
