@@ -1334,6 +1334,12 @@ def _named_before(scan: Scanner, site: Site) -> Found | None:
     if named is not None and (not tail or tail.startswith(("–", "—", "-", ","))):
         owner, cue = named
         return Found(owner, region="", evidence=f"passage '{cue.words}'", platform=cue.platform)
+    if _NEXT_IN_SERIES(before.outside) is not None and before.subject is not None:
+        last = scan.candidates[-1] if scan.candidates else None
+        if last is not None and last.speaker is before.subject and last.evidence and not last.not_social:
+            # "She continued in a second post: “…” In a third, she addressed the critics. “…”":
+            # the next of the posts she was just quoted from
+            return Found(before.subject, region="", evidence=last.evidence[0], platform=last.platform)
     if _QUESTION_LEAD(before.outside) is not None and before.subject is not None:
         # "Her caption? “…”", "Seine Antwort auf X? „…“": a question the quote answers, as a colon
         return Found(before.subject, region=E.clean(before.outside))
@@ -1352,6 +1358,12 @@ def _named_before(scan: Scanner, site: Site) -> Found | None:
     return Found(poster, region="", evidence=f"passage '{said.words}'", platform=said.platform)
 
 
+_NEXT_IN_SERIES = _match(
+    rf"""^\s*(?i:{_IN})\s+(?i:{_DETS})\s+(?i:{alternation(words("series_positions"))})
+    (?:\s+(?:{_POST_NOUNS}))?\s*,"""
+)
+"""A sentence opening on the next of someone's posts, its noun maybe left out ("In a third,",
+"In another post,", "En otro,")."""
 _QUESTION_LEAD = _match(rf"^\s*(?:{_HIS})\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+\s*\?\s*$")
 """A short question opening on a possessive ("Her caption?", "Su respuesta en X?"), the quote after
 it the answer."""

@@ -454,6 +454,13 @@ class Scanner:
             self.nearby = (s.cue, s.paragraph)
             if s.cue.platform != "unknown":
                 self.last_platform = s.cue.platform
+        elif gate.social and clean != s.outside and (aside := E.social(s.outside)) and not aside.bare:
+            # "The coastguard, which publishes its warnings on Mastodon, was blunter.": a platform
+            # named in a relative clause says where its subject writes, not that this sentence
+            # quotes a post; words "posted" or "written" right after may stand there
+            self.nearby = (aside, s.paragraph)
+            if aside.platform != "unknown":
+                self.last_platform = aside.platform
         self._contexts(s, clean, gate)
 
     def _cue_only(self, s: Sentence) -> None:
@@ -626,8 +633,16 @@ class Scanner:
             # Instagram post": the post replied to (left out of the cleaned region) names the platform
             around = E.social(found.region)
             cue = E.follow_up(region, around.platform if around else self.last_platform)
-        if cue is None and found.ref is not None and found.ref.kind == Kind.HANDLE and verb and _writes(verb):
-            cue = Cue(self.last_platform or "unknown", f"@{found.ref.handle}", 0)  # "@cityworks posted:"
+        if (
+            cue is None
+            and found.ref is not None
+            and found.ref.kind == Kind.HANDLE
+            and verb
+            and (_writes(verb) or found.ref.crowd)
+        ):
+            # "@cityworks posted:"; "said another user, @dockrat_dan": one of a crowd known by
+            # an account speaks where accounts do, whatever the verb
+            cue = Cue(self.last_platform or "unknown", f"@{found.ref.handle}", 0)
         if (
             cue is None
             and verb
