@@ -28,8 +28,6 @@ LANGUAGE = Language(
     writing_verbs=(
         "wrote", "writes", "posted", "posts", "replied", "commented", "shared", "messaged",
         "captioned", "wrote back", "posted back", "shared back", "penned", "uploaded",
-        # the participle of a clause after the main verb ("followed up at lunchtime, posting:")
-        "posting", "writing", "sharing", "replying", "commenting",
     ),
     posting_verbs=(
         "tweeted", "tweets", "retweeted", "skeeted", "tooted", "reposted", "quote-tweeted", "quote-posted",
