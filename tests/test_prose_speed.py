@@ -131,13 +131,14 @@ def test_trie_matches_exactly_its_words() -> None:
 
 
 _OLD_SENT_END = re.compile(
-    r"(?<![.!?…])[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|(?<![.!?…])[.!?…]+[\"”’»)\]]*$"
+    r"(?<![.!?…])[.!?…]+[\"”’»“‘)\]]*(?=\s+[\"“‘«„(\[]?[A-Z0-9@#\u00C0-\u024F])|(?<![.!?…])[.!?…]+[\"”’»“‘)\]]*$"
 )
+"""The sentence end written plainly (closers include German “ and ‘, as in „…“ and ‚…‘)."""
 
 
 def test_sentence_end_matches_as_before() -> None:
     rnd = random.Random(6)
-    alphabet = list('.!?…"”’»)] \n“(Aa1É')
+    alphabet = list('.!?…"”’»)] \n“‘„(Aa1É')
     for _ in range(50_000):
         s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
         pos = rnd.randint(0, len(s))

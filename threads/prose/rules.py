@@ -875,6 +875,10 @@ def _lead_in_pattern(verb: str) -> str:
     \s*[:,]?\s*$"""
 
 
+_TEXT_ONLY_VERBS = frozenset(v.casefold() for v in words("post_verbs")) - frozenset(
+    v.casefold() for v in (*P.REPORTING, *P.PARTICIPLES)
+)
+"""What only a text does with its words ("read", "begins", "ended", "lautete"): no one's verb."""
 _LEAD_IN = _match(_lead_in_pattern(P.VERB))
 _LEAD_IN_LISTED = _match(_lead_in_pattern(P.LISTED_VERB))
 """The same with a listed verb only: tried when every match of :data:`_LEAD_IN` took a noun of the
@@ -897,6 +901,8 @@ def _lead_in(scan: Scanner, site: Site) -> Found | None:
         verb = m.group("verb") or m.group("verb2")
         if not P.listed_verb(verb) and not E.posted_there(tail, verb):
             continue  # "On May 4, the day Adele turned 26, the singer tweeted,": not "turned"
+        if verb.casefold() in _TEXT_ONLY_VERBS:
+            continue  # "posted on X after the meeting ended:": a verb only a text does ("the post ended")
         ref = _read_whole(m.group("spk"), m.group("app"))
         if ref is None:
             continue

@@ -18,10 +18,10 @@ from datetime import date
 from enum import StrEnum
 from itertools import chain
 
-from .. import captions, dates, notices, slots, vocab
+from .. import captions, dates, lexicon, notices, slots, vocab
 from ..lexicon import Gender, words
 from ..model import Author, Paragraph, Post
-from ..people import Cast, Person, split_title
+from ..people import NOT_NAMES, Cast, Person, fold_key, is_title_word, split_title
 from ..quotes import Quote, find_quotes, sentences
 from . import evidence as E
 from . import passages
@@ -312,8 +312,8 @@ class Scanner:
         return found
 
     def recall(self, name: str) -> None:
-        """Before a surname alone is resolved: the full names of the paragraphs skipped so far, if
-        the cast does not know it ("21-year-old Ryan Dubicki rolled his eyes", read cheaply, then
+        """Before a surname alone is resolved: the full names of the paragraphs before that hold it,
+        if the cast does not know it ("21-year-old Ryan Dubicki rolled his eyes", read cheaply, then
         "Dubicki said").
 
         Only the skipped paragraphs that hold the word are read, each once, and a word's list of
@@ -328,14 +328,22 @@ class Scanner:
             if k in self.skipped:
                 self.skipped.discard(k)
                 self._index_names(self.paragraphs[k].text)
+            else:
+                # a paragraph read for its subjects, which named this one as an object only
+                # ("beating Frenchman Luc Arnaud by 38 minutes", then "Arnaud was gracious")
+                self._index_names(self.paragraphs[k].text, ending=name)
         self._recalled[name] = i
 
-    def _index_names(self, text: str) -> None:
-        """The full names of a paragraph not read, known from now on (not as subjects)."""
+    def _index_names(self, text: str, ending: str | None = None) -> None:
+        """The full names of a paragraph not read (``ending``: only those ending in that word),
+        known from now on (not as subjects)."""
         if _title_case(text):
             return  # "‘Neutral’ Snopes Fact-Checker David Emery Attacks …": a headline's words
         for m in _FULL_NAME.finditer(text):
-            if len(m.group("run").split()) >= 2:
+            run = m.group("run").split()
+            if ending is not None and (run[-1].rstrip(".,") != ending or not _given_before(run)):
+                continue  # a given name and the surname asked for, not "Tochter Honor"
+            if len(run) >= 2:
                 self.cast.mention(m.group("run"), subject=False, touch=False)
 
     def _paragraph(
@@ -1087,6 +1095,18 @@ def _author(person: Person, platform: str | None) -> Author:
         platform=platform,
         role=person.role,
         aliases=tuple(person.aliases),
+    )
+
+
+def _given_before(run: list[str]) -> bool:
+    """Whether the word before a name's last is a name's too ("Luc Arnaud"), not a title, a kin
+    noun or a noun ("Tochter Honor", "Frenchman Arnaud")."""
+    word = run[-2] if len(run) >= 2 else ""
+    return (
+        word[:1].isupper()
+        and not is_title_word(word)
+        and lexicon.gender_of(word) is None
+        and fold_key(word) not in NOT_NAMES
     )
 
 
