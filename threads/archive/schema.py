@@ -262,7 +262,7 @@ def connect(path: str, *, create: bool = True, readonly: bool = False) -> sqlite
             )
         if not readonly:
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode = WAL")
+                _to_wal(db)
             db.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable at each checkpoint, never corrupt
             db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             db.execute(f"PRAGMA wal_autocheckpoint = {WAL_PAGES}")
@@ -280,6 +280,27 @@ def connect(path: str, *, create: bool = True, readonly: bool = False) -> sqlite
         db.close()
         raise
     return db
+
+
+def _to_wal(db: sqlite3.Connection) -> None:
+    """Switch a new database to WAL. Two processes opening one new file at once may both try;
+    SQLite does not wait on its busy handler for this switch, so the loser waits here instead
+    (up to the busy timeout) and finds the journal already switched."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+        if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
 
 
 def migrate(db: sqlite3.Connection, path: str) -> None:
