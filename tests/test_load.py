@@ -31,6 +31,21 @@ def test_promotional_first_line_is_not_the_title() -> None:
 
 
 @pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Robles confirma su gira: «Las entradas salen el lunes»", True),  # a headline may end quoting
+        ('Mayor on the bridge: "It stays open"', True),
+        ("“The bridge stays open,” the mayor said.", False),  # a sentence: its stop inside the quote
+        ('"It stays open."', False),
+        ("The mayor opened the bridge on Monday.", False),
+    ],
+)
+def test_a_first_line_without_dateline_is_a_title_unless_it_ends_a_sentence(first: str, title: bool) -> None:
+    src = load(f"{first}\n\nThe body of the article.\n\nAnd more of it.\n")
+    assert src.title == (first if title else None)
+
+
+@pytest.mark.parametrize(
     ("data", "enc"),
     [
         (codecs.BOM_UTF8 + ARTICLE.encode("utf-8"), "utf-8"),

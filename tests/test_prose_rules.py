@@ -147,6 +147,29 @@ def test_a_run_of_anonymous_posters_gives_each_its_own_author_with_its_descripti
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("Inés Robles anuncia su gira", "Inés Robles"),  # the headline's person is "la artista"
+        ("Nueva gira por América", "Carla Núñez"),  # no one headlined: the latest, by recency
+    ],
+)
+def test_a_new_role_noun_means_the_headlined_person_not_the_latest_called_otherwise(
+    title: str, author: str
+) -> None:
+    """'La actriz Carla Núñez reaccionó …', then 'la artista respondió': the actress is not called
+    the artist a sentence later; the headline says whom the article is about."""
+    from threads.prose import extract
+
+    paragraphs = [
+        "La cantante Inés Robles anunció su gira en Instagram. La actriz Carla Núñez reaccionó enseguida.",
+        "Más tarde, en sus historias de Instagram, la artista respondió a sus fans. "
+        "«Las entradas salen el lunes», escribió.",
+    ]
+    posts = extract([Paragraph(t, 1000 * k) for k, t in enumerate(paragraphs)], title=title)
+    assert [(p.text, p.author.name) for p in posts] == [("Las entradas salen el lunes", author)]
+
+
 def test_every_reply_place_and_same_platform_phrase_opens_the_gate() -> None:
     """The paragraph gate opens on every reply place, same-platform phrase, audience noun and
     picture-side phrase of the lexicon (else a phrase added to a language could never be read),

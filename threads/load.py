@@ -436,9 +436,10 @@ def _head_of(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, date | None
     title = None
     for p in reversed(candidates):
         headline = len(p.text) <= 300 and "\n" not in p.text and not _PROMO.search(p.text)
-        # without a dateline, a first line is a title only if it reads like one (no final full stop)
+        # without a dateline, a first line is a title only if it reads like one (no final full
+        # stop; a closing quote mark may end one: 'Vega confirma su embarazo: “El mejor regalo”')
         if headline and (
-            dateline or (len(paragraphs) > 1 and not p.text.endswith((".", "”", '"', "!", "?")))
+            dateline or (len(paragraphs) > 1 and not p.text.rstrip('”"’»“').endswith((".", "!", "?")))
         ):
             title = p.text
             break

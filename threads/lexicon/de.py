@@ -22,6 +22,8 @@ LANGUAGE = Language(
         "bestätigt", "verriet", "verrät", "zeigte", "so", "heißt", "hieß", "bat", "bittet",
         "appellierte", "appelliert", "mahnte", "mahnt", "konterte", "kontert", "entgegnete",
         "entgegnet", "erwiderte", "erwidert", "schimpfte", "wetterte", "ätzte", "lästerte",
+        "versicherte", "beteuerte", "bedauerte", "polterte", "wünschte", "rief", "empfahl", "drohte",
+        "spekulierte",
     ),
     writing_verbs=(
         "schrieb", "schreibt", "schrieben", "postete", "postet", "posteten", "kommentierte",
@@ -78,6 +80,8 @@ LANGUAGE = Language(
         "seinem", "ihrem", "seiner", "ihrer", "seinen", "ihren", "dem", "der", "den", "einem",
         "einer", "eigenen", "offiziellen", "Plattform", "Kurznachrichtendienst", "Onlinedienst",
         "Netzwerk", "sozialen", "Netzwerks", "Online-Netzwerk",
+        "App", "Dienst", "Videoplattform", "Kurzvideo-App", "Videoportal", "Fotoplattform",
+        "dezentralen", "Microblogging-Dienst", "Twitter-Alternative", "Video-App",
     ),
     social_networks=(
         "sozialen Medien", "sozialen Netzwerken", "sozialen Netzwerk", "Social Media",
@@ -134,6 +138,8 @@ LANGUAGE = Language(
         "Politiker", "Politikerin", "Kandidat", "Kandidatin", "Musiker", "Musikerin", "Sportler",
         "Sportlerin", "Ex-Partner", "Ex-Partnerin", "Entertainer", "Moderator", "Moderatorin",
         "Künstler", "Künstlerin",
+        # what the boulevard calls its people by their looks or fame ("die Blondine meldete sich")
+        "Blondine", "Brünette", "Rothaarige", "Reality-Star", "TV-Star", "Realitystar", "Sternchen",
     ),
     titles=(
         "herr", "frau", "dr", "prof", "präsident", "präsidentin", "bundeskanzler", "bundeskanzlerin",

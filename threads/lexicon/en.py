@@ -24,6 +24,10 @@ LANGUAGE = Language(
         "raved", "celebrated", "confirmed", "revealed",
         # "took to Instagram to say:", "took to X on Monday, writing:" ("went on X to say:": continuing)
         "took to", "turned to",
+        # how reporters set off what a post said besides "said" ("she confessed", "he fumed")
+        "confessed", "reflected", "apologized", "apologised", "begged", "cheered", "protested",
+        "sighed", "reminded", "fumed", "shouted", "bragged", "mocked", "taunted", "deadpanned",
+        "marveled", "marvelled", "griped", "sniped", "assured", "reassured", "clarified",
     ),
     writing_verbs=(
         "wrote", "writes", "posted", "posts", "replied", "commented", "shared", "messaged",
@@ -67,6 +71,11 @@ LANGUAGE = Language(
     platform_prepositions=("on", "to", "via", "onto"),
     platform_fillers=(
         "his", "her", "their", "its", "the", "a", "an", "own", "official", "verified", "personal",
+        # what a reporter calls a platform its readers may not know ("on the decentralized
+        # network Mastodon", "on the video-sharing app TikTok", "on the social media platform X")
+        "platform", "site", "network", "app", "service", "social", "media", "networking",
+        "microblogging", "decentralized", "decentralised", "video", "video-sharing", "photo-sharing",
+        "messaging", "short-video", "rival", "alternative", "popular",
     ),
     social_networks=(
         "social media", "social network", "social networks", "social networking",

@@ -17,6 +17,9 @@ LANGUAGE = Language(
         "denunció", "criticó", "felicitó", "agradeció", "reaccionó", "anunció", "apuntó", "insistió",
         "recordó", "remarcó", "enfatizó", "precisó", "ironizó", "se quejó", "sentenció", "concluyó",
         "reclamó", "pidió", "cuestionó", "según",
+        "propuso", "bromeó", "sugirió", "preguntó", "opinó", "contó", "confesó", "reveló", "admitió",
+        "reconoció", "aclaró", "deseó", "prometió", "defendió", "exclamó", "juró", "acusó", "elogió",
+        "aplaudió", "resumió", "zanjó", "arremetió", "mencionó", "se burló", "se despidió",
     ),
     writing_verbs=(
         "escribió", "escribe", "publicó", "publica", "comentó", "comenta", "respondió", "responde",
@@ -66,6 +69,7 @@ LANGUAGE = Language(
     platform_fillers=(
         "su", "sus", "la", "el", "un", "una", "propia", "propio", "oficial", "plataforma", "red",
         "social", "los", "las", "propias",
+        "aplicación", "app", "descentralizada", "microblogging", "mensajería", "popular",
     ),
     social_networks=("redes sociales", "red social", "redes"),
     video_nouns=("video", "vídeo", "videos", "vídeos", "transmisión", "directo"),

@@ -108,6 +108,7 @@ def subject(scan: Scanner, s: Sentence) -> tuple[Person | None, int]:
     for find in (
         _org_subject,
         _crowd_subject,
+        _handle_subject,
         _described_subject,
         _named_subject,
         _pronoun_subject,
@@ -367,12 +368,43 @@ def _crowd_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
     return scan.resolve(ref), len(outside) - len(text) + end
 
 
+_HANDLE_FIRST = P.compiled(rf"\s*(?P<h>{P.HANDLE})(?![\w@])\s+{P.ADV}(?:{P.VERB})(?![\w’'\-])")
+
+
+def _handle_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
+    """ "@NWSTallahassee followed with a warning:", "Later, @dockrat_dan replied": an account
+    at the start of the sentence (or after the phrases set off before it), then its verb (not
+    "@comrade scotts agenda of rage:", a blog comment answering another)."""
+    text = outside.lstrip()
+    start = len(outside) - len(text)
+    m = _HANDLE_FIRST.match(outside, start)
+    if m is None and (lead := _SET_OFF_LEAD.match(text)) is not None:
+        m = _HANDLE_FIRST.match(outside, start + lead.end())
+    if m is None:
+        return None, 0
+    return scan.resolve(Speaker(Kind.HANDLE, m.group("h"), handle=m.group("h")[1:])), m.end("h")
+
+
+_SET_OFF_LEAD = re.compile(r"[^\W\d_][^,;:“”\"„«»()]{1,80},\s*(?:[^\W\d_][^,;:“”\"„«»()]{1,80},\s*)?")
+"""One or two phrases set off before the subject ("Más tarde, en sus historias de Instagram, la
+artista respondió", "Later that night, the singer wrote")."""
+
+
 def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
     """ "The famed Australian golfer posted …", "Der 53-Jährige reagiert …": a description at
-    the start of the sentence is the one it describes."""
-    text = outside.lstrip()
-    lead = len(outside) - len(text)
-    if not text or text[:1].islower():
+    the start of the sentence, or after the phrases set off before it, is the one it describes."""
+    start = len(outside) - len(outside.lstrip())
+    found = _described_at(scan, outside, start) if outside[start : start + 1].isupper() else (None, 0)
+    if found[0] is None and (lead := _SET_OFF_LEAD.match(outside.lstrip())) is not None:
+        start = len(outside) - len(outside.lstrip()) + lead.end()
+        if outside[start : start + 1].islower():
+            return _described_at(scan, outside, start)
+    return found
+
+
+def _described_at(scan: Scanner, outside: str, lead: int) -> tuple[Person | None, int]:
+    text = outside[lead:]
+    if not text:
         return None, 0
     if text.split(None, 1)[0].casefold() not in _DETERMINERS:
         return None, 0

@@ -33,10 +33,11 @@ _PARTICLES = alternation(words("particles"))
 NAME_RUN = rf"""(?:{NAME_WORD}(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+)?{NAME_WORD}){{0,6}})"""
 """A name with its titles: up to seven capitalised words, particles between ("Ursula von der Leyen")."""
 
-HANDLE = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?"
+HANDLE = r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?:@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)?"
+"""An account as articles write it ("@annreyes", "@ann.bsky.social", a Mastodon account with its
+server "@kpatel@astrodon.social")."""
 REDDIT_USER = r"(?<![\w/])u/[A-Za-z0-9_\-]{3,20}"
 """A Reddit account as Reddit and its readers write it ("u/riverfan22"): a handle of its own kind."""
-"""An account as articles write it ("@annreyes", "@ann.bsky.social")."""
 
 # ---------------------------------------------------------------- verbs
 
@@ -173,7 +174,7 @@ _LINKS = alternation((*words("platform_prepositions"), *words("source_prepositio
 """What joins an account or a network to its platform ("cuenta de X", "Konto auf Instagram")."""
 
 PLATFORM_PHRASE = rf"""(?:
-      (?<![\w@/.])(?i:{_PREPOSITIONS})\s+(?:(?i:{_FILLERS})\s+){{0,3}}(?P<p1>{PLATFORM})\b
+      (?<![\w@/.])(?i:{_PREPOSITIONS})\s+(?:(?i:{_FILLERS})\s+){{0,4}}(?P<p1>{PLATFORM})\b
         (?!\s*(?:CEO|founder|employees?|executives?|spokes\w+|said|and\s+(?:the\s+)?(?:police|press)))
                                                             # on Twitter, auf X, en su cuenta oficial de X
     | \b(?P<p2>{PLATFORM})(?:[\s-]|(?<!X))(?i:{_POST_NOUNS}|{_ACCOUNTS}|{_MEDIA_NOUNS})\b

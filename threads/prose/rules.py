@@ -468,6 +468,18 @@ def _platform_not_first(ref: Speaker, prefix: str) -> bool:
     )
 
 
+def _known_set_off(scan: Scanner, front: str) -> bool:
+    """Whether the words before the verb are a person the article knows, then a phrase set off by
+    commas ("Ibarra, por su parte,", "Reyes, meanwhile,"): that person is the subject."""
+    first, sep, rest = front.strip().partition(",")
+    if not sep or not front.rstrip().endswith(",") or len(rest.split()) > 6:
+        return False
+    words_ = first.split()
+    if not words_ or len(words_) > 4 or not all(w[:1].isupper() for w in words_):
+        return False
+    return scan.cast.mention(first, create=False, subject=False) is not None
+
+
 _ARTICLES = frozenset(
     w.casefold() for w in (*words("definite"), *words("indefinite"), *words("demonstratives"))
 )
@@ -568,7 +580,8 @@ _PRO_DROP = _match(
     (?:{P.ADV}(?P<verb>{alternation(P.PRO_DROP)})
       |(?:{_PRO_DROP_AUX})\s+{P.ADV}(?P<verb2>{_PRO_DROP_PARTICIPLES}))   # ha scritto
     (?=\s+(?:{alternation(words("platform_prepositions", "es", "it", "pt"))}|a\s+través)\b|\s*[.;!?]|\s*$
-      |(?:\s+[a-zà-öø-ÿ]+){{1,4}}\s*[.;!?]?\s*$)             # tuiteó minutos más tarde."""
+      |(?:\s+[a-zà-öø-ÿ]+){{1,7}}\s*[.;!?]?\s*$)             # tuiteó minutos más tarde.
+                                                   # escribió sobre una foto del escenario."""
 )
 
 
@@ -638,7 +651,8 @@ _LEAD_POST = _match(
 )
 _ON_PLATFORM = _match(
     rf"""(?:^|(?<=[\s,;(]))
-    (?P<det>{_DETS}|{_A})\s+(?:(?![\w’'\-]+[’']s\s)[\w’'\-]+\s+){{0,2}}?(?i:(?P<noun>{_POST_NOUNS}|{_PLATFORM_NOUN}))
+    (?P<det>{_DETS}|{_A}|[{P.UP}][\w\-]+(?:\s+[{P.UP}][\w\-]+){{0,3}}[’']s)   # Lindqvist's reply on X
+    \s+(?:(?![\w’'\-]+[’']s\s)[\w’'\-]+\s+){{0,2}}?(?i:(?P<noun>{_POST_NOUNS}|{_PLATFORM_NOUN}))
     (?P<tail>(?:\s+(?:{_SHARED}))?\s+(?:{_PREPS})\s+[^:“”"„«».!?]{{0,60}}?
       (?-i:{P.PLATFORM})(?:[\s-](?:{_ACCOUNTS}))?)\b
     (?P<pred>[^:“”"„«».!?]{{0,60}}?)\s*:\s*$"""
@@ -647,6 +661,8 @@ _ON_PLATFORM = _match(
 the supporters' trust's Facebook page was less forgiving:"): its words follow."""
 
 
+_SET_OFF_END = re.compile(r"[^,;:]*,").match
+_POST_VERB_START = P.compiled(rf"\s*(?:{_POST_VERBS})\b").match
 _SENTENCE_OPENING = re.compile(r"^\s*(?:[^\s,.;:!?]+\s+){0,4}?[^\s,.;:!?]*,\s*$|^\s*$").match
 """Nothing before the subject but a few words set off by a comma ("On Monday, a post on …")."""
 _GENITIVE_START = P.compiled(rf"\s*(?:{_GENITIVE})\s")
@@ -720,6 +736,8 @@ def _lead_post(scan: Scanner, site: Site) -> Found | None:
         m = _ON_PLATFORM(site.leadin)
         if m is None or not _PRED_START.match(m.group("pred")):
             return None
+        if m.group("det")[-2:] in ("'s", "’s") and _POST_VERB_START(m.group("pred")):
+            return None  # "Ann Reyes’s post on X read:": the rule "possessed"
         if not _SENTENCE_OPENING(site.leadin[: m.start()]):
             return None  # "responded to the minister's post on X saying:": an object, not the subject
         owner = scan.post_owner(m.group("det"), m.group("tail"), m.group("noun"))
@@ -1052,6 +1070,8 @@ def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
         return None
     if _subject_before(m.group("front") or "", m.group("verb")):
         return None  # "…, Montiel agradeció el apoyo recibido:": the subject before, an object after
+    if _known_set_off(scan, m.group("front") or ""):
+        return None  # "Ibarra, por su parte, compartió la noticia en X:": "la noticia" is the object
     if _RELATIVE_CLAUSE(m.group("rest")):
         return None  # "tweeted a link to the lawsuit, which reads:": the document's words, no one's
     found = read(m.group("rest"))
@@ -1289,13 +1309,22 @@ def _lead_colon(scan: Scanner, site: Site) -> Found | None:
     region = E.clean(site.leadin)  # "read the governor’s tweet aloud:" is not the subject's
     if E.not_social(region):
         return None  # "… told Recode editor Kara Swisher that he thought …:"
-    if _RELATIVE_CLAUSE(site.leadin):
-        return None  # "… tweeted a link to the ruling, which reads:": the ruling's words
+    if (clause := _RELATIVE_CLAUSE(site.leadin)) is not None and not _SET_OFF_END(site.leadin, clause.end()):
+        # "… tweeted a link to the ruling, which reads:": the ruling's words; but a clause set off
+        # in the middle is about the subject ("Dr. Lena Ortiz, who posts as @lortiz, was first to react:")
+        return None
     additive = bool(set(region.casefold().split()) & P.ADDITIVE)
     ref = None
     if not subject.named:  # "Another was less kind:": one more of the crowd that posted
         found = read(site.lead_sentence.outside.lstrip())
         ref = found[0] if found is not None and found[0].crowd else None
+    if (
+        ref is None
+        and subject.handle
+        and f"@{subject.handle}".casefold() in site.lead_sentence.outside.casefold()
+    ):
+        # "@NWSTallahassee followed with a warning:": an account introduces its own words
+        ref = Speaker(Kind.HANDLE, f"@{subject.handle}", handle=subject.handle)
     return Found(subject, region=region, verb=None, ref=ref, platform="additive" if additive else None)
 
 

@@ -645,11 +645,14 @@ class Scanner:
             cue is None
             and found.ref is not None
             and found.ref.kind == Kind.HANDLE
-            and verb
-            and (_writes(verb) or found.ref.crowd)
+            and (
+                (verb and (_writes(verb) or found.ref.crowd))
+                or (verb is None and region.rstrip().endswith(":"))
+            )
         ):
             # "@cityworks posted:"; "said another user, @dockrat_dan": one of a crowd known by
-            # an account speaks where accounts do, whatever the verb
+            # an account speaks where accounts do, whatever the verb; "@NWSTallahassee followed
+            # with a warning:" an account that introduces words posts them
             cue = Cue(self.last_platform or "unknown", f"@{found.ref.handle}", 0)
         if (
             cue is None
@@ -870,6 +873,14 @@ class Scanner:
             person = self.cast.latest(ref.gender, strong=True)
             if person is None or not person.named or person.gender == Gender.BODY:
                 return None
+            if (
+                person.descriptions
+                and head.casefold() not in person.descriptions
+                and head.casefold() in P.ROLE_NOUNS
+            ):
+                # "La actriz Daniela Restrepo reaccionó …", then "la artista respondió": the
+                # actress is not called the artist a sentence later; the one the headline names is
+                person = self._headlined(ref.gender) or person
             self.guessed = person
             return self.cast.touch(person)
         if person is None:
@@ -878,6 +889,22 @@ class Scanner:
         person.describe(head)
         self.cast.set_gender(person, ref.gender)
         return self.cast.touch(person)
+
+    def _headlined(self, gender: Gender | None) -> Person | None:
+        """The one person the headline names in full (of ``gender`` or of none known), if any."""
+        title = (self.title or "").casefold()
+        if not title:
+            return None
+        found = [
+            p
+            for p in self.cast.people
+            if p.named
+            and len(p.tokens) >= 2
+            and p.gender != Gender.BODY
+            and (gender is None or p.gender in (gender, None))
+            and re.search(rf"(?<!\w){re.escape(p.name.casefold())}(?!\w)", title)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def pronoun(self, word: str) -> Person | None:
         """The person a pronoun means; when no one fits "he" or "she", the people the last few

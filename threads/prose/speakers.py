@@ -64,7 +64,9 @@ class Speaker:
     """An organisation or an account ("the police department", "humor site 9GAG")."""
 
 
-_TOKEN = re.compile(r"@[\w.]*\w|(?<![\w/])u/[\w\-]{3,20}|[lL]['’](?=[a-zà-öø-ÿ])|[\w’'\-]+\.?|\S")
+_TOKEN = re.compile(
+    r"@[\w.]*\w(?:@[\w\-]+(?:\.[\w\-]+)+)?|(?<![\w/])u/[\w\-]{3,20}|[lL]['’](?=[a-zà-öø-ÿ])|[\w’'\-]+\.?|\S"
+)
 """Words of a speaker phrase; an elided article before a lower-case word is a word of its own
 ("l'actrice", "l’attrice"), as "la" would be."""
 _NAME_RUN = P.compiled(rf"\s*(?P<run>{P.NAME_RUN})")
