@@ -66,6 +66,19 @@ MALE_NAMES = frozenset(
     sebastian sergei sergio seth simon stanley stephen steve steven stuart ted thomas tim timothy todd
     tom tommy tony travis trevor troy tyler victor vincent vladimir walter warren wayne william willie
     yusuf zach zachary
+    marvin jonas lukas leon finn felix maximilian moritz niklas tobias florian stefan andreas markus
+    matthias jürgen jörg uwe wolfgang dieter klaus günter horst helmut manfred gerhard heinz werner
+    rainer ralf bernd dirk holger olaf sven torsten thorsten volker christoph christian jan jens kai
+    lars nils ole philipp sascha timo till yannick jannik steffen ulrich wilhelm friedrich otto emil
+    anton elias theo jakob lennard joachim hubert norbert reinhard siegfried gerd hartmut detlef armin
+    facundo hernán hernan ramiro ignacio joaquín joaquin santiago sebastián matías matias nicolás
+    agustín agustin gonzalo álvaro alvaro esteban federico gustavo horacio jaime jesús julio leandro
+    lorenzo manuel marcelo mauricio ramón ramon rodrigo rubén ruben salvador tomás tomas vicente
+    alfonso arturo césar cristian eduardo ernesto fabián gerardo guillermo héctor hector iván jairo
+    lucas mateo óscar pablo raúl ricardo ulises víctor françois jacques michel philippe olivier
+    benoît thierry laurent matteo alessandro giovanni francesco stefano massimo fabrizio emeka
+    aiden bryce caleb chase cody connor dylan ethan garrett grant hunter kieran landon logan mason
+    miles nate owen preston reid spencer wade wyatt kwame tariq rohan arjun
     """.split()
 )
 FEMALE_NAMES = frozenset(
@@ -84,6 +97,22 @@ FEMALE_NAMES = frozenset(
     rebecca rita rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley sofia sophia
     sophie stephanie susan suzanne sylvia tamara teresa theresa tiffany tina tulsi ursula valerie
     vanessa veronica victoria virginia wendy yvonne zoe
+    chantal gertrud ingrid helga sabine petra katrin kathrin anja birgit heike susanne monika renate
+    brigitte gabriele jutta karin silke stefanie tanja nadine jana lena leonie lea johanna franziska
+    annalena ricarda saskia svenja jasmin janina katharina christiane angelika bettina elke gisela
+    hannelore ilse marlene ines inés irmgard magdalena martina simone ulrike beate carola dagmar
+    friederike greta frida hanna helene kerstin lara lina luisa maja mareike marion mila pia rebekka
+    regina rosemarie sonja ute vera wiebke amelie marisol lucía lucia pilar dolores mercedes rocío
+    rocio valeria daniela catalina sofía valentina ximena guadalupe alejandra beatriz blanca carolina
+    consuelo esperanza florencia inmaculada juana leticia lorena manuela margarita mariana marta
+    milagros natalia norma paola raquel rosario silvia soledad susana verónica yolanda agustina
+    julieta renata antonella emilia fernanda paulina adriana cristina josefina lourdes maite nuria
+    montserrat noelia françoise isabelle nathalie céline sylvie véronique valérie aurélie amélie
+    marine ségolène giorgia francesca chiara giulia alessandra federica elisa kavya priya
+    tessa tess mckenzie jenna kayla brooke courtney haley hailey kelsey lindsay lindsey molly nora
+    piper sadie sienna stella willow zara beth bethany carly gemma imogen isla maisie poppy freya abby
+    allison becky cassie ellie gina jade kara kate katy leah lily maya meg nadia naomi paige rosie
+    ruby selena serena tara vicky yasmin
     """.split()
 )
 
@@ -452,7 +481,11 @@ class Cast:
                 return None
             body = (
                 org
-                or (len(name_toks) > 1 and name_toks[-1].casefold() in GENERIC_ORGS)
+                or (
+                    len(name_toks) > 1
+                    and name_toks[-1].casefold() in GENERIC_ORGS
+                    and (len(name_toks) > 2 or given_name_gender(name_toks[0]) is None)
+                )  # "Labour Party", but "Tessa Brand" and "Paula Band" are people
                 or _ACRONYM.match(name) is not None
             )
             person = Person(name=name, gender=Gender.BODY if body else None)  # "Labour Party": a body

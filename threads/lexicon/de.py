@@ -140,6 +140,11 @@ LANGUAGE = Language(
         "Künstler", "Künstlerin",
         # what the boulevard calls its people by their looks or fame ("die Blondine meldete sich")
         "Blondine", "Brünette", "Rothaarige", "Reality-Star", "TV-Star", "Realitystar", "Sternchen",
+        "Sänger", "Sängerin", "Schauspieler", "Schauspielerin", "Rapper", "Rapperin", "Fußballer",
+        "Stürmer", "Verteidiger", "Torhüter", "Trainer", "Trainerin", "Kapitän", "Kapitänin", "Spieler",
+        "Spielerin", "Unternehmer", "Unternehmerin", "Autor", "Autorin", "Journalist", "Journalistin",
+        "Wissenschaftler", "Wissenschaftlerin", "Arzt", "Ärztin", "Fitnesstrainer", "Influencerin",
+        "Youtuber", "Youtuberin", "Streamer", "Streamerin", "Podcaster", "Podcasterin",
     ),
     titles=(
         "herr", "frau", "dr", "prof", "präsident", "präsidentin", "bundeskanzler", "bundeskanzlerin",
@@ -261,7 +266,9 @@ LANGUAGE = Language(
     relative_days={"heute": 0, "heute morgen": 0, "gestern": 1, "gestern abend": 1, "vorgestern": 2},
     credit_words=("Foto", "Bild", "Quelle", "Screenshot", "Bildschirmfoto", "Video"),
     credit_links=("via", "über", "von"),
-    handle_intros=("unter dem Namen", "unter dem Account", "unter dem Pseudonym", "alias"),
+    handle_intros=(
+        "unter dem Namen", "unter dem Account", "unter dem Pseudonym", "alias", "mit dem Namen",
+    ),
     at_words=("um",),
     on_words=("am",),
     hour_words=("Uhr",),

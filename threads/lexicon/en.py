@@ -133,6 +133,17 @@ LANGUAGE = Language(
         "teacher", "nurse", "doctor", "hydrologist", "scientist", "expert", "critic", "fan", "user",
         "resident", "correspondent", "assistant", "consultant", "participant", "president",
         "contestant", "entrant", "attendant", "agent",
+        # sport, whose reporters name players by position ("the defender wrote")
+        "defender", "midfielder", "striker", "forward", "goalkeeper", "keeper", "winger", "skipper",
+        "quarterback", "pitcher", "shortstop", "linebacker", "receiver", "rookie", "champion",
+        "playmaker", "fullback", "full-back", "batter", "bowler", "golfer", "boxer", "cyclist",
+        "swimmer", "sprinter", "driver", "guard", "center", "centre",
+        # trades and offices a story calls its people by
+        "astronomer", "astrophysicist", "meteorologist", "forecaster", "economist", "analyst",
+        "professor", "researcher", "executive", "entrepreneur", "owner", "chef", "designer",
+        "novelist", "author", "rapper", "singer-songwriter", "frontman", "frontwoman", "streamer",
+        "podcaster", "creator", "reporter", "journalist", "columnist", "actress", "actor",
+        "congressman", "congresswoman", "councilman", "councilwoman", "commissioner", "superintendent",
     ),
     titles=(
         "dj", "mc", "army", "navy", "marine", "marines", "air", "force", "guard", "coast", "national", "col",
@@ -287,7 +298,7 @@ LANGUAGE = Language(
     credit_links=("via", "from", "courtesy of", "credit"),
     handle_intros=(
         "under the handle", "under the name", "under the username", "who posts as", "who tweets as",
-        "who goes by", "known online as", "whose handle is",
+        "who goes by", "known online as", "whose handle is", "posting as", "going by", "known as",
     ),
     at_words=("at",),
     on_words=("on",),

@@ -115,6 +115,9 @@ LANGUAGE = Language(
         "estrella", "cantante", "periodista", "activista", "deportista", "futbolista", "artista",
         "intérprete", "modelo", "tenista", "ciclista", "piloto", "atleta", "influencer", "creador",
         "creadora", "investigador", "investigadora", "científico", "científica", "médico", "médica",
+        "ejecutiva", "ejecutivo", "cofundadora", "cofundador", "fundadora", "fundador", "delantero",
+        "defensa", "portero", "arquero", "centrocampista", "capitán", "capitana", "mediocampista",
+        "rapero", "rapera", "productor", "productora", "vecina", "vecino", "comerciante",
     ),
     titles=(
         "presidente", "presidenta", "ministro", "ministra", "canciller", "alcalde", "alcaldesa",
@@ -192,7 +195,10 @@ LANGUAGE = Language(
     relative_days={"hoy": 0, "esta mañana": 0, "esta noche": 0, "ayer": 1, "anoche": 1, "anteayer": 2},
     credit_words=("foto", "imagen", "captura", "captura de pantalla", "fuente", "crédito", "video", "vídeo"),
     credit_links=("vía", "via", "de"),
-    handle_intros=("bajo el usuario", "con el usuario", "bajo el nombre", "alias"),
+    handle_intros=(
+        "bajo el usuario", "con el usuario", "bajo el nombre", "alias", "identificado como",
+        "identificada como", "que firma como", "conocido como", "conocida como",
+    ),
     at_words=("a las", "a la"),
     on_words=("el",),
     hour_words=("h", "horas"),

@@ -48,6 +48,7 @@ def _social_patterns() -> tuple[tuple[Compiled, str | None, Compiled | None], ..
         (P.compiled(P.POSTING_WORD), "twitter", None),
         (P.compiled(P.PLATFORM_PHRASE), None, P.compiled(P.PLATFORM)),
         (P.compiled(P.SKEET), "bluesky", None),
+        (P.compiled(P.SUBREDDIT), "reddit", None),
         (P.compiled(P.TOOT), "mastodon", None),
         (P.compiled(P.SOCIAL_NETWORKS), "unknown", networks),
         (P.compiled(P.AUDIENCE), None, P.compiled(P.trie(_AUDIENCE_STEMS), re.IGNORECASE)),
@@ -331,7 +332,7 @@ comment"). Replies counted or a reply verb need their post named ("the post drew
 _GATE_WORDS = (
     "tweet", "twitt", "tuit", "trinó", "skeet", "toot", "social", "sozial", "sociaux", "redes", "réseau",
     "rede", "netz", "insta", "caption", "post", "beitrag", "stor", "publica", "légende",
-    "legenda", *_PLATFORM_WORDS, *_AUDIENCE_STEMS, *_BESIDE_STEMS, *_FOLLOW_UP_STEMS,
+    "legenda", "subreddit", "r/", *_PLATFORM_WORDS, *_AUDIENCE_STEMS, *_BESIDE_STEMS, *_FOLLOW_UP_STEMS,
 )  # fmt: skip
 _GATE = P.lazy(P.trie(set(_GATE_WORDS)))
 """Any of the words, as a trie (the engine tries one branch per first letter, not every word)."""

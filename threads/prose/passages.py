@@ -155,6 +155,8 @@ def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
             person = scan.resolve(Speaker(Kind.NAME, owner, name=owner))
             if person is not None:  # "Riverside FC's official account on X wasted no time:"
                 return person, end
+        if _german_genitive(scan, run.split()[-1], outside, m.end("run")):
+            continue  # "Auch Chantals beste Freundin, Jessica Amann, stellte sich": Chantal's friend
         if run.endswith(_POSSESSIVE_ENDS):
             if len(run.split()) >= 2:
                 scan.cast.mention(run, subject=False)  # "Mario Balotelli's knack": named, not acting
@@ -200,6 +202,13 @@ def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
             role_words = []  # "sein langjähriger TV-Weggefährte": an adjective, not a role before a name
         if not names or not _is_person(scan, names, role_words, m.group("app")):
             continue
+        if (
+            len(names) == 1
+            and not m.group("app")
+            and _role_noun(names[0])
+            and scan.cast.mention(names[0], create=False, subject=False) is None
+        ):
+            continue  # "frühere Mitbewohnerin aus der Show, Jessica Amann, stellte": a noun, not a name
         weak = (
             len(names) == 1
             and not role_words
@@ -211,6 +220,32 @@ def _named_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
         if person is not None:
             return person, m.end("app") if m.group("app") else m.end("run")
     return None, 0
+
+
+_FEMININE_AGENT = re.compile(r"[a-zäöü](?:er|or)in$")
+
+
+def _role_noun(word: str) -> bool:
+    """A word that is a role noun, never a name: listed, or a German feminine agent noun
+    ("Mitbewohnerin", "Moderatorin"); not a name the suffixes alone fit ("Tamsin", "Parker")."""
+    key = word.casefold()
+    return (
+        key in P.ROLE_NOUNS
+        or lexicon.gender_of(word) is not None
+        or (len(word) >= 8 and bool(_FEMININE_AGENT.search(word)))
+    )
+
+
+_NOUN_AFTER = re.compile(r"\s+(?:[a-zäöüß]+\s+){0,2}[A-ZÄÖÜ][a-zäöüß]")
+
+
+def _german_genitive(scan: Scanner, run: str, outside: str, end: int) -> bool:
+    """A name in the German genitive before the noun it owns ("Chantals beste Freundin",
+    "Merkels Sprecher"): a one-word run ending in "s" whose stem the article knows by that name."""
+    if " " in run or len(run) < 4 or not run.endswith("s") or not _NOUN_AFTER.match(outside, end):
+        return False
+    stem = run[:-1]
+    return scan.cast.mention(stem, create=False, subject=False) is not None
 
 
 _ARTICLE_FORMS = frozenset(

@@ -221,6 +221,8 @@ BESIDE_MEDIA = rf"""(?i:\b(?:{alternation(words("beside_words"))})\s*
     (?:[\w’'\-]+\s+)?(?:{alternation(words("media_nouns"))})\b)"""
 """Words set beside a picture ("alongside a photo of the crowd", "zu einem Foto"): a caption."""
 
+SUBREDDIT = r"(?:(?<![\w/])r/[A-Za-z0-9_]{2,21}(?![\w/])|(?i:\bsubreddits?\b))"
+"""A Reddit community ("r/CPSBison", "the city's subreddit"): where its words were posted."""
 SKEET = r"(?i:\bskeet(?:ed|s)?\b)"
 TOOT = rf"(?i:\btoot(?:ed|s)?\b(?!\s+(?:{alternation(words('possessives', 'en'))})\s+(?:own\s+)?horn))"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -29,7 +29,7 @@ from . import evidence as E
 from . import passages
 from . import patterns as P
 from .patterns import alternation
-from .speakers import Kind, Speaker, read
+from .speakers import Kind, Speaker, handle_in, read
 
 if TYPE_CHECKING:
     from .scanner import Candidate, Scanner, Sentence
@@ -1097,8 +1097,12 @@ def _subject_before(front: str, verb: str) -> bool:
     then the words after the verb are its object, not an inverted speaker. Not in German, where
     any capitalised noun may stand before the verb ("Im Interview sagte er")."""
     tokens = front.split()
-    if not tokens or verb.split()[0].casefold() in _GERMAN_VERBS:
+    if not tokens:
         return False  # "Wrote one fan:" has nothing before the verb
+    if verb.split()[0].casefold() in _GERMAN_VERBS:
+        # "Sie teilte Chantals Story:": a pronoun opening the sentence is its subject; any
+        # other word may stand first in German ("Im Interview sagte er")
+        return len(tokens) == 1 and tokens[0].casefold() in P.PRONOUNS
     word = tokens[-1]
     if word.casefold() in P.PRONOUNS and word.casefold() not in _ARTICLES:
         return True  # "She captioned the clip:": the pronoun is the subject, "the clip" the object
@@ -1154,7 +1158,10 @@ def _lead_who(scan: Scanner, site: Site) -> Found | None:
     found = read(m.group("spk"))
     if found is None:
         return None
-    return scan.found(found[0], site, region=site.tail[m.start("verb") :], verb=m.group("verb"))
+    ref = found[0]
+    if ref.kind == Kind.ANONYMOUS and (h := handle_in(site.tail[m.end("spk") :])) is not None:
+        ref = replace(ref, kind=Kind.HANDLE, handle=h)  # "Another, who posts as u/plainsdrifter,"
+    return scan.found(ref, site, region=site.tail[m.start("verb") :], verb=m.group("verb"))
 
 
 _CAPTION_NOUNS = alternation(words("caption_nouns"))

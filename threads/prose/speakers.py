@@ -76,7 +76,13 @@ _APPOSED_NAME = P.compiled(
     rf"""\s*,\s*(?P<role>(?:[a-zà-ÿ][\w’'\-]*\s+){{0,4}})(?P<run>{P.NAME_RUN})(?=\s*(?:[,.;:!?)]|$))"""
 )
 """A name set off after a description: "her father, country singer Billy Ray Cyrus"."""
-_APPOSED_HANDLE = P.compiled(rf"\s*,\s*(?P<h>{P.HANDLE}|{P.REDDIT_USER})(?=\s*[,.;:!?)])")
+_APPOSED_HANDLE = P.compiled(
+    rf"""\s*,\s*(?:(?:{P.alternation(words("relative_pronouns"))})\s+)?
+    (?:(?i:{P.alternation(words("handle_intros"))})\s+)?
+    (?P<h>{P.HANDLE}|{P.REDDIT_USER})(?=\s*[,.;:!?)])"""
+)
+"""An account set off after a description: "one user, u/riverfan22,", "Another, who posts as
+@plainsdrifter,", "Otra fan, identificada como @vegalover_mx,"."""
 
 
 _OF = P.alternation((*words("source_prepositions"), *words("prepositions")))
@@ -140,7 +146,9 @@ _AUDIENCE = frozenset(w.casefold() for w in words("audience_nouns"))
 _SKIP_V2 = frozenset(w.casefold() for w in words("before_late_subject"))
 """Words between a verb and its subject ("sieht das auch dieser Zuschauer")."""
 _AGE = re.compile(r"^\d{1,3}(?:-year-old|-Jährige[rn]?|-jährige[rn]?)$|^\d{1,3}$|^Jahre$|^años$|^ans$")
-_HANDLE_INTRO = P.compiled(rf"(?i:{P.alternation(words('handle_intros'))})\s+(?P<h>{P.HANDLE})")
+_HANDLE_INTRO = P.compiled(
+    rf"(?i:{P.alternation(words('handle_intros'))})\s+(?P<h>{P.HANDLE}|{P.REDDIT_USER})"
+)
 
 
 class _Word(NamedTuple):
@@ -575,4 +583,7 @@ def _with_apposed(speaker: Speaker, text: str, end: int) -> tuple[Speaker, int]:
 def handle_in(text: str) -> str | None:
     """An account the attribution gives in words ("someone tweeted under the handle @x")."""
     m = _HANDLE_INTRO.search(text)
-    return m.group("h")[1:] if m else None
+    if m is None:
+        return None
+    handle = m.group("h")
+    return handle[2:] if handle.startswith("u/") else handle[1:]
