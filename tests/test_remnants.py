@@ -575,3 +575,61 @@ def test_a_mastodon_handle_signs_in_twitters_shape() -> None:
     )
     # an e-mail address in brackets before a date is still no signature
     assert run("Write to (@editor@example) March 16, 2026 for details.") == []
+
+
+@pytest.mark.parametrize(
+    ("signature", "platform"),
+    [
+        ("— Lena Ortiz (@lortiz.bsky.social) 3. Februar 2025 um 14:12", "bluesky"),
+        ("— Lena Ortiz (@lortiz@fediscience.org) March 3, 2025", "mastodon"),
+    ],
+)
+def test_a_signature_alone_takes_the_paragraph_above_as_its_text(signature: str, platform: str) -> None:
+    """A blockquote's paragraph and its signature, flattened into paragraphs of their own: the
+    paragraph above the signature is the post's text when a post may be that long and it does not
+    introduce the post."""
+    above = "The ferry is back on the hourly timetable from Monday. Thank you for your patience."
+    paragraphs = [
+        Paragraph("The captain posted an update.", 0),
+        Paragraph(above, 100),
+        Paragraph(signature, 300),
+    ]
+    (post,) = extract(paragraphs)
+    assert (post.platform, post.text) == (platform, above)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "The captain posted an update on the ferry timetable:",  # an introduction
+        "The ferry company said on Monday that the hourly timetable returns. " * 6,  # longer than a post
+    ],
+)
+def test_a_signature_alone_does_not_take_an_introduction_or_the_articles_long_paragraph(above: str) -> None:
+    paragraphs = [Paragraph(above, 0), Paragraph("— Lena Ortiz (@lortiz.bsky.social) March 3, 2025", 500)]
+    (post,) = extract(paragraphs)
+    assert (post.platform, post.text) == ("bluesky", "")
+
+
+def test_a_markdown_instagram_embed_keeps_the_posts_address_and_no_link_marks() -> None:
+    """A Markdown scrape of an Instagram embed: the button and the caption line are links to the post."""
+    url = "https://www.instagram.com/p/C6abcDEfGhI/?utm_source=ig_embed&utm_campaign=loading"
+    paragraphs = [
+        Paragraph(f"[View this post on Instagram]({url})", 0),
+        Paragraph(f"[A post shared by Lena Ortiz (@lena.ortiz.photo)]({url})", 100),
+    ]
+    (post,) = extract(paragraphs)
+    assert (post.author.handle, post.text, post.id) == ("lena.ortiz.photo", "", "C6abcDEfGhI")
+
+
+def test_mastodons_embed_card_without_its_script_is_a_post_with_its_address() -> None:
+    """Mastodon 4.3+ embeds a card ("Post by @user@server", "View on Mastodon") that its script
+    fills in; without the script, a scrape keeps only the card, linked to the post."""
+    card = "[Post by @lortiz@fediscience.org View on Mastodon](https://fediscience.org/@lortiz/113212384730192511)"
+    (post,) = extract([Paragraph("She shared the news on Mastodon.", 0), Paragraph(card, 50)])
+    assert (post.platform, post.author.handle, post.id, post.text) == (
+        "mastodon",
+        "lortiz@fediscience.org",
+        "113212384730192511",
+        "",
+    )

@@ -121,10 +121,19 @@ _TIKTOK_LINES = 4
 _INSTAGRAM = re.compile(
     rf"(?:{vocab.phrase_alternation(vocab.POST_SHARED_BY)})"
     rf"{_WS}{{1,3}}(?P<name>[^\n()@]{{0,80}}?){_WS}{{0,3}}\(@(?P<handle>[A-Za-z0-9_.]{{1,30}})\)"
-    rf"(?:{_WS}{{1,3}}(?:{alternation(words('on_words'))}){_WS}{{1,3}}(?P<date>{_DATE})(?P<time>{_TIME})?)?",
+    rf"(?:{_WS}{{1,3}}(?:{alternation(words('on_words'))}){_WS}{{1,3}}(?P<date>{_DATE})(?P<time>{_TIME})?)?"
+    r"(?:\]\((?P<link>[^()\s]{1,500})\))?",
     re.IGNORECASE,
 )
-"""Instagram's embed caption line; the date is optional (newer embeds leave it out)."""
+"""Instagram's embed caption line; the date is optional (newer embeds leave it out). A Markdown
+scrape keeps it as a link to the post (``[A post shared by Ann Reyes (@annreyes)](https://…)``)."""
+
+_MASTODON_CARD = re.compile(
+    r"\[?Post by @(?P<user>[A-Za-z0-9_]{1,30})@(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"
+    r"\s{1,3}View on Mastodon(?:\]\((?P<link>[^()\s]{1,500})\))?"
+)
+"""Mastodon's embed since 4.3 without its script: a card that says whose post it is and links to
+it ("Post by @ann@social.example View on Mastodon"), no text."""
 
 _LEADS = vocab.phrase_alternation(tuple(dict.fromkeys(lead for lead, _ in vocab.POSTED_BY)))
 _POSTED_BY = re.compile(_LEADS)
@@ -152,7 +161,8 @@ _SKIP_END = re.compile(rf"End of {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_S
 _HARD = re.compile(
     r"\(function\(d, ?s, ?id\).{0,400}?facebook-jssdk'\)\);"  # the Facebook SDK snippet, left as text
     r"|Allow \w+ content\?.{0,800}?Accept and continue"  # a consent box in front of an embed
-    r"|View this post on Instagram|View (?:on|more on) (?:Instagram|Threads|Facebook)"
+    r"|\[?(?:View this post on Instagram|View (?:on|more on) (?:Instagram|Threads|Facebook))"
+    r"(?:\]\([^()\s]{1,500}\))?"  # a Markdown scrape keeps the button as a link to the post
     r"|</?blockquote\b[^<>]{0,300}>"  # embed markup left in the text as it was
     r"|\n[ \t\u00a0\r]*\n",  # a blank line inside a paragraph
     re.DOTALL,
@@ -237,7 +247,7 @@ _TAIL_WORDS = 5
 # ---------------------------------------------------------------- records
 
 
-_SignatureKind = Literal["anchor", "instagram", "facebook", "tiktok", "skip_end"]
+_SignatureKind = Literal["anchor", "instagram", "facebook", "tiktok", "mastodon", "skip_end"]
 """Which line signs a flattened embed: an anchor line (``— Name (@handle) date``), Instagram's or
 Facebook's embed line, TikTok's sound line, or a skip link's end marker."""
 
@@ -294,6 +304,11 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
             # "The bridge reopens Monday pic.twitter.com/x", a blank line, then "— Ann Reyes
             # (@annreyes) October 17, 2017": the paragraph before, ending in the post's link, is its text
             found = list(_extract_block(paragraphs[i - 1 : i + 1], article_date)) or found
+        elif n == 1 and i > 0 and not found_before and _alone_signed(found, paragraphs[i - 1].text):
+            # "Ein Verbot ersetzt keine Medienbildung. …", a blank line, then "— Lea Hartung
+            # (@leahartung.bsky.social) 3. Februar 2025": the embed's paragraph and its signature,
+            # flattened apart; the paragraph above, as long as a post may be, is its text
+            found = [p for p in _extract_block(paragraphs[i - 1 : i + 1], article_date) if p.text] or found
         elif n == 1 and i > 0 and not found_before and _alone_instagram(found, paragraphs[i - 1].text):
             # "Back home at last!", a blank line, then "A post shared by Ann Reyes (@annreyes)"
             # standing alone: the paragraph above is the caption (unless a notice or a button)
@@ -306,6 +321,29 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
         found_before = bool(found)
         i += n
     return posts
+
+
+_POST_LIMITS = {"bluesky": 300, "mastodon": 500, "threads": 500}
+"""The longest text each platform lets a post have: a paragraph longer than that above a signature
+is the article's. Not X: a tweet's lone signature takes the paragraph above only when it ends in
+the tweet's link (the fixture ``blank_line_signature``), as X's posts run to any length now and
+scrapes of old pages often keep a signature whose text they dropped."""
+
+
+def _alone_signed(found: list[Post], before: str) -> bool:
+    """Whether the paragraph was a dash signature alone (one post, no text) and the one before
+    may be its text: no longer than the platform allows, not a sentence introducing the post
+    ("She wrote on Bluesky:"), a notice or a button."""
+    if len(found) != 1 or found[0].text or found[0].platform not in _POST_LIMITS:
+        return False
+    before = before.strip()
+    return (
+        0 < len(before) <= _POST_LIMITS[found[0].platform] + 20  # a link or an emoji counted short
+        and not before.endswith(":")
+        and not notices.is_notice(before)
+        and not notices.is_button(before)
+        and _HARD.fullmatch(before) is None
+    )
 
 
 def _alone_instagram(found: list[Post], before: str) -> bool:
@@ -511,6 +549,7 @@ def _signatures(text: str, hard: list[tuple[int, int]]) -> Iterator[_Signature]:
         ("instagram", _INSTAGRAM),
         ("facebook", _FACEBOOK),
         ("tiktok", _TIKTOK),
+        ("mastodon", _MASTODON_CARD),
     )
     for kind, pattern in kinds:
         found += [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)]
@@ -547,6 +586,11 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
             evidence=f"marker '{squash(m.group(0))}'",
             marker=True,
         )
+    if kind == "mastodon":
+        return _Signature(
+            m.start(), m.end(), "mastodon", None, f"{m.group('user')}@{m.group('host')}", None, None,
+            f"card '{squash(m.group(0))}'", text_from=m.start(), link=m.group("link"),
+        )  # fmt: skip
     if kind == "tiktok":
         opened = None
         line_end = m.start()
@@ -572,9 +616,12 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
     if kind == "instagram":
         name = _clean_name(m.group("name"))
         handle = m.group("handle")
+        start = m.start()
+        if m.group("link") and start > floor and text[start - 1] == "[":
+            start -= 1  # the Markdown link's bracket opens the signature, not the caption's end
         return _Signature(
-            m.start(), m.end(), "instagram", name, handle, published, full_date,
-            f"signature '{squash(m.group(0))}'",
+            start, m.end(), "instagram", name, handle, published, full_date,
+            f"signature '{squash(m.group(0))}'", link=m.group("link"),
         )  # fmt: skip
     if kind == "facebook":
         name = _clean_name(m.group("name"))
