@@ -593,3 +593,51 @@ def test_hostile_data_for_the_general_readers_gives_a_result(body: str) -> None:
 
     rec = threads.reconstruct(f"<html><head></head><body>{body}</body></html>")
     assert isinstance(rec.posts, tuple)
+
+
+@pytest.mark.parametrize(
+    ("url", "platform", "post_id"),
+    [
+        ("https://www.tiktok.com/@ana.ruiz/video/7404993082416974696", "tiktok", "7404993082416974696"),
+        ("https://bsky.app/profile/ana.bsky.social/post/3l4gjwdpxelj3", "bluesky", "3l4gjwdpxelj3"),
+        ("https://www.threads.net/@ana.ruiz/post/C-4AJB1qZHd", "threads", "C-4AJB1qZHd"),
+    ],
+)
+def test_a_cms_embed_block_left_with_its_bare_address_is_the_post(
+    url: str, platform: str, post_id: str
+) -> None:
+    """WordPress's embed block whose script did not run holds the post's bare address, for any
+    platform the CMS embeds."""
+    body = (
+        "<p>She shared a preview.</p>"
+        f'<figure class="wp-block-embed is-type-video is-provider-{platform}">'
+        f'<div class="wp-block-embed__wrapper">\n{url}\n</div></figure>'
+    )
+    (post,) = posts_of(body)
+    assert (post.platform, post.id) == (platform, post_id)
+
+
+def test_a_cms_embed_block_with_a_profile_address_is_no_post() -> None:
+    body = '<figure class="wp-block-embed is-provider-tiktok"><div>https://www.tiktok.com/@ana.ruiz</div></figure>'
+    assert posts_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "alt",
+    [
+        "X post by @riverton_fc: Kick-off moved to 3pm.",
+        "Post on X by Riverton FC (@riverton_fc): Kick-off moved to 3pm.",
+        "Tweet by Riverton FC (@riverton_fc): Kick-off moved to 3pm.",
+    ],
+)
+def test_a_screenshot_in_place_of_the_embed_is_read_from_its_alt_text(alt: str) -> None:
+    body = (
+        '<div class="embed-fallback"><a href="https://twitter.com/riverton_fc/status/1836330688377826833">'
+        f'<img src="/shot.png" alt="{alt}"></a></div>'
+    )
+    (post,) = posts_of(body)
+    assert (post.author.handle, post.text, post.id) == (
+        "riverton_fc",
+        "Kick-off moved to 3pm.",
+        "1836330688377826833",
+    )

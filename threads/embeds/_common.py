@@ -29,14 +29,32 @@ def has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def screenshots(platform_words: str) -> xpath:
+def _screenshot_lead(platform_words: str, nouns: str) -> str:
+    """How a screenshot's alt text opens: "{platform} post by", "Post on {platform} by", "{noun} by"."""
+    alone = f"|{nouns}" if nouns else ""
+    return f"(?:(?:{platform_words}) post|post (?:on|from) (?:{platform_words}){alone}) by "
+
+
+def screenshots(platform_words: str, nouns: str = "") -> xpath:
     """Screenshot fallbacks: an image whose ``alt`` (or a lazy holder's ``data-alt``) reads
-    "{platform} post by @handle: text", as some publishers print instead of the embed."""
-    # contains(translate(...)) is a cheap test in libxml2 that every match passes; the regular
-    # expression (a call back into Python) then only sees the few candidates left
-    cheap = "contains(translate(@{attr}, 'POSTBY', 'postby'), ' post by @')"
-    test = cheap + " and re:test(@{attr}, '^\\s*(" + platform_words + ") post by @', 'i')"
+    "{platform} post by @handle: text" or "Post on {platform} by Name (@handle): text" (``nouns``:
+    a post's own name, "Tweet by …"), as some publishers print instead of the embed."""
+    # contains(...) is a cheap test in libxml2 that every match passes; the regular expression (a
+    # call back into Python) then only sees the few candidates left
+    cheap = "contains(@{attr}, '@') and contains(translate(@{attr}, 'BY', 'by'), ' by ')"
+    lead = _screenshot_lead(platform_words, nouns)
+    test = cheap + " and re:test(@{attr}, '^\\s*" + lead + "[^@:]{{0,80}}@', 'i')"
     return xpath(f"//img[{test.format(attr='alt')}] | //*[{test.format(attr='data-alt')}]")
+
+
+def screenshot_alt(platform_words: str, handle: str, nouns: str = "") -> re.Pattern[str]:
+    """The parts of a screenshot's alt text (see :func:`screenshots`): ``name`` (maybe none),
+    ``handle`` (of the characters ``handle`` allows) and ``text``."""
+    lead = _screenshot_lead(platform_words, nouns)
+    return re.compile(
+        rf"^\s*{lead}(?:(?P<name>[^@:()\n]{{1,80}}?)\s*\(\s*)?@(?P<handle>{handle}{{1,30}})\)?\s*:?\s*(?P<text>.*)$",
+        re.I | re.S,
+    )
 
 
 def src_matches(pattern: str) -> str:

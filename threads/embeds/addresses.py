@@ -15,6 +15,7 @@ Recognises:
   ``/media/oembed?url=…``);
 * a **permalink** in a loader's attribute (``data-src``, ``data-url``, ``data-embed-url``,
   ``data-permalink``, ``data-href``) of an element that is not a link: a placeholder;
+* a permalink alone in a CMS's embed block (``figure.wp-block-embed``) whose script did not run;
 * a permalink linked from an embed service's card (``a.embedly-card``, ``div.iframely-embed``,
   an oEmbed wrapper), which the service's script draws as the post.
 
@@ -33,7 +34,7 @@ from .. import hints, vocab
 from ..dom import Page
 from ..hints import Holds, candidates
 from ..model import Post
-from ._common import BLOCK_TAGS, Draft, HtmlElement, Link, absolute, shows_address, squash
+from ._common import BLOCK_TAGS, Draft, HtmlElement, Link, absolute, figure_link, shows_address, squash, xpath
 from ._places import in_rail
 
 _NOT_HOLDERS = frozenset(
@@ -74,7 +75,16 @@ def post_element(tag: object) -> bool:
     )
 
 
+_CMS_FIGURES = xpath("//figure[contains(@class, 'wp-block-embed') or contains(@class, 'is-provider-')]")
+"""A CMS's embed block (WordPress's ``figure.wp-block-embed``): when its script did not run, it
+holds the post's bare address, for any platform (the platform readers read some of them too)."""
+
+
 def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
+    for fig in _CMS_FIGURES(page):
+        found = figure_link(fig, lambda u: parse(u) if u else None)
+        if found is not None and found.id and not found.embed and not in_rail(fig):
+            yield Draft.of_link(found, "markup a CMS embed block with a post's address").post(page, fig)
     for hit in hints.of(page).hits:
         el, name = hit.element, hit.name
         if (

@@ -35,6 +35,7 @@ from ._common import (
     has_class,
     localize,
     render,
+    screenshot_alt,
     screenshots,
     squash,
     xpath,
@@ -69,9 +70,7 @@ _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-instagram") + " or " + has_class("is-provider-instagram") + "]"
 )
 _SCREENSHOTS = screenshots("Instagram")
-_SCREENSHOT_ALT = re.compile(
-    r"^\s*Instagram post by @(?P<handle>[\w.]{1,30})\s*:?\s*(?P<text>.*)$", re.I | re.S
-)
+_SCREENSHOT_ALT = screenshot_alt("Instagram", r"[\w.]")
 
 
 def link(url: str) -> Link | None:
@@ -125,7 +124,7 @@ def extract(page: Page) -> Iterator[Post]:
                 PLATFORM,
                 "screenshot alt 'Instagram post by @handle'",
                 text=squash(m["text"]),
-                author=Author(handle=m["handle"]),
+                author=Author(name=squash(m["name"]) if m["name"] else None, handle=m["handle"]),
             ).post(page, el)
 
 

@@ -40,6 +40,7 @@ from ._common import (
     has_class,
     query_value,
     render,
+    screenshot_alt,
     screenshots,
     squash,
     xpath,
@@ -71,12 +72,10 @@ _BY_ID = xpath("//*[not(self::blockquote)][" + " or ".join(f"@{a}" for a in _ID_
 _WP_FIGURES = xpath(
     "//figure[" + has_class("wp-block-embed-twitter") + " or " + has_class("is-provider-twitter") + "]"
 )
-_SCREENSHOTS = screenshots("Twitter|X")
+_SCREENSHOTS = screenshots("Twitter|X", "Tweet")
 _SCREENSHOT_REACH = 5
 """How many wrappers up from a screenshot to look for its permalink."""
-_SCREENSHOT_ALT = re.compile(
-    r"^\s*(?:Twitter|X) post by @(?P<handle>\w{1,30})\s*:?\s*(?P<text>.*)$", re.I | re.S
-)
+_SCREENSHOT_ALT = screenshot_alt("Twitter|X", r"\w", "Tweet")
 
 _TRAILER = re.compile(
     r"(?:[—–―]|(?:^|(?<=\s))-{1,2})\s*(?P<name>[^\n—–―]*?)\s*\(\s*@(?P<handle>[A-Za-z0-9_]{1,30})\s*\)\s*$"
@@ -300,7 +299,7 @@ def _from_screenshot(page: Page, el: HtmlElement) -> Post | None:
         PLATFORM,
         "screenshot alt 'Twitter post by @handle'",
         text=squash(m["text"]),
-        author=Author(handle=handle),
+        author=Author(name=squash(m["name"]) if m["name"] else None, handle=handle),
         id=tid,
         url=url,
         id_time=twitter_time(tid) if tid else None,
