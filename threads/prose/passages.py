@@ -379,6 +379,7 @@ place ("directora de Aduanas", "Sprecher der Opposition")."""
 
 
 _CROWD_OPENERS = P.SOMEONE_WORDS | P.INDEFINITE
+_CLOSING_COMMA = re.compile(r"\s*,")
 
 
 def _crowd_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
@@ -387,15 +388,17 @@ def _crowd_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
     text = outside.lstrip()
     if not text[:1].isupper():
         return None, 0
-    first = text[:40].split(None, 2)
+    first = [w.rstrip(",") for w in text[:40].split(None, 2)]
     if not first or not (
         first[0].casefold() in _CROWD_OPENERS or " ".join(first[:2]).casefold() in P.SOMEONE_WORDS
     ):
         return None, 0  # no "another", "one", "a", "ein anderer" opening the sentence
     found = read(text)
-    if found is None or found[0].kind != Kind.ANONYMOUS or not found[0].crowd:
-        return None, 0
+    if found is None or found[0].kind not in (Kind.ANONYMOUS, Kind.HANDLE) or not found[0].crowd:
+        return None, 0  # (one of them given by their account: "Another, posting as @Toon_Debs,")
     ref, end = found
+    if ref.kind == Kind.HANDLE and (comma := _CLOSING_COMMA.match(text, end)) is not None:
+        end = comma.end()  # the comma that closes the account set off
     verb = _NEXT_WORD.match(text, end)
     word = verb.group("w").casefold() if verb is not None else ""
     if not word or (word in _OF_WORDS and word not in _AUXILIARIES):
@@ -476,10 +479,11 @@ _COMPLEMENT_THEN_NAME = P.compiled(
 """A description's complement, then the name it describes set off by commas ("El director del
 equipo, Julián Herrera,")."""
 _NEXT_WORD = P.compiled(
-    rf"\s*(?:,[^,]{{2,120}},\s*)?(?:(?i:{alternation(words('negations'))})(?:\s+|(?<=['’])))?(?P<w>[a-zà-ÿ][\w’'\-]*)"
+    rf"""\s*(?:,[^,]{{2,120}},\s*)?(?:(?i:{alternation(words("negations"))})(?:\s+|(?<=['’])))?
+    (?:(?:{alternation(words("adverbs"))})\s+){{0,2}}(?P<w>[a-zà-ÿ][\w’'\-]*)"""
 )
-"""The word after a subject phrase, past a set-off phrase and a negation ("…, a nurse, posted",
-"o perfil do clube não perdeu")."""
+"""The word after a subject phrase, past a set-off phrase, a negation and adverbs ("…, a nurse,
+posted", "o perfil do clube não perdeu", "the water department also wrote")."""
 
 
 def _pronoun_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:

@@ -1416,6 +1416,10 @@ _ON_A_PLATFORM = P.compiled(
 """A platform phrase of a preposition and the platform's name ("on X", "auf Instagram")."""
 
 
+_WHOLE_SENTENCE_IN = re.compile(r"[.!?]\s+[\"“„«]?[A-ZÀ-ÖØ-Þ][^\s.!?]*(?:\s+[^\s.!?]+){2}")
+"""A whole sentence after the first stop of a quote (a capital after it, then words)."""
+
+
 def _indirect(scan: Scanner, site: Site) -> Found | None:
     """'He apologized on Twitter explaining the post “was meant to be funny.” He added: “…”': a
     fragment in indirect speech whose sentence says its subject posted; kept only when the same
@@ -1427,8 +1431,11 @@ def _indirect(scan: Scanner, site: Site) -> Found | None:
         return None  # a word or two: a term, a name
     if site.quote.text[:1].isupper() and site.leadin.rstrip().endswith((":", ",")):
         return None
+    # whole sentences inside the quote after the fragment ('wrote on Facebook that "customers may
+    # notice cloudy water. This is air in the lines."'): the post itself goes on, nothing more needed
+    whole = _WHOLE_SENTENCE_IN.search(site.quote.text) is not None
     return Found(
-        s.subject, region="", evidence=f"passage '{s.cue.words}'", platform=s.cue.platform, pending=True
+        s.subject, region="", evidence=f"passage '{s.cue.words}'", platform=s.cue.platform, pending=not whole
     )
 
 
