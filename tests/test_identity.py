@@ -268,3 +268,22 @@ def test_digest_links_a_quote_to_the_post_another_article_embeds() -> None:
     assert [s.title for s in linked.sources] == ["A", "B"]
     assert linked.post.id == "1180000000000000001" and linked.post.text == LONG  # the quote gains the ID
     assert len(entries) == 2  # Ben Ortiz's words stay his own post
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("King Street BIA", True),  # a body named with its kind's initials
+        ("Riverside FC", True),
+        ("Tessa Brand", False),  # a given name before a word for a body: a person
+        ("John Smith III", False),  # a generation, not initials
+        ("Plymouth MP", False),  # what a person is
+        ("Labour Party", True),
+    ],
+)
+def test_a_name_is_a_body_by_its_last_word_unless_a_given_name_opens_it(name: str, body: bool) -> None:
+    from threads.people import Cast, Gender
+
+    person = Cast().mention(name)
+    assert person is not None
+    assert (person.gender == Gender.BODY) is body

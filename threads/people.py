@@ -487,6 +487,13 @@ class Cast:
                     and (len(name_toks) > 2 or given_name_gender(name_toks[0]) is None)
                 )  # "Labour Party", but "Tessa Brand" and "Paula Band" are people
                 or _ACRONYM.match(name) is not None
+                or (
+                    len(name_toks) > 1
+                    and _ACRONYM.match(name_toks[-1]) is not None
+                    and _ROMAN.match(name_toks[-1]) is None
+                    and name_toks[-1].casefold() not in _PERSON_INITIALS
+                    and name_toks[-1].casefold() not in TITLE_WORDS
+                )  # "King Street BIA", "Riverside FC": a body named with its kind's initials
             )
             person = Person(name=name, gender=Gender.BODY if body else None)  # "Labour Party": a body
             self._add(person)
@@ -691,6 +698,10 @@ def _parse_surface(
 
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 """A name in capitals ("CBS", "FBI", "NASA"): an organisation."""
+_PERSON_INITIALS = frozenset("mp mep msp mla mpp ceo cfo cto coo pm vp qc kc md rn phd jr sr dj mc".split())
+"""Initials that stand for what a person is ("Plymouth MP", "Acme CEO"), not for a body."""
+_ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})$")
+"""A generation after a name ("John Smith III"): a person's, not an organisation's initials."""
 
 
 def _starts_name(word: str) -> bool:

@@ -251,6 +251,9 @@ class Language:
     comment_verbs: tuple[str, ...] = ()
     """Verbs of replying to a post, before the post ("commented on", "kommentierte", "a commenté"):
     "commented on the post" is a reply posted there."""
+    retort_verbs: tuple[str, ...] = ()
+    """Verbs of answering back in an exchange ("shot back", "konterte", "replicó"): someone who
+    posted before, answering right after a post on the platform, answers there."""
     same_platform: tuple[str, ...] = ()
     """The platform just named, named again ("on the same platform", "auf derselben Plattform",
     "por la misma vía")."""

@@ -273,6 +273,7 @@ LANGUAGE = Language(
     on_words=("am",),
     hour_words=("Uhr",),
     pointers=("folgendes", "folgende", "unten", "wie folgt"),
+    retort_verbs=("konterte", "entgegnete", "erwiderte", "antwortete", "reagierte", "keilte zurück"),
     continuing_verbs=("fügte", "ergänzte", "ergänzt", "legte nach", "schob nach", "setzte nach"),
     long_ago=("einmal", "einst", "vor Jahren"),
     once_more=("noch", "nicht", "erst", "auf", "mehr", "schon"),

@@ -303,6 +303,10 @@ LANGUAGE = Language(
     at_words=("at",),
     on_words=("on",),
     pointers=("below", "following", "follows"),
+    retort_verbs=(
+        "shot back", "fired back", "hit back", "responded", "retorted", "countered", "answered",
+        "replied", "clapped back",
+    ),
     continuing_verbs=("added", "adds", "continued", "continues", "followed up", "went on"),
     long_ago=("once", "years ago", "long ago"),
     once_more=("again", "more", "at", "all"),

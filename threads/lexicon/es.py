@@ -203,6 +203,7 @@ LANGUAGE = Language(
     on_words=("el",),
     hour_words=("h", "horas"),
     pointers=("a continuación", "lo siguiente", "siguiente"),
+    retort_verbs=("replicó", "respondió", "contestó", "contraatacó", "reviró"),
     continuing_verbs=("añadió", "añade", "añadía", "agregó", "agrega", "agregaba", "remató", "apostilló"),
     long_ago=("una vez", "alguna vez", "hace años", "en su día"),
     once_more=("más", "otra"),

@@ -93,6 +93,20 @@ def social(text: str) -> Cue | None:
 
 
 _PLATFORM_NAME = P.compiled(rf"\b{P.PLATFORM}\b")
+_COMMON_WORD_NAMES = frozenset({"x", "threads"})
+"""Platform names that are also a letter or a word ("Malcolm X", "threads of the story")."""
+
+
+def platform_named(text: str) -> Cue | None:
+    """The first platform named by its name alone, whatever words stand around it ("who rarely
+    uses Bluesky"), not a name that is also a common word or a letter."""
+    for m in _PLATFORM_NAME.finditer(text):
+        name = m.group(0).casefold()
+        if name not in _COMMON_WORD_NAMES:
+            return Cue(vocab.PLATFORM_NAMES.get(name, "unknown"), m.group(0), m.start())
+    return None
+
+
 _NOUN_OF = P.compiled(P.NOUN_OF)
 
 

@@ -462,10 +462,16 @@ class Scanner:
             self.nearby = (s.cue, s.paragraph)
             if s.cue.platform != "unknown":
                 self.last_platform = s.cue.platform
-        elif gate.social and clean != s.outside and (aside := E.social(s.outside)) and not aside.bare:
-            # "The coastguard, which publishes its warnings on Mastodon, was blunter.": a platform
-            # named in a relative clause says where its subject writes, not that this sentence
-            # quotes a post; words "posted" or "written" right after may stand there
+        elif (
+            gate.social
+            and clean != s.outside
+            and (aside := E.social(s.outside) or E.platform_named(s.outside))
+            and not aside.bare
+        ):
+            # "The coastguard, which publishes its warnings on Mastodon, was blunter.", "Henning,
+            # who rarely uses Bluesky, responded there": a platform named in a relative clause says
+            # where its subject writes, not that this sentence quotes a post; words "posted" or
+            # "written" right after may stand there
             self.nearby = (aside, s.paragraph)
             if aside.platform != "unknown":
                 self.last_platform = aside.platform
@@ -731,6 +737,18 @@ class Scanner:
             ctx = crowd
         if ctx is None and writes and speaker.named and (earlier := self.posters.get(speaker.order)):
             ctx = earlier  # "Later Saturday the mayor returned to the subject. “…,” she wrote."
+        if (
+            ctx is None
+            and verb is not None
+            and " ".join(verb.casefold().split()) in _RETORTS
+            and speaker.named
+            and (earlier := self.posters.get(speaker.order)) is not None
+            and self.nearby is not None
+            and self.nearby[1] >= cand.sentence.paragraph - 1
+        ):
+            # "“Nobody is ripping anything out,” the mayor wrote [on Bluesky]. Mahal shot back: “…”":
+            # one who posted, answering a post just quoted, answers where it stands
+            ctx = earlier
         goes_on = (
             verb is not None
             and (verb_word in P.CONTINUING or verb.casefold() in P.CONTINUING)
@@ -1197,6 +1215,7 @@ _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)
 _FREQUENT = 3
 _COMMON_START = frozenset(w.casefold() for w in words("function_words"))
 _AFTER_STOP = P.compiled(r"[.!?…]\s")
+_RETORTS = frozenset(" ".join(v.casefold().split()) for v in words("retort_verbs"))
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
 _SUBJECT_FIRST_VERBS = tuple(
     v
