@@ -279,6 +279,7 @@ def test_digest_links_a_quote_to_the_post_another_article_embeds() -> None:
         ("John Smith III", False),  # a generation, not initials
         ("Plymouth MP", False),  # what a person is
         ("Labour Party", True),
+        ("Harmon Institute", True),
     ],
 )
 def test_a_name_is_a_body_by_its_last_word_unless_a_given_name_opens_it(name: str, body: bool) -> None:

@@ -173,6 +173,10 @@ LANGUAGE = Language(
         "account", "app", "startup", "charity", "broadcaster", "publisher", "platform", "service",
         "retailer", "carrier", "bank", "maker", "studio", "label", "museum", "zoo", "school",
         "university", "hospital", "city", "county", "court", "force", "magazine", "outlet",
+        "institute", "institution", "commission", "bureau", "authority", "center", "centre",
+        "society", "trust", "corporation", "college", "academy", "library", "theatre", "theater",
+        "festival", "coalition", "alliance", "caucus", "administration", "board", "district",
+        "observatory", "laboratory", "lab", "inc", "ltd", "llc",
     ),
     spokes_nouns=(
         "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "rep", "publicist",

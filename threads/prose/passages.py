@@ -302,11 +302,22 @@ def _is_role(word: str) -> bool:
     )
 
 
+def _known_person(scan: Scanner, run: str) -> bool:
+    """Whether a name after a body's noun is someone the article introduced as a person ("a
+    consulting firm Lindqvist co-owned", after "first-time candidate Sarah Lindqvist")."""
+    if " " not in run.strip():
+        scan.recall(run)
+    person = scan.cast.mention(run, create=False, subject=False)
+    return person is not None and person.gender != Gender.BODY and len(person.tokens) >= 2
+
+
 def _is_person(scan: Scanner, names: list[str], role_words: list[str], app: str | None) -> bool:
     """A run can be a subject: titled, two words or more, introduced by a role before it or
     beside it ("Pistorius, an Olympic sprinter,"), a given name alone ("Caroline"), or known
     (introduced before, maybe in a paragraph not read in full)."""
     titles, rest = split_title(" ".join(names))
+    if role_words and len(names) == 1 and role_words[-1].casefold() in P.BODIES:
+        scan.recall(names[0])  # "a consulting firm Lindqvist co-owned": the candidate named before?
     if role_words or (titles and rest):
         return True
     if len(rest) >= 2 and not _german_nouns(rest):
@@ -339,7 +350,11 @@ def _introduce(
     person = scan.cast.mention(run, after_preposition=prep)
     if person is None:
         return None
-    if person.gender is None and _ORG_BEFORE.search(outside, max(0, m.start() - 24), m.start()):
+    if (
+        person.gender is None
+        and not (len(person.tokens) >= 2 and given_name_gender(person.tokens[0]) is not None)
+        and _ORG_BEFORE.search(outside, max(0, m.start() - 24), m.start())
+    ):
         scan.cast.set_gender(person, Gender.BODY)  # "photo-sharing app Snapline", "the airline Skyways"
     if role_words:
         person.describe(role_words[-1])
@@ -526,7 +541,7 @@ def names_around_verbs(scan: Scanner, outside: str, current: Person | None) -> t
         run = nm.group("run")
         if run.casefold() in P.PRONOUNS:
             continue  # "Er schrieb": a pronoun opening the sentence, no name
-        if _ORG_BEFORE.search(outside, max(0, nm.start() - 24), nm.start()):
+        if _ORG_BEFORE.search(outside, max(0, nm.start() - 24), nm.start()) and not _known_person(scan, run):
             person = scan.cast.mention(run, org=True)
         elif len(run.split()) >= 2 or _known(scan, run):
             prep = bool(_PREP_BEFORE.search(outside, max(0, nm.start() - 8), nm.start()))
