@@ -20,6 +20,7 @@ LANGUAGE = Language(
         "propuso", "bromeó", "sugirió", "preguntó", "opinó", "contó", "confesó", "reveló", "admitió",
         "reconoció", "aclaró", "deseó", "prometió", "defendió", "exclamó", "juró", "acusó", "elogió",
         "aplaudió", "resumió", "zanjó", "arremetió", "mencionó", "se burló", "se despidió",
+        "detalló", "puntualizó", "matizó", "recalcó", "comunicó", "informó", "avisó", "alertó",
     ),
     writing_verbs=(
         "escribió", "escribe", "publicó", "publica", "comentó", "comenta", "respondió", "responde",
@@ -117,7 +118,8 @@ LANGUAGE = Language(
         "creadora", "investigador", "investigadora", "científico", "científica", "médico", "médica",
         "ejecutiva", "ejecutivo", "cofundadora", "cofundador", "fundadora", "fundador", "delantero",
         "defensa", "portero", "arquero", "centrocampista", "capitán", "capitana", "mediocampista",
-        "rapero", "rapera", "productor", "productora", "vecina", "vecino", "comerciante",
+        "rapero", "rapera", "productor", "productora", "vecina", "vecino", "comerciante", "edil",
+        "edila",
     ),
     titles=(
         "presidente", "presidenta", "ministro", "ministra", "canciller", "alcalde", "alcaldesa",

@@ -6,6 +6,7 @@ them (:class:`~threads.people.Cast`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import lexicon, vocab
@@ -469,6 +470,10 @@ def _described_at(scan: Scanner, outside: str, lead: int) -> tuple[Person | None
         ref.kind == Kind.DESCRIPTION and not _is_role(ref.head or "")
     ):
         return None, 0
+    cut = _VERB_AFTER_HEAD.search(text, 0, end) if ref.kind == Kind.DESCRIPTION and ref.head else None
+    if cut is not None and cut.group("head") == ref.head:
+        end = cut.end("head")  # "la edil aparecía midiendo": the head, then the verb read as its words
+        ref = replace(ref, surface=text[:end].strip(), role=ref.head)
     verb = _NEXT_WORD.match(text, end)
     if verb is not None and verb.group("w").casefold() in _OF_WORDS and ref.kind == Kind.DESCRIPTION:
         named = _COMPLEMENT_THEN_NAME.match(text, end)
@@ -486,6 +491,9 @@ def _described_at(scan: Scanner, outside: str, lead: int) -> tuple[Person | None
     return scan.resolve(ref), lead + end
 
 
+_VERB_AFTER_HEAD = P.compiled(r"(?P<head>[\w’'\-]+)\s+(?=[a-zà-ÿ]{3,}(?:ía|ían|aba|aban|ió|ó|aron|ieron)\b)")
+"""A description's head, then a Spanish verb in the past (an imperfect or a preterite) that the
+description's reader took for more of its words ("la edil aparecía", "la joven publicó")."""
 _OF_WORDS = frozenset(w.casefold() for w in words("prepositions"))
 """A preposition after a description starts its complement ("il sindaco di Milano"), not its verb."""
 _COMPLEMENT_THEN_NAME = P.compiled(

@@ -314,7 +314,8 @@ _AFTER_POST = _match(
       | (?P<verb2>{_POST_VERBS})\s+(?P<det2>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
           (?P<tail2>\s+(?:{_SOURCE}|{_PREPS})\s+[^,.;:]{{1,60}})?     # read the tweet; read a post on …
       | (?:{_READS_IN})\s+(?:{_IN})\s+(?:(?P<det3>{_DETS})\s+)?
-          (?:[\w’'\-]+\s+){{0,2}}?(?P<noun3>{_POST_NOUNS})\b        # hieß es in dem Post
+          (?:[\w’'\-]+\s+){{0,3}}?(?P<noun3>{_POST_NOUNS})\b        # hieß es in dem Post
+                                                        # se leía en el pie de la publicación
           (?P<tail3>\s+(?:{_SOURCE}|{_GENITIVE})\s+[^,.;:]{{1,60}})?     # von Reyes, der Band
       | (?:{_READS_IN})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_PREPS})\s+(?:(?P<det5>{_DETS})\s+)?
           (?P<noun5>(?:{P.PLATFORM})[\s-]?(?i:{_ACCOUNTS}))\b
@@ -1293,7 +1294,10 @@ def _conjoined(scan: Scanner, site: Site) -> Found | None:
 
 
 _VERB_ALONE_BEFORE = _match(
-    rf"""^\s*(?:(?i:{_CONJUNCTIONS})\s+){{0,2}}{P.ADV}
+    rf"""^\s*(?:(?i:{_CONJUNCTIONS})\s+){{0,2}}(?:[\wÀ-ÿ]+,\s+)?
+    (?:(?i:{alternation(words("prepositions", "es", "it", "pt"))})\s+(?:[\wÀ-ÿ’'\-]+\s+){{1,7}}?,?\s*)?
+                                                       # En otra historia agregó:
+    {P.ADV}
     (?i:{alternation((*P.PRO_DROP, *words("participles", "es", "it", "pt")))})
     (?:\s+[a-zà-öø-ÿ]+){{0,3}}\s*:\s*$"""
 )
