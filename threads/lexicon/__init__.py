@@ -251,6 +251,9 @@ class Language:
     comment_verbs: tuple[str, ...] = ()
     """Verbs of replying to a post, before the post ("commented on", "kommentierte", "a commenté"):
     "commented on the post" is a reply posted there."""
+    written_elsewhere: tuple[str, ...] = ()
+    """Texts written for other readers than a platform's ("email", "letter", "statement", "Brief",
+    "comunicado"): a "wrote" after a sentence saying one was sent is that text's."""
     retort_verbs: tuple[str, ...] = ()
     """Verbs of answering back in an exchange ("shot back", "konterte", "replicó"): someone who
     posted before, answering right after a post on the platform, answers there."""

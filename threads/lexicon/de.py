@@ -198,6 +198,8 @@ LANGUAGE = Language(
         r"\bin\s+(?:einem|einer|der|dem)\s+(?:\w+\s+)?(?:Interview|Gespräch|Pressekonferenz|Rede|"
         r"Mitteilung|Pressemitteilung|Video|Brief|Stellungnahme|Talkshow|Sendung|Erklärung)\b",
         r"\bauf\s+(?:einer|der)\s+Pressekonferenz\b",
+        r"\bwährend\s+(?:eines|einer|des|der|seines|ihres|seiner|ihrer)\s+(?:\w+\s+)?(?:Interviews?|"
+        r"Pressekonferenz|Rede|Sitzung|Debatte|Auftritts?)\b",
         r"\b(?:de[rnm]|einer)\s+(?:Deutschen\s+Presse-Agentur|dpa|Nachrichtenagentur|Agentur)\b",
         r"\blaut\s+(?:einer|der)\s+(?:Mitteilung|Erklärung|Pressemitteilung)\b",
         r"\bin\s+(?:einer|seiner|ihrer)\s+(?:Kolumne|Gastbeitrag)\b|\bin\s+einem\s+Gastbeitrag\b",
@@ -273,6 +275,10 @@ LANGUAGE = Language(
     on_words=("am",),
     hour_words=("Uhr",),
     pointers=("folgendes", "folgende", "unten", "wie folgt"),
+    written_elsewhere=(
+        "E-Mail", "Mail", "Brief", "Schreiben", "Mitteilung", "Pressemitteilung", "Erklärung",
+        "Stellungnahme", "Kolumne", "Gastbeitrag", "Newsletter", "Rundschreiben",
+    ),
     retort_verbs=("konterte", "entgegnete", "erwiderte", "antwortete", "reagierte", "keilte zurück"),
     continuing_verbs=("fügte", "ergänzte", "ergänzt", "legte nach", "schob nach", "setzte nach"),
     long_ago=("einmal", "einst", "vor Jahren"),

@@ -203,6 +203,8 @@ LANGUAGE = Language(
         r"\bon\s+(?:CNN|Fox|MSNBC|NBC|CBS|ABC|NPR|BBC|television|TV|radio|(?:his|her|their|its|the)\s+"
         r"(?:website|web\s+site|blog|podcast|show))\b",
         r"\btestified\b",
+        r"\bduring\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:interview|speech|hearing|briefing|"
+        r"podcast|broadcast|debate|appearance)\b",
         # said in the chamber, not posted: "she told the council", "in the Commons", "on the Senate floor"
         r"\b(?:in|before)\s+(?:the\s+)?(?:Commons|Lords|[Ss]enate|[Pp]arliament|[Cc]ouncil\s+chamber|[Cc]hamber)\b",
         r"\bon\s+the\s+(?:(?:Senate|House|Commons)\s+)?floor\b",
@@ -307,6 +309,10 @@ LANGUAGE = Language(
     at_words=("at",),
     on_words=("on",),
     pointers=("below", "following", "follows"),
+    written_elsewhere=(
+        "email", "e-mail", "letter", "memo", "statement", "press release", "news release", "filing",
+        "court filing", "op-ed", "column", "newsletter", "essay", "text message", "blog post",
+    ),
     retort_verbs=(
         "shot back", "fired back", "hit back", "responded", "retorted", "countered", "answered",
         "replied", "clapped back",

@@ -146,6 +146,8 @@ LANGUAGE = Language(
     not_social=(
         r"\ben\s+(?:una|un)\s+(?:\w+\s+)?(?:entrevista|comunicado|discurso|carta|video|vídeo|declaración)\b",
         r"\ben\s+(?:(?:la|una|su)\s+)?(?:rueda|conferencia)\s+de\s+prensa\b",
+        r"\bdurante\s+(?:una|la|el|un|su)\s+(?:\w+\s+)?(?:entrevista|rueda\s+de\s+prensa|conferencia|"
+        r"discurso|sesión|comparecencia|debate)\b",
         # dicho en la sala, no escrito: «afirmó en el pleno del Ayuntamiento»
         r"\ben\s+(?:el|la)\s+(?:pleno|sesión|asamblea|tribuna|Congreso|Senado|Cámara)\b",
         r"\b(?i:consultad[oa]s?\s+por|en\s+declaraciones\s+a|a\s+preguntas\s+de)\b",
@@ -205,6 +207,10 @@ LANGUAGE = Language(
     on_words=("el",),
     hour_words=("h", "horas"),
     pointers=("a continuación", "lo siguiente", "siguiente"),
+    written_elsewhere=(
+        "correo", "correo electrónico", "carta", "comunicado", "columna", "escrito", "boletín",
+        "nota de prensa",
+    ),
     retort_verbs=("replicó", "respondió", "contestó", "contraatacó", "reviró"),
     continuing_verbs=("añadió", "añade", "añadía", "agregó", "agrega", "agregaba", "remató", "apostilló"),
     long_ago=("una vez", "alguna vez", "hace años", "en su día"),

@@ -31,7 +31,7 @@ _SUBJECT = P.compiled(
     (?P<verb>[a-zà-ÿ][\w’'-]+)                            # the verb (any lower-case word)"""
 )
 _NAMED_PHRASE = P.compiled(
-    r"\s*(?:(?:[^\s,.;:!?]+\s+){0,2}[^\s,.;:!?]+,\s+)?(?:[^\s,.;:!?]+\s+){0,9}[^\s,.;:!?]+,\s*$"
+    r"\s*(?:(?:[^\s,.;:!?]+\s+){0,3}[^\s,.;:!?]+,\s+)?(?:[^\s,.;:!?]+\s+){0,9}[^\s,.;:!?]+,\s*$"
 )
 """A phrase of a few words opening the sentence (after a short one set off, "Por eso,") and a
 comma: the subject a name set off after it names ("Der verkehrspolitische Sprecher der
@@ -439,7 +439,9 @@ def _handle_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
     return scan.resolve(Speaker(Kind.HANDLE, m.group("h"), handle=m.group("h")[1:])), m.end("h")
 
 
-_SET_OFF_LEAD = re.compile(r"[^\W\d_][^,;:“”\"„«»()]{1,80},\s*(?:[^\W\d_][^,;:“”\"„«»()]{1,80},\s*)?")
+_SET_OFF_LEAD = re.compile(
+    r"(?P<first>[^\W\d_][^,;:“”\"„«»()]{1,80},\s*)(?:[^\W\d_][^,;:“”\"„«»()]{1,80},\s*)?"
+)
 """One or two phrases set off before the subject ("Más tarde, en sus historias de Instagram, la
 artista respondió", "Later that night, the singer wrote")."""
 
@@ -450,9 +452,14 @@ def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]
     start = len(outside) - len(outside.lstrip())
     found = _described_at(scan, outside, start) if outside[start : start + 1].isupper() else (None, 0)
     if found[0] is None and (lead := _SET_OFF_LEAD.match(outside.lstrip())) is not None:
-        start = len(outside) - len(outside.lstrip()) + lead.end()
-        if outside[start : start + 1].islower():
-            return _described_at(scan, outside, start)
+        # after both phrases set off, else after the first ("Desde el bloque oficialista, el jefe
+        # de la bancada, Ramiro Acosta, llamó": the second is the subject's description)
+        for end in dict.fromkeys((lead.end(), lead.end("first"))):
+            begin = start + end
+            if end and outside[begin : begin + 1].islower():
+                found = _described_at(scan, outside, begin)
+                if found[0] is not None:
+                    return found
     return found
 
 
@@ -491,7 +498,8 @@ def _described_at(scan: Scanner, outside: str, lead: int) -> tuple[Person | None
     return scan.resolve(ref), lead + end
 
 
-_VERB_AFTER_HEAD = P.compiled(r"(?P<head>[\w’'\-]+)\s+(?=[a-zà-ÿ]{3,}(?:ía|ían|aba|aban|ió|ó|aron|ieron)\b)")
+_PAST_ENDINGS = alternation((*words("verb_endings", "es"), "ía", "ían", "aba", "aban"))
+_VERB_AFTER_HEAD = P.compiled(rf"(?P<head>[\w’'\-]+)\s+(?=[a-zà-ÿ]{{3,}}(?:{_PAST_ENDINGS})\b)")
 """A description's head, then a Spanish verb in the past (an imperfect or a preterite) that the
 description's reader took for more of its words ("la edil aparecía", "la joven publicó")."""
 _OF_WORDS = frozenset(w.casefold() for w in words("prepositions"))

@@ -178,7 +178,7 @@ class Scanner:
         self.posters: dict[int, Context] = {}
         """A named person whose post was found (by their place in the cast) -> the last one's
         context: "…," she wrote, sentences later, is theirs again where nothing else is named."""
-        self.speaking: tuple[Person, int] | None = None
+        self.speaking: tuple[Person, int, bool] | None = None
         """Who was last said to be speaking (to reporters, in an interview), and the sentence: their
         next words ("she added", "lamentó") are spoken too, whatever was posted nearby."""
         self.candidates: list[Candidate] = []
@@ -516,7 +516,7 @@ class Scanner:
             )
             self.series_paragraph = (s.paragraph, subject)
         elif E.not_social(clean) or E.spoken(clean):
-            self.speaking = (subject, self.sentence_index)
+            self.speaking = (subject, self.sentence_index, _WRITTEN_ELSEWHERE.search(clean) is not None)
             if old is not None and old.lasting == Lasting.SINGLE:
                 del self.contexts[subject.order]  # "Speaking later in Hanoi, Trump said ..."
         elif (
@@ -726,10 +726,11 @@ class Scanner:
             and self.speaking[0] is speaker
             and self.sentence_index - self.speaking[1] <= _SINGLE
             and self.context_of(speaker) is None
-            and not writes
+            and (not writes or self.speaking[2])
         ):
             # "…, she told reporters. “…,” she added": still speaking, whoever posted nearby; but
-            # "Unter das Video schrieb sie:" after her words in the video is written
+            # "Unter das Video schrieb sie:" after her words in the video is written; "explained
+            # the closure in an email to families. “…,” she wrote": written, and in the email
             return
         ctx = self.context_of(speaker) if not found.guessed else None
         crowd = self.crowd if self.crowd is not None and cand.sentence.paragraph <= self.crowd.until else None
@@ -1215,6 +1216,9 @@ _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)
 _FREQUENT = 3
 _COMMON_START = frozenset(w.casefold() for w in words("function_words"))
 _AFTER_STOP = P.compiled(r"[.!?…]\s")
+_WRITTEN_ELSEWHERE = P.compiled(rf"(?i:\b(?:{alternation(words('written_elsewhere'))})\b)")
+"""Written words that are no post ("in an email", "in einem Brief", "en un comunicado"): what the
+writer "wrote" next is that text too."""
 _RETORTS = frozenset(" ".join(v.casefold().split()) for v in words("retort_verbs"))
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
 _SUBJECT_FIRST_VERBS = tuple(
