@@ -251,6 +251,12 @@ class Language:
     comment_verbs: tuple[str, ...] = ()
     """Verbs of replying to a post, before the post ("commented on", "kommentierte", "a commenté"):
     "commented on the post" is a reply posted there."""
+    caption_verbs: tuple[str, ...] = ()
+    """Verbs of writing a caption on a picture or a video ("captioned", "betitelte"): the picture
+    or the video named with them is the post, not another medium."""
+    said_in_video: tuple[str, ...] = ()
+    """Regular expressions of words said in a video ("a video on Instagram in which he says"): a
+    post's video, but its words are no post's text."""
     written_elsewhere: tuple[str, ...] = ()
     """Texts written for other readers than a platform's ("email", "letter", "statement", "Brief",
     "comunicado"): a "wrote" after a sentence saying one was sent is that text's."""

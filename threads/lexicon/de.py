@@ -275,6 +275,11 @@ LANGUAGE = Language(
     on_words=("am",),
     hour_words=("Uhr",),
     pointers=("folgendes", "folgende", "unten", "wie folgt"),
+    caption_verbs=("betitelte", "betitelt", "untertitelte", "untertitelt"),
+    said_in_video=(
+        r"\b(?:Video|Clip|Reel|Livestream)\b[^.:]{0,50},\s*in\s+(?:dem|welchem)\s+(?:er|sie|man)\s+"
+        r"(?:\w+\s+)?(?:sagt|sagte|erklärt|erklärte|spricht|sprach|meint|meinte)\b",
+    ),
     written_elsewhere=(
         "E-Mail", "Mail", "Brief", "Schreiben", "Mitteilung", "Pressemitteilung", "Erklärung",
         "Stellungnahme", "Kolumne", "Gastbeitrag", "Newsletter", "Rundschreiben",

@@ -52,7 +52,7 @@ LANGUAGE = Language(
     ),
     byline_words=("By",),
     follow_words=("Follow",),
-    under_words=("under", "beneath", "below"),
+    under_words=("under", "beneath", "below", "over"),
     quote_verbs=("quoted", "quotes"),
     verb_endings=("ed",),
     post_verbs=("read", "reads", "said", "says", "stated", "begins", "began", "ends", "ended"),
@@ -309,6 +309,11 @@ LANGUAGE = Language(
     at_words=("at",),
     on_words=("on",),
     pointers=("below", "following", "follows"),
+    caption_verbs=("captioned", "captions", "subtitled"),
+    said_in_video=(
+        r"\b(?:video|clip|reel|livestream)\b[^.:]{0,50}\b(?:in\s+which|where)\s+(?:he|she|they|it|the\s+\w+)\s+"
+        r"(?:says|said|explains|explained|speaks|spoke|tells|told|addresses|addressed)\b",
+    ),
     written_elsewhere=(
         "email", "e-mail", "letter", "memo", "statement", "press release", "news release", "filing",
         "court filing", "op-ed", "column", "newsletter", "essay", "text message", "blog post",

@@ -207,6 +207,11 @@ LANGUAGE = Language(
     on_words=("el",),
     hour_words=("h", "horas"),
     pointers=("a continuación", "lo siguiente", "siguiente"),
+    caption_verbs=("tituló", "subtituló", "acompañó"),
+    said_in_video=(
+        r"\b(?:vídeo|video|clip|directo)\b[^.:]{0,50}\b(?:en\s+el\s+que|en\s+la\s+que|donde)\s+(?:\w+\s+)?"
+        r"(?:dice|dijo|explica|explicó|cuenta|contó|habla|habló|asegura|aseguró)\b",
+    ),
     written_elsewhere=(
         "correo", "correo electrónico", "carta", "comunicado", "columna", "escrito", "boletín",
         "nota de prensa",

@@ -275,7 +275,12 @@ def elsewhere_first(text: str, at: int) -> bool:
 
 def spoken(text: str) -> bool:
     """Whether the words were said in a video (a post's video, too: its words are no post's text)."""
-    return P.compiled(P.VIDEO).search(text) is not None and "caption" not in text.casefold()
+    if P.compiled(P.VIDEO).search(text) is not None and "caption" not in text.casefold():
+        return True
+    return _SAID_IN_VIDEO.search(text) is not None
+
+
+_SAID_IN_VIDEO = P.lazy("|".join(f"(?:{p})" for p in words("said_in_video")))
 
 
 def series(text: str) -> re.Match[str] | None:

@@ -714,8 +714,12 @@ class Scanner:
         medium = next(
             (m for m in _OTHER_MEDIUM.finditer(own) if m.group(0).casefold() != verb_word), None
         )  # "ha escrito" is the verb, not "un escrito" (a court filing)
-        if medium is not None and not _UNDER.search(own, max(0, medium.start() - 16), medium.start()):
-            return  # "the website, which contains the following statement:"
+        if (
+            medium is not None
+            and not _UNDER.search(own, max(0, medium.start() - 16), medium.start())
+            and verb_word not in _CAPTION_VERBS
+        ):
+            return  # "the website, which contains the following statement:" (not "captioned the video:")
         if _ABOUT_A_POST.search(cand.text):
             return  # 'Tijen kommentiert: „… So wurde der Tweet dann …“': words about the post, not it
         if _long_ago(own):
@@ -1219,6 +1223,7 @@ _AFTER_STOP = P.compiled(r"[.!?…]\s")
 _WRITTEN_ELSEWHERE = P.compiled(rf"(?i:\b(?:{alternation(words('written_elsewhere'))})\b)")
 """Written words that are no post ("in an email", "in einem Brief", "en un comunicado"): what the
 writer "wrote" next is that text too."""
+_CAPTION_VERBS = frozenset(v.casefold() for v in words("caption_verbs"))
 _RETORTS = frozenset(" ".join(v.casefold().split()) for v in words("retort_verbs"))
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
 _SUBJECT_FIRST_VERBS = tuple(
