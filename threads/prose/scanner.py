@@ -714,8 +714,18 @@ class Scanner:
         medium = next(
             (m for m in _OTHER_MEDIUM.finditer(own) if m.group(0).casefold() != verb_word), None
         )  # "ha escrito" is the verb, not "un escrito" (a court filing)
+        another = (
+            self.posters.get(speaker.order)
+            if verb is None
+            and speaker.named
+            and own.rstrip().endswith(":")
+            and (E.post_noun(own) is not None or _PLATFORM_NOUN_WORD.search(own) is not None)
+            and _WRITTEN_ELSEWHERE.search(own) is None
+            else None
+        )  # one who posted, introducing "a shorter message:" of theirs: another post
         if (
-            medium is not None
+            another is None
+            and medium is not None
             and not _UNDER.search(own, max(0, medium.start() - 16), medium.start())
             and verb_word not in _CAPTION_VERBS
         ):
@@ -742,6 +752,8 @@ class Scanner:
             ctx = crowd
         if ctx is None and writes and speaker.named and (earlier := self.posters.get(speaker.order)):
             ctx = earlier  # "Later Saturday the mayor returned to the subject. “…,” she wrote."
+        if ctx is None and another is not None:
+            ctx = another  # "He followed that on Sunday with a shorter message:": one more of his posts
         if (
             ctx is None
             and verb is not None
@@ -1223,6 +1235,8 @@ _AFTER_STOP = P.compiled(r"[.!?…]\s")
 _WRITTEN_ELSEWHERE = P.compiled(rf"(?i:\b(?:{alternation(words('written_elsewhere'))})\b)")
 """Written words that are no post ("in an email", "in einem Brief", "en un comunicado"): what the
 writer "wrote" next is that text too."""
+_PLATFORM_NOUN_WORD = P.compiled(rf"(?i:\b(?:{alternation(words('platform_nouns'))})\b)")
+"""What a platform calls a post of its own ("message", "update", "story"), alone."""
 _CAPTION_VERBS = frozenset(v.casefold() for v in words("caption_verbs"))
 _RETORTS = frozenset(" ".join(v.casefold().split()) for v in words("retort_verbs"))
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
