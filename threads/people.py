@@ -681,7 +681,11 @@ def _parse_surface(
         name_toks.pop(0)
     if len(name_toks) >= 2 and lexicon.gender_of(name_toks[0]) is not None and not titles:
         titles.append(name_toks.pop(0))  # "Tochter Kirsten", "Wife Jane Smith"
-    if len(name_toks) >= 3 and (_ROLE_NOUN.search(name_toks[0]) or after_preposition):
+    if (
+        len(name_toks) >= 3
+        and (_ROLE_NOUN.search(name_toks[0]) or after_preposition)
+        and name_toks[0].casefold() not in GENERIC_ORGS  # "Department of Public Health": a body's name
+    ):
         # "Novelist Elena Ruiz" (a sentence-initial role); "ambassador to London Woody Johnson" (a place)
         titles.append(name_toks.pop(0))
     if name_toks and name_toks[-1].endswith(".") and len(name_toks[-1].rstrip(".")) > 1:

@@ -27,7 +27,7 @@ LANGUAGE = Language(
         # how reporters set off what a post said besides "said" ("she confessed", "he fumed")
         "confessed", "reflected", "apologized", "apologised", "begged", "cheered", "protested",
         "sighed", "reminded", "fumed", "shouted", "bragged", "mocked", "taunted", "deadpanned",
-        "marveled", "marvelled", "griped", "sniped", "assured", "reassured", "clarified",
+        "marveled", "marvelled", "griped", "sniped", "assured", "reassured", "clarified", "began",
     ),
     writing_verbs=(
         "wrote", "writes", "posted", "posts", "replied", "commented", "shared", "messaged",

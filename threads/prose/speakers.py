@@ -159,6 +159,11 @@ class _Word(NamedTuple):
     end: int
 
 
+_BODY_OF = re.compile(
+    r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w’'\-]*){0,3}"
+)
+"""The rest of an English body's name after its noun ("of Public Health", "for Education")."""
+
 _READ_WORDS = 24
 """The words of a text :func:`read` looks at: a speaker phrase never takes more."""
 
@@ -301,9 +306,11 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         m = _NAME_RUN.match(text, toks[i + 1].start)
         if m is not None and not all(fold_key(w) in NOT_NAMES for w in m.group("run").split()):
             run = m.group("run").rstrip(".")
-            return Speaker(
-                Kind.NAME, text[toks[i].start : m.start("run") + len(run)], name=run, body=True
-            ), m.start("run") + len(run)
+            run_end = m.start("run") + len(run)
+            if run.split()[-1].casefold() in P.BODIES and (of := _BODY_OF.match(text, run_end)) is not None:
+                # "the Department of Public Health", "the University of Halden": the body's whole name
+                run, run_end = text[m.start("run") : of.end()], of.end()
+            return Speaker(Kind.NAME, text[toks[i].start : run_end], name=run, body=True), run_end
     if found is None:
         return None
     head_at, last = found
