@@ -329,3 +329,16 @@ def test_a_page_parsed_from_its_bytes_is_the_page_parsed_from_its_text(data: byt
     assert etree.tostring(by_bytes.page.root, encoding="unicode") == etree.tostring(
         by_text.page.root, encoding="unicode"
     )
+
+
+def test_a_closing_quote_whose_last_byte_was_lost_to_windows_1252_is_mended() -> None:
+    """UTF-8 read as windows-1252 turns "”" into "â€" and a byte that charset lacks; a decoder put
+    a replacement mark there. The quote's words must still close where they did."""
+    text = (
+        "Fire crews\n\nOne resident commented under the post: â€œDeputies came by at 5:40.â€\ufffd "
+        "Another wrote: â€œGot the horses out.â€\ufffd The sheriffâ€™s office thanked them.\n"
+    )
+    src = load(text)
+    body = src.paragraphs[-1].text
+    assert "“Deputies came by at 5:40.” Another" in body
+    assert "sheriff’s office" in body

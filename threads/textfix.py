@@ -26,4 +26,12 @@ def fix(text: str) -> str:
     """``text`` with mojibake undone (ftfy's ``fix_encoding``: only the encoding, never the quotes)."""
     import ftfy
 
+    if _LOST_CLOSING_QUOTE in text:
+        # "”" (E2 80 9D) read as windows-1252 has no character for its last byte: a decoder left
+        # "â€" and a replacement mark. Of the characters that end so, only the closing quote is
+        # common in text, and ftfy cannot tell it without the byte.
+        text = text.replace(_LOST_CLOSING_QUOTE, "\u201d")
     return ftfy.fix_encoding(text)
+
+
+_LOST_CLOSING_QUOTE = "\u00e2\u20ac\ufffd"
