@@ -633,3 +633,17 @@ def test_mastodons_embed_card_without_its_script_is_a_post_with_its_address() ->
         "113212384730192511",
         "",
     )
+
+
+def test_reddits_embed_without_its_script_is_a_post_by_its_author() -> None:
+    """Reddit's embed without its script keeps the post's title, then "by u/name in sub"."""
+    text = (
+        "Our payroll withholding has been wrong three times. Anyone else?\nby u/ledger_owl in smallbusiness"
+    )
+    (post,) = extract([Paragraph(text, 0)])
+    assert (post.platform, post.author.handle, post.text) == (
+        "reddit",
+        "ledger_owl",
+        "Our payroll withholding has been wrong three times. Anyone else?",
+    )
+    assert extract([Paragraph("A story by Ann Reyes in the Sunday paper.", 0)]) == []

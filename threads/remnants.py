@@ -135,6 +135,13 @@ _MASTODON_CARD = re.compile(
 """Mastodon's embed since 4.3 without its script: a card that says whose post it is and links to
 it ("Post by @ann@social.example View on Mastodon"), no text."""
 
+_REDDIT = re.compile(
+    r"(?:(?<=\n)|^)[ \t]*by[ \t]+\[?u/(?P<user>[A-Za-z0-9_\-]{3,20})\]?(?:\([^()\s]{1,300}\))?"
+    r"[ \t]+in[ \t]+\[?(?:r/)?(?P<sub>[A-Za-z0-9_]{2,21})\]?(?:\([^()\s]{1,300}\))?[ \t]*(?=\n|$)"
+)
+"""Reddit's embed without its script: the post's title on its line, then "by u/name in sub" (the
+links kept as Markdown by some scrapes)."""
+
 _LEADS = vocab.phrase_alternation(tuple(dict.fromkeys(lead for lead, _ in vocab.POSTED_BY)))
 _POSTED_BY = re.compile(_LEADS)
 """What opens Facebook's embed line, in any of its languages (a cheap test before the signatures)."""
@@ -247,7 +254,7 @@ _TAIL_WORDS = 5
 # ---------------------------------------------------------------- records
 
 
-_SignatureKind = Literal["anchor", "instagram", "facebook", "tiktok", "mastodon", "skip_end"]
+_SignatureKind = Literal["anchor", "instagram", "facebook", "tiktok", "mastodon", "reddit", "skip_end"]
 """Which line signs a flattened embed: an anchor line (``— Name (@handle) date``), Instagram's or
 Facebook's embed line, TikTok's sound line, or a skip link's end marker."""
 
@@ -507,7 +514,13 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
     else:  # one line each, so that no blank line between them reads as a hard break
         text = "\n".join(p.text.strip() for p in parts)
         shifts = [len(p.text) - len(p.text.lstrip()) for p in parts]
-    if "(@" not in text and " by " not in text and "♬" not in text and not _POSTED_BY.search(text):
+    if (
+        "(@" not in text
+        and " by " not in text
+        and "u/" not in text  # Reddit's "by u/name in sub" opens its line
+        and "♬" not in text
+        and not _POSTED_BY.search(text)
+    ):
         return
     offsets = list(accumulate((len(p.text.strip()) + 1 for p in parts[:-1]), initial=0))
 
@@ -550,6 +563,7 @@ def _signatures(text: str, hard: list[tuple[int, int]]) -> Iterator[_Signature]:
         ("facebook", _FACEBOOK),
         ("tiktok", _TIKTOK),
         ("mastodon", _MASTODON_CARD),
+        ("reddit", _REDDIT),
     )
     for kind, pattern in kinds:
         found += [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)]
@@ -586,6 +600,11 @@ def _make_signature(text: str, kind: _SignatureKind, m: re.Match[str], floor: in
             evidence=f"marker '{squash(m.group(0))}'",
             marker=True,
         )
+    if kind == "reddit":
+        return _Signature(
+            m.start(), m.end(), "reddit", None, m.group("user"), None, None,
+            f"signature '{squash(m.group(0))}'",
+        )  # fmt: skip
     if kind == "mastodon":
         return _Signature(
             m.start(), m.end(), "mastodon", None, f"{m.group('user')}@{m.group('host')}", None, None,

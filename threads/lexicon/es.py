@@ -21,10 +21,14 @@ LANGUAGE = Language(
         "reconoció", "aclaró", "deseó", "prometió", "defendió", "exclamó", "juró", "acusó", "elogió",
         "aplaudió", "resumió", "zanjó", "arremetió", "mencionó", "se burló", "se despidió",
         "detalló", "puntualizó", "matizó", "recalcó", "comunicó", "informó", "avisó", "alertó",
+        "aseguraba", "afirmaba", "lamentaba", "celebraba", "criticaba", "pedía", "advertía",
+        "apuntaba", "insistía", "explicaba", "ironizaba", "bromeaba", "preguntaba",
     ),
     writing_verbs=(
         "escribió", "escribe", "publicó", "publica", "comentó", "comenta", "respondió", "responde",
         "compartió", "comparte", "posteó", "postea", "contestó", "contesta", "replicó", "replica",
+        # the imperfect, as a chronicle narrates a thread of replies ("respondía otro usuario")
+        "escribía", "respondía", "comentaba", "publicaba", "contestaba", "replicaba", "compartía",
     ),
     posting_verbs=("tuiteó", "tuitea", "tuitearon", "trinó", "retuiteó"),
     adverbs=(
