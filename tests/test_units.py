@@ -41,6 +41,19 @@ def test_sentences_respect_quotes_and_abbreviations() -> None:
     assert spans == ["Army Col. Ann Reyes spoke.", "“It is done. We won,” she said.", "U.S. forces left."]
 
 
+def test_a_line_ending_in_a_year_ends_its_sentence_when_a_new_line_starts_below() -> None:
+    """A flattened post's signature line, then the article going on in the same paragraph."""
+    text = (
+        "Day two of bottled water. Send help\n— Ana Ortega (@ana_o) March 5, 2024\n"
+        'The water department wrote on Facebook that "the tap is safe." Residents were relieved.'
+    )
+    spans = [text[a:b].strip() for a, b in sentences(text)]
+    assert spans[-2].endswith("— Ana Ortega (@ana_o) March 5, 2024")
+    assert spans[-1].startswith("The water department wrote on Facebook")
+    wrapped = "The club was founded in 1998\nand won the cup."  # a wrapped line goes on in lower case
+    assert len(sentences(wrapped)) == 1
+
+
 def test_split_title() -> None:
     assert split_title("Army Col. Ann Reyes") == (["Army", "Col."], ["Ann", "Reyes"])
     assert split_title("Ann Reyes") == ([], ["Ann", "Reyes"])

@@ -179,6 +179,9 @@ _SENT_END = re.compile(
 )
 
 
+_DATE_LINE_END = re.compile(r"(?<=\d{4})[ \t]*(?=\n[ \t]*[\"“‘«„]?[A-Z\u00C0-\u024F])")
+
+
 def sentences(
     text: str, quotes: list[Quote] | None = None, *, attributed: Callable[[str, int], bool] | None = None
 ) -> list[tuple[int, int]]:
@@ -193,18 +196,21 @@ def sentences(
     spans: list[tuple[int, int]] = []
     start = 0
     qi = 0
-    for m in _SENT_END.finditer(text):
-        pos = m.start()
+    ends = [(m.start(), m.end(), True) for m in _SENT_END.finditer(text)]
+    if "\n" in text:
+        # a line that ends in a year, then a line that starts anew: a flattened post's signature
+        # ("— Ann Reyes (@annreyes) March 5, 2024") and the article going on below it
+        ends = sorted(ends + [(m.start(), m.start(), False) for m in _DATE_LINE_END.finditer(text)])
+    for pos, end, stop in ends:
         while qi < len(inside) and inside[qi][1] <= pos:
             qi += 1
         if qi < len(inside) and inside[qi][0] <= pos < inside[qi][1]:
-            if m.end() <= inside[qi][1]:
+            if not stop or end <= inside[qi][1]:
                 continue  # inside a quote
-            if attributed is None or attributed(text, m.end()):
+            if attributed is None or attributed(text, end):
                 continue  # the quote's attribution follows
-        if text[pos] == "." and _is_abbreviation(text, pos):
+        if stop and text[pos] == "." and _is_abbreviation(text, pos):
             continue
-        end = m.end()
         if text[start:end].strip():
             spans.append((start, end))
         start = end
