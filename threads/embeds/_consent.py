@@ -236,8 +236,8 @@ def consent_pages(page: Page) -> Iterator[Page]:
     """Each embed fragment held as text in the page, parsed, as a page of its own."""
     holders: list[tuple[HtmlElement, str]] = [(t, t.text_content()) for t in _TEXTAREAS(page)]
     for hit in hints.of(page).hits:
-        if hit.holds & Holds.MARKUP:
-            data = _json(hit.value) if hit.holds & Holds.JSON else None
+        if Holds.MARKUP in hit.holds:
+            data = _json(hit.value) if Holds.JSON in hit.holds else None
             if data is None:
                 holders.append((hit.element, hit.value))
             else:  # an oEmbed answer or an editor's block kept as JSON: its markup strings
