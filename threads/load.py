@@ -791,6 +791,7 @@ _DATE_METAS = (
 ``name`` or ``itemprop`` names them (sites use each), the date in ``content`` (or ``value``)."""
 _LATE_DATE_METAS = ("sailthru.date",)
 """Trusted less than the page's structured data (a newsletter tool's date, sometimes on a 12-hour clock)."""
+_DATE_KEYS = frozenset((*_DATE_METAS, *_LATE_DATE_METAS))
 _META_KEYS = ("property", "name", "itemprop")
 _ITEMPROP_DATETIME = etree.XPath('//*[@itemprop="datePublished"]/@datetime')
 _MONTHS = [name[:3].lower() for name in vocab.ENGLISH_MONTHS[1:]]
@@ -805,11 +806,11 @@ def _published(page: Page) -> Published | None:
     root = page.root
     dated: dict[str, str] = {}
     for el in page.tagged("meta"):
-        value = el.get("content") or el.get("value")
-        if value:
-            for attr in _META_KEYS:
-                key = (el.get(attr) or "").lower()
-                if (key in _DATE_METAS or key in _LATE_DATE_METAS) and key not in dated:
+        for attr in _META_KEYS:  # the key first: few of a page's meta tags name a date
+            key = el.get(attr)
+            if key and (key := key.lower()) in _DATE_KEYS and key not in dated:
+                value = el.get("content") or el.get("value")
+                if value:
                     dated[key] = value
     for key in _DATE_METAS:
         if key in dated and (d := _meta_date(dated[key])) is not None:
