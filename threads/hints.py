@@ -166,7 +166,7 @@ def holds(name: str, value: str) -> Holds:
     if name in NAMED:
         found |= _NAMED
     if len(value) > _MAX_VALUE:
-        return Holds(found)
+        return _AS_HOLDS[found]
     if ("//" in value and has_address(value)) or (
         ("%2" in value or "%3" in value or "\\/" in value or "eyJ" in value or "aHR0c" in value)
         and has_address(decoded(value))
@@ -179,10 +179,12 @@ def holds(name: str, value: str) -> Holds:
         found |= _JSON
     if _MIN_ID <= len(value) <= _MAX_ID and value.isdigit():
         found |= _ID
-    return Holds(found)
+    return _AS_HOLDS[found]
 
 
 _ADDRESS_, _MARKUP_, _JSON, _NAMED, _ID = (int(h) for h in Holds)
+_AS_HOLDS = tuple(Holds(n) for n in range(1 << len(Holds)))
+"""Every combination of the flags, by its number (making one of an int each time is a slow call)."""
 _MIN_ID, _MAX_ID = 15, 20
 """How long a post ID of digits is (Twitter/X, TikTok and Mastodon IDs: 15 to 20 digits)."""
 

@@ -293,6 +293,10 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
     i = 0
     found_before = True
     while i < len(paragraphs):
+        if _cannot_hold(paragraphs[i].text):
+            found_before = False
+            i += 1
+            continue
         card = _card(paragraphs[i])
         if card is not None:
             posts.append(card)
@@ -350,6 +354,22 @@ def _alone_signed(found: list[Post], before: str) -> bool:
         and not notices.is_notice(before)
         and not notices.is_button(before)
         and _HARD.fullmatch(before) is None
+    )
+
+
+def _cannot_hold(text: str) -> bool:
+    """Whether a paragraph can give no post and end no skip block, read on its own or with the one
+    before: every reader above needs an "@" (a card, a signature ``(@handle)``), a TikTok sound
+    line's "♬", a "by" (Instagram's, a skip link's), Reddit's "u/" or a Facebook line's opening
+    words, and a block of several paragraphs opens on a skip link's "Skip". Most paragraphs have
+    none of them: a few substring tests instead of the readers' patterns."""
+    return (
+        "@" not in text
+        and " by " not in text
+        and "u/" not in text  # Reddit's "by u/name in sub" opens its line
+        and "♬" not in text
+        and _SKIP_WORD.search(text) is None
+        and _POSTED_BY.search(text) is None
     )
 
 
@@ -528,6 +548,9 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
         k = bisect_right(offsets, at) - 1
         return parts[k].position + shifts[k] + at - offsets[k]
 
+    found = _candidates(text)
+    if not found:
+        return  # no signature to read: the hard spans are not looked for
     hard = sorted(
         [(m.start(), m.end()) for m in _HARD.finditer(text)]
         + [(m.start(), m.end()) for m in _SKIP_START.finditer(text)]
@@ -535,7 +558,7 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
     )
     hard_ends = sorted(e for _, e in hard)
     floor = 0
-    for sig in _signatures(text, hard):
+    for sig in _signatures(text, hard, found):
         k = bisect_right(hard_ends, sig.start)
         floor = max(floor, hard_ends[k - 1] if k else 0)
         end = _rstrip(text, floor, sig.start)
@@ -554,9 +577,12 @@ def _extract_block(parts: Sequence[Paragraph], article_date: date | None) -> Ite
 # ---------------------------------------------------------------- signatures
 
 
-def _signatures(text: str, hard: list[tuple[int, int]]) -> Iterator[_Signature]:
-    """The signatures of a paragraph in order, none overlapping another or a hard span."""
-    found: list[tuple[int, int, _SignatureKind, re.Match[str]]] = []
+_Candidate = tuple[int, int, _SignatureKind, re.Match[str]]
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every match of the signature patterns in ``text``, by start (the longest first)."""
+    found: list[_Candidate] = []
     kinds: tuple[tuple[_SignatureKind, re.Pattern[str]], ...] = (
         ("anchor", _ANCHOR),
         ("instagram", _INSTAGRAM),
@@ -569,6 +595,12 @@ def _signatures(text: str, hard: list[tuple[int, int]]) -> Iterator[_Signature]:
         found += [(m.start(), m.end(), kind, m) for m in pattern.finditer(text)]
     found += [(m.start(), m.end(), "skip_end", m) for m in _SKIP_END.finditer(text)]
     found.sort(key=lambda f: (f[0], -f[1]))
+    return found
+
+
+def _signatures(text: str, hard: list[tuple[int, int]], found: list[_Candidate]) -> Iterator[_Signature]:
+    """The signatures of a paragraph in order (``found``: :func:`_candidates`), none overlapping
+    another or a hard span."""
     hard_starts = [s for s, _ in hard]
     hard_ends = sorted(e for _, e in hard)
     last_end = 0

@@ -88,7 +88,7 @@ def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
     for hit in hints.of(page).hits:
         el, name = hit.element, hit.name
         if (
-            hit.holds & Holds.ID
+            Holds.ID in hit.holds
             and name not in hints.NAMED  # (data-tweet-id and its kin: the tweet reader reads them)
             and ("tweet" in name.casefold() or (_TWEET_ELEMENT.search(el.tag) and post_element(el.tag)))
         ):
@@ -97,7 +97,7 @@ def extract(page: Page, parse: Callable[[str], Link | None]) -> Iterator[Post]:
             if found is not None and not in_rail(el):
                 yield Draft.of_link(found, f"markup {el.tag}[{name}] tweet ID").post(page, el)
             continue
-        if not hit.holds & Holds.ADDRESS or hit.holds & Holds.JSON or el.tag in _NOT_HOLDERS:
+        if Holds.ADDRESS not in hit.holds or Holds.JSON in hit.holds or el.tag in _NOT_HOLDERS:
             continue  # (post data in JSON is read whole by the post data reader)
         if el.tag == "a" and not _EMBED_SHAPE.search(hit.value):
             if (found := _alone(el, hit.value, parse)) is not None:

@@ -250,7 +250,7 @@ def _permalinks(page: Page, parse: LinkParser) -> list[tuple[HtmlElement, tuple[
     out: list[tuple[HtmlElement, tuple[Key, Link]]] = []
     for hit in hints.of(page).hits:
         el = hit.element
-        if el.tag != "a" or hit.name != "href" or not hit.holds & hints.Holds.ADDRESS:
+        if el.tag != "a" or hit.name != "href" or hints.Holds.ADDRESS not in hit.holds:
             continue
         value = hit.value
         if _POSTISH.search(value):

@@ -107,7 +107,7 @@ class _Found:
 def extract(page: Page, parse: LinkParser, known: Iterable[Post] = ()) -> Iterator[Post]:
     del known  # read whole: copies merge with what the other readers found
     for hit in hints.of(page).hits:
-        if not hit.holds & hints.Holds.JSON:
+        if hints.Holds.JSON not in hit.holds:
             continue
         try:
             data = json.loads(hit.value)
