@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 import threads
 from threads.errors import UnreadableInput
@@ -342,3 +343,16 @@ def test_a_closing_quote_whose_last_byte_was_lost_to_windows_1252_is_mended() ->
     body = src.paragraphs[-1].text
     assert "“Deputies came by at 5:40.” Another" in body
     assert "sheriff’s office" in body
+
+
+def test_text_after_a_comment_is_kept_in_its_paragraph() -> None:
+    """The walk sees no comment, so the text after one was lost ("Hello <!-- x --> world" read as
+    "Hello"); the comment stays for the readers that look inside comments."""
+    src = load(
+        "<html><body><p>Hello <!-- x --> world <b>b</b><!-- y --><!-- z --> after <?pi x?> end</p>"
+        "<!-- between --><p>Next</p><div><!-- <blockquote>parked</blockquote> --></div></body></html>"
+    )
+    assert [p.text for p in src.paragraphs] == ["Hello world b after end", "Next"]
+    assert src.page is not None
+    comments = [c.text for c in src.page.root.iter(etree.Comment)]
+    assert " <blockquote>parked</blockquote> " in comments

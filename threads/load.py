@@ -621,6 +621,7 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
     body = root.find("body")
     if body is None:
         body = root
+    _keep_tails_of_comments(body)
     buf: list[str] = []
     append = buf.append
     block_order = 0
@@ -725,6 +726,27 @@ def html_paragraphs(page: Page) -> Iterator[Paragraph]:
         if p:
             yield p
     page.memo[hints.KEY] = found
+
+
+def _keep_tails_of_comments(body: lxml_html.HtmlElement) -> None:
+    """Give the text after each comment (or processing instruction) to the node before it: the
+    walk sees no comment, so "Hello <!-- x --> world" would lose "world". The comments stay where
+    they are (a consent tool's parked embed is read from them), the text keeps its order."""
+    for node in body.iter(etree.Comment, etree.ProcessingInstruction):
+        tail = node.tail
+        if not tail or tail.isspace():
+            continue
+        prev = node.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()  # a comment before it: its tail is not read either
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent = node.getparent()
+            if parent is None:
+                continue
+            parent.text = (parent.text or "") + tail
+        node.tail = None
 
 
 _INDEXED = frozenset(INDEXED_TAGS)
