@@ -557,6 +557,8 @@ def names_around_verbs(scan: Scanner, outside: str, current: Person | None) -> t
         run = nm.group("run")
         if run.casefold() in P.PRONOUNS:
             continue  # "Er schrieb": a pronoun opening the sentence, no name
+        if platform_named(run):
+            continue  # "Auf X hieß es:": the platform, not someone
         if _ORG_BEFORE.search(outside, max(0, nm.start() - 24), nm.start()) and not _known_person(scan, run):
             person = scan.cast.mention(run, org=True)
         elif len(run.split()) >= 2 or _known(scan, run):
@@ -575,6 +577,13 @@ def names_around_verbs(scan: Scanner, outside: str, current: Person | None) -> t
             if found is None:
                 found, end = person, vm.start("rest") + got[1]
     return found, end
+
+
+def platform_named(name: str) -> bool:
+    """Whether a run of capitalised words is a platform's name, words that name no one left out
+    ("Auf X")."""
+    kept = " ".join(w for w in name.split() if fold_key(w) not in NOT_NAMES)
+    return kept.casefold() in vocab.PLATFORM_NAMES
 
 
 def _known(scan: Scanner, name: str) -> bool:

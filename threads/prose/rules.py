@@ -925,6 +925,8 @@ def _lead_in(scan: Scanner, site: Site) -> Found | None:
         ref = _read_whole(m.group("spk"), m.group("app"))
         if ref is None:
             continue
+        if ref.kind == Kind.NAME and passages.platform_named(ref.name or ""):
+            continue  # "Auf X hieß es:": where the words stand, not who wrote them
         if (
             ref.kind in (Kind.ANONYMOUS, Kind.DESCRIPTION)
             and not ref.crowd

@@ -901,6 +901,9 @@ class Scanner:
         if person is None and ref.body and ref.proper:
             # "the Lakeside police department": a body of its own, not the last department named
             body = " ".join((*ref.proper, *(w for w in words_ if w not in ref.proper), head))
+            if head[:1].isupper() and ref.role and ref.role.split()[0].casefold() in _OF_WORDS:
+                # "el Ministerio de Trabajo": the head named first, then what it is of
+                body = f"{head} {ref.role}"
             return self.cast.mention(body, org=True)
         if person is None and not ref.relational and not ref.body and passages.is_role(head):
             # "the reality figure": most often the person the article is about, last named; a
@@ -1237,6 +1240,7 @@ _WRITTEN_ELSEWHERE = P.compiled(rf"(?i:\b(?:{alternation(words('written_elsewher
 writer "wrote" next is that text too."""
 _PLATFORM_NOUN_WORD = P.compiled(rf"(?i:\b(?:{alternation(words('platform_nouns'))})\b)")
 """What a platform calls a post of its own ("message", "update", "story"), alone."""
+_OF_WORDS = frozenset(w.casefold() for w in words("source_prepositions"))
 _CAPTION_VERBS = frozenset(v.casefold() for v in words("caption_verbs"))
 _RETORTS = frozenset(" ".join(v.casefold().split()) for v in words("retort_verbs"))
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
