@@ -209,6 +209,7 @@ LANGUAGE = Language(
         r"\blaut\s+(?:der\s+|einer\s+|den\s+)?(?:Klage|Klageschrift|Anklage|Anklageschrift|Gerichtsakten|"
         r"Gerichtsdokumenten|Ermittlungsakten|Akten|Urteil|Schreiben|E-Mail)\b",
         r"\bvor\s+Gericht\b",
+        r"^\s*(?:Auf\s+die\s+Frage|Darauf\s+angesprochen|Gefragt,\s+ob)\b",
         r"\bauf\s+(?:Nachfrage|Anfrage)\b",
         # „teilte … mit“ (informierte: eine Mitteilung), nicht „teilte“ (postete)
         r"\bteilt(?:e|en)?\b[^.:;„“»«]{0,80}?\smit(?=\s*(?:[.:,;]|$))",
@@ -282,7 +283,8 @@ LANGUAGE = Language(
     ),
     written_elsewhere=(
         "E-Mail", "Mail", "Brief", "Schreiben", "Mitteilung", "Pressemitteilung", "Erklärung",
-        "Stellungnahme", "Kolumne", "Gastbeitrag", "Newsletter", "Rundschreiben",
+        "Stellungnahme", "Kolumne", "Gastbeitrag", "Newsletter", "Rundschreiben", "WhatsApp", "SMS",
+        "Chatnachricht", "Chatnachrichten", "Privatnachricht", "Privatnachrichten",
     ),
     retort_verbs=("konterte", "entgegnete", "erwiderte", "antwortete", "reagierte", "keilte zurück"),
     continuing_verbs=("fügte", "ergänzte", "ergänzt", "legte nach", "schob nach", "setzte nach"),

@@ -211,6 +211,8 @@ LANGUAGE = Language(
         r"\b(?:in|at|during)\s+(?:the|his|her|their|its|a)\s+(?:[\w-]+\s+)?(?:news|press)\s+conference\b",
         r"\b(?i:under\s+cross-examination|on\s+the\s+(?:witness\s+)?stand)\b",
         r"\b(?i:asked)\s+by\s+(?:reporters|journalists|a\s+reporter|[A-Z][\w’']+)\b",
+        # an answer to a question put to them: "Asked whether he wrote the posts himself, he said:"
+        r"^\s*(?:When\s+)?[Aa]sked\s+(?:whether|if|about|why|how|what|when|who)\b",
         r"\bin\s+remarks\b",
         r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s)",
         r"\bin\s+an?\s+(?:\w+\s+)?(?:video|livestream|clip)\b",
@@ -317,6 +319,7 @@ LANGUAGE = Language(
     written_elsewhere=(
         "email", "e-mail", "letter", "memo", "statement", "press release", "news release", "filing",
         "court filing", "op-ed", "column", "newsletter", "essay", "text message", "blog post",
+        "text messages", "WhatsApp", "direct message", "direct messages", "DMs", "SMS", "voicemail",
     ),
     retort_verbs=(
         "shot back", "fired back", "hit back", "responded", "retorted", "countered", "answered",

@@ -23,12 +23,13 @@ LANGUAGE = Language(
         "detalló", "puntualizó", "matizó", "recalcó", "comunicó", "informó", "avisó", "alertó",
         "aseguraba", "afirmaba", "lamentaba", "celebraba", "criticaba", "pedía", "advertía",
         "apuntaba", "insistía", "explicaba", "ironizaba", "bromeaba", "preguntaba",
+        "comentaba",  # a remark, often spoken ("comentaba Pilar a la salida del mercado")
     ),
     writing_verbs=(
         "escribió", "escribe", "publicó", "publica", "comentó", "comenta", "respondió", "responde",
         "compartió", "comparte", "posteó", "postea", "contestó", "contesta", "replicó", "replica",
         # the imperfect, as a chronicle narrates a thread of replies ("respondía otro usuario")
-        "escribía", "respondía", "comentaba", "publicaba", "contestaba", "replicaba", "compartía",
+        "escribía", "publicaba", "compartía", "respondía", "contestaba", "replicaba",
     ),
     posting_verbs=("tuiteó", "tuitea", "tuitearon", "trinó", "retuiteó"),
     adverbs=(
@@ -164,6 +165,7 @@ LANGUAGE = Language(
         r"acusación|sentencia|expediente|escrito|documentos?\s+judiciales|correo(?:\s+electrónico)?|"
         r"comunicado|carta)\b",
         r"\bante\s+(?:el|la)\s+(?:tribunal|juez|jueza|corte)\b",
+        r"^\s*(?:Preguntad[oa]s?|Consultad[oa]s?)\s+(?:por|sobre|si|acerca\s+de)\b",
         r"\bante\s+(?:la\s+prensa|los\s+periodistas|los\s+medios|las\s+cámaras|los\s+micrófonos)\b",
     ),
     fragment_before=(
@@ -218,7 +220,7 @@ LANGUAGE = Language(
     ),
     written_elsewhere=(
         "correo", "correo electrónico", "carta", "comunicado", "columna", "escrito", "boletín",
-        "nota de prensa",
+        "nota de prensa", "WhatsApp", "SMS", "mensaje de texto", "mensajes de texto", "mensajes privados",
     ),
     retort_verbs=("replicó", "respondió", "contestó", "contraatacó", "reviró"),
     continuing_verbs=("añadió", "añade", "añadía", "agregó", "agrega", "agregaba", "remató", "apostilló"),

@@ -179,6 +179,9 @@ class Scanner:
         """A named person whose post was found (by their place in the cast) -> the last one's
         context: "…," she wrote, sentences later, is theirs again where nothing else is named."""
         self.speaking: tuple[Person, int, bool] | None = None
+        self.elsewhere = -10
+        """The last sentence that named a text written for other readers than a platform's
+        (messages sent, an email, a statement): words "written" just after are that text's."""
         """Who was last said to be speaking (to reporters, in an interview), and the sentence: their
         next words ("she added", "lamentó") are spoken too, whatever was posted nearby."""
         self.candidates: list[Candidate] = []
@@ -476,6 +479,8 @@ class Scanner:
             if aside.platform != "unknown":
                 self.last_platform = aside.platform
         self._contexts(s, clean, gate)
+        if (s.cue is None or s.cue.bare) and _WRITTEN_ELSEWHERE.search(s.outside) is not None:
+            self.elsewhere = self.sentence_index
 
     def _cue_only(self, s: Sentence) -> None:
         """A sentence not read in full still says which platform the article is about now."""
@@ -735,6 +740,9 @@ class Scanner:
         if _long_ago(own):
             return  # "As he once wrote:": a saying cited, whatever he posted this week
         writes = verb is not None and _writes(verb)
+        if cand.sentence.index - self.elsewhere == 1:
+            # "…alongside text messages he sent. In one of those messages, he wrote:": that text
+            return
         if (
             self.speaking is not None
             and self.speaking[0] is speaker
