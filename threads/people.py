@@ -615,6 +615,9 @@ class Cast:
     def pronoun(self, word: str) -> Person | None:
         """The latest subject a pronoun can refer to: he/she by gender when known, they to anyone."""
         w = word.casefold()
+        if w == "it":  # a body speaking of itself: the organisation last named, no one else
+            body = self._recent.top(Gender.BODY, gender=True)
+            return self.touch(body) if body is not None else None
         want = _PRONOUN_GENDER.get(w)
         if w in _PLURAL_PRONOUNS:
             person = self.latest(None)

@@ -130,7 +130,7 @@ SOMEONE = alternation(_capitalised(words("someone")))
 _PHRASE_WORD = r"@?[\w’'\-]+"
 
 SPEAKER = rf"""(?:
-      (?:{PRONOUN})(?![\w’'\-])                                  # he, she, er, elle
+      (?:{PRONOUN}|it)(?![\w’'\-])                               # he, she, er, elle; it (a body)
     | {HANDLE}(?!\w)                                             # @annreyes
     | {REDDIT_USER}(?![\w\-])                                    # u/riverfan22
     | {NAME_RUN}                                                 # Mayor Ann Reyes, 9GAG

@@ -164,6 +164,9 @@ _BODY_OF = re.compile(
 )
 """The rest of an English body's name after its noun ("of Public Health", "for Education")."""
 
+_IT = "it"
+"""English's pronoun for a body ("the department … it said"): read as a speaker phrase of its own."""
+
 _READ_WORDS = 24
 """The words of a text :func:`read` looks at: a speaker phrase never takes more."""
 
@@ -184,6 +187,10 @@ def read(text: str) -> tuple[Speaker, int] | None:
     if folded in P.PRONOUNS and not article:  # French "il a écrit" (he), Italian "il sindaco" (the)
         gender = P.PRONOUNS[folded]
         return Speaker(Kind.PRONOUN, word, gender=gender if isinstance(gender, Gender) else None), end
+    if folded == _IT and i + 1 == len(toks):
+        # "“…,” it said in a post": an organisation speaking of itself (never a subject found in
+        # running text, where "it" is mostly no one)
+        return Speaker(Kind.PRONOUN, word, gender=Gender.BODY), end
     if word.startswith("@"):
         return Speaker(Kind.HANDLE, word, handle=word[1:].rstrip(".")), end
     if word.startswith("u/"):
