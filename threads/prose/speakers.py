@@ -200,7 +200,11 @@ def read(text: str) -> tuple[Speaker, int] | None:
     if (
         i + 1 < len(toks)
         and f"{folded} {toks[i + 1].text.casefold()}" in P.SOMEONE_WORDS
-        and not (i + 2 < len(toks) and _is_noun(toks[i + 2].text))
+        and not (
+            i + 2 < len(toks)
+            and _is_noun(toks[i + 2].text)
+            and not (_DET_LANGUAGE.get(folded) == "de" and toks[i + 2].text[:1].islower())
+        )  # German writes its nouns capitalised: "ein anderer befand" is one more and a verb
     ):
         # "ein anderer", "un autre", "a third": one more of the crowd, unless a noun follows
         # ("ein anderer Nutzer" is read as its noun phrase)
