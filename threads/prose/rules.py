@@ -340,11 +340,25 @@ def _first(m: re.Match[str], name: str) -> str | None:
     return next((g for k in ("", "2", "3", "4", "5") if (g := m.group(name + k)) is not None), None)
 
 
+_READ_THERE = _match(
+    rf"""^\s*[,;:—–-]?\s*(?:{_READS_IN})\s+(?:es\s+)?(?i:{alternation(words("there_words"))})\b"""
+)
+"""'„…“, hieß es dort am Mittag': the words stood where the sentence before said its subject posts."""
+
+
 def _after_post(scan: Scanner, site: Site) -> Found | None:
     """'“…,” the tweet said', '“…,” the caption on that photo said', '“…,” one post read',
     '“…,” according to a post on Reyes's Facebook page'."""
     if not site.closed or site.ended:
         return None
+    there = _READ_THERE(site.after)
+    before = scan.sentence_before(site.sentence) if there is not None else None
+    if there is not None and before is not None and before.cue is not None and not before.cue.bare:
+        # "Die Feuerwehr informierte in ihrer Instagram-Story. „…“, hieß es dort": its post
+        return Found(
+            before.subject, region=there.group(0), evidence=f"passage '{before.cue.words}'",
+            platform=before.cue.platform,
+        )  # fmt: skip
     m = _AFTER_POST(site.after)
     if m is None:
         return None
