@@ -400,9 +400,20 @@ _CLOSING_COMMA = re.compile(r"\s*,")
 
 def _crowd_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:
     """ "Another was less kind:", "Un altro è stato più critico:", "Ein anderer Nutzer nahm den
-    Verein in Schutz:": one more of a crowd at the start of the sentence, then its verb."""
+    Verein in Schutz:": one more of a crowd at the start of the sentence (or after a phrase set
+    off: "En un grupo vecinal de Facebook, un usuario propuso"), then its verb."""
+    found = _crowd_at(scan, outside)
+    if found[0] is None and (lead := _SET_OFF_LEAD.match(outside.lstrip())) is not None:
+        start = len(outside) - len(outside.lstrip()) + lead.end("first")
+        if outside[start : start + 1].islower():
+            person, end = _crowd_at(scan, outside[start:], lower=True)
+            return (person, start + end) if person is not None else (None, 0)
+    return found
+
+
+def _crowd_at(scan: Scanner, outside: str, *, lower: bool = False) -> tuple[Person | None, int]:
     text = outside.lstrip()
-    if not text[:1].isupper():
+    if not (text[:1].isupper() or lower):
         return None, 0
     first = [w.rstrip(",") for w in text[:40].split(None, 2)]
     if not first or not (

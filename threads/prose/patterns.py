@@ -179,8 +179,8 @@ PLATFORM_PHRASE = rf"""(?:
                                                             # on Twitter, auf X, en su cuenta oficial de X
     | \b(?P<p2>{PLATFORM})(?:[\s-]|(?<!X))(?i:{_POST_NOUNS}|{_ACCOUNTS}|{_MEDIA_NOUNS})\b
                                                             # an Instagram post, Instagram-Story, photo
-    | (?i:\b(?:{_ACCOUNTS})\s+(?:(?:{_FILLERS}|{_LINKS})\s+){{0,3}})(?P<p3>{PLATFORM})\b
-                                                            # cuenta de X, compte X, Konto auf Instagram
+    | (?i:\b(?:{_ACCOUNTS})\s+(?:[a-zà-ÿ][\w\-]*\s+(?=(?:{_LINKS})\s))?   # grupo vecinal de
+        (?:(?:{_FILLERS}|{_LINKS})\s+){{0,3}})(?P<p3>{PLATFORM})\b   # cuenta de X, Konto auf Instagram
     | (?i:\b(?:{_NETWORKS})\s+(?:(?:{_LINKS})\s+)?)(?P<p4>{PLATFORM})\b   # la red social X
     | \b(?P<p5>{PLATFORM})[\s-](?i:{_USERS})\b                    # an Instagram user, ein X-Nutzer
     | (?i:\b(?:{_USERS})\s+(?:{_LINKS})\s+(?:(?:{_FILLERS})\s+){{0,2}})(?P<p6>{PLATFORM})\b

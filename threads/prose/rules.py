@@ -483,6 +483,9 @@ def _platform_not_first(ref: Speaker, prefix: str) -> bool:
     )
 
 
+_PREPOSITION_WORDS = frozenset(w.casefold() for w in words("prepositions"))
+
+
 def _known_set_off(scan: Scanner, front: str) -> bool:
     """Whether the words before the verb are a person the article knows, then a phrase set off by
     commas ("Ibarra, por su parte,", "Reyes, meanwhile,"): that person is the subject."""
@@ -1097,6 +1100,8 @@ def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
     ref, _ = found
     if ref.kind == Kind.NAME and ref.role and ref.role.split()[0].casefold() in _STOP_ROLES:
         return None
+    if ref.kind == Kind.NAME and ref.role and set(ref.role.casefold().split()) & _PREPOSITION_WORDS:
+        return None  # "propuso organizar autobuses a Torrecilla:": a preposition's object, no speaker
     if _platform_not_first(ref, "after the verb"):
         return None  # "took to Twitter to say:": the platform, not a speaker
     return scan.found(ref, site, region=site.leadin, verb=m.group("verb"))
