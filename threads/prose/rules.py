@@ -1315,7 +1315,7 @@ def _conjoined(scan: Scanner, site: Site) -> Found | None:
 
 
 _VERB_ALONE_BEFORE = _match(
-    rf"""^\s*(?:(?i:{_CONJUNCTIONS})\s+){{0,2}}(?:[\wÀ-ÿ]+,\s+)?
+    rf"""^\s*(?:(?i:{_CONJUNCTIONS})\s+){{0,2}}(?:[^,:;“”«»"]{{1,60}},\s+){{0,2}}
     (?:(?i:{alternation(words("prepositions", "es", "it", "pt"))})\s+(?:[\wÀ-ÿ’'\-]+\s+){{1,7}}?,?\s*)?
                                                        # En otra historia agregó:
     {P.ADV}
