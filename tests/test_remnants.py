@@ -670,3 +670,19 @@ def test_paragraphs_passed_over_hold_nothing(case: Path, monkeypatch: pytest.Mon
     fast = [summary(p) for p in extract(paras)]
     monkeypatch.setattr(remnants, "_cannot_hold", lambda text: False)
     assert fast == [summary(p) for p in extract(paras)]
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        "View this post on Instagram",
+        "Diesen Beitrag auf Instagram ansehen",
+        "Ver esta publicación en Instagram",
+    ],
+)
+def test_instagrams_button_in_any_language_is_no_caption(button: str) -> None:
+    """The embed's "View this post on Instagram" button, in the language of the page, above the
+    signature: not the post's caption."""
+    paragraphs = [Paragraph(button, 0), Paragraph("A post shared by Ana Ruiz (@ana.ruiz)", 100)]
+    (post,) = extract(paragraphs)
+    assert (post.author.handle, post.text) == ("ana.ruiz", "")

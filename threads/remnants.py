@@ -168,7 +168,11 @@ _SKIP_END = re.compile(rf"End of {_PLATFORMS} (?:post|content)(?: \d+)?,? by {_S
 _HARD = re.compile(
     r"\(function\(d, ?s, ?id\).{0,400}?facebook-jssdk'\)\);"  # the Facebook SDK snippet, left as text
     r"|Allow \w+ content\?.{0,800}?Accept and continue"  # a consent box in front of an embed
-    r"|\[?(?:View this post on Instagram|View (?:on|more on) (?:Instagram|Threads|Facebook))"
+    r"|\[?(?:View this post on Instagram|View (?:on|more on) (?:Instagram|Threads|Facebook)"
+    # the button in the embed's language (the signature's "Ein Beitrag geteilt von" is read too)
+    r"|Diesen Beitrag auf Instagram ansehen|Ver esta publicación en Instagram"
+    r"|Voir cette publication sur Instagram|Visualizza questo post su Instagram"
+    r"|Ver esta publicação no Instagram|Bekijk dit bericht op Instagram)"
     r"(?:\]\([^()\s]{1,500}\))?"  # a Markdown scrape keeps the button as a link to the post
     r"|</?blockquote\b[^<>]{0,300}>"  # embed markup left in the text as it was
     r"|\n[ \t\u00a0\r]*\n",  # a blank line inside a paragraph

@@ -617,6 +617,9 @@ class Scanner:
         if region and E.spoken(region):
             cand.not_social = True
             return cand
+        if rule.name in _AFTER_RULES and E.spoken(_words_before(site.sentence.text, site.quote.start)):
+            cand.not_social = True  # "En un video transmitido en vivo por Facebook, una vecina …: “…”, dijo."
+            return cand
         if not self._attribution(cand, found, region):
             return None
         if not cand.evidence and not cand.not_social and rule.name in _AFTER_RULES:
@@ -1249,6 +1252,16 @@ writer "wrote" next is that text too."""
 _PLATFORM_NOUN_WORD = P.compiled(rf"(?i:\b(?:{alternation(words('platform_nouns'))})\b)")
 """What a platform calls a post of its own ("message", "update", "story"), alone."""
 _OF_WORDS = frozenset(w.casefold() for w in words("source_prepositions"))
+
+
+def _words_before(text: str, at: int) -> str:
+    """The words before ``at`` back to the sentence before's end (a lead-in ending in a colon is
+    a sentence of its own for the splitter)."""
+    before = text[max(0, at - 240) : at]
+    stop = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    return before[stop + 2 :] if stop >= 0 else before
+
+
 _CAPTION_VERBS = frozenset(v.casefold() for v in words("caption_verbs"))
 _RETORTS = frozenset(" ".join(v.casefold().split()) for v in words("retort_verbs"))
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
