@@ -179,11 +179,12 @@ class Scanner:
         """A named person whose post was found (by their place in the cast) -> the last one's
         context: "…," she wrote, sentences later, is theirs again where nothing else is named."""
         self.speaking: tuple[Person, int, bool] | None = None
+        """Who was last said to be speaking (to reporters, in an interview), the sentence, and
+        whether they wrote elsewhere (an email, a statement): their next words ("she added",
+        "lamentó") are spoken, or that text, whatever was posted nearby."""
         self.elsewhere = -10
         """The last sentence that named a text written for other readers than a platform's
         (messages sent, an email, a statement): words "written" just after are that text's."""
-        """Who was last said to be speaking (to reporters, in an interview), and the sentence: their
-        next words ("she added", "lamentó") are spoken too, whatever was posted nearby."""
         self.candidates: list[Candidate] = []
         self.sentence_index = 0
         self.series_paragraph: tuple[int, Person] | None = None
