@@ -169,7 +169,7 @@ _HARD = re.compile(
     r"\(function\(d, ?s, ?id\).{0,400}?facebook-jssdk'\)\);"  # the Facebook SDK snippet, left as text
     r"|Allow \w+ content\?.{0,800}?Accept and continue"  # a consent box in front of an embed
     r"|\[?(?:View this post on Instagram|View (?:on|more on) (?:Instagram|Threads|Facebook)"
-    # the button in the embed's language (the signature's "Ein Beitrag geteilt von" is read too)
+    # the button in the embed's language, as the signature is read in it
     r"|Diesen Beitrag auf Instagram ansehen|Ver esta publicación en Instagram"
     r"|Voir cette publication sur Instagram|Visualizza questo post su Instagram"
     r"|Ver esta publicação no Instagram|Bekijk dit bericht op Instagram)"
