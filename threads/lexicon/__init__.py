@@ -254,6 +254,9 @@ class Language:
     caption_verbs: tuple[str, ...] = ()
     """Verbs of writing a caption on a picture or a video ("captioned", "betitelte"): the picture
     or the video named with them is the post, not another medium."""
+    description_nouns: tuple[str, ...] = ()
+    """What is written with a picture or a video ("caption", "descripción", "Beschreibung"): words
+    there are not said in the video."""
     said_in_video: tuple[str, ...] = ()
     """Regular expressions of words said in a video ("a video on Instagram in which he says"): a
     post's video, but its words are no post's text."""

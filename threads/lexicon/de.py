@@ -303,6 +303,7 @@ LANGUAGE = Language(
     complementizers=("dass",),
     with_words=("mit",),
     caption_nouns=("Bildunterschrift", "Worten"),
+    description_nouns=("Bildunterschrift", "Beschreibung", "Videobeschreibung"),
     audience_nouns=("Follower", "Followern", "Followerinnen", "Abonnenten", "Abonnentinnen"),
     comment_places=(
         "in den Kommentaren", "in der Kommentarspalte", "unter dem Beitrag", "unter dem Post",

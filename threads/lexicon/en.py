@@ -341,6 +341,7 @@ LANGUAGE = Language(
     complementizers=("that",),
     with_words=("with",),
     caption_nouns=("caption", "words"),
+    description_nouns=("caption", "description"),
     audience_nouns=("followers", "subscribers"),
     beside_words=("alongside", "accompanying"),
     comment_places=(

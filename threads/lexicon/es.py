@@ -241,6 +241,7 @@ LANGUAGE = Language(
     complementizers=("que",),
     with_words=("con",),
     caption_nouns=("texto", "mensaje", "leyenda"),
+    description_nouns=("descripción", "leyenda", "pie de foto"),
     audience_nouns=("seguidores", "suscriptores"),
     beside_words=("junto a", "junto con", "acompañando", "acompañado de", "acompañada de"),
     comment_places=(

@@ -275,9 +275,19 @@ def elsewhere_first(text: str, at: int) -> bool:
 
 def spoken(text: str) -> bool:
     """Whether the words were said in a video (a post's video, too: its words are no post's text)."""
-    if P.compiled(P.VIDEO).search(text) is not None and "caption" not in text.casefold():
+    if P.compiled(P.VIDEO).search(text) is not None and _CAPTION_OF.search(text) is None:
         return True
     return _SAID_IN_VIDEO.search(text) is not None
+
+
+def described(text: str) -> bool:
+    """Whether the text names what is written with a picture or a video ("in the caption", "en la
+    descripción del video"): the medium named there is the post's own."""
+    return _CAPTION_OF.search(text) is not None
+
+
+_CAPTION_OF = P.lazy(rf"(?i:\b(?:{P.alternation(words('description_nouns'))}))")  # "captioned" too
+"""What is written with a video, not said in it ("in the caption", "en la descripción del video")."""
 
 
 _SAID_IN_VIDEO = P.lazy("|".join(f"(?:{p})" for p in words("said_in_video")))

@@ -737,6 +737,7 @@ class Scanner:
             and medium is not None
             and not _UNDER.search(own, max(0, medium.start() - 16), medium.start())
             and verb_word not in _CAPTION_VERBS
+            and not E.described(own)
         ):
             return  # "the website, which contains the following statement:" (not "captioned the video:")
         if _ABOUT_A_POST.search(cand.text):
