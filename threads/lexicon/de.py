@@ -8,6 +8,11 @@ from . import Gender, Language
 
 _M, _F = Gender.MAN, Gender.WOMAN
 
+_DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+_DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+_DAY_TIMES = tuple(day + part for day in _DAYS for part in _DAY_PARTS)
+"""Times a German article opens its sentences with, capitalised ("Am Montagabend sagte …"): no names."""
+
 LANGUAGE = Language(
     code="de",
     quote_marks={"„": "“”", "»": "«", "«": "»", "‚": "‘’"},
@@ -231,6 +236,7 @@ LANGUAGE = Language(
     not_a_role=("der", "die", "das", "bekannt", "geboren", "genannt"),
     not_in_role=("und", "oder", "aber", "mit", "von", "bei", "in", "auf", "nach", "vor", "als", "auch"),
     function_words=(
+        *_DAY_TIMES,
         "auch", "dazu", "damit", "doch", "nun", "dann", "aber", "also", "zudem", "später", "laut",
         "bereits", "seit", "nach", "vor", "im", "am", "zum", "zur", "für", "mit", "bei", "von",
         "auf", "in", "unter", "über", "wie", "als", "wenn", "während", "nachdem", "obwohl", "so",
@@ -265,7 +271,7 @@ LANGUAGE = Language(
         "widerrufen", "externen", "externe", "Inhalt", "Inhalte", "Klick", "einblenden",
         "Alle akzeptieren", "Alle ablehnen",
     ),
-    weekdays=("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    weekdays=_DAYS,
     relative_days={"heute": 0, "heute morgen": 0, "gestern": 1, "gestern abend": 1, "vorgestern": 2},
     credit_words=("Foto", "Bild", "Quelle", "Screenshot", "Bildschirmfoto", "Video"),
     credit_links=("via", "über", "von"),
