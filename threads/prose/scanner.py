@@ -995,6 +995,11 @@ class Scanner:
                 words_.pop()  # "White House X account": the platform, not a word of the name
             if words_:
                 return self.cast.mention(" ".join(words_), subject=False)
+        for s in list(self.recent)[-2:]:
+            # "a Facebook post Harlan published in 2021. The post … read:": whose it is, named in
+            # the clause after its noun, not the sentence's subject who shows it
+            if (by := _POST_BY_NAME.search(s.outside)) is not None:
+                return self.cast.mention(by.group("run"), subject=False)
         person = self.last_posting
         ctx = self.context_of(person) if person is not None else None
         if person is None or ctx is None:
@@ -1264,6 +1269,13 @@ def _words_before(text: str, at: int) -> str:
     return before[stop + 2 :] if stop >= 0 else before
 
 
+_MADE_POSTS = alternation((*P.WRITING, *P.POSTING, "published", "made"))
+_POST_BY_NAME = P.compiled(
+    rf"""(?i:\b(?:{alternation((*words("post_nouns"), *words("media_nouns")))}))\s+
+    (?P<run>{P.NAME_RUN})\s+(?:had\s+|has\s+)?(?:{_MADE_POSTS})\b"""
+)
+"""A post and who made it, in the clause after its noun ("a Facebook post Harlan published", "a
+photograph Harlan shared on Instagram")."""
 _CAPTION_VERBS = frozenset(v.casefold() for v in words("caption_verbs"))
 _RETORTS = frozenset(" ".join(v.casefold().split()) for v in words("retort_verbs"))
 _WHOLE_SENTENCE = P.compiled(rf"[.!?…]\s+[{P.UP}]")
