@@ -320,13 +320,10 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
             # (@annreyes) October 17, 2017": the paragraph before, ending in the post's link, is its text
             found = list(_extract_block(paragraphs[i - 1 : i + 1], article_date)) or found
         elif n == 1 and i > 0 and not found_before and _alone_signed(found, paragraphs[i - 1].text):
-            # "Ein Verbot ersetzt keine Medienbildung. …", a blank line, then "— Lea Hartung
-            # (@leahartung.bsky.social) 3. Februar 2025": the embed's paragraph and its signature,
-            # flattened apart; the paragraph above, as long as a post may be, is its text
-            found = [p for p in _extract_block(paragraphs[i - 1 : i + 1], article_date) if p.text] or found
-        elif n == 1 and i > 0 and not found_before and _alone_instagram(found, paragraphs[i - 1].text):
-            # "Back home at last!", a blank line, then "A post shared by Ann Reyes (@annreyes)"
-            # standing alone: the paragraph above is the caption (unless a notice or a button)
+            # "Back home at last!", a blank line, then "A post shared by Ann Reyes (@annreyes)"; "Ein
+            # Verbot ersetzt keine Medienbildung. …", then "— Lea Hartung (@leahartung.bsky.social)
+            # 3. Februar 2025": the embed's text and its signature, flattened apart; the paragraph
+            # above, as long as a post may be, is its text (unless a notice or a button)
             found = [p for p in _extract_block(paragraphs[i - 1 : i + 1], article_date) if p.text] or found
         elif n == 1 and i > 1 and not found and not found_before and _alone_facebook(paragraphs, i):
             # "¡Ya corre el agua!", a blank line, then "Publicado por Ana Ruiz en Jueves, 12 de
@@ -338,22 +335,33 @@ def extract(paragraphs: Sequence[Paragraph], *, article_date: date | None = None
     return posts
 
 
-_POST_LIMITS = {"bluesky": 300, "mastodon": 500, "threads": 500}
-"""The longest text each platform lets a post have: a paragraph longer than that above a signature
-is the article's. Not X: a tweet's lone signature takes the paragraph above only when it ends in
-the tweet's link (the fixture ``blank_line_signature``), as X's posts run to any length now and
-scrapes of old pages often keep a signature whose text they dropped."""
+_FACEBOOK_LIMIT = 5000
+"""A long Facebook post flattened to one paragraph (the limit is far larger; longer paragraphs
+are the article's)."""
+_CAPTION_LIMIT = 2200
+"""The longest caption Instagram takes."""
+_POST_LIMITS = {"bluesky": 320, "mastodon": 520, "threads": 520, "instagram": _CAPTION_LIMIT}
+"""How long the text above a signature standing alone may be: what each platform lets a post have
+(with room for a link or an emoji counted short); a longer paragraph is the article's. Not X: a
+tweet's lone signature takes the paragraph above only when it ends in the tweet's link (the
+fixture ``blank_line_signature``), as X's posts run to any length now and scrapes of old pages
+often keep a signature whose text they dropped."""
 
 
 def _alone_signed(found: list[Post], before: str) -> bool:
-    """Whether the paragraph was a dash signature alone (one post, no text) and the one before
-    may be its text: no longer than the platform allows, not a sentence introducing the post
-    ("She wrote on Bluesky:"), a notice or a button."""
+    """Whether the paragraph was a signature alone (one post, no text: Instagram's line, or a dash
+    signature of a platform above) and the one before may be its text."""
     if len(found) != 1 or found[0].text or found[0].platform not in _POST_LIMITS:
         return False
-    before = before.strip()
+    return _may_be_its_text(before.strip(), _POST_LIMITS[found[0].platform])
+
+
+def _may_be_its_text(before: str, limit: int) -> bool:
+    """Whether a paragraph above a signature standing alone may be the post's text: as long as a
+    post may be, not an article's sentence that introduces the post ("She shared a photo with her
+    fans:"), a consent notice or a button's label."""
     return (
-        0 < len(before) <= _POST_LIMITS[found[0].platform] + 20  # a link or an emoji counted short
+        0 < len(before) <= limit
         and not before.endswith(":")
         and not notices.is_notice(before)
         and not notices.is_button(before)
@@ -374,22 +382,6 @@ def _cannot_hold(text: str) -> bool:
         and "♬" not in text
         and _SKIP_WORD.search(text) is None
         and _POSTED_BY.search(text) is None
-    )
-
-
-def _alone_instagram(found: list[Post], before: str) -> bool:
-    """Whether the paragraph was an Instagram signature alone (one post, no text), and the one
-    before it may be its caption: not a consent notice, a button's label or an article's sentence
-    that introduces the post ("She shared a photo with her fans:")."""
-    if len(found) != 1 or found[0].text or found[0].platform != "instagram":
-        return False
-    before = before.strip()
-    return (
-        0 < len(before) <= _CAPTION_LIMIT
-        and not before.endswith(":")
-        and not notices.is_notice(before)
-        and not notices.is_button(before)
-        and _HARD.fullmatch(before) is None
     )
 
 
@@ -500,19 +492,11 @@ def _alone_facebook(paragraphs: Sequence[Paragraph], i: int) -> bool:
     m = _FACEBOOK.match(text)
     if m is None or m.end() < len(text.rstrip(" .")):
         return False
-    before = paragraphs[i - 1].text.strip()
-    if not (0 < len(before) <= _FACEBOOK_LIMIT) or before.endswith(":"):
-        return False
-    if notices.is_notice(before) or notices.is_button(before) or _HARD.fullmatch(before) is not None:
+    if not _may_be_its_text(paragraphs[i - 1].text.strip(), _FACEBOOK_LIMIT):
         return False
     return any("facebook" in p.text.casefold() for k, p in enumerate(paragraphs) if k != i)
 
 
-_FACEBOOK_LIMIT = 5000
-"""A long Facebook post flattened to one paragraph (the limit is far larger; longer paragraphs
-are the article's)."""
-_CAPTION_LIMIT = 2200
-"""The longest caption Instagram takes."""
 _SIGNATURE_FIRST = re.compile(r"\s*[—–-]{1,2}\s*[^()\n]{1,60}\(@")
 _POST_LINK_END = re.compile(r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$", re.IGNORECASE)
 
