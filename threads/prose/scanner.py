@@ -914,7 +914,7 @@ class Scanner:
         if person is None and ref.body and ref.proper:
             # "the Lakeside police department": a body of its own, not the last department named
             body = " ".join((*ref.proper, *(w for w in words_ if w not in ref.proper), head))
-            if head[:1].isupper() and ref.role and ref.role.split()[0].casefold() in _OF_WORDS:
+            if head[:1].isupper() and ref.role and ref.role.split()[0].casefold() in _SOURCE_WORDS:
                 # "el Ministerio de Trabajo": the head named first, then what it is of
                 body = f"{head} {ref.role}"
             return self.cast.mention(body, org=True)
@@ -1258,7 +1258,7 @@ _WRITTEN_ELSEWHERE = P.compiled(rf"(?i:\b(?:{alternation(words('written_elsewher
 writer "wrote" next is that text too."""
 _PLATFORM_NOUN_WORD = P.compiled(rf"(?i:\b(?:{alternation(words('platform_nouns'))})\b)")
 """What a platform calls a post of its own ("message", "update", "story"), alone."""
-_OF_WORDS = frozenset(w.casefold() for w in words("source_prepositions"))
+_SOURCE_WORDS = frozenset(w.casefold() for w in words("source_prepositions"))
 
 
 def _words_before(text: str, at: int) -> str:
