@@ -233,7 +233,7 @@ def bench_stages(folder: Path, work: Path, n: int) -> None:
         took["render: the JSON line"] += cpu() - start
         start = cpu()
         p = prepare(rec, sha256=hashlib.sha256(data).hexdigest(), location=item.location)
-        took["add: prepare (record digest, identities, rows)"] += cpu() - start
+        took["add: prepare (digest, identities, rows)"] += cpu() - start
         start = cpu()
         prepared.append(pickle.loads(pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL)))
         took["add: pickle to and from a worker (-j 2)"] += cpu() - start

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import zlib
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,33 @@ def test_re_adding_a_changed_source_replaces_its_sightings_and_drops_orphans(db:
     assert [p[0] for p in d["posts"]] == [f"id:twitter:{STATUS}"]  # the orphan is gone
     assert len(d["sightings"]) == 2
     assert ("twitter:@annreyes", "annreyes", "Ann Reyes") in d["authors"]
+
+
+def test_any_change_to_what_is_kept_of_a_source_makes_it_updated(db: Path) -> None:
+    """Re-adding is skipped only when nothing kept would change: not the same page bytes, the same
+    rows (a later threads may read the same page better)."""
+    page = source("https://a.example/1")
+    named = embed()
+    renamed = replace(named, author=Author(name="Ann Reyes-Ortiz", handle="annreyes", platform="twitter"))
+    later = replace(named, evidence=("markup blockquote.twitter-tweet", "remnant"))
+    with Archive(str(db)) as a:
+        assert a.add(rec(page, named), sha256="aa").status == "new"
+        assert a.add(rec(page, renamed), sha256="aa").status == "updated"  # the author's name
+        assert a.add(rec(page, renamed), sha256="aa").status == "unchanged"
+        assert a.add(rec(page, later), sha256="aa").status == "updated"  # the sighting's evidence
+        assert a.add(rec(replace(page, title="Another title"), later), sha256="aa").status == "updated"
+
+
+def test_a_record_known_by_neither_url_nor_bytes_is_one_source_wherever_it_is_read(db: Path) -> None:
+    with Archive(str(db)) as a:
+        assert a.add(rec(source(None, "out/a.jsonl:1"), embed())).status == "new"
+        assert a.add(rec(source(None, "copy/b.jsonl:7"), embed())).status == "unchanged"
+        assert (
+            a.add(rec(source(None, "out/a.jsonl:1"), quote("a quote of some other thing entirely"))).status
+            == "new"
+        )
+        keys = [k for (k,) in a.db.execute("SELECT key FROM sources ORDER BY id")]
+    assert len(keys) == 2 and all(k.startswith("record:") for k in keys)
 
 
 def test_a_source_is_known_by_its_url_else_its_bytes_never_its_path(db: Path, tmp_path: Path) -> None:

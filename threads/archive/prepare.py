@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -25,6 +26,7 @@ __all__ = [
     "Prepared",
     "PreparedPost",
     "author_key",
+    "kept_digest",
     "kept_location",
     "kept_post",
     "merge_posts",
@@ -49,10 +51,11 @@ def dumps(value: Any) -> str:
 # ---------------------------------------------------------------- sources
 
 
-def source_key(source: Source, sha256: str | None, record_sha256: str) -> str:
+def source_key(source: Source, sha256: str | None, record: Callable[[], str]) -> str:
     """A source's identity: its URL (scheme and host in lower case, no fragment), else the sha256
-    of its page bytes, else (a record read from JSON Lines without a URL) the sha256 of the record.
-    Never a local path: the same page saved in two places is one source."""
+    of its page bytes, else (a record read from JSON Lines without a URL) ``record()``, the sha256
+    of the record (:func:`record_digest`). Never a local path: the same page saved in two places is
+    one source."""
     if source.url and source.url.lower().startswith(("http://", "https://")):
         from urllib.parse import urlsplit, urlunsplit
 
@@ -63,7 +66,7 @@ def source_key(source: Source, sha256: str | None, record_sha256: str) -> str:
             pass
     if sha256:
         return f"sha256:{sha256}"
-    return f"record:{record_sha256}"
+    return f"record:{record()}"
 
 
 def kept_location(location: str, cwd: str | None = None) -> str:
@@ -87,10 +90,20 @@ def kept_location(location: str, cwd: str | None = None) -> str:
 
 def record_digest(record: dict[str, Any]) -> str:
     """The sha256 of what was found in a source: its ``threads/1`` record, its location aside
-    (the same page saved in two places holds the same)."""
+    (the same page saved in two places holds the same). The identity of a source known by neither
+    a URL nor its page's bytes (a record read from JSON Lines)."""
     source = {k: v for k, v in record["source"].items() if k != "location"}
     data = {**record, "source": source}
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def kept_digest(source: tuple[Any, ...], posts: list[tuple[Any, ...]]) -> str:
+    """The sha256 of what the archive keeps of a source (``sources.record_sha256``): its fields
+    (location and page bytes aside) and each post's row, author and sighting, in order. Adding a
+    source whose digest is unchanged changes nothing, so it is skipped. Made from the rows the
+    writer needs anyway: the record's own JSON cost five times as much to make."""
+    kept = json.dumps([source, posts], ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(kept.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # ---------------------------------------------------------------- posts and authors
@@ -319,24 +332,12 @@ def prepare(
     sha256: str | None = None,
     page: bytes | None = None,
     location: str | None = None,
-    digest: str | None = None,
 ) -> Prepared:
     """What adding ``rec`` needs: ``sha256`` of the page's bytes, ``page`` the bytes to keep,
-    ``location`` as the user gave it, ``digest`` (:func:`record_digest`) when known."""
-    digest = digest or record_digest(rec.to_dict())
+    ``location`` as the user gave it."""
     src = rec.source
-    key = source_key(src, sha256, digest)
-    source = (
-        src.url,
-        kept_location(location if location is not None else src.location),
-        src.title,
-        iso(src.published),
-        iso(src.captured),
-        src.kind,
-        sha256,
-        digest,
-    )
-    posts = []
+    found = (src.url, src.title, iso(src.published), iso(src.captured), src.kind)
+    parts = []
     for thread in rec.threads:
         for post in thread.posts:
             ident = identify(post)
@@ -351,19 +352,26 @@ def prepare(
                 post.confidence,
             )
             a = post.author
-            posts.append(
-                PreparedPost(
-                    post_key(ident, key),
-                    post_row(post, ident),
-                    (a.name, a.handle, a.platform, a.url, a.role, a.aliases, a.id),
-                    author_key(a, post.platform),
-                    post.id,
-                    post.published,
-                    ident.id_platform,
-                    ident.text,
-                    sighting,
-                    rare_query(ident),
-                    openings(ident),
-                )
-            )
-    return Prepared(key, source, digest, page, tuple(posts))
+            author = (a.name, a.handle, a.platform, a.url, a.role, a.aliases, a.id)
+            parts.append((post, ident, post_row(post, ident), author, sighting))
+    digest = kept_digest(found, [(row, author, sighting) for _, _, row, author, sighting in parts])
+    key = source_key(src, sha256, lambda: record_digest(rec.to_dict()))
+    where = kept_location(location if location is not None else src.location)
+    source = (src.url, where, *found[1:], sha256, digest)
+    posts = tuple(
+        PreparedPost(
+            post_key(ident, key),
+            row,
+            author,
+            author_key(post.author, post.platform),
+            post.id,
+            post.published,
+            ident.id_platform,
+            ident.text,
+            sighting,
+            rare_query(ident),
+            openings(ident),
+        )
+        for post, ident, row, author, sighting in parts
+    )
+    return Prepared(key, source, digest, page, posts)

@@ -182,13 +182,10 @@ class Archive:
         sha256: str | None = None,
         page: bytes | None = None,
         location: str | None = None,
-        digest: str | None = None,
     ) -> Added:
         """Add one source and what was found in it, in one transaction. ``sha256``: of the page's
-        bytes; ``page``: the bytes to keep (``--keep-pages``); ``location``: as the user gave it;
-        ``digest``: :func:`~threads.archive.prepare.record_digest` of ``rec.to_dict()``, when the
-        caller has it."""
-        return self.apply(prepare(rec, sha256=sha256, page=page, location=location, digest=digest))
+        bytes; ``page``: the bytes to keep (``--keep-pages``); ``location``: as the user gave it."""
+        return self.apply(prepare(rec, sha256=sha256, page=page, location=location))
 
     def apply(self, prepared: Prepared) -> Added:
         """Add one source made ready by :func:`~threads.archive.prepare.prepare`, in one transaction."""
