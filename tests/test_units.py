@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from threads import dates
-from threads.people import Cast, damerau1, split_title
+from threads.people import Cast, Gender, damerau1, org_noun, split_title
+from threads.prose.speakers import Kind, read
 from threads.quotes import find_quotes, sentences
 
 
@@ -76,6 +77,24 @@ def test_cast_resolves_surname_title_typo_and_pronoun() -> None:
     assert cast.pronoun("she") is ann
     assert cast.pronoun("he") is bob
     assert {"Army Col. Ann Reyes", "Army Colonel Ann Reyes", "Reyes", "Reyez", "she"} <= set(ann.aliases)
+
+
+def test_an_organisation_named_with_its_kind_in_the_plural_is_that_kind() -> None:
+    cast = Cast()
+    studio = cast.mention("Brightwater Studios")
+    airline = cast.mention("Northway Airlines")
+    assert studio is not None and airline is not None and studio.gender == airline.gender == Gender.BODY
+    assert cast.nominal("studio") is studio and cast.nominal("airline") is airline
+    person = cast.mention("Tessa Banks")  # a given name first: a person, whatever the last word
+    assert person is not None and person.gender != Gender.BODY and cast.nominal("bank") is not person
+    assert org_noun("Laboratories") == "laboratory" and org_noun("Party") == "party"
+    assert org_noun("Games") is None
+
+
+def test_a_noun_is_read_as_the_language_its_determiner_belongs_to() -> None:
+    studio = read("The studio")  # English: a body; Italian "lo studio" is a study, no one
+    assert studio is not None and studio[0].kind == Kind.DESCRIPTION and studio[0].body
+    assert read("lo studio") is None and read("the study") is None
 
 
 def test_relative_days() -> None:

@@ -147,6 +147,23 @@ NOT_NAMES = frozenset(
 (May, June and August are given names too; German capitalises every noun: "Post von Reyes")."""
 GENERIC_ORGS = frozenset(b.casefold() for b in lexicon.words("bodies"))
 """Nouns that refer back to whichever organisation was last named ("the company", "die Band")."""
+
+
+def org_noun(word: str) -> str | None:
+    """The noun of :data:`GENERIC_ORGS` a name's last word is, in the singular or the English
+    plural ("Party", "Airlines", "Studios", "Laboratories"), else None."""
+    key = word.casefold()
+    if key in GENERIC_ORGS:
+        return key
+    if key.endswith("ies") and key[:-3] + "y" in GENERIC_ORGS:
+        return key[:-3] + "y"
+    if key.endswith("s") and key[:-1] in GENERIC_ORGS:
+        return key[:-1]
+    return None
+
+
+ORG_NAME_ENDS = frozenset(w.casefold() for w in lexicon.words("org_name_ends"))
+"""Last words of organisations' names that name no kind of organisation ("Hollowmere Games")."""
 PARTICLES = frozenset(w.casefold() for p in lexicon.words("particles") for w in p.split())
 """Lower-case words that may stand inside a name between capitalised words."""
 
@@ -479,13 +496,13 @@ class Cast:
         if person is None:
             if not create:
                 return None
+            kind = org_noun(name_toks[-1]) if len(name_toks) > 1 else None
             body = (
                 org
                 or (
-                    len(name_toks) > 1
-                    and name_toks[-1].casefold() in GENERIC_ORGS
+                    (kind is not None or (len(name_toks) > 1 and name_toks[-1].casefold() in ORG_NAME_ENDS))
                     and (len(name_toks) > 2 or given_name_gender(name_toks[0]) is None)
-                )  # "Labour Party", but "Tessa Brand" and "Paula Band" are people
+                )  # "Labour Party", "Northway Airlines", "Hollowmere Games"; "Paula Band" is a person
                 or _ACRONYM.match(name) is not None
                 or (
                     len(name_toks) > 1
@@ -497,6 +514,11 @@ class Cast:
             )
             person = Person(name=name, gender=Gender.BODY if body else None)  # "Labour Party": a body
             self._add(person)
+            if body and kind is not None:
+                if kind != name_toks[-1].casefold():
+                    person.describe(kind)  # "Ironvale Studios" is "the studio"
+                # and "Northway Airlines" is "Northway" too, unless someone else is
+                self._index_key(" ".join(name_toks[:-1]).casefold(), person)
         elif len(name_toks) > len(person.tokens) and not org:
             # "Trump" first, "Donald Trump" later: the fuller name becomes the name
             person.add_alias(person.name)
@@ -638,9 +660,10 @@ class Cast:
             person.add_alias(word.lower())
         return self.touch(person)
 
-    def nominal(self, head: str, *, proper: Sequence[str] = ()) -> Person | None:
+    def nominal(self, head: str, *, proper: Sequence[str] = (), any_body: bool = True) -> Person | None:
         """ "the embassy", "the senator", "the singer": the latest person or organisation named or
-        described with that word.
+        described with that word; for a word naming a kind of organisation ("the company") with
+        ``any_body``, else the organisation last named.
 
         ``proper``: capitalised words written before the head ("the Dallas police department"):
         only someone whose name or aliases hold each of them is meant."""
@@ -652,7 +675,7 @@ class Cast:
             found = max(fits, key=lambda p: p.recency, default=None)
         else:
             found = self._recent.top(h)
-        if found is None and h in GENERIC_ORGS and not proper:
+        if found is None and h in GENERIC_ORGS and not proper and any_body:
             found = self._recent.top(Gender.BODY, gender=True)  # "the company": the organisation last named
         return self.touch(found) if found is not None else None
 

@@ -127,6 +127,9 @@ class Language:
     """Endings of a compound noun that make it a title ("-minister", "-präsidentin")."""
     bodies: tuple[str, ...] = ()
     """Nouns that name an organisation: "the embassy", "the police department", "die Polizei"."""
+    org_name_ends: tuple[str, ...] = ()
+    """Words that end an organisation's name but name no kind a reporter calls it by ("Hollowmere
+    Games", "Brackwater Holdings", "Ferris Point Fire Rescue"): the name is no person's."""
     spokes_nouns: tuple[str, ...] = ()
     """People who speak for someone else: their words are a statement, not a post of theirs."""
     not_speakers: tuple[str, ...] = ()

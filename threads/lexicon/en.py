@@ -178,6 +178,13 @@ LANGUAGE = Language(
         "festival", "coalition", "alliance", "caucus", "administration", "board", "district",
         "observatory", "laboratory", "lab", "inc", "ltd", "llc",
     ),
+    org_name_ends=(
+        "games", "interactive", "labs", "media", "holdings", "records", "entertainment",
+        "productions", "systems", "technologies", "motors", "foods", "partners", "capital",
+        "ventures", "pictures", "films", "airways", "energy", "pharmaceuticals", "software",
+        "networks", "solutions", "industries", "enterprises", "brands", "logistics", "robotics",
+        "therapeutics", "rescue", "aerospace", "insurance", "utilities", "transit",
+    ),
     spokes_nouns=(
         "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "rep", "publicist",
         "lawyer", "attorney", "agent", "statement", "press office",

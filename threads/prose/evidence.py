@@ -321,7 +321,7 @@ _THE_WORDS = tuple(w for w in words("definite") if not w.endswith(("'", "’")))
 _ON_THE = P.compiled(
     rf"(?<![\w’'])(?i:{P.alternation((*_ON_WORDS, *words('under_words')))})\s+"
     rf"(?:[\w’'\-]+\s+(?i:{P.alternation(words('source_prepositions'))})\s+)?"  # one of
-    rf"(?i:{P.alternation(_THE_WORDS)})\s+$"
+    rf"(?i:{P.alternation(_THE_WORDS)})\s+(?:[\w’'\-]+\s+){{0,2}}$"  # the (fire) department's
 )
 """A platform preposition (or "under") and an article before someone's post: the post is where
 the words stand ("shared a message with fans on the club's Instagram story", "commenting under
@@ -329,7 +329,7 @@ one of the star's older posts"), not one the words are about."""
 
 
 def _blank_others(m: re.Match[str]) -> str:
-    if _ON_THE.search(m.string, max(0, m.start() - 24), m.start()):
+    if _ON_THE.search(m.string, max(0, m.start() - 40), m.start()):
         return m.group(0)
     return " " * len(m.group(0))
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon, vocab
 from ..lexicon import words
-from ..people import NOT_NAMES, Person, fold_key
+from ..people import NOT_NAMES, Person, fold_key, is_title_word
 from ..quotes import Quote, sentences
 from . import evidence as E
 from . import passages
@@ -1126,8 +1126,10 @@ def _subject_before(front: str, verb: str) -> bool:
         # other word may stand first in German ("Im Interview sagte er")
         return len(tokens) == 1 and tokens[0].casefold() in P.PRONOUNS
     word = tokens[-1]
-    if word.casefold() in P.PRONOUNS and word.casefold() not in _ARTICLES:
+    if word.casefold() in P.PRONOUNS and word.casefold() not in _PRONOUN_ARTICLES:
         return True  # "She captioned the clip:": the pronoun is the subject, "the clip" the object
+    if _described_subject(front.strip()):
+        return True  # "The studio confirmed the layoffs on Bluesky:": "the layoffs" are no speaker
     if len(tokens) < 2:
         return False  # a sentence's first word before the verb ("Then wrote one fan:")
     name = word[:-1]
@@ -1147,8 +1149,28 @@ def _subject_before(front: str, verb: str) -> bool:
     )
 
 
-_ARTICLES = frozenset(w.casefold() for f in ("definite", "indefinite") for w in words(f))
+_PRONOUN_ARTICLES = frozenset(w.casefold() for f in ("definite", "indefinite") for w in words(f))
 """Articles that are pronouns too ("il", "la"): before a verb, not the subject alone."""
+
+
+def _described_subject(front: str) -> bool:
+    """Whether the words before the verb are one description of someone, the whole of them ("The
+    studio", "La artista", "One fan"): the verb's subject. English puts no noun before a verb it
+    inverts; Spanish and its kin may ("El lunes escribió el club:"), so there the description's
+    noun must name people ("La artista compartió el mensaje:")."""
+    found = read(front)
+    if found is None or found[1] < len(front) or found[0].kind not in (Kind.DESCRIPTION, Kind.ANONYMOUS):
+        return False
+    ref = found[0]
+    if front.split()[0].casefold() in _ENGLISH_DETERMINERS:
+        return True
+    head = (ref.head or "").casefold()
+    return ref.relational or ref.body or ref.crowd or head in P.ROLE_NOUNS or is_title_word(head)
+
+
+_ENGLISH_DETERMINERS = frozenset(
+    w.casefold() for f in ("definite", "indefinite", "demonstratives", "possessives") for w in words(f, "en")
+)
 _STOP_ROLES = frozenset(w.casefold() for w in words("function_words"))
 _RELATIVE_CLAUSE = _match(
     rf""",\s*(?:{_RELATIVE_WORDS})\s+{P.ADV}      # , which / , das / , que

@@ -21,7 +21,7 @@ from itertools import chain
 from .. import captions, dates, lexicon, notices, slots, vocab
 from ..lexicon import Gender, words
 from ..model import Author, Paragraph, Post
-from ..people import NOT_NAMES, Cast, Person, fold_key, is_title_word, split_title
+from ..people import GENERIC_ORGS, NOT_NAMES, Cast, Person, fold_key, is_title_word, split_title
 from ..quotes import Quote, find_quotes, sentences
 from . import evidence as E
 from . import passages
@@ -904,6 +904,12 @@ class Scanner:
         latest subject who can be meant (by gender), else no one yet."""
         head = ref.head or ""
         person = self.cast.nominal(head, proper=ref.proper)
+        if person is None and ref.body and not ref.proper and head.casefold() in GENERIC_ORGS:
+            # "Critics, including the State Association of School Administrators, argue …. The
+            # association weighed in": named in the sentences before, not as their subject
+            for s in self.recent:
+                passages.register_names(self, s)
+            person = self.cast.nominal(head, any_body=False)
         words_ = ref.role.split()[:-1] if ref.role else []
         for noun in reversed(words_) if person is None and ref.body else ():
             # "the police department" after "The Riverton police" was named

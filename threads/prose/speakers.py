@@ -115,10 +115,15 @@ def _office(text: str, run: str, end: int) -> tuple[str, str, int] | None:
     return f"{run} {title}", " ".join(name), m.end()
 
 
+def _group(code: str) -> str:
+    """How a language builds its noun phrases (see :data:`_DET_LANGUAGE`)."""
+    return code if code in ("en", "de") else "romance"
+
+
 def _language_of_determiners() -> dict[str, str]:
     out: dict[str, str] = {}
     for lang in lexicon.LANGUAGES:
-        group = lang.code if lang.code in ("en", "de") else "romance"
+        group = _group(lang.code)
         for field in ("definite", "possessives", "demonstratives", "indefinite"):
             for word in getattr(lang, field):
                 out.setdefault(word.casefold(), group)
@@ -128,6 +133,21 @@ def _language_of_determiners() -> dict[str, str]:
 _DET_LANGUAGE = _language_of_determiners()
 """A determiner -> how its noun phrase is built: "en" (the head last), "de" (the head the first
 capitalised word), "romance" (the head first, adjectives after)."""
+
+
+def _not_speakers_by_group() -> dict[str, frozenset[str]]:
+    """For each group of :data:`_DET_LANGUAGE`, the nouns that name no speaker: every language's,
+    but those that the group's own languages list as speakers (English "the studio" is a body,
+    Italian "lo studio" a study)."""
+    out: dict[str, frozenset[str]] = {}
+    for group in ("en", "de", "romance"):
+        codes = [lang.code for lang in lexicon.LANGUAGES if _group(lang.code) == group]
+        own = {w.casefold() for f in ("bodies", "role_nouns", "crowd_nouns") for w in words(f, *codes)}
+        out[group] = frozenset(P.NOT_SPEAKERS - (own - {w.casefold() for w in words("not_speakers", *codes)}))
+    return out
+
+
+_NOT_SPEAKERS = _not_speakers_by_group()
 _STOP = frozenset(
     (
         *(w.casefold() for w in words("function_words")),
@@ -327,8 +347,10 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     head_at, last = found
     head = toks[head_at].text.rstrip(".")
     key = head.casefold()
-    if key in P.POST_NOUNS or key in P.PLATFORM_NOUNS or key in P.NOT_SPEAKERS or key in vocab.PLATFORM_NAMES:
-        return None  # a post, a document, or a platform ("su Facebook" is Italian's "on", not "its")
+    if key in P.POST_NOUNS or key in P.PLATFORM_NOUNS or key in vocab.PLATFORM_NAMES:
+        return None  # a post or a platform ("su Facebook" is Italian's "on", not "its")
+    if key in _NOT_SPEAKERS[lang]:
+        return None  # a document, a song, a sign: no one
     if det in P.POSSESSIVES and key in _AUDIENCE:
         return None  # "told her Instagram followers": whom the words are for, not who says them
     start, end = toks[i].start, toks[last].end
