@@ -514,11 +514,8 @@ class Cast:
             )
             person = Person(name=name, gender=Gender.BODY if body else None)  # "Labour Party": a body
             self._add(person)
-            if body and kind is not None:
-                if kind != name_toks[-1].casefold():
-                    person.describe(kind)  # "Ironvale Studios" is "the studio"
-                # and "Northway Airlines" is "Northway" too, unless someone else is
-                self._index_key(" ".join(name_toks[:-1]).casefold(), person)
+            if body and kind is not None and kind != name_toks[-1].casefold():
+                person.describe(kind)  # "Ironvale Studios" is "the studio"
         elif len(name_toks) > len(person.tokens) and not org:
             # "Trump" first, "Donald Trump" later: the fuller name becomes the name
             person.add_alias(person.name)

@@ -127,6 +127,8 @@ class Language:
     """Endings of a compound noun that make it a title ("-minister", "-präsidentin")."""
     bodies: tuple[str, ...] = ()
     """Nouns that name an organisation: "the embassy", "the police department", "die Polizei"."""
+    place_prepositions: tuple[str, ...] = ()
+    """Prepositions of where an organisation sits, after its noun ("the embassy in Kyiv")."""
     org_name_ends: tuple[str, ...] = ()
     """Words that end an organisation's name but name no kind a reporter calls it by ("Hollowmere
     Games", "Brackwater Holdings", "Ferris Point Fire Rescue"): the name is no person's."""

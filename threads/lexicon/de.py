@@ -180,6 +180,7 @@ LANGUAGE = Language(
         "Kanzleramt", "Präsidialamt", "Account", "Kanal", "Redaktion", "Mannschaft", "Rat",
         "Verwaltung", "Initiative", "Stiftung",
     ),
+    place_prepositions=("in",),
     spokes_nouns=(
         "Sprecher", "Sprecherin", "Pressesprecher", "Pressesprecherin", "Regierungssprecher",
         "Regierungssprecherin", "Anwalt", "Anwältin", "Management", "Sprecherinnen",

@@ -185,6 +185,7 @@ LANGUAGE = Language(
         "networks", "solutions", "industries", "enterprises", "brands", "logistics", "robotics",
         "therapeutics", "rescue", "aerospace", "insurance", "utilities", "transit",
     ),
+    place_prepositions=("in",),
     spokes_nouns=(
         "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "rep", "publicist",
         "lawyer", "attorney", "agent", "statement", "press office",

@@ -139,6 +139,7 @@ LANGUAGE = Language(
         "compañía", "grupo", "banda", "ayuntamiento", "alcaldía", "cancillería", "ejército", "agencia",
         "fiscalía", "asamblea", "federación", "asociación", "cuenta",
     ),
+    place_prepositions=("en",),
     spokes_nouns=("portavoz", "vocero", "vocera", "abogado", "abogada", "representante"),
     not_speakers=(
         "informe", "comunicado", "carta", "sitio web", "documento", "estudio", "encuesta", "artículo",

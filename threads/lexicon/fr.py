@@ -117,6 +117,7 @@ LANGUAGE = Language(
         "entreprise", "société", "groupe", "mairie", "préfecture", "armée", "agence", "élysée",
         "fédération", "association", "compte",
     ),
+    place_prepositions=("à", "en"),
     spokes_nouns=("porte-parole", "avocat", "avocate", "entourage"),
     not_speakers=(
         "rapport", "communiqué", "lettre", "site web", "document", "étude", "sondage", "article",

@@ -109,6 +109,7 @@ LANGUAGE = Language(
         "comune", "club", "gruppo", "band", "esercito", "agenzia", "procura", "regione",
         "federazione", "associazione", "account",
     ),
+    place_prepositions=("a", "in"),
     spokes_nouns=("portavoce", "avvocato", "avvocata", "rappresentante", "legale"),
     not_speakers=(
         "rapporto", "comunicato", "nota", "lettera", "sito", "documento", "studio", "sondaggio",

@@ -114,6 +114,7 @@ LANGUAGE = Language(
         "equipe", "grupo", "banda", "câmara", "assembleia", "exército", "agência",
         "federação", "confederação", "associação", "conta", "seleção",
     ),
+    place_prepositions=("em",),
     spokes_nouns=("porta-voz", "advogado", "advogada", "assessoria", "representante"),
     not_speakers=(
         "relatório", "comunicado", "nota", "carta", "documento", "estudo", "pesquisa",

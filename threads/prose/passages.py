@@ -521,11 +521,12 @@ _COMPLEMENT_THEN_NAME = P.compiled(
 """A description's complement, then the name it describes set off by commas ("El director del
 equipo, Julián Herrera,")."""
 _NEXT_WORD = P.compiled(
-    rf"""\s*(?:,[^,]{{2,120}},\s*)?(?:(?i:{alternation(words("negations"))})(?:\s+|(?<=['’])))?
+    rf"""\s*(?:,[^,]{{2,120}},\s*|,\s*)?(?:(?i:{alternation(words("negations"))})(?:\s+|(?<=['’])))?
     (?:(?:{alternation(words("adverbs"))})\s+){{0,2}}(?P<w>[a-zà-ÿ][\w’'\-]*)"""
 )
-"""The word after a subject phrase, past a set-off phrase, a negation and adverbs ("…, a nurse,
-posted", "o perfil do clube não perdeu", "the water department also wrote")."""
+"""The word after a subject phrase, past a set-off phrase or the comma that closes the name set off
+in it ("the co-op's manager, Lorraine Beck, tried"), a negation and adverbs ("…, a nurse, posted",
+"o perfil do clube não perdeu", "the water department also wrote")."""
 
 
 def _pronoun_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]:

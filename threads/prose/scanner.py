@@ -289,10 +289,12 @@ class Scanner:
         return self.all_quotes or self._near_social(k) or self._live(k)
 
     def _near_social(self, k: int) -> bool:
-        """A social word in paragraph ``k``, the one before, or the short one after (a caption)."""
+        """A social word in paragraph ``k``, in the :data:`_WINDOW` paragraphs before (read in full
+        before it: "The department announced the exposures on Facebook …", a paragraph of
+        background, then "“…,” the department wrote"), or in the short one after (a caption)."""
         page, paragraphs = self.page, self.paragraphs
         after = k + 1 < len(paragraphs) and len(paragraphs[k + 1].text) <= 120 and page.social(k + 1)
-        return page.social(k) or page.social(k - 1) or after
+        return any(page.social(j) for j in range(k, max(-1, k - _WINDOW - 1), -1)) or after
 
     def _unread(self, k: int) -> None:
         """A paragraph no quote needs: only a passage about someone's posts in it is read (it

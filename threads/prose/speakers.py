@@ -390,10 +390,17 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     )
     if speaker.crowd and (on := _OF_PLATFORM.match(text, end)) is not None:
         end = on.end()  # "un usuario de X", "a user on TikTok": the platform is the crowd's
+    elif speaker.body and (place := _IN_PLACE.match(text, end)) is not None:
+        end = place.end()  # "the weather service office in Springfield": which office, not another
     return _with_apposed(speaker, text, end)
 
 
 _ACCOUNT_NOUNS = frozenset(w.casefold() for w in words("account_nouns"))
+_IN_PLACE = P.compiled(
+    rf"""[ \t]+(?:{P.alternation(words("place_prepositions"))})[ \t]+
+    (?!(?:{P.PLATFORM})(?![\w’'\-]))[{P.UP}][\w’'\-]+(?:[ \t]+[{P.UP}][\w’'\-]+){{0,2}}(?![\w’'\-])"""
+)
+"""Where a body sits, after its noun: "the embassy in Kyiv", "die Feuerwehr in Leipzig"."""
 _OWNER_AFTER = P.compiled(rf"\s+(?:{P.alternation(words('source_prepositions'))})\s+(?=\S)")
 _ON_PLATFORM = P.compiled(
     rf"""\s+(?i:{P.alternation(words("platform_prepositions"))})\s+
