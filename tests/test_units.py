@@ -91,6 +91,21 @@ def test_an_organisation_named_with_its_kind_in_the_plural_is_that_kind() -> Non
     assert org_noun("Games") is None
 
 
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Hanna Weidemann vom Institut für Tropenmedizin", "Hanna Weidemann"),  # her institute
+        ("Pedro Salas del Ayuntamiento", "Pedro Salas"),
+        ("Ursula von der Leyen", "Ursula von der Leyen"),  # given names only before the particle
+        ("Johann Wolfgang von Goethe", "Johann Wolfgang von Goethe"),
+        ("Karl-Theodor zu Guttenberg", "Karl-Theodor zu Guttenberg"),
+    ],
+)
+def test_a_particle_after_a_whole_name_starts_an_affiliation(written: str, name: str) -> None:
+    person = Cast().mention(written)
+    assert person is not None and person.name == name
+
+
 def test_a_noun_is_read_as_the_language_its_determiner_belongs_to() -> None:
     studio = read("The studio")  # English: a body; Italian "lo studio" is a study, no one
     assert studio is not None and studio[0].kind == Kind.DESCRIPTION and studio[0].body

@@ -713,6 +713,8 @@ def _parse_surface(
         titles.append(name_toks.pop(0))
     if name_toks and name_toks[-1].endswith(".") and len(name_toks[-1].rstrip(".")) > 1:
         name_toks[-1] = name_toks[-1].rstrip(".")  # the sentence's full stop, not an initial
+    if not org:
+        name_toks = _before_affiliation(name_toks)
     surface = " ".join(titles + name_toks) if not org else surface
     if org:
         name_toks = surface.split()
@@ -721,6 +723,18 @@ def _parse_surface(
     if not name_toks:
         return None
     return surface, tuple(name_toks), " ".join(name_toks), frozenset(fold_key(t) for t in titles)
+
+
+def _before_affiliation(toks: list[str]) -> list[str]:
+    """A name without what a particle adds after a whole name: "Hanna Weber vom Nocht-Institut"
+    is Hanna Weber of an institute, where "Ursula von der Leyen" and "Johann Wolfgang von Goethe"
+    hold the particle (only given names before it)."""
+    if len(toks) < 3 or given_name_gender(toks[0]) is None:
+        return toks
+    for i in range(1, len(toks) - 1):
+        if toks[i].casefold() in PARTICLES:
+            return toks[:i] if i >= 2 and given_name_gender(toks[i - 1]) is None else toks
+    return toks
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")

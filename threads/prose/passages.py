@@ -79,6 +79,7 @@ _HEADING = P.compiled(rf"^\s*(?P<run>{P.NAME_RUN})\s*$")
 _NAME_BEFORE_VERB = P.compiled(
     rf"(?<![\w’'.\-])(?P<run>{P.NAME_RUN}),?\s+{P.ADV}(?P<verb>{alternation(P.REPORTING)})(?![\w’'\-])"
 )
+_PRONOUN_NEXT = P.compiled(rf"\s+(?:{P.PRONOUN})(?![\w’'\-])")
 _VERB_THEN_NAME = P.compiled(
     rf"(?:^|[,;:]\s*)(?P<verb>{alternation(P.REPORTING)})\s+(?P<rest>(?:{alternation(words('possessives'))})\s+[^,.;:]{{1,60}})"
 )
@@ -265,7 +266,12 @@ def _after_preposition(outside: str, m: re.Match[str], run: str, names: list[str
     ..."); three words or more hold a place before the name ("ambassador to London Woody
     Johnson wrote", read by :meth:`~threads.people.Cast.mention`); after a spokesperson, the
     name is whom the spokesperson serves ("a spokesperson for Sheffield University urged")."""
-    if m.group("app") or len(names) >= 3 or m.group("verb").casefold() in _RELATIVE:
+    app = m.group("app")
+    if (
+        (app and _SPEECH_TAG.fullmatch(app) is None)
+        or len(names) >= 3
+        or m.group("verb").casefold() in _RELATIVE
+    ):
         return False
     prep = _PREP_BEFORE.search(outside, max(0, m.start() - 12), m.start())
     if prep is None:
@@ -277,6 +283,9 @@ def _after_preposition(outside: str, m: re.Match[str], run: str, names: list[str
 
 
 _RELATIVE = frozenset(w.casefold() for w in words("relative_pronouns"))
+_SPEECH_TAG = P.compiled(rf"\s*,\s*(?:{P.VERB})\s+(?:{P.PRONOUN})\s*,\s*")
+"""A reporting verb and its pronoun set off inside a sentence ("Mit Panik, sagt sie, sei niemandem
+geholfen"): words of the sentence, not a description of the name before them."""
 
 
 def _modifier(word: str) -> bool:
@@ -571,6 +580,8 @@ def names_around_verbs(scan: Scanner, outside: str, current: Person | None) -> t
             continue  # "Er schrieb": a pronoun opening the sentence, no name
         if platform_named(run):
             continue  # "Auf X hieß es:": the platform, not someone
+        if run.split()[0].casefold() in _OF_WORDS or _PRONOUN_NEXT.match(outside, nm.end()):
+            continue  # "Mit Panik, sagt sie, sei …": a preposition's object; the verb's subject after it
         if _ORG_BEFORE.search(outside, max(0, nm.start() - 24), nm.start()) and not _known_person(scan, run):
             person = scan.cast.mention(run, org=True)
         elif len(run.split()) >= 2 or _known(scan, run):
