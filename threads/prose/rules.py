@@ -274,6 +274,15 @@ def _continued(scan: Scanner, site: Site) -> Found | None:
     the next part of the quote before, unless the words between name someone else; 'Und weiter:
     „Y“', 'E ancora: «Y»' (in the same paragraph or the next)."""
     last = scan.candidates[-1] if scan.candidates else None
+    subject = site.sentence.subject
+    if (
+        last is not None
+        and last.rule == "possessed"
+        and last.sentence is site.sentence
+        and subject is not None
+        and subject is not last.speaker
+    ):
+        return None  # "Danquah quote-tweeted a fan's post that read “…,” adding: “…”": the subject's
     if (
         last is not None
         and 0 <= site.sentence.paragraph - last.sentence.paragraph <= 1
@@ -877,19 +886,30 @@ def _a_name(mods: str, noun: str) -> bool:
 
 _POSSESSED = _match(
     rf"""(?:^|(?<=[\s,;(]))
-    (?P<spk>{P.NAME_RUN}(?<=[’']s|s[’']))\s+                 # Reyes’s, the Joneses'
+    (?P<spk>(?:{P.NAME_RUN}|(?P<det>{_DETS})\s+(?:[\w\-]+\s+){{0,2}}?[\w\-]+[’']s?)(?<=[’']s|s[’']))\s+
+                                                             # Reyes’s, the Joneses', a fan's
     (?:[\w’'\-]+\s+){{0,3}}?
     (?P<noun>{_POST_NOUNS})(?P<where>\s+{P.PLATFORM_PHRASE})?\s+  # Reyes’s post (on X)
+    (?:(?P<that>{alternation(words("complementizers", "en"))})\s+)?  # a fan's post that read
     (?P<verb>{_POST_VERBS})(?:\s+in\s+part)?\s*[:,]?\s*$"""
 )
 
 
 def _possessed(scan: Scanner, site: Site) -> Found | None:
     """'Reyes’s tweet read: “…”', 'Reyes’s latest Instagram post said, “…”', 'Reyes’s post on X
-    read: “…”'."""
+    read: “…”', 'quote-tweeted a fan's post that read “…”'."""
     m = _POSSESSED(site.leadin)
     if m is None:
         return None
+    if m.group("det"):
+        owner = m.group("spk")[: -2 if m.group("spk")[-2:] in ("’s", "'s") else -1]
+        found = read(owner)
+        if found is None or found[1] < len(owner) or found[0].kind not in (Kind.ANONYMOUS, Kind.DESCRIPTION):
+            return None
+        return Found(
+            scan.resolve(found[0]), region=f"{m.group('noun')}{m.group('where') or ''} {m.group('verb')}",
+            verb=m.group("verb"), ref=found[0], evidence=f"post '{m.group('noun')}'",
+        )  # fmt: skip
     person = scan.cast.mention(m.group("spk"))
     where = m.group("where") or ""
     return Found(person, region=f"{m.group('noun')}{where} {m.group('verb')}", verb=m.group("verb"))

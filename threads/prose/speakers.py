@@ -83,6 +83,12 @@ _APPOSED_HANDLE = P.compiled(
 )
 """An account set off after a description: "one user, u/riverfan22,", "Another, who posts as
 @plainsdrifter,", "Otra fan, identificada como @vegalover_mx,"."""
+_INTRODUCED_HANDLE = P.compiled(
+    rf"""[ \t]+(?i:{P.alternation(words("handle_intros"))})[ \t]+
+    (?P<h>{P.HANDLE}|{P.REDDIT_USER})(?![\w@/])"""
+)
+"""An account given after a description without commas, by the words that introduce one: "a user
+posting as @velvetgarage was more pointed", "un usuario identificado como @x respondió"."""
 
 
 _OF = P.alternation((*words("source_prepositions"), *words("prepositions")))
@@ -187,6 +193,8 @@ _BODY_OF = re.compile(
 _IT = "it"
 """English's pronoun for a body ("the department … it said"): read as a speaker phrase of its own."""
 
+_INTRODUCED_WITHIN = 80
+"""How far into a speaker phrase an account introduced by words is looked for."""
 _READ_WORDS = 24
 """The words of a text :func:`read` looks at: a speaker phrase never takes more."""
 
@@ -194,6 +202,20 @@ _READ_WORDS = 24
 def read(text: str) -> tuple[Speaker, int] | None:
     """The speaker phrase at the start of ``text`` and where it ends, or ``None`` when the text
     starts with no speaker (a noun that cannot speak, a post: "the tweet", "the report")."""
+    head = text[:_INTRODUCED_WITHIN]
+    if ("@" in head or "u/" in head) and (m := _INTRODUCED_HANDLE.search(head)) is not None:
+        # "A user posting as @velvetgarage was more pointed": one described, known by the account
+        described = read(text[: m.start()])
+        if (
+            described is not None
+            and described[0].kind in (Kind.ANONYMOUS, Kind.DESCRIPTION)
+            and described[1] >= m.start()
+        ):
+            handle = m.group("h")
+            ref = replace(
+                described[0], kind=Kind.HANDLE, handle=handle[2:] if handle[0] == "u" else handle[1:]
+            )
+            return ref, m.end("h")
     # a speaker phrase is a few words (an appositive is read from the text): the first words do
     toks = [_Word(m.group(0), m.start(), m.end()) for m in islice(_TOKEN.finditer(text), _READ_WORDS)]
     i = 0
