@@ -44,6 +44,8 @@ LANGUAGE = Language(
         "publicly",
     ),
     auxiliaries=("had", "has", "have", "would", "was"),
+    participles=("said", "added", "replied", "commented"),
+    written_participles=("written", "posted", "tweeted", "shared"),
     copulas=("is", "was", "were", "are"),
     recipient_prepositions=("to",),
     series_positions=(

@@ -334,6 +334,24 @@ def _blank_others(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+_TEXT_NOUNS = frozenset(w.casefold() for w in words("caption_nouns"))
+_POST_NOUNS = frozenset(w.casefold() for f in ("caption_nouns", "post_nouns") for w in words(f))
+_TEXT_VERBS = frozenset(w.casefold() for w in words("post_verbs"))
+_CAPTIONED = frozenset(w.casefold() for w in words("caption_verbs"))
+
+
+def names_its_text(lead: str) -> bool:
+    """Whether the words right before a quote say it is a post's whole text, as written, in lower
+    case or not: "with the caption", "and the words", "captioned", "a fan's post that read" (not
+    "explaining the post “was meant to be funny”": the post is what the words are about)."""
+    last = [w.strip(",").casefold() for w in lead.rsplit(None, 3)]
+    if not last or not last[-1]:
+        return False
+    if last[-1] in _TEXT_NOUNS or last[-1] in _CAPTIONED:
+        return True
+    return last[-1] in _TEXT_VERBS and any(w in _POST_NOUNS for w in last[:-1])
+
+
 def clean(text: str) -> str:
     """``text`` without its relative clauses and without posts of others named in it."""
     if "," in text or "(" in text:

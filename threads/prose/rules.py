@@ -277,12 +277,15 @@ def _continued(scan: Scanner, site: Site) -> Found | None:
     subject = site.sentence.subject
     if (
         last is not None
-        and last.rule == "possessed"
         and last.sentence is site.sentence
         and subject is not None
         and subject is not last.speaker
+        and site.sentence.subject_end <= last.quote.start - site.sentence.start
     ):
-        return None  # "Danquah quote-tweeted a fan's post that read “…,” adding: “…”": the subject's
+        # "Danquah quote-tweeted a fan's post that read “…,” adding: “…”", "Reyes shared a fan's
+        # post (“…,” the fan had written), adding: “…”": someone else's words inside the
+        # subject's sentence; what follows is the subject's
+        return None
     if (
         last is not None
         and 0 <= site.sentence.paragraph - last.sentence.paragraph <= 1
@@ -1500,7 +1503,7 @@ def _indirect(scan: Scanner, site: Site) -> Found | None:
         return None
     # whole sentences inside the quote after the fragment ('wrote on Facebook that "customers may
     # notice cloudy water. This is air in the lines."'): the post itself goes on, nothing more needed
-    whole = _WHOLE_SENTENCE_IN.search(site.quote.text) is not None
+    whole = _WHOLE_SENTENCE_IN.search(site.quote.text) is not None or E.names_its_text(site.leadin)
     return Found(
         s.subject, region="", evidence=f"passage '{s.cue.words}'", platform=s.cue.platform, pending=not whole
     )

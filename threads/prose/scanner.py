@@ -1361,17 +1361,9 @@ def _fragment_of_sentence(site: Site) -> bool:
     lead = _AFTER_STOP.split(site.leadin)[-1].strip()  # the reporter's sentence so far
     if not site.quote.text[:1].islower() or not lead or site.carried or lead.endswith((":", ",", "—", "–")):
         return False
-    last = lead.rsplit(None, 3)
-    if last[-1].casefold() in _WHOLE_NOUNS:
+    if E.names_its_text(lead):
         return False  # "with the caption “from 40 people in a basement to this.”": all of it, as written
-    if last[-1].casefold() in _TEXT_VERBS and any(w.casefold() in _WHOLE_NOUNS for w in last[:-1]):
-        return False  # "a fan's post that read “juno owes us nothing”": the post's text
     return _WHOLE_SENTENCE.search(site.quote.text) is None  # "… this bridge. Shameful!": more than a fragment
-
-
-_WHOLE_NOUNS = frozenset(w.casefold() for f in ("caption_nouns", "post_nouns") for w in words(f))
-_TEXT_VERBS = frozenset(w.casefold() for w in words("post_verbs"))
-"""Nouns that, right before a quote, say it is a post's whole text (its caption, its words)."""
 
 
 def _crowd(outside: str) -> bool:
