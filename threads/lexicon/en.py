@@ -224,6 +224,9 @@ LANGUAGE = Language(
         # an answer to a question put to them: "Asked whether he wrote the posts himself, he said:"
         r"^\s*(?:When\s+)?[Aa]sked\s+(?:whether|if|about|why|how|what|when|who)\b",
         r"\bin\s+remarks\b",
+        # spoken in a video, to its viewers: "she says to the camera", "he told viewers"
+        r"\b(?:to|into)\s+(?:the\s+)?camera\b",
+        r"\btold\s+(?:his|her|their|its)?\s*viewers\b",
         r"\b[Ss]peaking\b(?!\s+(?:on|via|over)\s)",
         r"\bin\s+an?\s+(?:\w+\s+)?(?:video|livestream|clip)\b",
         r"\bin\s+a\s+(?:joint\s+)?statement\b",

@@ -493,7 +493,7 @@ def _described_at(scan: Scanner, outside: str, lead: int) -> tuple[Person | None
     if found is None:
         return None, 0
     ref, end = found
-    if ref.kind not in (Kind.DESCRIPTION, Kind.NAME) or (
+    if ref.kind not in (Kind.DESCRIPTION, Kind.NAME, Kind.HANDLE) or (
         ref.kind == Kind.DESCRIPTION and not _is_role(ref.head or "")
     ):
         return None, 0

@@ -777,7 +777,8 @@ def _lead_post(scan: Scanner, site: Site) -> Found | None:
         return Found(owner, region=site.leadin, evidence=f"post '{m.group('noun')}'")
     det = m.group("det") or m.group("det2") or m.group("det3") or "the"
     noun = m.group("noun") or m.group("noun2") or m.group("noun3")
-    owner = scan.post_owner(det, m.group("tail") or "", noun)
+    mods = site.leadin[m.end("det") : m.start("noun")] if m.group("det") and m.group("noun") else ""
+    owner = scan.post_owner(det, m.group("tail") or "", noun, mods)
     if owner is None and m.group("app") and (by := _SHARED_BY(m.group("app"))) is not None:
         who = read(by.group("who"))  # "The post, shared by the account @rail_updates, read:"
         if who is not None and who[0].kind != Kind.PRONOUN:

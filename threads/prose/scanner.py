@@ -175,6 +175,8 @@ class Scanner:
         """The platform the article last named: where "the post" is."""
         self.last_posting: Person | None = None
         """Who was last said to be posting (the owner of "the tweet said")."""
+        self.last_poster: tuple[Person, int] | None = None
+        """The named person whose post was found last, and its paragraph."""
         self.posters: dict[int, Context] = {}
         """A named person whose post was found (by their place in the cast) -> the last one's
         context: "…," she wrote, sentences later, is theirs again where nothing else is named."""
@@ -822,6 +824,7 @@ class Scanner:
             self._set(speaker, Context(Lasting.SINGLE, platform, cand.evidence[0], None, until))
         if speaker.named:
             self.posters[speaker.order] = Context(Lasting.SINGLE, platform, cand.evidence[0], None, 0)
+            self.last_poster = (speaker, k)
         if not speaker.named:
             self.crowd = Context(Lasting.CROWD, platform, cand.evidence[0], cand.day, k + 1)
         if self.nearby is None or self.nearby[1] < k:
@@ -976,10 +979,20 @@ class Scanner:
             passages.register_names(self, s)
         return self.cast.pronoun(word)
 
-    def post_owner(self, det: str, tail: str, noun: str) -> Person | None:
+    def post_owner(self, det: str, tail: str, noun: str, mods: str = "") -> Person | None:
         """Whose "post read" it is: "her"/"his"/"their" as a pronoun; the account named after it
         ("the tweet from Vulture magazine"); else the one most lately said to be posting (for a
-        noun that names no platform, as "the caption", only in the sentence or two before)."""
+        noun that names no platform, as "the caption", only in the sentence or two before); for
+        one post of a series ("A later post", "the final update": ``mods``, the words before the
+        noun), the one whose post was found last."""
+        owner = self._post_owner(det, tail, noun)
+        if owner is None and set(mods.casefold().split()) & _SERIES_POSITIONS and self.last_poster:
+            person, k = self.last_poster
+            if self.paragraph_now - k <= _REACH:
+                return self.cast.touch(person)
+        return owner
+
+    def _post_owner(self, det: str, tail: str, noun: str) -> Person | None:
         if det.casefold() in P.POSSESSIVES:
             return self.pronoun(det)
         if det.endswith(("'s", "’s")) and det[:1].isupper():
@@ -1353,6 +1366,9 @@ def _one_of_many(speaker: Person, ref: Speaker | None) -> bool:
     if ref is not None and (ref.crowd or ref.kind == Kind.HANDLE):
         return True
     return not speaker.named and speaker.handle is not None
+
+
+_SERIES_POSITIONS = frozenset(w.casefold() for w in words("series_positions"))
 
 
 def _fragment_of_sentence(site: Site) -> bool:

@@ -193,6 +193,8 @@ _BODY_OF = re.compile(
 _IT = "it"
 """English's pronoun for a body ("the department … it said"): read as a speaker phrase of its own."""
 
+_WHO_VERB = P.compiled(rf"\s*(?:{P.alternation(words('relative_pronouns'))})\s+[\w’'\-]+\s*")
+"""A relative pronoun and its verb between a description and the words that give an account."""
 _INTRODUCED_WITHIN = 80
 """How far into a speaker phrase an account introduced by words is looked for."""
 _READ_WORDS = 24
@@ -209,8 +211,8 @@ def read(text: str) -> tuple[Speaker, int] | None:
         if (
             described is not None
             and described[0].kind in (Kind.ANONYMOUS, Kind.DESCRIPTION)
-            and described[1] >= m.start()
-        ):
+            and (described[1] >= m.start() or _WHO_VERB.fullmatch(text, described[1], m.start()))
+        ):  # "A TikTok creator who posts under the handle @thermo.mom"
             handle = m.group("h")
             ref = replace(
                 described[0], kind=Kind.HANDLE, handle=handle[2:] if handle[0] == "u" else handle[1:]
