@@ -141,6 +141,10 @@ NOT_NAMES = frozenset(
         *(m.lower() for m in vocab.ENGLISH_MONTHS[1:] if m not in ("May", "June", "August")),
         *(name for name in vocab.PLATFORM_NAMES if len(name) > 1 and " " not in name),
         *(w.casefold() for f in ("post_nouns", "platform_nouns") for w in lexicon.words(f) if " " not in w),
+        *(w.casefold() for w in lexicon.words("later_words") if " " not in w),
+        *(  # "Poco después", "Kurz darauf": the time word that opens them, not an article ("Al")
+            w.casefold() for p in lexicon.words("later_words") if " " in p and len(w := p.split()[0]) > 3
+        ),
     )
 )
 """Capitalised words that start sentences or name days, months, platforms and posts, never people

@@ -224,6 +224,9 @@ class Language:
     """Coordinating conjunctions ("and", "und", "y"): two names joined are neither alone the subject."""
     sequencers: tuple[str, ...] = ()
     """Words that put a second act after a first ("then", "dann", "luego"): "… and then tweeted"."""
+    later_words: tuple[str, ...] = ()
+    """Words that say time passed before the next words ("minutes later", "kurz darauf", "poco
+    después"): what follows them is a later post, not the one just quoted going on."""
     complementizers: tuple[str, ...] = ()
     """What opens reported speech ("that", "dass", "que"): the words after it are the reporter's."""
     with_words: tuple[str, ...] = ()

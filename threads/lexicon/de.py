@@ -307,6 +307,9 @@ LANGUAGE = Language(
     ),
     conjunctions=("und", "oder", "aber"),
     sequencers=("dann", "danach", "später"),
+    later_words=(
+        "später", "danach", "kurz darauf", "kurz danach", "wenig später", "am nächsten Tag", "tags darauf",
+    ),
     complementizers=("dass",),
     with_words=("mit",),
     caption_nouns=("Bildunterschrift", "Worten"),

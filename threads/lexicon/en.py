@@ -351,6 +351,9 @@ LANGUAGE = Language(
     going_on=("and further", "it went on", "it goes on", "it continued", "it continues", "before adding"),
     conjunctions=("and", "or", "but"),
     sequencers=("then", "before", "later"),
+    later_words=(
+        "later", "minutes later", "hours later", "shortly afterwards", "the next day",
+    ),
     complementizers=("that",),
     with_words=("with",),
     caption_nouns=("caption", "words"),

@@ -239,6 +239,10 @@ LANGUAGE = Language(
     ),
     conjunctions=("y", "e", "o", "pero"),
     sequencers=("luego", "después"),
+    later_words=(
+        "luego", "después", "poco después", "más tarde", "minutos después", "horas después",
+        "al día siguiente",
+    ),
     complementizers=("que",),
     with_words=("con",),
     caption_nouns=("texto", "mensaje", "leyenda"),

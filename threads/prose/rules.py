@@ -265,6 +265,9 @@ def _translation(scan: Scanner, site: Site) -> Found | None:
     return None
 
 
+_LAST_SENTENCE = re.compile(r"[.!?…]\s")
+"""Where a sentence ends inside the words between two quotes (the lead-in of the second is after)."""
+_LATER = P.lazy(rf"(?i:(?<![\w’'\-])(?:{alternation(words('later_words'))})(?![\w’'\-]))")
 _GOES_ON = P.lazy(rf"""(?:^|(?<=[.!?,;:»«“”"„]))\s*(?i:{alternation(words("going_on"))})\s*:\s*$""")
 """'Und weiter:', 'E ancora:', 'avant d'ajouter :' before a quote: the words just quoted go on."""
 
@@ -307,6 +310,8 @@ def _continued(scan: Scanner, site: Site) -> Found | None:
     gap = site.sentence.text[prev.quote.end : site.quote.start]
     if _JOINER.match(gap):
         return Found(prev.speaker, continues=prev)
+    if _LATER.search(_LAST_SENTENCE.split(gap)[-1]):
+        return None  # "„…“, schrieb sie. Kurz darauf legte sie nach: „…“": a later post of hers
     if prev.rule not in _AFTER_RULES or len(sentences(gap.strip())) > 1:
         return None
     for rule_ in (_lead_in, _lead_in_inverted):
@@ -1364,9 +1369,9 @@ _VERB_ALONE_BEFORE = _match(
     rf"""^\s*(?:(?i:{_CONJUNCTIONS})\s+){{0,2}}(?:[^,:;“”«»"]{{1,60}},\s+){{0,2}}
     (?:(?i:{alternation(words("prepositions", "es", "it", "pt"))})\s+(?:[\wÀ-ÿ’'\-]+\s+){{1,7}}?,?\s*)?
                                                        # En otra historia agregó:
-    {P.ADV}
+    (?:(?i:{alternation(words("later_words", "es", "it", "pt"))})\s+)?{P.ADV}   # Poco después agregó:
     (?i:{alternation((*P.PRO_DROP, *words("participles", "es", "it", "pt")))})
-    (?:\s+[a-zà-öø-ÿ]+){{0,3}}\s*:\s*$"""
+    (?:,?\s+[a-zà-öø-ÿ]+){{0,6}}\s*:\s*$"""  # agregó, en la misma red social:
 )
 """A lead-in that is a verb without its subject ('E ha aggiunto:', 'Luego escribió:'; Spanish,
 Italian and Portuguese leave it out)."""
