@@ -11,7 +11,8 @@ _M, _F = Gender.MAN, Gender.WOMAN
 _DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 _DAY_PARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
 _DAY_TIMES = tuple(day + part for day in _DAYS for part in _DAY_PARTS)
-"""Times a German article opens its sentences with, capitalised ("Am Montagabend sagte …"): no names."""
+"""Times a German article opens its sentences with, capitalised ("Am Montagabend sagte …", "Am
+Abend meldete sich …"): no names."""
 
 LANGUAGE = Language(
     code="de",
@@ -28,7 +29,7 @@ LANGUAGE = Language(
         "appellierte", "appelliert", "mahnte", "mahnt", "konterte", "kontert", "entgegnete",
         "entgegnet", "erwiderte", "erwidert", "schimpfte", "wetterte", "ätzte", "lästerte",
         "versicherte", "beteuerte", "bedauerte", "polterte", "wünschte", "rief", "empfahl", "drohte",
-        "spekulierte",
+        "spekulierte", "meldete sich",
     ),
     writing_verbs=(
         "schrieb", "schreibt", "schrieben", "postete", "postet", "posteten", "kommentierte",
@@ -238,6 +239,7 @@ LANGUAGE = Language(
     not_in_role=("und", "oder", "aber", "mit", "von", "bei", "in", "auf", "nach", "vor", "als", "auch"),
     function_words=(
         *_DAY_TIMES,
+        *_DAY_PARTS,
         "auch", "dazu", "damit", "doch", "nun", "dann", "aber", "also", "zudem", "später", "laut",
         "bereits", "seit", "nach", "vor", "im", "am", "zum", "zur", "für", "mit", "bei", "von",
         "auf", "in", "unter", "über", "wie", "als", "wenn", "während", "nachdem", "obwohl", "so",

@@ -1109,12 +1109,28 @@ _LEAD_INVERTED = _match(
 )
 
 
+_AUX_INVERTED = _match(
+    rf"""(?:^|(?<=[\s,;(]))(?i:{alternation(words("auxiliaries", "de"))})\s+
+    (?P<rest>[^:“”"„«»,]{{1,60}}?)\s+
+    (?P<part>{alternation(words("participles", "de") + words("written_participles", "de"))})\s*:\s*$"""
+)
+
+
 def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
     """'Dazu schrieb er: „…“', 'Auf Instagram schrieb sein Weggefährte in einem Post: "…"',
     'Wrote one fan: “…”': the verb before the speaker, a colon before the quote."""
     if not site.leadin.rstrip().endswith(":") or not site.verb_before():
         return None
     m = _LEAD_INVERTED(site.tail)
+    if m is None and (aux := _AUX_INVERTED(site.tail)) is not None:
+        # "Im ersten, vom März 2024, hatte der Mann geschrieben:": the auxiliary, the subject, the
+        # participle last (German)
+        found = read(aux.group("rest"))
+        if found is None:
+            return None
+        if _platform_not_first(found[0], "after the verb"):
+            return None
+        return scan.found(found[0], site, region=site.leadin, verb=aux.group("part"))
     if m is None or not P.listed_verb(m.group("verb")):
         return None
     if _subject_before(m.group("front") or "", m.group("verb")):
@@ -1133,7 +1149,11 @@ def _lead_in_inverted(scan: Scanner, site: Site) -> Found | None:
         return None  # "propuso organizar autobuses a Torrecilla:": a preposition's object, no speaker
     if _platform_not_first(ref, "after the verb"):
         return None  # "took to Twitter to say:": the platform, not a speaker
-    return scan.found(ref, site, region=site.leadin, verb=m.group("verb"))
+    found_ = scan.found(ref, site, region=site.leadin, verb=m.group("verb"))
+    if found_.platform is None and set(site.tail.casefold().split()) & P.ADDITIVE:
+        # "Wenig später meldete sich auch die Feuerwehr:": one more where the others posted
+        found_ = replace(found_, platform="additive")
+    return found_
 
 
 _GERMAN_VERBS = frozenset(

@@ -739,7 +739,7 @@ class Scanner:
         if (
             another is None
             and medium is not None
-            and not _UNDER.search(own, max(0, medium.start() - 16), medium.start())
+            and not _UNDER.search(own, max(0, medium.start() - 32), medium.start())
             and verb_word not in _CAPTION_VERBS
             and not E.described(own)
         ):
@@ -1235,7 +1235,7 @@ _OTHER_MEDIUM = P.compiled(
     rf"(?i:\b(?:{alternation(tuple(w for w in words('not_speakers') if w.casefold() not in P.POST_NOUNS))})\b)"  # noqa: E501
 )
 """A medium other than a post named in the attribution ("statement", "website", "Brief")."""
-_UNDER = P.compiled(rf"(?<![\w’'\-])(?i:{alternation(words('under_words'))})\s+(?:\w+\s+)?$")
+_UNDER = P.compiled(rf"(?<![\w’'\-])(?i:{alternation(words('under_words'))})\s+(?:\w+\s+){{0,2}}$")
 """Words set under the medium ("Unter das Video schrieb sie:"): its caption or comments, not it."""
 _PLATFORM_NOUNS = alternation(words("platform_nouns"))
 _THE = alternation(words("definite"))
