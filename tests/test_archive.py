@@ -28,7 +28,7 @@ import threads
 from threads.archive import VERSION, Archive, ArchiveError
 from threads.archive.prepare import kept_location
 from threads.archive.schema import MIGRATIONS, WAL_PAGES, connect
-from threads.model import Author, Post, Reconstruction, Source, Thread
+from threads.model import Author, Media, Post, Reconstruction, Source, Thread
 
 from .archive_pages import BRIDGE, BRIDGE_PART, embed_page, quote_page, write_batch
 from .clirun import invoke
@@ -386,6 +386,16 @@ def test_an_archive_of_a_newer_version_or_no_archive_is_refused(tmp_path: Path) 
     result = invoke(["archive", "stats", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 1 and "no archive here" in result.stderr
     assert not (tmp_path / "missing.db").exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = invoke(["archive", "search", "bridge", "--db", str(empty)])
+    assert result.exit_code == 1 and "no archive here" in result.stderr
+    assert empty.stat().st_size == 0  # a command that reads wrote nothing into it
+    result = invoke(["archive", "stats", "--db", str(tmp_path)])
+    assert result.exit_code == 1 and "a folder, not an archive file" in result.stderr
+    nested = tmp_path / "new" / "folder" / "a.db"
+    assert invoke(["archive", "add", str(ROOT / "seeds"), "-q", "--db", str(nested)]).exit_code == 0
+    assert nested.exists()
 
 
 # ---------------------------------------------------------------- Datasette and sqlite-utils
@@ -592,8 +602,21 @@ def test_search_formats_filters_and_errors(filled: Path) -> None:
     assert (
         invoke(["archive", "search", "author_handle: benortiz", "--db", str(filled)]).stdout.count("\n") == 2
     )
+    # not FTS5's syntax: its words as written, and a word saying so
     bad = invoke(["archive", "search", 'bridge AND ("', "--db", str(filled)])
-    assert bad.exit_code == 2 and "is not a full-text query (unterminated string)" in bad.stderr
+    assert bad.exit_code == 0 and "is not a full-text query (unterminated string)" in bad.stderr
+    assert 'searched for its words as written: "bridge" "AND"' in bad.stderr
+    for everyday in ("two-weeks", "news:", "@anareyes", "#bridge", "June,"):
+        result = invoke(["archive", "search", everyday, "--db", str(filled)])
+        assert result.exit_code == 0 and "Ana Reyes" in result.stdout, (everyday, result.stderr)
+    nothing = invoke(["archive", "search", "*", "--db", str(filled)])
+    assert nothing.exit_code == 2 and "is not a full-text query" in nothing.stderr
+    # a platform as people name it; a search that filters out everything says what it filtered by
+    assert (
+        "Ana Reyes" in invoke(["archive", "search", "bridge", "--platform", "X", "--db", str(filled)]).stdout
+    )
+    none = invoke(["archive", "search", "bridge", "--platform", "bluesky", "--db", str(filled)])
+    assert "no post matches 'bridge' with --platform bluesky" in none.stderr
     bad_day = invoke(["archive", "search", "bridge", "--since", "last week", "--db", str(filled)])
     assert bad_day.exit_code == 2 and "--since" in bad_day.stderr
     nobody = invoke(["archive", "search", "bridge", "--author", "@nobody", "--db", str(filled)])
@@ -614,6 +637,7 @@ def test_author_shows_the_thread_across_articles_in_each_view(filled: Path) -> N
     ]
     missing = invoke(["archive", "author", "Nobody Here", "--db", str(filled)])
     assert missing.exit_code == 1 and "no author 'Nobody Here'" in missing.stderr
+    assert "threads archive search 'Nobody Here'" in missing.stderr  # a command that runs as written
 
 
 @pytest.mark.parametrize(
@@ -635,6 +659,24 @@ def test_post_finds_a_post_by_any_of_its_names_with_every_article(filled: Path, 
         s["kind"] for s in data["sightings"]
     ] == ["quote", "embed"]
     assert {s["text"] for s in data["sightings"]} == {BRIDGE, BRIDGE_PART}
+
+
+def test_an_article_that_quotes_a_post_twice_is_one_article(db: Path, tmp_path: Path) -> None:
+    """Each quoting is a sighting, but the count, the site and the author view say articles."""
+    twice = rec(source(None, "saved/page.html"), embed(), replace(embed(), position=900, kind="remnant"))
+    with Archive(str(db)) as a:
+        a.add(twice, sha256="aa")
+        a.add(rec(source("https://b.example/2"), embed()), sha256="bb")
+    md = invoke(["archive", "post", STATUS, "--db", str(db)]).stdout
+    assert "### Quoted in 2 articles" in md and "embed + remnant" in md
+    assert "saved/page.html" in md  # an article with no URL says where it was read
+    site = tmp_path / "site"
+    assert invoke(["archive", "site", str(site), "--db", str(db)]).exit_code == 0
+    page = next((site / "posts").glob("*.html")).read_text(encoding="utf-8")
+    assert "quoted in 2 articles" in page
+    view = json.loads(invoke(["archive", "author", "@annreyes", "--format", "json", "--db", str(db)]).stdout)
+    (post,) = [p for t in view["threads"] for p in t["posts"]]
+    assert len(post["extra"]["quoted_in"]) == 2
 
 
 def test_post_by_row_and_not_found(filled: Path) -> None:
@@ -678,6 +720,23 @@ def test_export_jsonl_csv_and_parquet(filled: Path, tmp_path: Path) -> None:
     }
     stdout = invoke(["archive", "export", "-f", "parquet", "--db", str(filled)])
     assert stdout.exit_code == 2 and "give -o FILE" in stdout.stderr
+
+
+def test_exports_and_site_files_get_the_umasks_mode_and_their_folders(filled: Path, tmp_path: Path) -> None:
+    """As every file the command line writes: 0666 & ~umask for a new one (not a temporary
+    file's 0600), the folders on the way made."""
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "new" / "folder" / "posts.jsonl"
+        assert invoke(["archive", "export", "-o", str(out), "--db", str(filled)]).exit_code == 0
+        site = tmp_path / "site"
+        assert invoke(["archive", "site", str(site), "--db", str(filled)]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+    pages = [f for f in site.rglob("*") if f.is_file()]
+    assert pages and {f.stat().st_mode & 0o777 for f in pages} == {0o644}
+    assert not [f for f in out.parent.iterdir() if f.name.endswith(".part")]
 
 
 def test_site_writes_linked_pages_that_fetch_nothing(filled: Path, tmp_path: Path) -> None:
@@ -877,6 +936,12 @@ def test_a_reconstruction_loaded_from_jsonl_round_trips() -> None:
     r = threads.reconstruct(quote_page("Bridge", "https://news.example/a", BRIDGE_PART, "Mayor Ana Reyes"))
     back = reconstruction_from_dict(json.loads(json.dumps(r.to_dict())), where="x")
     assert back.to_dict()["threads"] == r.to_dict()["threads"]
+    # a post with media keeps its own kind (not its last picture's)
+    pictured = replace(embed(), media=(Media("https://pbs.example/a.jpg", "photo", "a dam at dusk"),))
+    r = rec(source("https://a.example/1"), pictured)
+    back = reconstruction_from_dict(json.loads(json.dumps(r.to_dict())), where="x")
+    assert back.to_dict()["threads"] == r.to_dict()["threads"]
+    assert back.threads[0].posts[0].kind == "embed"
     from threads.errors import UnreadableInput
 
     for bad in (
@@ -1236,3 +1301,31 @@ def test_an_author_s_row_is_filled_in_by_later_posts_and_left_alone_when_they_ad
             post = embed(f"{LONG} {n}", f"11800000000000001{n}", author)
             a.add(rec(source(f"https://a.example/{n}"), post))
             assert author_row(a) == expected, n
+
+
+def test_page_gives_back_a_kept_page_byte_for_byte(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    write_batch(pages, 2)
+    db = tmp_path / "kept.db"
+    assert invoke(["archive", "add", str(pages), "--keep-pages", "-j", "1", "--db", str(db)]).exit_code == 0
+    first = sorted(pages.iterdir())[0]
+    with Archive(str(db)) as a:
+        (sid, location) = a.db.execute(
+            "SELECT id, location FROM sources WHERE location LIKE ?", (f"%{first.name}",)
+        ).fetchone()
+    out = tmp_path / "again" / "page.html"
+    by_row = invoke(["archive", "page", f"#{sid}", "-o", str(out), "--db", str(db)])
+    assert by_row.exit_code == 0, by_row.stderr
+    assert out.read_bytes() == first.read_bytes()
+    piped = subprocess.run(
+        [sys.executable, "-m", "threads", "archive", "page", location, "--db", str(db)], capture_output=True
+    )
+    assert piped.returncode == 0 and piped.stdout == first.read_bytes()
+    post = invoke(["archive", "post", "#1", "--db", str(db)]).stdout
+    assert "(page kept)" in post and "source #" in post
+    missing = invoke(["archive", "page", "nowhere.html", "--db", str(db)])
+    assert missing.exit_code == 1 and "no source 'nowhere.html'" in missing.stderr
+    bare = tmp_path / "bare.db"
+    assert invoke(["archive", "add", str(first), "--db", str(bare)]).exit_code == 0
+    none = invoke(["archive", "page", "#1", "--db", str(bare)])
+    assert none.exit_code == 1 and "--keep-pages" in none.stderr

@@ -351,9 +351,9 @@ def test_no_more_workers_than_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     started: list[int] = []
     real = batch.ProcessPoolExecutor
 
-    def spy(max_workers: int) -> object:
+    def spy(max_workers: int, **kwargs: Any) -> object:
         started.append(max_workers)
-        return real(max_workers=max_workers)
+        return real(max_workers=max_workers, **kwargs)
 
     monkeypatch.setattr(batch, "ProcessPoolExecutor", spy)
     pages = write_site(tmp_path / "site")
@@ -611,3 +611,49 @@ def test_new_files_take_the_umask_and_replaced_files_keep_their_mode(tmp_path: P
         assert not list(tmp_path.rglob("*.part"))
     finally:
         os.umask(before)
+
+
+def test_workers_end_when_the_command_line_is_killed_outright(tmp_path: Path) -> None:
+    """SIGKILL gives the command line no chance to end its worker processes: they see their
+    parent gone and end themselves, instead of waiting for work forever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .archive_pages import write_batch
+
+    pages = tmp_path / "pages"
+    write_batch(pages, 400)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "threads", "render", str(pages), "--format", "jsonl", "-j", "2", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    children: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(children) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+        task = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        children = [int(c) for c in task.read_text().split()] if task.exists() else []
+    if len(children) < 2:
+        proc.kill()
+        pytest.skip("the workers did not start in time, or this system has no /proc")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    alive = children
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [c for c in alive if Path(f"/proc/{c}").exists() and "Z" not in _state(c)]
+    for c in alive:
+        os.kill(c, signal.SIGKILL)
+    assert not alive, "workers outlived the command line"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"

@@ -560,6 +560,29 @@ def chunks(items: Iterable[Item], jobs: int) -> Iterator[list[Item]]:
             size = min(size * 2, CHUNK_ITEMS)
 
 
+PARENT_CHECK_S = 1.0
+"""How often a worker looks whether the process that started it is still there."""
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent, initargs=(os.getpid(),))
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a worker: end when the process that started it is gone. A command line killed outright
+    (SIGKILL, or a signal it cannot clean up after) ends no workers of its own, and they would wait
+    for work that never comes, idle but alive, until someone killed them by hand."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="threads-parent-watch", daemon=True).start()
+
+
 def run(items: Iterable[Item], task: Task, *, jobs: int = 1, work: Work | None = None) -> Iterator[Result]:
     """One Result of ``work`` (default :func:`process`) per item, in input order; ``jobs`` worker
     processes (1: in this process).
@@ -577,7 +600,7 @@ def run(items: Iterable[Item], task: Task, *, jobs: int = 1, work: Work | None =
     window = jobs * IN_FLIGHT_PER_WORKER
     pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
     source = chunks(items, jobs)
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _pool(jobs)
     try:
         while True:
             while len(pending) < window:
@@ -594,7 +617,7 @@ def run(items: Iterable[Item], task: Task, *, jobs: int = 1, work: Work | None =
                 # Which item killed the worker is unknown: retry each alone in a fresh pool,
                 # then resubmit the chunks that were waiting.
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs)
+                pool = _pool(jobs)
                 results = []
                 for item in chunk:
                     try:
@@ -602,7 +625,7 @@ def run(items: Iterable[Item], task: Task, *, jobs: int = 1, work: Work | None =
                     except BrokenProcessPool:
                         results.append(failed(task, item, f"{item.location}: the worker process died"))
                         pool.shutdown(wait=False, cancel_futures=True)
-                        pool = ProcessPoolExecutor(max_workers=jobs)
+                        pool = _pool(jobs)
                 pending = deque((c, pool.submit(process_chunk, task, c, work)) for c, _ in pending)
             yield from results
     finally:

@@ -304,7 +304,8 @@ Examples:
 names and handles; best matches first, the matching words marked [like this].
 
 QUERY is FTS5 syntax: words (all must match), "a phrase", OR, NOT, prefix*, and a column
-filter (text: ..., author_name: ..., author_handle: ...). Case and accents do not count.
+filter (text: ..., author_name: ..., author_handle: ...). Case and accents do not count. A query
+that is not FTS5 syntax (year-round, don't, @handle) is searched for its words as written.
 
 Examples:
   threads archive search bridge
@@ -335,6 +336,18 @@ Examples:
   threads archive post https://x.com/anareyes/status/1764000000000000001
   threads archive post 1764000000000000001 --format json
   threads archive post '#12'
+""",
+    ),
+    "page": (
+        "A kept page's bytes, as they were added.",
+        """Write the page a source was added from, byte for byte, as 'archive add --keep-pages'
+kept it: to show a post in its article, or to read the page again with a newer threads. SOURCE
+is the page's URL, the location it was added from, or its archive row (#3: 'post --format json'
+gives each sighting's source row, the site its page).
+
+Examples:
+  threads archive page https://example.org/story -o story.html
+  threads archive page '#3' | threads render - --format md
 """,
     ),
     "stats": (
@@ -409,6 +422,7 @@ def _archive_commands(commands: Any) -> None:
         "search": "QUERY",
         "author": "HANDLE|NAME",
         "post": "REF",
+        "page": "SOURCE",
         "site": "FOLDER",
     }
     for name, (summary, description) in ARCHIVE_COMMANDS.items():
@@ -484,6 +498,13 @@ def _archive_post_options(post: argparse.ArgumentParser) -> None:
     _format_option(post, ("md", "json"))
 
 
+def _archive_page_options(page: argparse.ArgumentParser) -> None:
+    page.add_argument("ref", metavar="SOURCE", help=argparse.SUPPRESS)
+    page.add_argument(
+        "-o", "--output", metavar="FILE", default="-", help="Write the page to FILE (default: stdout)."
+    )
+
+
 def _archive_stats_options(stats: argparse.ArgumentParser) -> None:
     _format_option(stats, ("text", "json"))
 
@@ -517,6 +538,7 @@ ARCHIVE_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "search": _archive_search_options,
     "author": _archive_author_options,
     "post": _archive_post_options,
+    "page": _archive_page_options,
     "stats": _archive_stats_options,
     "export": _archive_export_options,
     "site": _archive_site_options,

@@ -16,6 +16,7 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path, PurePath
 
 _FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
@@ -51,6 +52,30 @@ def write_atomic(target: Path, text: str | bytes, *, within: Path | None = None)
         _write_in(folder, target.name, text)
     finally:
         os.close(folder)
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` (its folders made as needed) for a writer that wants a
+    path or streams into it, renamed over ``target`` when the block ends without an error, else
+    removed; with the modes of :func:`write_atomic` (the umask's for a new file, a replaced file's
+    own)."""
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() and not target.is_symlink() else None
+    tmp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666)
+    try:
+        if mode is not None:
+            os.fchmod(fd, mode)
+    finally:
+        os.close(fd)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _open_folders(root: Path, parts: tuple[str, ...]) -> int:

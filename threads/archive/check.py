@@ -43,7 +43,7 @@ def check(archive: Archive, *, rebuild: bool = False, report: Callable[[str], No
     verdict(
         "references",
         [
-            f"{t} row {rowid} names a missing {parent}"
+            f"{t} row {rowid} names a row of {parent} that is not there"
             for t, rowid, parent, _ in db.execute("PRAGMA foreign_key_check")
         ],
     )

@@ -9,9 +9,11 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ThreadsError, UnreadableInput, one_input
@@ -251,22 +253,35 @@ def _write(args: argparse.Namespace, text: str) -> None:
 
 def run_search(args: argparse.Namespace) -> None:
     from ..render import display_name, human_date, md_escape, platform_label
-    from .query import QueryError, author_ids, search
+    from .query import NotFullText, QueryError, author_ids, plain_words, search
 
     with _open(args) as archive:
         authors = author_ids(archive, args.author) if args.author else None
         if authors == []:
             raise _failure(f"no author {args.author!r} in {archive.path}")
-        try:
-            hits = search(
+
+        def run(query: str) -> list[Any]:
+            return search(
                 archive,
-                args.query,
+                query,
                 authors=authors,
                 platform=args.platform,
                 since=args.since,
                 until=args.until,
                 limit=args.limit,
             )
+
+        try:
+            try:
+                hits = run(args.query)
+            except NotFullText as e:
+                # not FTS5's syntax ("year-round", "don't", "@handle", "C++", an unclosed quote):
+                # its words as they are, each a phrase of its own, and a word saying so
+                words = plain_words(args.query)
+                if words is None:
+                    raise
+                sys.stderr.write(f"threads: {e}; searched for its words as written: {words}\n")
+                hits = run(words)
         except QueryError as e:
             args.usage_error(str(e))
     if args.fmt in ("json", "jsonl"):
@@ -299,7 +314,18 @@ def run_search(args: argparse.Namespace) -> None:
     else:
         text = _table(hits)
     if not hits and args.fmt == "table":
-        sys.stderr.write(f"threads: no post matches {args.query!r}\n")
+        filters = [
+            f"{flag} {value}"
+            for flag, value in (
+                ("--author", args.author),
+                ("--platform", args.platform),
+                ("--since", args.since),
+                ("--until", args.until),
+            )
+            if value
+        ]
+        within = f" with {' '.join(filters)}" if filters else ""
+        sys.stderr.write(f"threads: no post matches {args.query!r}{within}\n")
     _write(args, text)
 
 
@@ -324,9 +350,21 @@ def _table(hits: list[Any]) -> str:
     room = max(20, width - sum(widths) - 2 * 5)
     out = []
     for r in [heads, *rows]:
-        text = r[5] if len(r[5]) <= room else r[5][: room - 1] + "…"
+        text = r[5] if len(r[5]) <= room else _around_match(r[5], room)
         out.append("  ".join(c.ljust(w) for c, w in zip(r[:5], widths, strict=True)) + "  " + text)
     return "\n".join(out) + "\n"
+
+
+def _around_match(snippet: str, room: int) -> str:
+    """``snippet`` cut to ``room`` characters around its first marked word ("[ISIS]"), not at
+    its start, which may leave the match out."""
+    m = re.search(r"\[(?!…\])", snippet)  # a match, not an editor's "[…]" in the text
+    at = m.start() if m else 0
+    start = max(0, min(at - room // 3, len(snippet) - room + 1))
+    cut = snippet[start : start + room - 1]
+    if start > 0:
+        cut = "…" + cut[1:]
+    return cut + "…" if start + room - 1 < len(snippet) else cut
 
 
 def run_author(args: argparse.Namespace) -> None:
@@ -336,9 +374,13 @@ def run_author(args: argparse.Namespace) -> None:
     with _open(args) as archive:
         ids = author_ids(archive, args.who)
         if not ids:
-            raise _failure(
-                f"no author {args.who!r} in {archive.path} (try 'threads archive search {args.who!r}')"
+            words = " ".join(w.strip("@") for w in args.who.split() if w.strip("@"))
+            hint = (
+                f" (to look for the words anywhere: threads archive search {shlex.quote(words)})"
+                if words
+                else ""
             )
+            raise _failure(f"no author {args.who!r} in {archive.path}{hint}")
         rec = author_reconstruction(archive, ids, title=f"Posts by {args.who} in the archive")
     try:
         text = render(rec, args.fmt, templates=args.templates)
@@ -356,6 +398,13 @@ def run_post(args: argparse.Namespace) -> None:
         if not ids:
             raise _failure(f"no post {args.ref!r} in {archive.path}")
         found = posts_with_sightings(archive, ids)
+        sources = sorted({s.source_id for _, seen in found for s in seen})
+        kept = {
+            r[0]
+            for r in archive.db.execute(
+                f"SELECT source FROM pages WHERE source IN ({','.join('?' * len(sources))})", sources
+            )
+        }
     if args.fmt == "json":
         records = [
             stored.post.to_dict()
@@ -375,22 +424,61 @@ def run_post(args: argparse.Namespace) -> None:
         if p.url and p.url.startswith(("http://", "https://")):
             facts.append(f"<{p.url}>")
         facts.append(f"`{stored.key}`")
+        articles: dict[int, list[Any]] = {}
+        for s in seen:  # an article that quoted the post twice is one article, both quotings under it
+            articles.setdefault(s.source_id, []).append(s)
         out += [
             ">",
             f"> — {' · '.join(facts)}",
             "",
-            f"### Quoted in {len(seen)} article{'s' if len(seen) != 1 else ''}",
+            f"### Quoted in {len(articles)} article{'s' if len(articles) != 1 else ''}",
             "",
         ]
-        for n, s in enumerate(seen, 1):
+        for n, quotings in enumerate(articles.values(), 1):
+            s = quotings[0]
             name = md_escape(s.title or s.url or s.location or "Untitled")
-            title = f"[{name}](<{s.url}>)" if s.url and s.url.startswith(("http://", "https://")) else name
+            web = s.url and s.url.startswith(("http://", "https://"))
+            title = f"[{name}](<{s.url}>)" if web else name
+            where = f" · {md_escape(s.location)}" if not web and s.location and s.location != s.title else ""
             day = f" · {s.published[:10]}" if s.published else ""
-            out.append(f"{n}. {title}{day} · {s.kind}")
-            if s.text and s.text != p.text:
-                out.append(f"   > {md_escape(' '.join(s.text.split()))}")
+            kinds = " + ".join(dict.fromkeys(q.kind for q in quotings))
+            page = " (page kept)" if s.source_id in kept else ""
+            out.append(f"{n}. {title}{where}{day} · {kinds} · source #{s.source_id}{page}")
+            for q in quotings:
+                if q.text and q.text != p.text:
+                    out.append(f"   > {md_escape(' '.join(q.text.split()))}")
         out.append("")
     _write(args, "\n".join(out))
+
+
+def run_page(args: argparse.Namespace) -> None:
+    from .query import QueryError, find_sources, kept_page
+
+    with _open(args) as archive:
+        ids = find_sources(archive, args.ref)
+        if not ids:
+            raise _failure(f"no source {args.ref!r} in {archive.path} (a URL, a location as added, or #N)")
+        if len(ids) > 1:
+            rows = ", ".join(f"#{i}" for i in ids[:10])
+            found = f"{args.ref!r} names {len(ids)} sources in {archive.path} ({rows})"
+            raise _failure(f"{found}: give one as #N")
+        try:
+            page = kept_page(archive, ids[0])
+        except QueryError as e:
+            raise _failure(str(e)) from None
+    if page is None:
+        again = "add it again with 'threads archive add --keep-pages'"
+        raise _failure(f"no page kept for source #{ids[0]} ({args.ref}): {again}")
+    if args.output == "-":
+        sys.stdout.buffer.write(page)
+        sys.stdout.flush()
+        return
+    from ..output import write_atomic
+
+    try:
+        write_atomic(Path(args.output), page)
+    except OSError as e:
+        raise _failure(f"{args.output}: cannot write ({e.strerror or e})") from None
 
 
 def run_stats(args: argparse.Namespace) -> None:
@@ -411,8 +499,7 @@ def run_stats(args: argparse.Namespace) -> None:
 
 
 def run_export(args: argparse.Namespace) -> None:
-    import tempfile
-
+    from ..output import atomic_path
     from .export import export
 
     if args.fmt == "parquet" and args.output == "-":
@@ -422,20 +509,12 @@ def run_export(args: argparse.Namespace) -> None:
             if args.output == "-":
                 n = export(archive, args.fmt, out=sys.stdout)
             else:
-                folder = os.path.dirname(os.path.abspath(args.output))
-                fd, tmp = tempfile.mkstemp(prefix=".export.", suffix=".part", dir=folder)
-                try:
+                with atomic_path(Path(args.output)) as tmp:
                     if args.fmt == "parquet":
-                        os.close(fd)
-                        n = export(archive, args.fmt, path=tmp)
+                        n = export(archive, args.fmt, path=str(tmp))
                     else:
-                        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                        with open(tmp, "w", encoding="utf-8", newline="") as fh:
                             n = export(archive, args.fmt, out=fh)
-                    os.replace(tmp, args.output)
-                except BaseException:
-                    if os.path.exists(tmp):
-                        os.unlink(tmp)
-                    raise
         except ThreadsError as e:
             raise _failure(str(e)) from None
         except BrokenPipeError:
@@ -475,9 +554,14 @@ def run_site(args: argparse.Namespace) -> None:
             bar.close()
     if not args.quiet:
         sys.stderr.write(
-            f"threads: site in {summary.folder}: {summary.authors} authors, {summary.posts} posts,"
-            f" {summary.sources} sources; open {os.path.join(summary.folder, 'index.html')}\n"
+            f"threads: site in {summary.folder}: {_counted(summary.authors, 'author')},"
+            f" {_counted(summary.posts, 'post')}, {_counted(summary.sources, 'source')};"
+            f" open {os.path.join(summary.folder, 'index.html')}\n"
         )
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def run_check(args: argparse.Namespace) -> None:

@@ -41,6 +41,10 @@ class QueryError(ThreadsError, ValueError):
     """A search the full-text index cannot read (its message is SQLite's FTS5 one)."""
 
 
+class NotFullText(QueryError):
+    """A search query that is not FTS5's syntax."""
+
+
 @dataclass(frozen=True, slots=True)
 class Sighting:
     """One article's quoting of a post."""
@@ -181,6 +185,24 @@ def parse_day(value: str) -> date:
     return parsed
 
 
+def platform_key(name: str) -> str:
+    """A platform as a user may name it ("x", "X", "Truth Social", "twitter") -> its JSON name;
+    an unknown one as given, lower-cased."""
+    from .. import vocab
+
+    key = " ".join(name.split()).casefold()
+    return vocab.PLATFORM_NAMES.get(key, key.replace(" ", ""))
+
+
+def plain_words(query: str) -> str | None:
+    """``query`` as plain words for FTS5: each run of characters between spaces a quoted phrase
+    (so "year-round" is the phrase "year round", "@x" the word x), all of them to match; None when
+    no word is left."""
+    runs = [r.replace('"', "") for r in query.split()]
+    runs = [r for r in runs if any(c.isalnum() for c in r)]
+    return " ".join(f'"{r}"' for r in runs) if runs else None
+
+
 def search(
     archive: Archive,
     query: str,
@@ -200,7 +222,7 @@ def search(
         params.extend(authors)
     if platform:
         where.append("p.platform = ?")
-        params.append(platform.lower())
+        params.append(platform_key(platform))
     if (day := _day(since, "--since")) is not None:
         where.append("substr(p.published, 1, 10) >= ?")
         params.append(day)
@@ -218,7 +240,7 @@ def search(
     try:
         rows = archive.db.execute(sql, (*params, limit)).fetchall()
     except sqlite3.OperationalError as e:
-        raise QueryError(f"{query!r} is not a full-text query ({e}); see --help for the syntax") from None
+        raise NotFullText(f"{query!r} is not a full-text query ({e}); see --help for the syntax") from None
     ids = [r[0] for r in rows]
     marks = ",".join("?" * len(ids))
     snippets = dict(
@@ -291,7 +313,8 @@ def with_sightings(archive: Archive, post_ids: Sequence[int]) -> list[Post]:
     articles that quoted it in ``extra["quoted_in"]`` (``position``: their order here)."""
     posts = []
     for n, (stored, seen) in enumerate(posts_with_sightings(archive, post_ids)):
-        quoted_in = [s.to_dict()["source"] for s in seen]
+        by_source = {s.source_id: s for s in reversed(seen)}  # each article once, its first quoting
+        quoted_in = [by_source[i].to_dict()["source"] for i in dict.fromkeys(s.source_id for s in seen)]
         extra = {**stored.post.extra, "archive_id": stored.id, "quoted_in": quoted_in}
         posts.append(replace(stored.post, position=n, extra=extra))
     return posts
@@ -324,6 +347,39 @@ def find_posts(archive: Archive, ref: str) -> list[int]:
         )
         return [r[0] for r in rows]
     return [r[0] for r in db.execute("SELECT id FROM posts WHERE post_id = ? ORDER BY id", (ref,))]
+
+
+def find_sources(archive: Archive, ref: str) -> list[int]:
+    """Sources ``ref`` names: an archive row (``#3``, as ``post --format json`` and the site's
+    pages give it), a key (``url:…``, ``sha256:…``, ``record:…``), a URL (as its key spells it) or
+    the location it was added from."""
+    from .prepare import source_key
+
+    ref = ref.strip()
+    db = archive.db
+    if ref.startswith("#") and ref[1:].isdigit():
+        return [r[0] for r in db.execute("SELECT id FROM sources WHERE id = ?", (int(ref[1:]),))]
+    keys = [ref]
+    if ref.lower().startswith(("http://", "https://")):
+        keys.append(source_key(Source(location=ref, kind="html", text="", url=ref), None, lambda: ""))
+    rows = db.execute(
+        f"SELECT id FROM sources WHERE key IN ({','.join('?' * len(keys))}) OR location = ? OR url = ?"
+        " ORDER BY id",
+        (*keys, ref, ref),
+    )
+    return [r[0] for r in rows]
+
+
+def kept_page(archive: Archive, source: int) -> bytes | None:
+    """The page bytes kept for ``source`` (``add --keep-pages``), or None."""
+    import zlib
+
+    row = archive.db.execute("SELECT compression, bytes FROM pages WHERE source = ?", (source,)).fetchone()
+    if row is None:
+        return None
+    if row[0] != "zlib":
+        raise QueryError(f"{archive.path}: the page of source #{source} is kept as {row[0]!r}, unknown here")
+    return zlib.decompress(row[1])
 
 
 def thread_of(stored: Stored) -> Thread:

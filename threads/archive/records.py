@@ -101,8 +101,8 @@ def post_from_dict(data: Any, depth: int = 0) -> Post:
         md = _dict(m, "media")
         url = _str(md.get("url"), "media url")
         if url:
-            kind = _str(md.get("kind"), "media kind")
-            known = cast(MediaKind, kind if kind in _MEDIA_KINDS else "link")  # another kind: a link
+            media_kind = _str(md.get("kind"), "media kind")
+            known = cast(MediaKind, media_kind if media_kind in _MEDIA_KINDS else "link")  # another: a link
             media.append(Media(url=url, kind=known, alt=_str(md.get("alt"), "alt")))
     quotes = (
         tuple(post_from_dict(q, depth + 1) for q in _list(d.get("quotes"), "quotes"))

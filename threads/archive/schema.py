@@ -241,8 +241,17 @@ def connect(path: str, *, create: bool = True, readonly: bool = False) -> sqlite
     concurrent writers, foreign keys on. Transactions are the caller's (autocommit mode)."""
     import os
 
-    if not create and not os.path.exists(path):
+    if os.path.isdir(path):
+        raise ArchiveError(f"{path}: a folder, not an archive file (give the database's file name)")
+    if not create and (not os.path.exists(path) or os.path.getsize(path) == 0):
+        # an empty file is no archive yet either: reading one must not write the schema into it
         raise ArchiveError(f"{path}: no archive here (make one with 'threads archive add')")
+    folder = os.path.dirname(os.path.abspath(path))
+    if create and not os.path.isdir(folder):
+        try:  # as every file the command line writes: the folders on the way are made
+            os.makedirs(folder, exist_ok=True)
+        except OSError as e:
+            raise ArchiveError(f"{path}: cannot make the folder {folder} ({e.strerror or e})") from None
     try:
         if readonly:
             db = sqlite3.connect(

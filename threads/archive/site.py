@@ -9,14 +9,13 @@ between them are relative, so the folder can be moved or zipped.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..model import Author, Reconstruction, Source, Thread
+from ..output import write_atomic
 from ..render import render_template
 from ..sequence import order
 from .query import author_reconstruction, posts_with_sightings, stats, with_sightings
@@ -35,15 +34,7 @@ class SiteSummary:
 
 
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)  # the umask's mode, as any file the command line writes
 
 
 def build_site(
