@@ -758,6 +758,13 @@ def test_site_writes_linked_pages_that_fetch_nothing(filled: Path, tmp_path: Pat
     post = next(p for p in pages if p.startswith("posts/") and "bridge will reopen" in (out / p).read_text())
     text = (out / post).read_text(encoding="utf-8")
     assert "Quoted in" in text and "https://news.example/a" in text and "https://other.example/b" in text
+    # written again over an earlier site: the pages of what the archive no longer holds go, a
+    # file of the user's own stays
+    (out / "posts" / "999.html").write_text("an earlier site's post", encoding="utf-8")
+    (out / "posts" / "notes.html").write_text("mine", encoding="utf-8")
+    assert invoke(["archive", "site", str(out), "--db", str(filled), "-q"]).exit_code == 0
+    assert not (out / "posts" / "999.html").exists() and (out / "posts" / "notes.html").exists()
+    assert sum(p.name != "notes.html" for p in (out / "posts").glob("*.html")) == 2
 
 
 def test_check_finds_a_full_text_index_out_of_step_and_rebuilds_it(filled: Path) -> None:

@@ -45,15 +45,19 @@ def build_site(
     title: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> SiteSummary:
-    """Write the site into ``folder`` (made if missing; pages already there are replaced)."""
+    """Write the site into ``folder`` (made if missing; pages already there are replaced, and the
+    pages of an earlier site there for posts, authors and sources the archive no longer holds are
+    removed: only ``N.html`` files in its ``authors/``, ``posts/`` and ``sources/``)."""
     db = archive.db
     out = Path(folder)
     site_title = title or "Archive of quoted posts"
     counts = stats(archive)
+    written: set[str] = set()
 
     def page(name: str, template: str, root: str, **context: Any) -> None:
         text = render_template(template, templates=templates, root=root, site_title=site_title, **context)
         _write(out / name, text)
+        written.add(name)
         if progress is not None:
             progress(1)
 
@@ -135,6 +139,10 @@ def build_site(
             for r in rows
         ]
         page(f"sources/{source['id']}.html", "archive_source.html", "../", source=source, quoted=quoted)
+    for part in ("authors", "posts", "sources"):  # an earlier site's pages of what is gone
+        for old in (out / part).glob("*.html"):
+            if f"{part}/{old.name}" not in written and (old.stem.isdigit() or old.stem == "unattributed"):
+                old.unlink()
     return SiteSummary(str(out), len(authors), len(post_ids), len(sources))
 
 
