@@ -296,7 +296,13 @@ class Scanner:
         background, then "“…,” the department wrote"), or in the short one after (a caption)."""
         page, paragraphs = self.page, self.paragraphs
         after = k + 1 < len(paragraphs) and len(paragraphs[k + 1].text) <= 120 and page.social(k + 1)
-        return any(page.social(j) for j in range(k, max(-1, k - _WINDOW - 1), -1)) or after
+        if page.social(k) or page.social(k - 1) or after:
+            return True
+        # further back only for words said to be written ("…," the department wrote): what is
+        # said that far from a platform is speech, and those paragraphs need not be read
+        return any(page.social(j) for j in range(k - 2, max(-1, k - _WINDOW - 1), -1)) and bool(
+            _WRITING_WORD.search(paragraphs[k].text.lower())
+        )
 
     def _unread(self, k: int) -> None:
         """A paragraph no quote needs: only a passage about someone's posts in it is read (it
