@@ -319,13 +319,14 @@ _ON_WORDS = tuple(sorted(set(words("platform_prepositions")) - set(words("recipi
 """Where words stand ("on", "auf", "en"), not whom they answer ("to", "a")."""
 _THE_WORDS = tuple(w for w in words("definite") if not w.endswith(("'", "’")))
 _ON_THE = P.compiled(
-    rf"(?<![\w’'])(?i:{P.alternation((*_ON_WORDS, *words('under_words')))})\s+"
+    rf"(?<![\w’'])(?i:{P.alternation((*_ON_WORDS, *words('under_words'), *words('comment_verbs')))})\s+"
     rf"(?:[\w’'\-]+\s+(?i:{P.alternation(words('source_prepositions'))})\s+)?"  # one of
     rf"(?i:{P.alternation(_THE_WORDS)})\s+(?:[\w’'\-]+\s+){{0,2}}$"  # the (fire) department's
 )
-"""A platform preposition (or "under") and an article before someone's post: the post is where
-the words stand ("shared a message with fans on the club's Instagram story", "commenting under
-one of the star's older posts"), not one the words are about."""
+"""A platform preposition (or "under", or a reply's verb) and an article before someone's post:
+the post is where the words stand ("shared a message with fans on the club's Instagram story",
+"commenting under one of the star's older posts", "replied to the Kestrels' post"), not one the
+words are about."""
 
 
 def _blank_others(m: re.Match[str]) -> str:
