@@ -297,6 +297,18 @@ def test_consent_notice_is_not_the_posts_text(notice: str, post: str) -> None:
     assert found.text == post
 
 
+def test_a_consent_box_on_lines_of_its_own_ends_at_its_button() -> None:
+    """A scrape that keeps the box's lines: its button ("Accept and continue") alone on a line, the
+    embed's text on the next, whose first sentence ("Please stay well back") is the post's."""
+    text = (
+        "Allow X content?\nThis article contains content provided by X. To view this content choose"
+        " 'accept and continue'.\nAccept and continue\nPlease stay well back from the edge. Crews"
+        " were called out twice this morning. — Harbour Coastguard (@harbourcg) January 24, 2026"
+    )
+    (found,) = run(text)
+    assert found.text == "Please stay well back from the edge. Crews were called out twice this morning."
+
+
 def test_a_post_that_speaks_of_cookies_is_kept_whole() -> None:
     text = "We accept cookies as payment today, come early! — Harbour Cafe (@harbourcafe) May 5, 2024"
     (found,) = run(text)

@@ -44,7 +44,9 @@ def _button() -> re.Pattern[str]:
     return re.compile(rf"(?=[A-ZÀ-Þ])(?:(?i:{alternation(words('consent_words'))})[\w’'-]*[ \t\u00a0]*)+")
 
 
-_SENTENCE = re.compile(r"[^.!?…]*(?:[.!?…]+|$)")
+_SENTENCE = re.compile(r"[^.!?…\n]*(?:[.!?…]+|$|(?=\n))")
+"""A sentence, which a line break ends too ("Accept and continue" on a line of its own, the
+embed's text on the next: the button's words do not make that text part of the notice)."""
 
 
 def notices(text: str) -> Iterator[tuple[int, int]]:
