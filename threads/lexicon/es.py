@@ -224,7 +224,9 @@ LANGUAGE = Language(
         "nota de prensa", "WhatsApp", "SMS", "mensaje de texto", "mensajes de texto", "mensajes privados",
     ),
     retort_verbs=("replicó", "respondió", "contestó", "contraatacó", "reviró"),
-    continuing_verbs=("añadió", "añade", "añadía", "agregó", "agrega", "agregaba", "remató", "apostilló"),
+    continuing_verbs=(
+        "añadió", "añade", "añadía", "agregó", "agrega", "agregaba", "remató", "apostilló", "sumó",
+    ),
     long_ago=("una vez", "alguna vez", "hace años", "en su día"),
     once_more=("más", "otra"),
     negations=("no", "nunca", "jamás"),

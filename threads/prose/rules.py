@@ -748,10 +748,23 @@ _SHARED_BY = _match(
 """Who shared the post, in an appositive after its noun ("shared by the account @rail_updates")."""
 
 
+_SERIES_POST = _match(
+    rf"""^\s*(?P<det>{_DETS}|{_A})\s+(?P<pos>(?i:{alternation(words("series_positions"))}))\s+
+    (?:[\w’'\-]+\s+)?(?P<noun>{_POST_NOUNS})\b[^:“”"„«»]{{0,200}}:\s*$"""
+)
+"""One post of a series as the sentence's subject, whatever it is said to do ("A second post that
+afternoon struck a lighter tone, with a photo of a cat:"): the words after the colon are it."""
+
+
 def _lead_post(scan: Scanner, site: Site) -> Found | None:
-    """'The post read: “…”', 'Her caption read: “…”', 'In dem Post hieß es: „…“'."""
+    """'The post read: “…”', 'Her caption read: “…”', 'In dem Post hieß es: „…“', 'A second post
+    struck a lighter tone:'."""
     if (reply := _reply_under(scan, site)) is not None:
         return reply
+    if site.lead_sentence is site.sentence and (series := _SERIES_POST(site.leadin)) is not None:
+        owner = scan.post_owner(series.group("det"), "", series.group("noun"), series.group("pos"))
+        if owner is not None:
+            return Found(owner, region=site.leadin, evidence=f"post '{series.group('noun')}'")
     m = _LEAD_POST(site.leadin)
     if (
         m is None
