@@ -274,6 +274,8 @@ class Language:
     retort_verbs: tuple[str, ...] = ()
     """Verbs of answering back in an exchange ("shot back", "konterte", "replicó"): someone who
     posted before, answering right after a post on the platform, answers there."""
+    same_words: tuple[str, ...] = ()
+    """"The same", before a noun: "the same account" is the one that just posted."""
     same_platform: tuple[str, ...] = ()
     """The platform just named, named again ("on the same platform", "auf derselben Plattform",
     "por la misma vía")."""

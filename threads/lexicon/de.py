@@ -324,6 +324,7 @@ LANGUAGE = Language(
     reply_nouns=("Kommentar", "Antwort"),
     comment_nouns=("Kommentare", "Kommentaren"),
     comment_verbs=("kommentierte", "kommentierten", "kommentiert", "kommentieren"),
+    same_words=("selben", "gleichen", "derselbe", "dieselbe", "dasselbe"),
     same_platform=("auf derselben Plattform", "auf der gleichen Plattform", "auf demselben Netzwerk"),
     according_to=("laut",),
     genitive_articles=("des", "der"),

@@ -370,6 +370,7 @@ LANGUAGE = Language(
         "commented on", "commented under", "replied to", "commenting on", "commenting under",
         "comment on", "comment under",
     ),
+    same_words=("same",),
     same_platform=("on the same platform", "on the same site", "on the same network", "on the same app"),
     according_to=("according to",),
     agent_prepositions=("by",),

@@ -137,7 +137,8 @@ LANGUAGE = Language(
     bodies=(
         "embajada", "ministerio", "policía", "gobierno", "partido", "club", "equipo", "empresa",
         "compañía", "grupo", "banda", "ayuntamiento", "alcaldía", "cancillería", "ejército", "agencia",
-        "fiscalía", "asamblea", "federación", "asociación", "cuenta",
+        "fiscalía", "asamblea", "federación", "asociación", "cuenta", "dependencia", "secretaría",
+        "coordinación", "dirección", "institución", "organismo", "universidad", "hospital", "municipio",
     ),
     place_prepositions=("en",),
     spokes_nouns=("portavoz", "vocero", "vocera", "abogado", "abogada", "representante"),
@@ -259,6 +260,7 @@ LANGUAGE = Language(
     reply_nouns=("comentario", "respuesta"),
     comment_nouns=("comentarios",),
     comment_verbs=("comentó", "comentaron", "comentar", "comentando", "comentado"),
+    same_words=("mismo", "misma"),
     same_platform=("por la misma vía", "en la misma red", "en la misma plataforma", "por el mismo medio"),
     according_to=("según",),
     agent_prepositions=("por",),

@@ -214,6 +214,7 @@ LANGUAGE = Language(
     reply_nouns=("commentaire", "réponse"),
     comment_nouns=("commentaires",),
     comment_verbs=("a commenté", "ont commenté", "commente"),
+    same_words=("même",),
     same_platform=("sur le même réseau", "sur la même plateforme", "par le même canal"),
     according_to=("selon", "d'après", "d’après"),
     agent_prepositions=("par",),

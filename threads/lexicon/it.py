@@ -192,6 +192,7 @@ LANGUAGE = Language(
     reply_nouns=("commento", "risposta"),
     comment_nouns=("commenti",),
     comment_verbs=("ha commentato", "hanno commentato", "commenta"),
+    same_words=("stesso", "stessa"),
     same_platform=("sulla stessa piattaforma", "sullo stesso social", "sullo stesso canale"),
     according_to=("secondo",),
     agent_prepositions=("da", "dal", "dalla"),

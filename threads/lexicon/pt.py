@@ -197,6 +197,7 @@ LANGUAGE = Language(
     reply_nouns=("comentário", "resposta"),
     comment_nouns=("comentários",),
     comment_verbs=("comentou", "comentaram"),
+    same_words=("mesmo", "mesma"),
     same_platform=("na mesma rede", "na mesma plataforma", "pela mesma via"),
     according_to=("segundo", "de acordo com", "conforme"),
     agent_prepositions=("por", "pelo", "pela"),

@@ -176,7 +176,7 @@ class Scanner:
         self.last_posting: Person | None = None
         """Who was last said to be posting (the owner of "the tweet said")."""
         self.last_poster: tuple[Person, int] | None = None
-        """The named person whose post was found last, and its paragraph."""
+        """Whose post was found last (named or not: "the agency"), and its paragraph."""
         self.posters: dict[int, Context] = {}
         """A named person whose post was found (by their place in the cast) -> the last one's
         context: "…," she wrote, sentences later, is theirs again where nothing else is named."""
@@ -828,9 +828,9 @@ class Scanner:
         else:
             until = self.sentence_index + _SINGLE
             self._set(speaker, Context(Lasting.SINGLE, platform, cand.evidence[0], None, until))
+        self.last_poster = (speaker, k)
         if speaker.named:
             self.posters[speaker.order] = Context(Lasting.SINGLE, platform, cand.evidence[0], None, 0)
-            self.last_poster = (speaker, k)
         if not speaker.named:
             self.crowd = Context(Lasting.CROWD, platform, cand.evidence[0], cand.day, k + 1)
         if self.nearby is None or self.nearby[1] < k:
@@ -912,8 +912,15 @@ class Scanner:
 
     def _described(self, ref: Speaker) -> Person | None:
         """ "the reality figure", "der Popstar", "la ministra": someone called so before, else the
-        latest subject who can be meant (by gender), else no one yet."""
+        latest subject who can be meant (by gender), else no one yet; "the same account", "la
+        misma cuenta": the one whose post was found last."""
         head = ref.head or ""
+        if (
+            head.casefold() in _ACCOUNT_NOUNS
+            and self.last_poster is not None
+            and set((ref.role or "").casefold().split()) & _SAME_WORDS
+        ):
+            return self.cast.touch(self.last_poster[0])
         person = self.cast.nominal(head, proper=ref.proper)
         if person is None and ref.body and not ref.proper and head.casefold() in GENERIC_ORGS:
             # "Critics, including the State Association of School Administrators, argue …. The
@@ -1374,6 +1381,8 @@ def _one_of_many(speaker: Person, ref: Speaker | None) -> bool:
     return not speaker.named and speaker.handle is not None
 
 
+_ACCOUNT_NOUNS = frozenset(w.casefold() for w in words("account_nouns"))
+_SAME_WORDS = frozenset(w.casefold() for w in words("same_words"))
 _SERIES_POSITIONS = frozenset(w.casefold() for w in words("series_positions"))
 
 
