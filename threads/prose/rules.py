@@ -325,7 +325,8 @@ def _continued(scan: Scanner, site: Site) -> Found | None:
 
 _AFTER_POST = _match(
     rf"""^\s*[,;:—–-]?\s*(?:
-        (?P<det>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_POST_NOUNS})
+        (?P<det>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?
+          (?:(?P<noun>{_POST_NOUNS})|(?P<reply>(?i:{alternation(words("reply_nouns"))})))
           (?P<tail>\s+(?:{_PREPS})\s+(?:[\w’'\-@]+\s+){{0,3}}?[\w’'\-@]+)?
           \s+(?P<verb>{_POST_VERBS})\b                        # the tweet said; the caption on that photo said
       | (?P<verb2>{_POST_VERBS})\s+(?P<det2>{_DETS})\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun2>{_POST_NOUNS})
@@ -379,6 +380,12 @@ def _after_post(scan: Scanner, site: Site) -> Found | None:
     m = _AFTER_POST(site.after)
     if m is None:
         return None
+    if m.group("reply"):
+        # '“…,” one reply read': a reply to the post just quoted, by someone not named
+        if scan.last_platform is None:
+            return None
+        replier = scan.cast.anonymous(f"{m.group('det')} {m.group('reply')}".strip(), head=m.group("reply"))
+        return Found(replier, region=m.group(0), verb=m.group("verb"), evidence=f"post '{m.group('reply')}'")
     det = _first(m, "det") or "the"
     noun = _first(m, "noun") or ""
     tail = _first(m, "tail") or ""

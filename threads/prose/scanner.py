@@ -746,6 +746,7 @@ class Scanner:
             another is None
             and medium is not None
             and not _UNDER.search(own, max(0, medium.start() - 32), medium.start())
+            and not _POSTED_A.search(own, max(0, medium.start() - 40), medium.start())
             and verb_word not in _CAPTION_VERBS
             and not E.described(own)
         ):
@@ -1248,6 +1249,11 @@ _OTHER_MEDIUM = P.compiled(
     rf"(?i:\b(?:{alternation(tuple(w for w in words('not_speakers') if w.casefold() not in P.POST_NOUNS))})\b)"  # noqa: E501
 )
 """A medium other than a post named in the attribution ("statement", "website", "Brief")."""
+_POSTED_A = P.compiled(
+    rf"(?<![\w’'\-])(?i:{alternation((*P.POSTING, *words('written_participles')))})"
+    rf"\s+(?:\w+\s+){{0,3}}$"
+)
+"""A posting verb before the medium ("posted a simpler message"): what was posted, not a letter."""
 _UNDER = P.compiled(rf"(?<![\w’'\-])(?i:{alternation(words('under_words'))})\s+(?:\w+\s+){{0,2}}$")
 """Words set under the medium ("Unter das Video schrieb sie:"): its caption or comments, not it."""
 _PLATFORM_NOUNS = alternation(words("platform_nouns"))
