@@ -639,6 +639,13 @@ class Scanner:
             self._own_leadin(cand, site, named_only=True)  # "Weller zitierte den Beitrag mit den Worten:"
         if not cand.evidence and not cand.not_social:
             self._from_context(cand, found)
+        if not cand.evidence and not cand.not_social:
+            # "„…“, meldete die Polizei. Der Beitrag sammelte 5.000 Likes": the next sentence opens
+            # on the post the quote was
+            after = site.sentence.text[site.sentence.end :]
+            if (opens := _POST_OPENS.match(after)) is not None:
+                cand.evidence.append(f"post '{opens.group('noun')}'")
+                cand.platform = cand.platform or self.last_platform
         if cand.day is None:
             cand.day = self._day(region) if region else None
         if cand.day is None and (ctx := self.context_of(speaker)) is not None:
@@ -1389,6 +1396,11 @@ def _one_of_many(speaker: Person, ref: Speaker | None) -> bool:
 
 _ACCOUNT_NOUNS = frozenset(w.casefold() for w in words("account_nouns"))
 _SAME_WORDS = frozenset(w.casefold() for w in words("same_words"))
+_POST_OPENS = P.compiled(
+    rf"^\s*(?:{alternation(tuple(w.capitalize() for w in words('definite')))})\s+"
+    rf"(?P<noun>(?i:{alternation(tuple(n for n in words('post_nouns') if ' ' not in n))}))\b"
+)
+"""A sentence opening on a post ("The post was shared 9,000 times", "Der Beitrag sammelte …")."""
 _SERIES_POSITIONS = frozenset(w.casefold() for w in words("series_positions"))
 
 
