@@ -343,6 +343,15 @@ def test_a_closing_quote_whose_last_byte_was_lost_to_windows_1252_is_mended() ->
     body = src.paragraphs[-1].text
     assert "“Deputies came by at 5:40.” Another" in body
     assert "sheriff’s office" in body
+    # or the decoder dropped the byte: "â€" before a space, a stop or the line's end is the quote,
+    # not the dagger ("†") a mangled no-break space would make of it
+    dropped = load(
+        "Drone trial\n\nCouncillor Howard Pim was quick: â€œI said from day one it was a bad idea. "
+        "Today we were lucky,â€ Pim tweeted. The firm said: â€œWe are looking into it.â€\n"
+    )
+    body = dropped.paragraphs[-1].text
+    assert "“I said from day one it was a bad idea. Today we were lucky,” Pim tweeted" in body
+    assert "“We are looking into it.”" in body and "†" not in body
 
 
 def test_text_after_a_comment_is_kept_in_its_paragraph() -> None:

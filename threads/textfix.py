@@ -31,7 +31,12 @@ def fix(text: str) -> str:
         # "â€" and a replacement mark. Of the characters that end so, only the closing quote is
         # common in text, and ftfy cannot tell it without the byte.
         text = text.replace(_LOST_CLOSING_QUOTE, "\u201d")
+    if "\u00e2\u20ac" in text:
+        # or dropped it: "lucky,â€ Pim tweeted", "â€" then a space, a stop or the line's end; ftfy
+        # would read the space as a mangled no-break space, and the quote as a dagger ("†")
+        text = _BARE_CLOSING_QUOTE.sub("\u201d", text)
     return ftfy.fix_encoding(text)
 
 
 _LOST_CLOSING_QUOTE = "\u00e2\u20ac\ufffd"
+_BARE_CLOSING_QUOTE = re.compile("\u00e2\u20ac(?=[ \t\n\r.,;:!?)]|$)")
