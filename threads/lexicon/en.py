@@ -206,7 +206,7 @@ LANGUAGE = Language(
     ),
     not_social=(
         r"\btold\s+(?:reporters|journalists|a\s+news\s+conference|[A-Z][\w’']+|the\s+\w+|an?\s+\w+)",
-        r"\bin\s+an?\s+(?:[\w-]+\s+)?(?:interview|statement|speech|press\s+release|news\s+release|op-ed|letter|e-?mail|"
+        r"\bin\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:interview|statement|speech|press\s+release|news\s+release|op-ed|letter|e-?mail|"
         r"memo|filing|sermon|address|text\s+message|blog\s+post|essay|column|book|memoir)\b",
         r"\bat\s+an?\s+(?:news\s+conference|press\s+conference|rally|event|briefing|hearing|meeting|summit|"
         r"ceremony|campaign\s+stop|fundraiser|dinner|conference|town\s+hall)\b",

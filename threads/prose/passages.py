@@ -471,9 +471,15 @@ def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]
     the start of the sentence, or after the phrases set off before it, is the one it describes."""
     start = len(outside) - len(outside.lstrip())
     found = _described_at(scan, outside, start) if outside[start : start + 1].isupper() else (None, 0)
-    if found[0] is None and (lead := _SET_OFF_LEAD.match(outside.lstrip())) is not None:
+    if (
+        found[0] is None
+        and (lead := _SET_OFF_LEAD.match(outside.lstrip())) is not None
+        and not _names_someone(lead.group("first"))
+    ):
         # after both phrases set off, else after the first ("Desde el bloque oficialista, el jefe
-        # de la bancada, Ramiro Acosta, llamó": the second is the subject's description)
+        # de la bancada, Ramiro Acosta, llamó": the second is the subject's description); not
+        # after a name ("Dr. Lena Strand-Avery, the county health officer, posted": the name is
+        # the subject, the description its appositive)
         for end in dict.fromkeys((lead.end(), lead.end("first"))):
             begin = start + end
             if end and outside[begin : begin + 1].islower():
@@ -481,6 +487,13 @@ def _described_subject(scan: Scanner, outside: str) -> tuple[Person | None, int]
                 if found[0] is not None:
                     return found
     return found
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a phrase set off before the subject is a person's name, whole ("Dr. Lena Reyes,")."""
+    text = phrase.strip().rstrip(",").strip()
+    found = read(text)
+    return found is not None and found[0].kind == Kind.NAME and found[1] >= len(text)
 
 
 def _described_at(scan: Scanner, outside: str, lead: int) -> tuple[Person | None, int]:

@@ -468,8 +468,13 @@ class Scanner:
             and (shared := E.shared(clean, s.subject_end))
         ):
             s.cue = Cue(self.last_platform, shared, s.subject_end)  # "Norman had posted a picture"
-        if s.cue is None and gate.social and self.last_platform and (noun := E.post_noun(clean)):
-            s.cue = Cue(self.last_platform, noun, clean.find(noun), bare=True)
+        if s.cue is None and gate.social and (noun := E.post_noun(clean)):
+            if self.last_platform:
+                s.cue = Cue(self.last_platform, noun, clean.find(noun), bare=True)
+            elif noun.casefold().rstrip("s") not in _PRINT_TOO:
+                # "added in a final post:", no platform named: a post all the same (a caption
+                # may be a printed photo's)
+                s.cue = Cue("unknown", noun, clean.find(noun), bare=True)
         if s.cue is None and gate.social:
             s.cue = E.follow_up(clean, self.last_platform)  # "showed their support in the comments"
         if s.cue is not None:
@@ -524,7 +529,7 @@ class Scanner:
         old = self.contexts.get(subject.order)
         series = E.series(clean) if gate.series else None
         if series is not None:
-            platform = cue.platform if cue else "twitter"
+            platform = cue.platform if cue and cue.platform != "unknown" else "twitter"
             day = self._day(clean) or (old.day if old else None)
             self._set(
                 subject,
@@ -667,6 +672,14 @@ class Scanner:
                 noun = E.post_medium(region)  # "in a follow-up post, the weather service said"
         if noun and self.last_platform and not E.not_social(region):
             cue = Cue(self.last_platform, noun, region.find(noun), bare=True)  # "she wrote in the caption"
+        elif (
+            cue is None
+            and verb
+            and not self.last_platform
+            and (medium := E.post_medium(region))
+            and not E.not_social(region)
+        ):  # "added in a final post:", no platform named before
+            cue = Cue("unknown", medium, region.find(medium), bare=True)
         introduces = verb is not None or region.rstrip().endswith(":")  # "le contestó en la misma red:"
         if cue is None and noun is None and introduces and not E.not_social(region):
             # "wrote in the comments", "on the same platform"; "in the comments under the chef's
@@ -1395,6 +1408,8 @@ def _one_of_many(speaker: Person, ref: Speaker | None) -> bool:
 
 
 _ACCOUNT_NOUNS = frozenset(w.casefold() for w in words("account_nouns"))
+_PRINT_TOO = frozenset(w.casefold() for f in ("caption_nouns", "description_nouns") for w in words(f))
+"""Post nouns that print has too (a photo's caption): a post only where a platform was named."""
 _SAME_WORDS = frozenset(w.casefold() for w in words("same_words"))
 _POST_OPENS = P.compiled(
     rf"^\s*(?:{alternation(tuple(w.capitalize() for w in words('definite')))})\s+"
