@@ -334,3 +334,27 @@ def test_a_surname_alone_takes_the_one_full_name_the_article_gives_it() -> None:
     assert full_names(sentence, [post("Trump")])[0].author.name == "Trump"
     handled = post("Oyelaran", handle="chefmarcus")
     assert full_names(one, [handled])[0].author.name == "Oyelaran"
+
+
+def test_an_embeds_skip_links_are_no_ones_sentences() -> None:
+    """ "End of Twitter post by @ann", a dozen times down a page, made "End" a person whom a later
+    "he" took, with the platform the skip link named."""
+    import threads
+
+    body = "\n\n".join(
+        [
+            "Flood\n\nJanuary 6, 2025",
+            "Skip Twitter post by @ruthkamara",
+            "Mill Lane at 1am. The crews have been incredible. pic.twitter.com/Rk2bMm8Ycd",
+            "— Ruth Kamara (@ruthkamara) January 6, 2025",
+            "End of Twitter post by @ruthkamara",
+            "The local MP, Graham Tulloch, said he had spoken to the Environment Agency.",
+            "“This is the third time in 18 years that Mill Lane has flooded,” he said.",
+        ]
+    )
+    posts = [p for t in threads.reconstruct(body).threads for p in t.posts]
+    assert [p.kind for p in posts] == ["remnant"]
+    from threads.notices import is_skip_link
+
+    assert is_skip_link("End of Facebook post by Westmere Fire Station")
+    assert not is_skip_link("End of the road for the bypass, says council")

@@ -92,3 +92,15 @@ def is_notice(text: str) -> bool:
     """Whether the paragraph is a consent notice (it starts with one)."""
     m = _opening().match(text.lstrip())
     return m is not None
+
+
+_SKIP_LINK = re.compile(
+    r"^\s*(?:Skip|End of)\s+[\w ]{1,20}?\s+(?:post|content)(?:\s+\d+)?,?\s+by\s+\S[^\n]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def is_skip_link(text: str) -> bool:
+    """Whether the paragraph is an embed's skip link, left as text ("Skip Twitter post by @ann",
+    "End of Facebook post by Westmere Fire Station"): the page's furniture, no one's sentence."""
+    return len(text) <= 140 and _SKIP_LINK.match(text) is not None

@@ -375,6 +375,7 @@ class Scanner:
             (self.title and text == self.title)
             or dates.parse_dateline(text) is not None
             or notices.is_notice(text)
+            or notices.is_skip_link(text)
         ):
             return
         if not quotes and len(text) <= 60 and passages.heading(self, text) is not None:
