@@ -283,3 +283,7 @@ INDEFINITE = frozenset(w.casefold() for w in words("indefinite"))
 DEMONSTRATIVES = frozenset(w.casefold() for w in words("demonstratives"))
 SOMEONE_WORDS = frozenset(w.casefold() for w in words("someone"))
 ADDITIVE = frozenset(w.casefold() for w in words("additive"))
+
+SENTENCE_STOP = compiled(r"[.!?…]\s")
+"""Where a sentence of the reporter's ends, inside a lead-in or the words between two quotes: what
+comes after the last one is the sentence being read."""

@@ -265,8 +265,6 @@ def _translation(scan: Scanner, site: Site) -> Found | None:
     return None
 
 
-_LAST_SENTENCE = re.compile(r"[.!?…]\s")
-"""Where a sentence ends inside the words between two quotes (the lead-in of the second is after)."""
 _LATER = P.lazy(rf"(?i:(?<![\w’'\-])(?:{alternation(words('later_words'))})(?![\w’'\-]))")
 _GOES_ON = P.lazy(rf"""(?:^|(?<=[.!?,;:»«“”"„]))\s*(?i:{alternation(words("going_on"))})\s*:\s*$""")
 """'Und weiter:', 'E ancora:', 'avant d'ajouter :' before a quote: the words just quoted go on."""
@@ -310,7 +308,7 @@ def _continued(scan: Scanner, site: Site) -> Found | None:
     gap = site.sentence.text[prev.quote.end : site.quote.start]
     if _JOINER.match(gap):
         return Found(prev.speaker, continues=prev)
-    if _LATER.search(_LAST_SENTENCE.split(gap)[-1]):
+    if _LATER.search(P.SENTENCE_STOP.split(gap)[-1]):
         return None  # "„…“, schrieb sie. Kurz darauf legte sie nach: „…“": a later post of hers
     if prev.rule not in _AFTER_RULES or len(sentences(gap.strip())) > 1:
         return None

@@ -1313,7 +1313,6 @@ _POST_WORD = P.compiled(rf"(?<![\w’'\-]){P.POST_NOUN}(?![\w’'\-])")
 _PLATFORM_NOUN = P.compiled(rf"{P.POSTING_WORD}|{P.PLATFORM}|(?i:\btuit|\btrino)")
 _FREQUENT = 3
 _COMMON_START = frozenset(w.casefold() for w in words("function_words"))
-_AFTER_STOP = P.compiled(r"[.!?…]\s")
 _WRITTEN_ELSEWHERE = P.compiled(rf"(?i:\b(?:{alternation(words('written_elsewhere'))})\b)")
 """Written words that are no post ("in an email", "in einem Brief", "en un comunicado"): what the
 writer "wrote" next is that text too."""
@@ -1423,7 +1422,7 @@ _SERIES_POSITIONS = frozenset(w.casefold() for w in words("series_positions"))
 def _fragment_of_sentence(site: Site) -> bool:
     """A quote that starts in lower case inside the reporter's sentence ('Such a move is “open
     incitement,” he added'): a fragment, a post only if whole sentences of it follow."""
-    lead = _AFTER_STOP.split(site.leadin)[-1].strip()  # the reporter's sentence so far
+    lead = P.SENTENCE_STOP.split(site.leadin)[-1].strip()  # the reporter's sentence so far
     if not site.quote.text[:1].islower() or not lead or site.carried or lead.endswith((":", ",", "—", "–")):
         return False
     if E.names_its_text(lead):
