@@ -276,6 +276,8 @@ BODIES = frozenset(n.casefold() for n in words("bodies"))
 SPOKES = frozenset(n.casefold() for n in words("spokes_nouns"))
 ROLE_NOUNS = frozenset(n.casefold() for n in words("role_nouns"))
 NOT_SPEAKERS = frozenset(n.casefold() for n in words("not_speakers"))
+ACCOUNT_NOUNS = frozenset(n.casefold() for n in words("account_nouns"))
+"""Nouns of an account ("page", "Konto", "cuenta"), lower-cased."""
 DEFINITE = lexicon.mapping("definite")
 POSSESSIVES = lexicon.mapping("possessives")
 PRONOUNS = lexicon.mapping("pronouns")

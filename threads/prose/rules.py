@@ -486,13 +486,12 @@ def _ends_at_place(prefix: str, pre: str) -> bool:
     last = words_[-1].casefold()
     if len(words_) >= 2 and words_[-2].casefold() in P.SPOKES:
         return False  # "a spokesperson for Sheffield University": the organisation speaks
-    if last in _SOURCE_WORDS and any(w.casefold() in _ACCOUNT_WORDS for w in words_[-3:-1]):
+    if last in _SOURCE_WORDS and any(w.casefold() in P.ACCOUNT_NOUNS for w in words_[-3:-1]):
         return False  # "La cuenta oficial de la Policía Nacional": the account's owner posts
     return last in _ARTICLES or last in _PREPOSITIONS
 
 
 _SOURCE_WORDS = frozenset(w.casefold() for w in words("source_prepositions"))
-_ACCOUNT_WORDS = frozenset(w.casefold() for w in words("account_nouns"))
 
 
 def _platform_not_first(ref: Speaker, prefix: str) -> bool:

@@ -938,7 +938,7 @@ class Scanner:
         misma cuenta": the one whose post was found last."""
         head = ref.head or ""
         if (
-            head.casefold() in _ACCOUNT_NOUNS
+            head.casefold() in P.ACCOUNT_NOUNS
             and self.last_poster is not None
             and set((ref.role or "").casefold().split()) & _SAME_WORDS
         ):
@@ -1407,7 +1407,6 @@ def _one_of_many(speaker: Person, ref: Speaker | None) -> bool:
     return not speaker.named and speaker.handle is not None
 
 
-_ACCOUNT_NOUNS = frozenset(w.casefold() for w in words("account_nouns"))
 _PRINT_TOO = frozenset(w.casefold() for f in ("caption_nouns", "description_nouns") for w in words(f))
 """Post nouns that print has too (a photo's caption): a post only where a platform was named."""
 _SAME_WORDS = frozenset(w.casefold() for w in words("same_words"))

@@ -346,7 +346,7 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         i + 2 < len(toks)
         and toks[i + 1].text.startswith("@")
         and len(toks[i + 1].text) > 1
-        and toks[i + 2].text.casefold() in _ACCOUNT_NOUNS
+        and toks[i + 2].text.casefold() in P.ACCOUNT_NOUNS
     ):  # "the @CityOfRiverton account": the account the handle names
         on = _ON_PLATFORM.match(text, toks[i + 2].end)
         handle = toks[i + 1].text
@@ -379,7 +379,7 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
         return None  # "told her Instagram followers": whom the words are for, not who says them
     start, end = toks[i].start, toks[last].end
     words_between = [t.text for t in toks[i + 1 : last + 1]]
-    if key in _ACCOUNT_NOUNS and (owner := _account_owner(text, end, words_between[:-1])) is not None:
+    if key in P.ACCOUNT_NOUNS and (owner := _account_owner(text, end, words_between[:-1])) is not None:
         # "the official account of the Lakers", "the Lakers' account"; the platform it is on is
         # part of the phrase ("the club's account on X was quick to respond")
         on = _ON_PLATFORM.match(text, owner[1])
@@ -419,7 +419,6 @@ def _described(text: str, toks: list[_Word], i: int) -> tuple[Speaker, int] | No
     return _with_apposed(speaker, text, end)
 
 
-_ACCOUNT_NOUNS = frozenset(w.casefold() for w in words("account_nouns"))
 _IN_PLACE = P.compiled(
     rf"""[ \t]+(?:{P.alternation(words("place_prepositions"))})[ \t]+
     (?!(?:{P.PLATFORM})(?![\w’'\-]))[{P.UP}][\w’'\-]+(?:[ \t]+[{P.UP}][\w’'\-]+){{0,2}}(?![\w’'\-])"""
