@@ -1194,7 +1194,7 @@ def _subject_before(front: str, verb: str) -> bool:
     word = tokens[-1]
     if word.casefold() in P.PRONOUNS and word.casefold() not in _PRONOUN_ARTICLES:
         return True  # "She captioned the clip:": the pronoun is the subject, "the clip" the object
-    if _described_subject(front.strip()):
+    if _description_before_verb(front.strip()):
         return True  # "The studio confirmed the layoffs on Bluesky:": "the layoffs" are no speaker
     if len(tokens) < 2:
         return False  # a sentence's first word before the verb ("Then wrote one fan:")
@@ -1219,7 +1219,7 @@ _PRONOUN_ARTICLES = frozenset(w.casefold() for f in ("definite", "indefinite") f
 """Articles that are pronouns too ("il", "la"): before a verb, not the subject alone."""
 
 
-def _described_subject(front: str) -> bool:
+def _description_before_verb(front: str) -> bool:
     """Whether the words before the verb are one description of someone, the whole of them ("The
     studio", "La artista", "One fan"): the verb's subject. English puts no noun before a verb it
     inverts; Spanish and its kin may ("El lunes escribió el club:"), so there the description's
